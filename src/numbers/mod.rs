@@ -1,0 +1,836 @@
+//! Recognising numeric expressions in prose: where they are, what they are worth,
+//! what kind of number they are, how precisely they are written, and any
+//! qualifier ("at least", "about") in front of them.
+//!
+//! The recogniser is deliberately conservative about what it calls a count:
+//! years, ordinals, dates, times, measures glued to a unit (`23.5-hour`) and
+//! names with digits (`MS-13`, `Route 66`, `p.45`) get kinds of their own, so no
+//! check ever compares them with a figure.
+
+pub mod words;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+/// What a number in prose is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A plain quantity: `85,000`, `6 million`, `eighty-five thousand`.
+    Count,
+    /// `1.6%`, `27-30 percent`.
+    Percent,
+    /// A value per population base: `1.9 per 100,000`.
+    Rate,
+    /// `$6 million`, `US$6m`, `6 million dollars`.
+    Money,
+    /// A calendar year or decade: `2023`, `the 1990s`.
+    Year,
+    /// `34th`, `3rd`.
+    Ordinal,
+    /// A day of the month: `March 15`, `15 March`.
+    Date,
+    /// A time of day: `10:30`, `3 p.m.`.
+    Time,
+    /// A number glued to a unit: `23.5-hour`, `10km`.
+    Measure,
+    /// A name or reference with digits: `MS-13`, `G7`, `Route 66`, `p.45`.
+    Identifier,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Percent => "percent",
+            Kind::Rate => "rate",
+            Kind::Money => "money",
+            Kind::Year => "year",
+            Kind::Ordinal => "ordinal",
+            Kind::Date => "date",
+            Kind::Time => "time",
+            Kind::Measure => "measure",
+            Kind::Identifier => "identifier",
+        }
+    }
+}
+
+/// A word or phrase in front of a number that changes what it claims.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    AtLeast,
+    MoreThan,
+    Over,
+    UpwardsOf,
+    Nearly,
+    Almost,
+    UpTo,
+    AsManyAs,
+    AtMost,
+    FewerThan,
+    LessThan,
+    Under,
+    About,
+    Around,
+    Roughly,
+    Some,
+    Approximately,
+    AnEstimated,
+}
+
+/// Which way a qualifier stretches the number it stands before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// The number is a lower bound: `at least 85,000`.
+    AtLeast,
+    /// The number is an upper bound: `nearly 400`, `up to 900`.
+    AtMost,
+    /// The number is approximate: `about 1,600`.
+    Approximately,
+}
+
+impl Qualifier {
+    const ALL: [Qualifier; 18] = [
+        Qualifier::AtLeast,
+        Qualifier::MoreThan,
+        Qualifier::Over,
+        Qualifier::UpwardsOf,
+        Qualifier::Nearly,
+        Qualifier::Almost,
+        Qualifier::UpTo,
+        Qualifier::AsManyAs,
+        Qualifier::AtMost,
+        Qualifier::FewerThan,
+        Qualifier::LessThan,
+        Qualifier::Under,
+        Qualifier::About,
+        Qualifier::Around,
+        Qualifier::Roughly,
+        Qualifier::Some,
+        Qualifier::Approximately,
+        Qualifier::AnEstimated,
+    ];
+
+    /// The phrase as it is written (lowercase).
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Qualifier::AtLeast => "at least",
+            Qualifier::MoreThan => "more than",
+            Qualifier::Over => "over",
+            Qualifier::UpwardsOf => "upwards of",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Almost => "almost",
+            Qualifier::UpTo => "up to",
+            Qualifier::AsManyAs => "as many as",
+            Qualifier::AtMost => "at most",
+            Qualifier::FewerThan => "fewer than",
+            Qualifier::LessThan => "less than",
+            Qualifier::Under => "under",
+            Qualifier::About => "about",
+            Qualifier::Around => "around",
+            Qualifier::Roughly => "roughly",
+            Qualifier::Some => "some",
+            Qualifier::Approximately => "approximately",
+            Qualifier::AnEstimated => "an estimated",
+        }
+    }
+
+    pub fn direction(self) -> Direction {
+        use Qualifier::*;
+        match self {
+            AtLeast | MoreThan | Over | UpwardsOf => Direction::AtLeast,
+            Nearly | Almost | UpTo | AsManyAs | AtMost | FewerThan | LessThan | Under => {
+                Direction::AtMost
+            }
+            About | Around | Roughly | Some | Approximately | AnEstimated => {
+                Direction::Approximately
+            }
+        }
+    }
+}
+
+impl Serialize for Qualifier {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.phrase())
+    }
+}
+
+/// How much an approximate qualifier (`about`, `roughly`) widens a number.
+pub const APPROXIMATE_WIDENING: f64 = 0.05;
+
+/// A numeric expression found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Number {
+    /// The expression as written, without its qualifier: `85,000`, `$6 million`,
+    /// `1.9 per 100,000`, `between 238 and 261`.
+    pub span: Range<usize>,
+    /// The value; for a range, its low end.
+    pub low: f64,
+    /// Equal to `low` except for a range.
+    pub high: f64,
+    pub is_range: bool,
+    pub kind: Kind,
+    pub qualifier: Option<Qualifier>,
+    /// Where the qualifier starts; `span.start` when there is none.
+    pub qualifier_start: usize,
+    /// The rounding step the number is written to (`85,000`: 1,000; `1.9`: 0.1);
+    /// zero when it reads as exact (`367`).
+    pub precision: f64,
+}
+
+impl Number {
+    /// The expression with its qualifier, as a byte range.
+    pub fn full_span(&self) -> Range<usize> {
+        self.qualifier_start..self.span.end
+    }
+
+    /// The values the number stands for as written: widened by its precision and,
+    /// for `about`/`roughly`/`some`, by [`APPROXIMATE_WIDENING`].
+    pub fn written_interval(&self) -> (f64, f64) {
+        let half = self.precision / 2.0;
+        let (mut low, mut high) = (self.low - half, self.high + half);
+        if self.qualifier.map(Qualifier::direction) == Some(Direction::Approximately) {
+            low -= self.low.abs() * APPROXIMATE_WIDENING;
+            high += self.high.abs() * APPROXIMATE_WIDENING;
+        }
+        (low, high)
+    }
+
+    /// The values the claim admits once its qualifier's direction is taken into
+    /// account: `at least N` reaches to infinity, `nearly N` down from N.
+    pub fn qualified_interval(&self) -> (f64, f64) {
+        let (low, high) = self.written_interval();
+        match self.qualifier.map(Qualifier::direction) {
+            Some(Direction::AtLeast) => (low, f64::INFINITY),
+            Some(Direction::AtMost) => (f64::NEG_INFINITY, high),
+            _ => (low, high),
+        }
+    }
+
+    /// The year this number is, if it is one.
+    pub fn as_year(&self) -> Option<i32> {
+        (self.kind == Kind::Year && !self.is_range).then_some(self.low as i32)
+    }
+}
+
+/// A numeral in digits, with thousands separators (comma, space, no-break
+/// space, narrow no-break space) or without, and an optional decimal part.
+static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:[,\u{a0}\u{202f}]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?")
+        .expect("numeral pattern compiles")
+});
+
+/// Places whose digits are never numbers in prose: links, e-mail addresses,
+/// handles and hashtags.
+static MASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \b(?:https?|ftp)://\S+
+        | \bwww\.\S+
+        | [\w.+-]+@[\w-]+(?:\.[\w-]+)+
+        | @\w+
+        | \#\w+
+        | \b[\w-]+(?:\.[a-z]{2,})+/\S*",
+    )
+    .expect("mask pattern compiles")
+});
+
+static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    let mut phrases: Vec<&str> = Qualifier::ALL.iter().map(|q| q.phrase()).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let alternatives: Vec<String> = phrases.iter().map(|p| p.replace(' ', r"\s+")).collect();
+    Regex::new(&format!(r"(?i)\b({})\s+$", alternatives.join("|"))).expect("qualifier pattern")
+});
+
+/// Words that, capitalised before a number, make it a name: `Route 66`.
+const NAME_WORDS: &[&str] = &[
+    "Act",
+    "Amendment",
+    "Annex",
+    "Appendix",
+    "Apartment",
+    "Article",
+    "Barrio",
+    "Bill",
+    "Block",
+    "Box",
+    "Building",
+    "Case",
+    "Cell",
+    "Channel",
+    "Chapter",
+    "Clause",
+    "Code",
+    "Decree",
+    "District",
+    "Episode",
+    "Figure",
+    "Flight",
+    "Floor",
+    "Gate",
+    "Highway",
+    "Interstate",
+    "Item",
+    "Law",
+    "Level",
+    "Line",
+    "Lot",
+    "Module",
+    "Number",
+    "Order",
+    "Paragraph",
+    "Part",
+    "Pavilion",
+    "Phase",
+    "Platform",
+    "Proclamation",
+    "Resolution",
+    "Room",
+    "Route",
+    "Rule",
+    "Schedule",
+    "Season",
+    "Section",
+    "Sector",
+    "Stage",
+    "Station",
+    "Suite",
+    "Table",
+    "Terminal",
+    "Title",
+    "Unit",
+    "Volume",
+    "Ward",
+    "Zone",
+];
+
+/// Page and reference abbreviations before a number: `p.45`, `pp. 12`, `No. 5`.
+static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:\b(?i:p|pp|pg|page|pages|para|paras|vol|fig|art|sec|ch)\.?|\bNos?\.|\bno\.)\s*$",
+    )
+    .expect("reference pattern")
+});
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Units that, hyphenated to a number, make it a measure: `23.5-hour`, `10-year`.
+const MEASURE_UNITS: &[&str] = &[
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+    "mile",
+    "kilometre",
+    "kilometer",
+    "km",
+    "metre",
+    "meter",
+    "foot",
+    "feet",
+    "inch",
+    "acre",
+    "hectare",
+    "pound",
+    "kilo",
+    "kilogram",
+    "ton",
+    "tonne",
+    "storey",
+    "story",
+    "page",
+    "point",
+    "percent",
+    "degree",
+    "man",
+    "person",
+    "member",
+    "seat",
+    "bed",
+    "cell",
+];
+
+static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \u{a0}]+(?i:(thousand|million|billion|trillion))\b|[ \u{a0}]?(bn|mn)\b)")
+        .expect("scale pattern")
+});
+static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[ \u{a0}]?%|[ \u{a0}]+(?i:percent(?:age points?)?|per[ \u{a0}]+cent|pct)\b)")
+        .expect("percent pattern")
+});
+static DOLLARS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \u{a0}]+(?:(?:US|U\.S\.)[ \u{a0}]+)?(?:dollars\b|USD\b)")
+        .expect("dollars pattern")
+});
+static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^
+        (?:[\x20\u{a0}]+[a-z]+)?                   # homicides, deaths …
+        [\x20\u{a0}]+per[\x20\u{a0}]+
+        (?:100[,\u{a0}\u{202f}\x20]?000|100k|10[,\u{a0}\u{202f}\x20]?000|1[,\u{a0}\u{202f}\x20]?000
+          |hundred\x20thousand|(?:1\x20)?million)\b
+        (?:[\x20\u{a0}]+(?:people|residents|inhabitants|persons|population|citizens|adults)\b)?",
+    )
+    .expect("rate pattern")
+});
+static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \u{a0}]?(?:[ap]\.m\.|(?i:[ap]m)\b|GMT\b|UTC\b|o'clock\b|o’clock\b)")
+        .expect("time pattern")
+});
+static CURRENCY_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:US ?\$|U\.S\. ?\$|\$|€|£|USD ?)$").expect("currency pattern"));
+static BETWEEN_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bbetween[ \u{a0}]+$").expect("between pattern"));
+static AND_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \u{a0}]+and[ \u{a0}]+").expect("and pattern"));
+static RANGE_DASH_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:-|–|[ \u{a0}]?–[ \u{a0}]?)").expect("dash pattern"));
+
+/// Every numeric expression in `text`, in order of position.
+pub fn recognise(text: &str) -> Vec<Number> {
+    let masked: Vec<Range<usize>> = MASK.find_iter(text).map(|m| m.range()).collect();
+    let is_masked = |pos: usize| masked.iter().any(|r| r.contains(&pos));
+    let mut found = Vec::new();
+    let mut resume = 0;
+    for m in NUMERAL.find_iter(text) {
+        if m.start() < resume || is_masked(m.start()) {
+            continue;
+        }
+        if let Some(number) = read_digits(text, m.range()) {
+            resume = number.span.end;
+            found.push(number);
+        }
+    }
+    for w in words::find(text) {
+        let overlaps = found
+            .iter()
+            .any(|n: &Number| n.span.start < w.end && w.start < n.span.end);
+        if !overlaps && !is_masked(w.start) {
+            let atom = Atom {
+                start: w.start,
+                end: w.end,
+                value: w.value,
+                precision: group_precision(w.value),
+                money: false,
+            };
+            found.push(finish(text, atom, None));
+        }
+    }
+    found.sort_by_key(|n| n.span.start);
+    for number in &mut found {
+        attach_qualifier(text, number);
+    }
+    found
+}
+
+/// A numeral with the scale and currency written with it.
+struct Atom {
+    start: usize,
+    end: usize,
+    value: f64,
+    precision: f64,
+    money: bool,
+}
+
+fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
+    let raw = &text[numeral.clone()];
+    let before = &text[..numeral.start];
+    let after = &text[numeral.end..];
+    let prev = before.chars().next_back();
+    let mut next = after.chars();
+    let (next1, next2) = (next.next(), next.next());
+    let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+
+    let simple = |kind: Kind, end: usize| {
+        let value = parse_numeral(raw).unwrap_or(0.0);
+        Some(Number {
+            span: numeral.start..end,
+            low: value,
+            high: value,
+            is_range: false,
+            kind,
+            qualifier: None,
+            qualifier_start: numeral.start,
+            precision: 0.0,
+        })
+    };
+
+    // A grouped numeral run straight into more digits ("1,2345") is not one we can read.
+    if digit(next1) {
+        return None;
+    }
+    // Dotted or slashed sequences: versions, IP addresses, dates, fractions.
+    if (next1 == Some('.') || next1 == Some('/')) && digit(next2)
+        || matches!(prev, Some('.') | Some('/') | Some(':'))
+            && digit(before[..before.len() - 1].chars().next_back())
+    {
+        return simple(Kind::Identifier, numeral.end);
+    }
+    if next1 == Some(':') && digit(next2) {
+        let minutes = after[1..].chars().take_while(char::is_ascii_digit).count();
+        return simple(Kind::Time, numeral.end + 1 + minutes);
+    }
+    // Digits glued to letters before them: G7, H1N1; or joined by a hyphen: MS-13, COVID-19.
+    if prev.is_some_and(|c| c.is_alphabetic() || c == '_' || c == '#') {
+        let rest: usize = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .map(char::len_utf8)
+            .sum();
+        return simple(Kind::Identifier, numeral.end + rest);
+    }
+    if matches!(prev, Some('-') | Some('‑'))
+        && before[..before.len() - prev.map_or(0, char::len_utf8)]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+    {
+        let kind = if is_year_numeral(raw) {
+            Kind::Year
+        } else {
+            Kind::Identifier
+        };
+        return simple(kind, numeral.end);
+    }
+    let tail = tail_of(before, 40);
+    if REFERENCE_BEFORE.is_match(tail)
+        || preceding_word(before).is_some_and(|w| NAME_WORDS.contains(&w))
+    {
+        return simple(Kind::Identifier, numeral.end);
+    }
+
+    // Letters glued after the digits: ordinals, decades, k/m/bn, units.
+    let glued: &str = {
+        let len = after
+            .char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(after.len(), |(i, _)| i);
+        &after[..len]
+    };
+    let currency = CURRENCY_BEFORE.find(tail_of(before, 8));
+    let money = currency.is_some();
+    let start = currency.map_or(numeral.start, |c| numeral.start - (c.end() - c.start()));
+    let is_integer = !raw.contains('.');
+    let mut value = parse_numeral(raw)?;
+    let mut precision = numeral_precision(raw);
+    let mut scale = 1.0;
+    let mut end = numeral.end;
+    if !glued.is_empty() {
+        let lower = glued.to_ascii_lowercase();
+        let glued_scale = match lower.as_str() {
+            "k" => Some(1e3),
+            "bn" | "b" if money || lower == "bn" => Some(1e9),
+            "mn" | "m" if money || lower == "mn" => Some(1e6),
+            _ => None,
+        };
+        match glued_scale {
+            Some(s) => {
+                scale = s;
+                end += glued.len();
+            }
+            None => {
+                let kind = if is_integer && matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
+                    Kind::Ordinal
+                } else if lower == "s" && is_year_numeral(raw) {
+                    Kind::Year
+                } else if matches!(lower.as_str(), "am" | "pm" | "h") {
+                    Kind::Time
+                } else if glued.chars().all(char::is_uppercase) {
+                    Kind::Identifier
+                } else {
+                    Kind::Measure
+                };
+                return simple(kind, end + glued.len());
+            }
+        }
+    } else if let Some((s, len)) = scale_after(after) {
+        scale = s;
+        end += len;
+    }
+    if scale != 1.0 {
+        value *= scale;
+        precision = scaled_precision(precision, scale);
+    }
+
+    // A hyphenated unit makes a measure; a hyphenated noun ("40,000-inmate") stays a count.
+    if end == numeral.end && matches!(next1, Some('-') | Some('‑')) {
+        let word: String = after[next1.map_or(0, char::len_utf8)..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let singular = word.to_lowercase();
+        let singular = singular.strip_suffix('s').unwrap_or(&singular);
+        if !word.is_empty() && MEASURE_UNITS.contains(&singular) {
+            let unit_end = numeral.end + next1.map_or(0, char::len_utf8) + word.len();
+            return simple(Kind::Measure, unit_end);
+        }
+    }
+    if TIME_AFTER.is_match(&text[end..]) {
+        return simple(Kind::Time, numeral.end);
+    }
+
+    let atom = Atom {
+        start,
+        end,
+        value,
+        precision,
+        money,
+    };
+    // Ranges: `100,000-109,000`, `27–30%`, `between 238 and 261`.
+    let rest = &text[end..];
+    let second = if BETWEEN_BEFORE.is_match(tail_of(&text[..start], 16)) {
+        AND_AFTER.find(rest).map(|m| end + m.end())
+    } else {
+        RANGE_DASH_AFTER.find(rest).map(|m| end + m.end())
+    };
+    let second = second.and_then(|at| {
+        let m = NUMERAL.find(&text[at..]).filter(|m| m.start() == 0)?;
+        let raw2 = m.as_str();
+        let after2 = &text[at + m.end()..];
+        if after2.starts_with(|c: char| c.is_alphanumeric()) && !after2.starts_with(['k', 'K']) {
+            return None;
+        }
+        Some((at..at + m.end(), raw2))
+    });
+    if let Some((range2, raw2)) = second {
+        // A scale written once applies to both ends: `$2-3 million`, `85k-90k`.
+        let mut high = parse_numeral(raw2)? * scale;
+        let mut high_precision = numeral_precision(raw2);
+        if scale != 1.0 {
+            high_precision = scaled_precision(high_precision, scale);
+        }
+        let mut range_end = range2.end;
+        if let (1.0, Some((s, len))) = (scale, scale_after(&text[range_end..])) {
+            high *= s;
+            high_precision = scaled_precision(high_precision, s);
+            value *= s;
+            precision = scaled_precision(precision, s);
+            range_end += len;
+        }
+        if high > value {
+            let both_years = is_year_numeral(raw) && (is_year_numeral(raw2) || raw2.len() == 2);
+            let low_atom = Atom {
+                end: range_end,
+                precision: precision.max(high_precision),
+                value,
+                ..atom
+            };
+            let mut number = finish(text, low_atom, Some(high));
+            if both_years && number.kind == Kind::Count {
+                number.kind = Kind::Year;
+            }
+            if BETWEEN_BEFORE.is_match(tail_of(&text[..start], 16)) {
+                let between = BETWEEN_BEFORE
+                    .find(tail_of(&text[..start], 16))
+                    .map_or(0, |m| m.len());
+                number.span.start = start - between;
+                number.qualifier_start = number.span.start;
+            }
+            return Some(number);
+        }
+    }
+    let mut number = finish(text, atom, None);
+    if number.kind == Kind::Count && is_integer && precision_is_plain(raw, &number) {
+        if is_year_numeral(raw) {
+            number.kind = Kind::Year;
+            number.precision = 0.0;
+        } else if (1.0..=31.0).contains(&number.low) && is_day_of_month(before, after) {
+            number.kind = Kind::Date;
+        }
+    }
+    Some(number)
+}
+
+/// True when the number is the bare numeral, with nothing written after it.
+fn precision_is_plain(raw: &str, number: &Number) -> bool {
+    number.span.len() == raw.len() && !number.is_range
+}
+
+/// Applies what may follow a numeral or a number in words: percent, dollars, a rate base.
+fn finish(text: &str, atom: Atom, high: Option<f64>) -> Number {
+    let after = &text[atom.end..];
+    let mut end = atom.end;
+    let mut kind = if atom.money { Kind::Money } else { Kind::Count };
+    if let Some(m) = PERCENT_AFTER.find(after) {
+        kind = Kind::Percent;
+        end += m.end();
+    } else if let Some(m) = DOLLARS_AFTER.find(after) {
+        kind = Kind::Money;
+        end += m.end();
+    } else if let (Kind::Count, Some(m)) = (kind, RATE_AFTER.find(after)) {
+        kind = Kind::Rate;
+        end += m.end();
+    }
+    Number {
+        span: atom.start..end,
+        low: atom.value,
+        high: high.unwrap_or(atom.value),
+        is_range: high.is_some(),
+        kind,
+        qualifier: None,
+        qualifier_start: atom.start,
+        precision: atom.precision,
+    }
+}
+
+/// A scale word or abbreviation after a numeral: its factor and length in bytes.
+fn scale_after(after: &str) -> Option<(f64, usize)> {
+    let caps = SCALE_AFTER.captures(after)?;
+    let word = caps.get(1).or(caps.get(2))?.as_str().to_ascii_lowercase();
+    let scale = match word.as_str() {
+        "thousand" => 1e3,
+        "million" | "mn" => 1e6,
+        "billion" | "bn" => 1e9,
+        _ => 1e12,
+    };
+    Some((scale, caps.get(0)?.end()))
+}
+
+fn attach_qualifier(text: &str, number: &mut Number) {
+    let before = tail_of(&text[..number.span.start], 24);
+    if let Some(caps) = QUALIFIER_BEFORE.captures(before) {
+        let phrase = caps.get(1).expect("group 1 always takes part");
+        let normalized = phrase
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+        number.qualifier = Qualifier::ALL
+            .iter()
+            .copied()
+            .find(|q| q.phrase() == normalized);
+        number.qualifier_start = number.span.start - (before.len() - phrase.start());
+    }
+}
+
+/// The value of a numeral in digits, without its separators.
+fn parse_numeral(raw: &str) -> Option<f64> {
+    let digits: String = raw
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    digits.parse().ok()
+}
+
+/// The rounding step a numeral is written to: its last decimal place, or for
+/// an integer the last whole group of three trailing zeros (`85,000` is written
+/// to the thousand); zero when it reads as exact.
+fn numeral_precision(raw: &str) -> f64 {
+    match raw.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => {
+            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
+            let value: f64 = digits.parse().unwrap_or(0.0);
+            group_precision(value)
+        }
+    }
+}
+
+/// The precision of a numeral once a scale multiplies it: `6 million` is written
+/// to the million, `6.3 million` to the hundred thousand.
+fn scaled_precision(numeral_precision: f64, scale: f64) -> f64 {
+    let step = if numeral_precision == 0.0 {
+        1.0
+    } else {
+        numeral_precision
+    };
+    step * scale
+}
+
+/// For a whole number: 10^(3k) where k counts whole groups of trailing zeros, or zero.
+fn group_precision(value: f64) -> f64 {
+    if value == 0.0 || value.fract() != 0.0 {
+        return 0.0;
+    }
+    let mut step = 1.0;
+    while value % (step * 1000.0) == 0.0 {
+        step *= 1000.0;
+    }
+    if step == 1.0 {
+        0.0
+    } else {
+        step
+    }
+}
+
+fn is_year_numeral(raw: &str) -> bool {
+    raw.len() == 4
+        && raw.chars().all(|c| c.is_ascii_digit())
+        && raw.parse::<u32>().is_ok_and(|y| (1700..=2100).contains(&y))
+}
+
+fn is_day_of_month(before: &str, after: &str) -> bool {
+    let month = |word: &str| {
+        let word = word.trim_end_matches('.').to_lowercase();
+        MONTHS.contains(&word.as_str())
+    };
+    let next_word: String = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .trim_start_matches("of ")
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    preceding_word(before).is_some_and(month) || (!next_word.is_empty() && month(&next_word))
+}
+
+/// The word right before `before`'s end, across spaces only.
+fn preceding_word(before: &str) -> Option<&str> {
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &trimmed[start..];
+    (!word.is_empty()).then_some(word)
+}
+
+/// The last `max` bytes of `s` (fewer, to stay on a character boundary).
+fn tail_of(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,238 @@
+//! Attribution rules, each with the cases where it must fire and must not.
+
+use std::path::Path;
+
+use super::*;
+use crate::numbers::recognise;
+use crate::rules::Rules;
+
+const RULES: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in custody"
+subjects = ["died in custody", "deaths in custody"]
+canonical = 367
+
+[[figure]]
+id = "rate"
+name = "Homicide rate"
+subjects = ["homicide rate"]
+unit = "rate"
+canonical = 1.9
+
+[[figure]]
+id = "arrests"
+name = "Arrests"
+subjects = ["were arrested", "have arrested"]
+canonical = 85000
+
+[[figure]]
+id = "payment"
+name = "Payment"
+subjects = ["payment"]
+unit = "money"
+canonical = 6000000
+
+[[figure]]
+id = "share"
+name = "Share"
+subjects = ["share"]
+unit = "percent"
+canonical = 27
+"#;
+
+/// (figure id, number as written) for each claim in `text`.
+fn claims(text: &str) -> Vec<(String, String)> {
+    let rules = Rules::parse(RULES, Path::new("rules.toml")).expect("test rules parse");
+    let matcher = SubjectMatcher::new(&rules.figures);
+    let numbers = recognise(text);
+    attribute(text, &numbers, &rules.figures, &matcher)
+        .into_iter()
+        .map(|c| {
+            (
+                rules.figures[c.figure].id.clone(),
+                text[numbers[c.number].span.clone()].to_string(),
+            )
+        })
+        .collect()
+}
+
+fn claim(id: &str, found: &str) -> (String, String) {
+    (id.to_string(), found.to_string())
+}
+
+#[test]
+fn subjects_match_case_insensitively_across_any_whitespace() {
+    assert_eq!(
+        claims("DEATHS  IN\nCUSTODY reached 367."),
+        vec![claim("deaths", "367")]
+    );
+}
+
+#[test]
+fn subjects_match_whole_words_only() {
+    assert_eq!(claims("The payments of 300 were late."), vec![]);
+    assert_eq!(claims("Shares rose to 40%."), vec![]);
+}
+
+#[test]
+fn a_number_beyond_the_window_is_not_attributed() {
+    assert_eq!(
+        claims("367 prisoners, according to several of the groups that keep such lists, died in custody."),
+        vec![]
+    );
+}
+
+#[test]
+fn numbers_in_another_sentence_are_not_attributed() {
+    assert_eq!(
+        claims("Many died in custody. The report counted 367."),
+        vec![]
+    );
+}
+
+#[test]
+fn the_nearest_number_is_claimed_and_only_one() {
+    assert_eq!(
+        claims("Of 900 detainees held in 2023, 367 died in custody."),
+        vec![claim("deaths", "367")]
+    );
+}
+
+#[test]
+fn two_equally_near_numbers_are_unclear() {
+    // 350 and 400 both stand right next to the subject, with no punctuation between.
+    assert_eq!(
+        claims("Some 350 died in custody 400 times over, the joke went."),
+        vec![]
+    );
+    // Punctuation breaks the tie: the number in the same clause wins.
+    assert_eq!(
+        claims("350 died in custody, 367 in all."),
+        vec![claim("deaths", "350")]
+    );
+}
+
+#[test]
+fn units_must_fit() {
+    assert_eq!(claims("A payment of 6,000 people."), vec![]);
+    assert_eq!(
+        claims("A payment of $6 million."),
+        vec![claim("payment", "$6 million")]
+    );
+    assert_eq!(claims("Their share was 27 people."), vec![]);
+    assert_eq!(claims("Their share was 27%."), vec![claim("share", "27%")]);
+    assert_eq!(claims("Deaths in custody rose 4% in 2023."), vec![]);
+    assert_eq!(claims("Deaths in custody cost $6 million."), vec![]);
+}
+
+#[test]
+fn a_rate_figure_takes_a_bare_number_but_not_a_headcount() {
+    assert_eq!(
+        claims("The homicide rate was 1.9."),
+        vec![claim("rate", "1.9")]
+    );
+    assert_eq!(
+        claims("The homicide rate fell as 105,000 were arrested."),
+        vec![claim("arrests", "105,000")]
+    );
+}
+
+#[test]
+fn a_number_counting_another_noun_is_not_attributed() {
+    assert_eq!(
+        claims("After the storm, 40,000 lost power and deaths in custody went unreported."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Of the 261 deportees, none has died in custody."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_counted_noun_that_is_the_subject_of_the_phrase_is_attributed() {
+    assert_eq!(
+        claims("261 detainees have died in custody."),
+        vec![claim("deaths", "261")]
+    );
+    assert_eq!(
+        claims("367 Salvadoran prisoners have reportedly died in custody."),
+        vec![]
+    );
+    assert_eq!(
+        claims("367 recorded deaths in custody."),
+        vec![claim("deaths", "367")]
+    );
+}
+
+#[test]
+fn a_change_construction_claims_both_numbers() {
+    assert_eq!(
+        claims("The homicide rate fell from 38 in 2019 to 1.9 in 2024."),
+        vec![claim("rate", "38"), claim("rate", "1.9")]
+    );
+    assert_eq!(
+        claims("The homicide rate, 38 in 2019, fell to 1.9 in 2024."),
+        vec![claim("rate", "38"), claim("rate", "1.9")]
+    );
+}
+
+#[test]
+fn without_a_change_construction_a_second_number_is_not_claimed() {
+    assert_eq!(
+        claims("The homicide rate was 1.9, and 40 officers were promoted."),
+        vec![claim("rate", "1.9")]
+    );
+}
+
+#[test]
+fn a_number_goes_to_the_figure_whose_subject_is_nearest() {
+    assert_eq!(
+        claims("As deaths in custody mounted, police have arrested 85,000 people."),
+        vec![claim("arrests", "85,000")]
+    );
+}
+
+#[test]
+fn a_tie_between_figures_attributes_to_neither() {
+    let rules = r#"
+[[figure]]
+id = "a"
+name = "A"
+subjects = ["detainees"]
+canonical = 1
+[[figure]]
+id = "b"
+name = "B"
+subjects = ["inmates"]
+canonical = 2
+"#;
+    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures);
+    let text = "Inmates 400 detainees.";
+    let numbers = recognise(text);
+    assert_eq!(attribute(text, &numbers, &rules.figures, &matcher), vec![]);
+}
+
+#[test]
+fn a_year_is_tied_when_it_follows_or_opens_the_sentence() {
+    let year_of = |text: &str, needle: &str| {
+        let numbers = recognise(text);
+        let n = numbers
+            .iter()
+            .find(|n| &text[n.span.clone()] == needle)
+            .unwrap();
+        tied_year(text, &(0..text.len()), n).map(|y| y.year)
+    };
+    assert_eq!(year_of("The rate was 2.4 in 2023.", "2.4"), Some(2023));
+    assert_eq!(year_of("The rate was 2.4 (2023).", "2.4"), Some(2023));
+    assert_eq!(year_of("In 2023, the rate was 2.4.", "2.4"), Some(2023));
+    assert_eq!(
+        year_of("In March 2025, 238 men were flown out.", "238"),
+        Some(2025)
+    );
+    assert_eq!(year_of("367 have died since 2022.", "367"), None);
+    assert_eq!(year_of("The rate was 2.4, as it was in 2023.", "2.4"), None);
+    assert_eq!(year_of("By 2024 the rate was 1.9.", "1.9"), None);
+}

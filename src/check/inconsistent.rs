@@ -1,0 +1,131 @@
+//! `figcheck::inconsistent`: one draft gives one figure values that no single
+//! allowed value covers.
+
+use super::{describe, meets, Code, Finding, Label, Verdict};
+use crate::attribute::Claim;
+use crate::numbers::Number;
+use crate::rules::{AllowedValue, Figure, Severity};
+
+pub const EXPLANATION: &str = "\
+figcheck::inconsistent
+
+What it means
+  One draft states the same figure more than once, with values that no single
+  accepted value covers: 261 deaths in custody in one paragraph, 367 in
+  another. Claims tied to different years (38 in 2019, 1.9 in 2024) are
+  compared only with claims about the same year.
+
+Why it matters
+  Even when each number has a source, a reader who meets two of them in one
+  story does not know which to believe.
+
+Example
+  At least 261 people have died in custody. [...] In all, 367 people have
+  died in custody since 2022.
+
+How to fix it
+  Use one value throughout, or say in the text why the numbers differ (an
+  earlier count, another source). Severity: warning.
+";
+
+/// One finding per figure and year for which a draft's claims disagree.
+pub fn findings(
+    text: &str,
+    numbers: &[Number],
+    claims: &[Claim],
+    verdicts: &[Verdict],
+    figures: &[Figure],
+) -> Vec<Finding> {
+    let mut groups: Vec<(usize, Option<i32>, Vec<&Claim>)> = Vec::new();
+    for (claim, verdict) in claims.iter().zip(verdicts) {
+        // A claim that is wrong on its own is reported as such; repeating it here is noise.
+        if matches!(verdict, Verdict::Mismatch | Verdict::WrongYear(_)) {
+            continue;
+        }
+        let year = claim.year.map(|y| y.year);
+        match groups
+            .iter_mut()
+            .find(|g| g.0 == claim.figure && g.1 == year)
+        {
+            Some(group) => group.2.push(claim),
+            None => groups.push((claim.figure, year, vec![claim])),
+        }
+    }
+    let mut out = Vec::new();
+    for (figure_index, year, mut group) in groups {
+        let figure = &figures[figure_index];
+        group.sort_by_key(|c| numbers[c.number].span.start);
+        let year_fits = |v: &AllowedValue| v.year.is_none() || year.is_none() || v.year == year;
+        // Each claim is read as `judge` reads it: as written when that fits some
+        // value, so `at least 261` stands for 261, not for anything above it.
+        let claimed: Vec<(f64, f64)> = group
+            .iter()
+            .map(|c| {
+                let n = &numbers[c.number];
+                let written = n.written_interval();
+                let fits_as_written = figure
+                    .allowed
+                    .iter()
+                    .any(|v| year_fits(v) && meets(written, v.interval(figure.tolerance)));
+                if fits_as_written {
+                    written
+                } else {
+                    n.qualified_interval()
+                }
+            })
+            .collect();
+        let covers = |value: &AllowedValue| {
+            let interval = value.interval(figure.tolerance);
+            year_fits(value) && claimed.iter().all(|c| meets(*c, interval))
+        };
+        let distinct: Vec<&str> = {
+            let mut seen: Vec<&str> = Vec::new();
+            for c in &group {
+                let t = &text[numbers[c.number].span.clone()];
+                if !seen.contains(&t) {
+                    seen.push(t);
+                }
+            }
+            seen
+        };
+        if distinct.len() < 2 || figure.allowed.iter().any(covers) {
+            continue;
+        }
+        let first = &numbers[group[0].number];
+        let labels = group
+            .iter()
+            .map(|c| Label {
+                span: numbers[c.number].span.clone(),
+                text: format!("{} here", &text[numbers[c.number].span.clone()]),
+            })
+            .collect();
+        out.push(Finding {
+            code: Code::Inconsistent,
+            severity: figure.severity.min(Severity::Warning),
+            figure: figure_index,
+            span: first.span.clone(),
+            found_text: text[first.span.clone()].to_string(),
+            found: (first.low, first.high),
+            canonical: (figure.canonical().min, figure.canonical().max),
+            message: format!(
+                "{}: this draft gives {}, which no single accepted value covers",
+                figure.name,
+                join_and(&distinct)
+            ),
+            help: format!(
+                "use one value throughout: {}",
+                describe(figure.canonical(), figure.unit)
+            ),
+            labels,
+        });
+    }
+    out
+}
+
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}

@@ -1,0 +1,315 @@
+//! Deciding which claims are wrong. Each finding code has its own module with
+//! the text that explains it (`figcheck explain CODE` prints that text).
+
+pub mod inconsistent;
+pub mod mismatch;
+pub mod stale;
+pub mod wrong_year;
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::attribute::{Claim, TiedYear};
+use crate::numbers::Number;
+use crate::rules::{AllowedValue, Figure, Severity, Unit};
+
+/// A stable finding code, shown as `figcheck::mismatch` and so on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Code {
+    Mismatch,
+    WrongYear,
+    Stale,
+    Inconsistent,
+}
+
+impl Code {
+    pub const ALL: [Code; 4] = [
+        Code::Mismatch,
+        Code::WrongYear,
+        Code::Stale,
+        Code::Inconsistent,
+    ];
+
+    /// The code as users see it and as JSON carries it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Mismatch => "figcheck::mismatch",
+            Code::WrongYear => "figcheck::wrong-year",
+            Code::Stale => "figcheck::stale",
+            Code::Inconsistent => "figcheck::inconsistent",
+        }
+    }
+
+    /// What the code means, why it matters, an example and how to fix it.
+    pub fn explanation(self) -> &'static str {
+        match self {
+            Code::Mismatch => mismatch::EXPLANATION,
+            Code::WrongYear => wrong_year::EXPLANATION,
+            Code::Stale => stale::EXPLANATION,
+            Code::Inconsistent => inconsistent::EXPLANATION,
+        }
+    }
+
+    /// Accepts `figcheck::mismatch` and `mismatch`.
+    pub fn parse(name: &str) -> Option<Code> {
+        let bare = name.strip_prefix("figcheck::").unwrap_or(name);
+        Code::ALL
+            .into_iter()
+            .find(|c| c.as_str().strip_prefix("figcheck::") == Some(bare))
+    }
+}
+
+/// A labelled place in the draft.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub span: Range<usize>,
+    pub text: String,
+}
+
+/// A claim in a draft that disagrees with the rules.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    /// Index of the figure in the rules.
+    pub figure: usize,
+    /// The number the finding is about, as written (without its qualifier).
+    pub span: Range<usize>,
+    pub found_text: String,
+    /// The number as read: low and high (equal unless a range).
+    pub found: (f64, f64),
+    /// The canonical value of the figure, for reports.
+    pub canonical: (f64, f64),
+    /// The first line of the diagnostic.
+    pub message: String,
+    /// What to use instead, with sources.
+    pub help: String,
+    /// Labels in the order they are shown; the first is on the number.
+    pub labels: Vec<Label>,
+}
+
+/// What the rules say about one claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Consistent,
+    /// Fits only an allowed value marked stale (its index).
+    Stale(usize),
+    /// Fits an allowed value (its index) only for another year than the one tied.
+    WrongYear(usize),
+    Mismatch,
+}
+
+fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
+/// Judges one number, tied to `year` or not, against a figure's allowed values.
+///
+/// The number as written (widened by its precision, and by `about`) is tried
+/// first; only if no value fits it is the qualifier's direction taken into
+/// account. So `at least 261` fits the stale 261 before it fits 367.
+pub fn judge(figure: &Figure, number: &Number, year: Option<i32>) -> Verdict {
+    let intervals = [number.written_interval(), number.qualified_interval()];
+    let fitting = |claim: (f64, f64)| {
+        figure
+            .allowed
+            .iter()
+            .enumerate()
+            .filter(move |(_, v)| meets(claim, v.interval(figure.tolerance)))
+    };
+    let year_fits = |v: &AllowedValue| v.year.is_none() || year.is_none() || v.year == year;
+    for claim in intervals {
+        let mut stale = None;
+        for (i, value) in fitting(claim).filter(|(_, v)| year_fits(v)) {
+            if !value.stale {
+                return Verdict::Consistent;
+            }
+            stale.get_or_insert(i);
+        }
+        if let Some(i) = stale {
+            return Verdict::Stale(i);
+        }
+    }
+    for claim in intervals {
+        if let Some((i, _)) = fitting(claim).next() {
+            return Verdict::WrongYear(i);
+        }
+    }
+    Verdict::Mismatch
+}
+
+/// Findings for all claims in one text, sorted by position.
+pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut judged = Vec::with_capacity(claims.len());
+    for claim in claims {
+        let figure = &figures[claim.figure];
+        let number = &numbers[claim.number];
+        let year = claim.year.map(|y| y.year);
+        let verdict = judge(figure, number, year);
+        let context = Context {
+            text,
+            figure,
+            figure_index: claim.figure,
+            number,
+            claim,
+        };
+        match verdict {
+            Verdict::Consistent => {}
+            Verdict::Mismatch => findings.push(mismatch::finding(&context)),
+            Verdict::Stale(i) => findings.push(stale::finding(&context, &figure.allowed[i])),
+            Verdict::WrongYear(i) => {
+                findings.push(wrong_year::finding(&context, &figure.allowed[i]))
+            }
+        }
+        judged.push(verdict);
+    }
+    findings.extend(inconsistent::findings(
+        text, numbers, claims, &judged, figures,
+    ));
+    findings.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    findings
+}
+
+/// What a finding about one claim is built from.
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub figure: &'a Figure,
+    pub figure_index: usize,
+    pub number: &'a Number,
+    pub claim: &'a Claim,
+}
+
+impl Context<'_> {
+    fn found_text(&self) -> &str {
+        &self.text[self.number.span.clone()]
+    }
+
+    /// A finding with the usual labels: the number, the subject, and the tied year.
+    fn finding(&self, code: Code, severity: Severity, message: String, help: String) -> Finding {
+        let mut labels = vec![
+            Label {
+                span: self.number.span.clone(),
+                text: format!("found {}", self.found_text()),
+            },
+            Label {
+                span: self.claim.subject.clone(),
+                text: self.figure.id.clone(),
+            },
+        ];
+        if let Some(TiedYear { year, start, end }) = self.claim.year {
+            labels.push(Label {
+                span: start..end,
+                text: format!("tied to {year}"),
+            });
+        }
+        Finding {
+            code,
+            severity,
+            figure: self.figure_index,
+            span: self.number.span.clone(),
+            found_text: self.found_text().to_string(),
+            found: (self.number.low, self.number.high),
+            canonical: (self.figure.canonical().min, self.figure.canonical().max),
+            message,
+            help,
+            labels,
+        }
+    }
+}
+
+/// `use 367 (Cristosal, 2025-03); also accepted: 350 (WOLA), 261 (stale: early count)`
+pub fn use_instead(figure: &Figure) -> String {
+    let mut help = format!("use {}", describe(figure.canonical(), figure.unit));
+    let others: Vec<String> = figure.allowed[1..]
+        .iter()
+        .map(|v| describe(v, figure.unit))
+        .collect();
+    if !others.is_empty() {
+        let _ = write!(help, "; also accepted: {}", others.join(", "));
+    }
+    help
+}
+
+/// One allowed value with its year and provenance: `1.9 for 2024 (Ministry, 2025-03)`.
+pub fn describe(value: &AllowedValue, unit: Unit) -> String {
+    let mut out = describe_bare(value, unit);
+    if let Some(year) = value.year {
+        let _ = write!(out, " for {year}");
+    }
+    let mut notes: Vec<String> = Vec::new();
+    if value.stale {
+        notes.push(match &value.note {
+            Some(note) => format!("stale: {note}"),
+            None => "stale".into(),
+        });
+    } else if let Some(note) = value.note.as_ref().filter(|_| !value.canonical) {
+        notes.push(note.clone());
+    }
+    notes.extend(value.source.iter().cloned());
+    notes.extend(value.as_of.iter().cloned());
+    if !notes.is_empty() {
+        let _ = write!(out, " ({})", notes.join(", "));
+    }
+    out
+}
+
+/// The value or range alone: `367`, `105,000–109,000`, `85,000 or more`.
+pub fn describe_bare(value: &AllowedValue, unit: Unit) -> String {
+    let f = |v: f64| format_value(v, unit);
+    match (value.min.is_finite(), value.max.is_finite()) {
+        _ if value.min == value.max => f(value.min),
+        (true, true) => format!("{}–{}", f(value.min), f(value.max)),
+        (true, false) => format!("{} or more", f(value.min)),
+        (false, true) => format!("up to {}", f(value.max)),
+        (false, false) => "any value".into(),
+    }
+}
+
+/// A value as an editor would write it: `85,000`, `1.9`, `6.3 million`, `1.6%`, `$6 million`.
+pub fn format_value(value: f64, unit: Unit) -> String {
+    let body = if value.abs() >= 1e6 && (value / 1e5).fract() == 0.0 {
+        let (scaled, word) = if value.abs() >= 1e9 && (value / 1e8).fract() == 0.0 {
+            (value / 1e9, "billion")
+        } else {
+            (value / 1e6, "million")
+        };
+        format!("{} {word}", trim_float(scaled))
+    } else {
+        group_thousands(value)
+    };
+    match unit {
+        Unit::Percent => format!("{body}%"),
+        Unit::Money => format!("${body}"),
+        Unit::Count | Unit::Rate => body,
+    }
+}
+
+fn trim_float(v: f64) -> String {
+    let s = format!("{v:.3}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn group_thousands(value: f64) -> String {
+    let text = trim_float(value);
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(frac) => format!("{sign}{grouped}.{frac}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+#[cfg(test)]
+mod tests;

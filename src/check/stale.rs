@@ -1,0 +1,48 @@
+//! `figcheck::stale`: a claim that fits only an allowed value marked stale.
+
+use super::{describe, describe_bare, Code, Context, Finding};
+use crate::rules::{AllowedValue, Severity};
+
+pub const EXPLANATION: &str = "\
+figcheck::stale
+
+What it means
+  The number fits a value that rules.toml still recognises but marks as
+  `stale = true`: an early count, a superseded estimate, last year's total.
+
+Why it matters
+  Old figures live on in drafts that copy from earlier stories. They are not
+  wrong the way a typo is, but a reader gets an out-of-date picture.
+
+Example
+  At least 261 detainees have died in custody.
+  (rules.toml: 261 is an early count; the current figure is 367)
+
+How to fix it
+  Use the current value from the help line, or say explicitly that the number
+  is an earlier count and when it was made. Severity: warning (or the figure's
+  own severity, if that is lower).
+";
+
+pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
+    let figure = context.figure;
+    let why = value
+        .note
+        .as_ref()
+        .map(|note| format!(" ({note})"))
+        .unwrap_or_default();
+    context.finding(
+        Code::Stale,
+        figure.severity.min(Severity::Warning),
+        format!(
+            "{}: {} is an outdated value{why}",
+            figure.name,
+            context.found_text()
+        ),
+        format!(
+            "use {} instead of {}",
+            describe(figure.canonical(), figure.unit),
+            describe_bare(value, figure.unit)
+        ),
+    )
+}

@@ -1,0 +1,218 @@
+//! Drafts as checkable prose: sentences and the words in them, as byte ranges
+//! of the original text so that diagnostics point at what the author wrote.
+
+use std::ops::Range;
+
+/// Abbreviations whose full stop does not end a sentence (compared without
+/// the final stop, case-sensitively).
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen",
+    "Rep", "Gov", "Pres", "Hon", "Rev", "No", "Nos", "Vol", "vol", "Fig", "fig", "p", "pp",
+    "approx", "vs", "etc", "e.g", "i.e", "cf", "Inc", "Ltd", "Co", "Corp", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.N", "U.K", "E.U",
+    "a.m", "p.m", "Art", "Sec", "Ch", "Ave", "Blvd", "Mt", "Ft",
+];
+
+/// Characters that may close a sentence after its final punctuation.
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»' | '*' | '_')
+}
+
+/// The sentences of `text`, as byte ranges without surrounding whitespace.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` followed by white space (after any
+/// closing quotes or brackets), unless the stop belongs to an abbreviation or
+/// an initial; it also ends at a blank line and at a line that starts a Markdown
+/// block (heading, list item, quote, table row), so a heading and the paragraph
+/// below it are never one sentence.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match c {
+            '\n' => {
+                let rest = &text[i + 1..];
+                let line = rest.trim_start_matches([' ', '\t']);
+                let this_line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                let this_line = text[this_line_start..i].trim_start();
+                if line.starts_with(['\n', '\r'])
+                    || line.is_empty()
+                    || starts_block(line)
+                    || this_line.starts_with('#')
+                    || this_line.starts_with('|')
+                {
+                    push_trimmed(text, start..i, &mut out);
+                    start = i + 1;
+                }
+            }
+            '.' | '!' | '?' | '…' => {
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, next)) = iter.peek() {
+                    if is_closer(next) || (next == c && c != '.') {
+                        end = j + next.len_utf8();
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let followed_by_space =
+                    end == bytes.len() || text[end..].starts_with(|n: char| n.is_whitespace());
+                if followed_by_space && !(c == '.' && is_abbreviation(&text[start..i])) {
+                    push_trimmed(text, start..end, &mut out);
+                    start = end;
+                }
+            }
+            _ => {}
+        }
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+fn starts_block(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('#' | '>' | '|') => true,
+        Some('-' | '*' | '+') => chars.next().is_some_and(char::is_whitespace),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            let rest = &line[digits..];
+            (rest.starts_with(". ") || rest.starts_with(") ")) && digits <= 3
+        }
+        _ => false,
+    }
+}
+
+/// Whether the word that ends right before a full stop is an abbreviation or an initial.
+fn is_abbreviation(before_stop: &str) -> bool {
+    let word_start = before_stop
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '—' | '–'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before_stop[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let mut letters = word.chars();
+    let single_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
+    single_capital || ABBREVIATIONS.contains(&word)
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Start offsets of the words in `text[range]`, ascending.
+///
+/// A word is a run of characters without white space or dashes (`—`, `–`)
+/// that holds at least one letter or digit: `custody—367` is two words,
+/// `eighty-five` and `85,000` are one.
+pub fn word_starts(text: &str, range: Range<usize>) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut current: Option<(usize, bool)> = None;
+    for (i, c) in text[range.clone()].char_indices() {
+        let separator = c.is_whitespace() || matches!(c, '—' | '–' | '/');
+        if separator {
+            if let Some((s, true)) = current.take() {
+                starts.push(s);
+            }
+            current = None;
+        } else {
+            let entry = current.get_or_insert((range.start + i, false));
+            entry.1 |= c.is_alphanumeric();
+        }
+    }
+    if let Some((s, true)) = current {
+        starts.push(s);
+    }
+    starts
+}
+
+/// Number of words that start in `gap`, given the sorted word starts of a sentence.
+pub fn words_between(word_starts: &[usize], gap: Range<usize>) -> usize {
+    if gap.start >= gap.end {
+        return 0;
+    }
+    let from = word_starts.partition_point(|&s| s < gap.start);
+    let to = word_starts.partition_point(|&s| s < gap.end);
+    to - from
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn splits_on_stops_followed_by_space() {
+        assert_eq!(
+            split("One. Two! Three? Four"),
+            vec!["One.", "Two!", "Three?", "Four"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            split("The U.S. paid Mr. Bukele. Cell No. 5 held J. Doe."),
+            vec!["The U.S. paid Mr. Bukele.", "Cell No. 5 held J. Doe."]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_end_sentences() {
+        assert_eq!(
+            split("The rate was 1.9 in 2024. It fell."),
+            vec!["The rate was 1.9 in 2024.", "It fell."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("“It was 367.” Then she left. He said \"no.\" Fine"),
+            vec!["“It was 367.”", "Then she left.", "He said \"no.\"", "Fine"]
+        );
+    }
+
+    #[test]
+    fn em_dashes_do_not_split_sentences_but_split_words() {
+        let text = "Deaths in custody—367 of them—were never explained.";
+        assert_eq!(split(text), vec![text]);
+        let starts = word_starts(text, 0..text.len());
+        assert_eq!(starts.len(), 9);
+        assert_eq!(&text[starts[3]..starts[3] + 3], "367");
+    }
+
+    #[test]
+    fn blank_lines_and_markdown_blocks_end_sentences() {
+        assert_eq!(
+            split("# Deaths in custody\n367 people died\nin custody.\n\n- 85,000 arrests\n- more"),
+            vec![
+                "# Deaths in custody",
+                "367 people died\nin custody.",
+                "- 85,000 arrests",
+                "- more"
+            ]
+        );
+    }
+
+    #[test]
+    fn counts_words_in_a_gap() {
+        let text = "arrested more than 85,000 people";
+        let starts = word_starts(text, 0..text.len());
+        assert_eq!(words_between(&starts, 8..19), 2);
+        assert_eq!(words_between(&starts, 19..8), 0);
+    }
+}

@@ -1,0 +1,145 @@
+//! The acceptance table of the core issue, sentence by sentence, against the
+//! project's own rules.toml.
+
+use std::path::Path;
+
+use figcheck::{Checker, Rules, Severity};
+
+fn checker() -> Checker {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    Checker::new(Rules::load(&path).expect("the project's rules.toml loads"))
+}
+
+/// (code, number as written, severity) for each finding in `text`.
+fn findings(text: &str) -> Vec<(&'static str, String, Severity)> {
+    checker()
+        .check(text)
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text, f.severity))
+        .collect()
+}
+
+fn assert_clean(text: &str) {
+    assert_eq!(findings(text), vec![], "expected no finding in {text:?}");
+}
+
+fn assert_one(text: &str, code: &str, found: &str) {
+    let got = findings(text);
+    assert_eq!(
+        got.len(),
+        1,
+        "expected one finding in {text:?}, got {got:?}"
+    );
+    assert_eq!((got[0].0, got[0].1.as_str()), (code, found), "in {text:?}");
+}
+
+#[test]
+fn the_canonical_count_is_clean() {
+    assert_clean("Rights groups say 367 people have died in custody since 2022.");
+}
+
+#[test]
+fn a_transposed_count_is_a_mismatch() {
+    assert_one(
+        "Rights groups say 376 people have died in custody since 2022.",
+        "figcheck::mismatch",
+        "376",
+    );
+}
+
+#[test]
+fn an_early_count_is_stale_and_a_warning() {
+    let got = findings("At least 261 detainees have died in custody.");
+    assert_eq!(
+        got,
+        vec![("figcheck::stale", "261".to_string(), Severity::Warning)]
+    );
+}
+
+#[test]
+fn a_change_construction_with_the_right_years_is_clean() {
+    assert_clean("The homicide rate fell from 38 per 100,000 in 2019 to 1.9 in 2024.");
+}
+
+#[test]
+fn a_value_tied_to_the_wrong_year() {
+    assert_one(
+        "The homicide rate fell from 38 per 100,000 in 2019 to 2.4 in 2024.",
+        "figcheck::wrong-year",
+        "2.4",
+    );
+}
+
+#[test]
+fn a_rate_with_its_base_is_read() {
+    assert_clean("The homicide rate was 1.9 per 100,000 residents.");
+    assert_one(
+        "The homicide rate was 1.6 per 100,000 residents.",
+        "figcheck::mismatch",
+        "1.6 per 100,000 residents",
+    );
+}
+
+#[test]
+fn a_lower_bound_in_any_form_is_clean() {
+    assert_clean("Police have arrested more than 85,000 people.");
+    assert_clean("85k people were arrested.");
+    assert_clean("Eighty-five thousand people were arrested.");
+}
+
+#[test]
+fn slips_in_the_arrest_count_are_mismatches() {
+    assert_one(
+        "Police have arrested 58,000 people.",
+        "figcheck::mismatch",
+        "58,000",
+    );
+    assert_one(
+        "Police have arrested eight thousand people.",
+        "figcheck::mismatch",
+        "eight thousand",
+    );
+}
+
+#[test]
+fn a_number_that_counts_another_noun_is_not_attributed() {
+    assert_clean(
+        "The 261 deportees flown in March were never charged, and 367 deaths in custody remain unexplained.",
+    );
+}
+
+#[test]
+fn names_years_and_ordinals_are_not_claims() {
+    assert_clean("Members of MS-13 were arrested in 2022 during the 34th renewal.");
+}
+
+#[test]
+fn a_percent_is_not_a_count() {
+    assert_clean("Arrests rose 1.6% last month.");
+}
+
+#[test]
+fn two_values_in_one_draft_are_inconsistent() {
+    let text = "At least 261 people died in custody, one group said.\n\n\
+                Later counts were higher: 367 people have died in custody since 2022.";
+    let all = checker().check(text);
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|f| (f.code.as_str(), f.found_text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("figcheck::stale", "261"),
+            ("figcheck::inconsistent", "261")
+        ]
+    );
+    let inconsistent = &all[1];
+    let labelled: Vec<&str> = inconsistent
+        .labels
+        .iter()
+        .map(|l| &text[l.span.clone()])
+        .collect();
+    assert_eq!(labelled, vec!["261", "367"], "labels on both claims");
+    assert_eq!(inconsistent.severity, Severity::Warning);
+}

@@ -146,6 +146,29 @@ pub fn words_between(word_starts: &[usize], gap: Range<usize>) -> usize {
     to - from
 }
 
+/// Line starts of a text, to turn byte offsets into 1-based lines and columns
+/// (columns counted in characters, as editors count them).
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    /// 1-based line and column of `offset` in `text` (the text the index was built from).
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,10 +232,25 @@ mod tests {
     }
 
     #[test]
+    fn line_index_counts_lines_and_character_columns() {
+        let text = "one\r\ntwo “367”\nthree";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 0), (1, 1));
+        assert_eq!(index.line_col(text, text.find("367").unwrap()), (2, 6));
+        assert_eq!(index.line_col(text, text.find("three").unwrap()), (3, 1));
+        assert_eq!(index.line_col(text, text.len()), (3, 6));
+    }
+
+    #[test]
     fn counts_words_in_a_gap() {
         let text = "arrested more than 85,000 people";
         let starts = word_starts(text, 0..text.len());
         assert_eq!(words_between(&starts, 8..19), 2);
-        assert_eq!(words_between(&starts, 19..8), 0);
+        let (end, start) = (8, 19);
+        assert_eq!(
+            words_between(&starts, start..end),
+            0,
+            "an empty gap has no words"
+        );
     }
 }

@@ -1,1 +1,272 @@
+//! Which files a run checks: paths and globs as the user gave them, directories
+//! walked with the include and exclude globs of the rules file.
 
+use std::path::{Path, PathBuf};
+
+use glob::{MatchOptions, Pattern};
+
+use crate::rules::Settings;
+
+/// A draft to check: its path on disk and the path shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Draft {
+    /// The path as shown: as the user named it, with `/` separators.
+    pub display: String,
+    pub path: PathBuf,
+}
+
+/// Something the user named that cannot be checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkError {
+    pub path: String,
+    pub message: String,
+}
+
+/// Directories never walked into, whatever the globs say.
+const SKIPPED_DIRECTORIES: &[&str] = &["target", "node_modules"];
+
+const MATCH: MatchOptions = MatchOptions {
+    case_sensitive: true,
+    require_literal_separator: true,
+    require_literal_leading_dot: false,
+};
+
+/// Include and exclude globs, compiled once.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    include: Vec<Pattern>,
+    exclude: Vec<Pattern>,
+}
+
+impl Filter {
+    /// The settings' globs; they were validated when the rules were loaded.
+    pub fn new(settings: &Settings) -> Filter {
+        let compile =
+            |globs: &[String]| globs.iter().filter_map(|g| Pattern::new(g).ok()).collect();
+        Filter {
+            include: compile(&settings.include),
+            exclude: compile(&settings.exclude),
+        }
+    }
+
+    /// Whether a file found by walking a directory is a draft to check. `relative`
+    /// is its path below the directory walked, `display` the path as shown; a glob
+    /// matching either counts.
+    pub fn selects(&self, relative: &str, display: &str) -> bool {
+        let matches = |p: &Pattern| {
+            p.matches_with(relative, MATCH)
+                || p.matches_with(display, MATCH)
+                // `**/*.md` also means `*.md` at the top.
+                || p.as_str().strip_prefix("**/").is_some_and(|rest| {
+                    Pattern::new(rest).is_ok_and(|p| p.matches_with(relative, MATCH))
+                })
+        };
+        self.include.iter().any(matches) && !self.exclude.iter().any(matches)
+    }
+}
+
+/// The drafts named by `args` (paths, directories or glob patterns), sorted by
+/// displayed path without duplicates, and an error for each argument that names
+/// nothing. No argument means the current directory.
+pub fn drafts(args: &[String], filter: &Filter) -> (Vec<Draft>, Vec<WalkError>) {
+    let mut drafts = Vec::new();
+    let mut errors = Vec::new();
+    if args.is_empty() {
+        walk_dir(Path::new("."), "", filter, &mut drafts, &mut errors);
+    }
+    for arg in args {
+        let path = Path::new(arg);
+        if path.is_dir() {
+            walk_dir(path, &display_of(path), filter, &mut drafts, &mut errors);
+        } else if path.exists() {
+            drafts.push(Draft {
+                display: display_of(path),
+                path: path.to_path_buf(),
+            });
+        } else if arg.contains(['*', '?', '[']) {
+            expand_glob(arg, filter, &mut drafts, &mut errors);
+        } else {
+            errors.push(WalkError {
+                path: arg.clone(),
+                message: "no such file or directory".into(),
+            });
+        }
+    }
+    drafts.sort();
+    drafts.dedup_by(|a, b| a.display == b.display);
+    (drafts, errors)
+}
+
+fn expand_glob(
+    pattern: &str,
+    filter: &Filter,
+    drafts: &mut Vec<Draft>,
+    errors: &mut Vec<WalkError>,
+) {
+    let paths = match glob::glob_with(pattern, MATCH) {
+        Ok(paths) => paths,
+        Err(e) => {
+            errors.push(WalkError {
+                path: pattern.to_string(),
+                message: format!("invalid glob pattern: {e}"),
+            });
+            return;
+        }
+    };
+    let mut matched = false;
+    for entry in paths {
+        match entry {
+            Ok(path) if path.is_dir() => {
+                matched = true;
+                walk_dir(&path, &display_of(&path), filter, drafts, errors);
+            }
+            Ok(path) => {
+                matched = true;
+                drafts.push(Draft {
+                    display: display_of(&path),
+                    path,
+                });
+            }
+            Err(e) => errors.push(WalkError {
+                path: e.path().display().to_string(),
+                message: e.error().to_string(),
+            }),
+        }
+    }
+    if !matched {
+        errors.push(WalkError {
+            path: pattern.to_string(),
+            message: "no file matches this pattern".into(),
+        });
+    }
+}
+
+/// Walks `dir`, skipping hidden entries, `target` and `node_modules`, and does
+/// not follow symbolic links to directories (so a link loop cannot trap it).
+fn walk_dir(
+    dir: &Path,
+    display: &str,
+    filter: &Filter,
+    drafts: &mut Vec<Draft>,
+    errors: &mut Vec<WalkError>,
+) {
+    let mut stack = vec![(dir.to_path_buf(), String::new())];
+    while let Some((current, relative)) = stack.pop() {
+        let entries = match std::fs::read_dir(&current) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push(WalkError {
+                    path: join_display(display, &relative),
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') {
+                continue;
+            }
+            let child_relative = if relative.is_empty() {
+                name.clone()
+            } else {
+                format!("{relative}/{name}")
+            };
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                if !SKIPPED_DIRECTORIES.contains(&name.as_str()) {
+                    stack.push((entry.path(), child_relative));
+                }
+            } else if file_type.is_file() || (file_type.is_symlink() && entry.path().is_file()) {
+                let shown = join_display(display, &child_relative);
+                if filter.selects(&child_relative, &shown) {
+                    drafts.push(Draft {
+                        display: shown,
+                        path: entry.path(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn join_display(base: &str, relative: &str) -> String {
+    match (base.is_empty(), relative.is_empty()) {
+        (true, _) => relative.to_string(),
+        (false, true) => base.to_string(),
+        (false, false) => format!("{}/{relative}", base.trim_end_matches('/')),
+    }
+}
+
+/// A path as the user wrote it, with `/` separators.
+fn display_of(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn filter(include: &[&str], exclude: &[&str]) -> Filter {
+        Filter::new(&Settings {
+            include: include.iter().map(|s| s.to_string()).collect(),
+            exclude: exclude.iter().map(|s| s.to_string()).collect(),
+            ..Settings::default()
+        })
+    }
+
+    #[test]
+    fn include_globs_match_at_any_depth() {
+        let f = filter(&["**/*.md"], &[]);
+        assert!(f.selects("a.md", "drafts/a.md"));
+        assert!(f.selects("x/y/a.md", "drafts/x/y/a.md"));
+        assert!(!f.selects("a.html", "drafts/a.html"));
+    }
+
+    #[test]
+    fn exclude_globs_win() {
+        let f = filter(&["**/*.md"], &["archive/**"]);
+        assert!(!f.selects("archive/old.md", "drafts/archive/old.md"));
+        assert!(f.selects("new.md", "drafts/new.md"));
+        let f = filter(&["**/*.md"], &["drafts/archive/**"]);
+        assert!(!f.selects("archive/old.md", "drafts/archive/old.md"));
+    }
+
+    #[test]
+    fn walks_sorted_skipping_hidden_and_build_directories() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in [
+            "b.md",
+            "a.md",
+            "notes.html",
+            "sub/c.txt",
+            ".hidden/d.md",
+            "target/e.md",
+            ".f.md",
+        ] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let root = dir.path().to_string_lossy().into_owned();
+        let (drafts, errors) = drafts(
+            std::slice::from_ref(&root),
+            &Filter::new(&Settings::default()),
+        );
+        assert!(errors.is_empty());
+        let shown: Vec<String> = drafts
+            .iter()
+            .map(|d| d.display.strip_prefix(&root).unwrap().to_string())
+            .collect();
+        assert_eq!(shown, vec!["/a.md", "/b.md", "/sub/c.txt"]);
+    }
+
+    #[test]
+    fn a_missing_path_is_an_error_naming_it() {
+        let (drafts, errors) = drafts(&["no/such/draft.md".to_string()], &filter(&["**/*"], &[]));
+        assert!(drafts.is_empty());
+        assert_eq!(errors[0].path, "no/such/draft.md");
+    }
+}

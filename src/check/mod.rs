@@ -169,7 +169,7 @@ pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure
     findings.extend(inconsistent::findings(
         text, numbers, claims, &judged, figures,
     ));
-    findings.sort_by(|a, b| (a.span.start, a.code).cmp(&(b.span.start, b.code)));
+    findings.sort_by_key(|f| (f.span.start, f.code));
     findings
 }
 

@@ -1,1 +1,100 @@
+//! Turning findings into text. One module per output format; every renderer
+//! returns a `String` and never prints, so the binary decides where output goes.
+
 pub mod human;
+pub mod json;
+pub mod numbers;
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::check::Finding;
+use crate::rules::Severity;
+use crate::text::LineIndex;
+
+/// The findings for one checked file, with its text for rendering.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The path as the user named it, with `/` separators.
+    pub path: String,
+    pub source: Arc<str>,
+    pub findings: Vec<Finding>,
+}
+
+/// Totals over a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub advice: usize,
+}
+
+impl Summary {
+    pub fn of(reports: &[FileReport], files: usize) -> Summary {
+        let mut summary = Summary {
+            files,
+            ..Summary::default()
+        };
+        for finding in reports.iter().flat_map(|r| &r.findings) {
+            match finding.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Advice => summary.advice += 1,
+            }
+        }
+        summary
+    }
+
+    /// `checked 5 files: 1 error, 2 warnings, 0 advice`
+    pub fn line(&self) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        format!(
+            "checked {}: {}, {}, {} advice",
+            plural(self.files, "file"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            self.advice
+        )
+    }
+}
+
+/// Where a span lies, in every unit a consumer may want (lines and character
+/// columns 1-based; the end is exclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub byte_start: usize,
+    pub byte_end: usize,
+}
+
+impl Position {
+    pub fn of(index: &LineIndex, text: &str, span: &Range<usize>) -> Position {
+        let (line, column) = index.line_col(text, span.start);
+        let (end_line, end_column) = index.line_col(text, span.end);
+        Position {
+            line,
+            column,
+            end_line,
+            end_column,
+            byte_start: span.start,
+            byte_end: span.end,
+        }
+    }
+}
+
+/// A value for JSON: whole numbers as integers, others as floats.
+pub(crate) fn json_number(value: f64) -> serde_json::Value {
+    if value.fract() == 0.0 && value.abs() < 9.0e15 {
+        serde_json::Value::from(value as i64)
+    } else if value.is_finite() {
+        serde_json::Value::from(value)
+    } else {
+        serde_json::Value::Null
+    }
+}

@@ -160,11 +160,6 @@ impl Rules {
 }
 
 /// 1-based line and column (in characters) of a byte offset.
-pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    crate::text::LineIndex::new(text).line_col(text, offset)
 }

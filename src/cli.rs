@@ -1,0 +1,87 @@
+//! Command-line arguments. Each flag's documentation is its `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const AFTER_HELP: &str = "\
+Exit status:
+  0  no finding at error level
+  1  at least one finding at error level
+  2  bad usage, a missing, unreadable or invalid rules file, a path that does
+     not exist, or a draft that could not be read
+
+Finding codes: figcheck::mismatch, figcheck::wrong-year, figcheck::stale,
+figcheck::inconsistent. See README.md for what each means.";
+
+/// Check the figures in draft articles against the canonical figures in rules.toml.
+#[derive(Debug, Parser)]
+#[command(
+    name = "figcheck",
+    version,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub check: CheckArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every number figcheck reads in the drafts, with its kind and the
+    /// figure it is attributed to, if any (for people writing rules).
+    Numbers(CheckArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Drafts to check: files (any extension), directories (walked; the include
+    /// and exclude globs of the rules file apply; hidden directories and
+    /// `target` are skipped) or glob patterns such as 'drafts/**/*.md'.
+    /// Default: the current directory.
+    #[arg(value_name = "PATH|GLOB")]
+    pub paths: Vec<String>,
+
+    /// The rules file. Default: the nearest rules.toml in the current directory
+    /// or one of its parents.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// When to use colour in human output. `auto` uses colour only on a
+    /// terminal, and never when NO_COLOR is set.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Diagnostics with the source line and the number underlined, then a summary.
+    Human,
+    /// One JSON document (version 1; see README.md for the fields).
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour output written to a stream that is (or is not) a terminal.
+    pub fn enabled(self, is_terminal: bool, no_color_set: bool) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => is_terminal && !no_color_set,
+        }
+    }
+}

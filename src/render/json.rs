@@ -1,0 +1,108 @@
+//! The JSON format: stable (version 1); later versions only add fields.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{json_number, FileReport, Position, Summary};
+use crate::rules::Rules;
+use crate::text::LineIndex;
+
+/// A file that could not be checked, reported next to the findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    problems: &'a [Problem],
+    summary: &'a Summary,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    position: Position,
+    code: &'static str,
+    severity: &'static str,
+    figure: &'a str,
+    /// The value found; `null` for a range (see `found_low`, `found_high`).
+    found: Value,
+    found_low: Value,
+    found_high: Value,
+    found_text: &'a str,
+    /// The canonical value; `null` when it is a range (see `canonical_low`, `canonical_high`).
+    canonical: Value,
+    canonical_low: Value,
+    canonical_high: Value,
+    message: &'a str,
+    help: &'a str,
+    labels: Vec<JsonLabel<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    #[serde(flatten)]
+    position: Position,
+    text: &'a str,
+}
+
+fn value_or_null((low, high): (f64, f64)) -> Value {
+    if low == high {
+        json_number(low)
+    } else {
+        Value::Null
+    }
+}
+
+/// The whole run as one JSON document, followed by a newline.
+pub fn render(
+    reports: &[FileReport],
+    problems: &[Problem],
+    summary: &Summary,
+    rules: &Rules,
+) -> String {
+    let mut findings = Vec::new();
+    for report in reports {
+        let index = LineIndex::new(&report.source);
+        for f in &report.findings {
+            findings.push(JsonFinding {
+                path: &report.path,
+                position: Position::of(&index, &report.source, &f.span),
+                code: f.code.as_str(),
+                severity: f.severity.as_str(),
+                figure: &rules.figures[f.figure].id,
+                found: value_or_null(f.found),
+                found_low: json_number(f.found.0),
+                found_high: json_number(f.found.1),
+                found_text: &f.found_text,
+                canonical: value_or_null(f.canonical),
+                canonical_low: json_number(f.canonical.0),
+                canonical_high: json_number(f.canonical.1),
+                message: &f.message,
+                help: &f.help,
+                labels: f
+                    .labels
+                    .iter()
+                    .map(|l| JsonLabel {
+                        position: Position::of(&index, &report.source, &l.span),
+                        text: &l.text,
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let document = Document {
+        version: 1,
+        findings,
+        problems,
+        summary,
+    };
+    let mut out = serde_json::to_string_pretty(&document).expect("findings serialise to JSON");
+    out.push('\n');
+    out
+}

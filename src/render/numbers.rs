@@ -1,0 +1,115 @@
+//! `figcheck numbers`: every numeric expression figcheck reads in a draft, and
+//! the figure it attributed each one to, for rule authors.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::{json_number, Position};
+use crate::numbers::Number;
+use crate::rules::Rules;
+use crate::text::LineIndex;
+use crate::Analysis;
+
+/// One file's numbers, as the recogniser and attribution saw them.
+pub struct NumbersReport<'a> {
+    pub path: &'a str,
+    pub source: &'a str,
+    pub analysis: &'a Analysis,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    position: Position,
+    text: &'a str,
+    value: Value,
+    low: Value,
+    high: Value,
+    kind: &'static str,
+    qualifier: Option<&'static str>,
+    figure: Option<&'a str>,
+}
+
+fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> {
+    let mut rows = Vec::new();
+    for report in reports {
+        let index = LineIndex::new(report.source);
+        for (i, n) in report.analysis.numbers.iter().enumerate() {
+            let figure = report
+                .analysis
+                .claims
+                .iter()
+                .find(|c| c.number == i)
+                .map(|c| rules.figures[c.figure].id.as_str());
+            rows.push(row(report, &index, n, figure));
+        }
+    }
+    rows
+}
+
+fn row<'a>(
+    report: &NumbersReport<'a>,
+    index: &LineIndex,
+    n: &Number,
+    figure: Option<&'a str>,
+) -> Row<'a> {
+    let (value, low, high) = if n.is_range {
+        (Value::Null, json_number(n.low), json_number(n.high))
+    } else {
+        (json_number(n.low), Value::Null, Value::Null)
+    };
+    Row {
+        path: report.path,
+        position: Position::of(index, report.source, &n.span),
+        text: &report.source[n.span.clone()],
+        value,
+        low,
+        high,
+        kind: n.kind.as_str(),
+        qualifier: n.qualifier.map(|q| q.phrase()),
+        figure,
+    }
+}
+
+/// `{"version": 1, "numbers": [...]}`
+pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
+    #[derive(Serialize)]
+    struct Document<'a> {
+        version: u32,
+        numbers: Vec<Row<'a>>,
+    }
+    let document = Document {
+        version: 1,
+        numbers: rows(reports, rules),
+    };
+    let mut out = serde_json::to_string_pretty(&document).expect("numbers serialise to JSON");
+    out.push('\n');
+    out
+}
+
+/// One line per number: `path:line:column  text  kind  value  [qualifier]  [-> figure]`.
+pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
+    let mut out = String::new();
+    for row in rows(reports, rules) {
+        let value = match (&row.value, &row.low, &row.high) {
+            (Value::Null, low, high) => format!("{low}–{high}"),
+            (value, _, _) => value.to_string(),
+        };
+        let _ = write!(
+            out,
+            "{}:{}:{}  {:?}  {}  {}",
+            row.path, row.position.line, row.position.column, row.text, row.kind, value
+        );
+        if let Some(q) = row.qualifier {
+            let _ = write!(out, "  qualifier: {q}");
+        }
+        if let Some(f) = row.figure {
+            let _ = write!(out, "  -> {f}");
+        }
+        out.push('\n');
+    }
+    out
+}

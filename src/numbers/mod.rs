@@ -662,6 +662,10 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
             }
             return Some(number);
         }
+        // `2250-1234`, `57-3`: a phone number, a score or a code, not a range.
+        if text[end..range2.start].trim().len() == 1 && scale == 1.0 {
+            return simple(Kind::Identifier, range2.end);
+        }
     }
     let mut number = finish(text, atom, None);
     if number.kind == Kind::Count && is_integer && precision_is_plain(raw, &number) {

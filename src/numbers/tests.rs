@@ -199,6 +199,12 @@ fn measures_glued_by_hyphen_are_not_counts() {
 }
 
 #[test]
+fn a_descending_pair_is_an_identifier_not_a_range() {
+    only("tel. 2250-1234", Kind::Identifier);
+    only("won 57-3", Kind::Identifier);
+}
+
+#[test]
 fn a_hyphenated_noun_keeps_the_count() {
     let n = only("the 40,000-inmate prison", Kind::Count);
     assert_eq!(n.low, 40_000.0);

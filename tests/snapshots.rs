@@ -1,0 +1,59 @@
+//! Snapshot tests of what users see: the human diagnostics (no colour, no
+//! links, 80 columns) and the JSON document, for every fixture draft and every
+//! seed draft. Add a draft, get its snapshots; review them with `cargo insta review`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use figcheck::render::{human, json, FileReport, Summary};
+use figcheck::{Checker, Rules};
+
+fn checker() -> Checker {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    Checker::new(Rules::load(&path).expect("the project's rules.toml loads"))
+}
+
+/// Reads a draft as figcheck does (a leading byte order mark is dropped).
+fn report(path: &Path, shown: &str) -> FileReport {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    let findings = checker().check(&text);
+    FileReport {
+        path: shown.to_string(),
+        source: Arc::from(text),
+        findings,
+    }
+}
+
+fn snapshot_both(set: &str, path: &Path, shown: &str) {
+    let report = report(path, shown);
+    let summary = Summary::of(std::slice::from_ref(&report), 1);
+    let style = human::Style {
+        color: false,
+        width: 80,
+    };
+    insta::assert_snapshot!(
+        format!("{set}-human"),
+        human::render(std::slice::from_ref(&report), &summary, style)
+    );
+    insta::assert_snapshot!(
+        format!("{set}-json"),
+        json::render(&[report], &[], &summary, checker().rules())
+    );
+}
+
+#[test]
+fn fixture_drafts() {
+    insta::glob!("fixtures/drafts/*", |path| {
+        let name = path.file_name().unwrap().to_string_lossy();
+        snapshot_both("fixture", path, &format!("drafts/{name}"));
+    });
+}
+
+#[test]
+fn seed_drafts() {
+    insta::glob!("../seeds", "*.*", |path| {
+        let name = path.file_name().unwrap().to_string_lossy();
+        snapshot_both("seed", path, &format!("seeds/{name}"));
+    });
+}

@@ -1,0 +1,404 @@
+//! The figcheck command as users run it: exit codes, rules discovery, errors,
+//! paths and globs, formats. Each test runs the real binary in a temporary
+//! directory with a cleared environment.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const RULES: &str = r#"
+[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+source = "Cristosal"
+allowed = [{ value = 261, stale = true, note = "early count" }]
+"#;
+
+const GOOD: &str = "Rights groups say 367 people have died in custody.\n";
+const BAD: &str = "Rights groups say 376 people have died in custody.\n";
+const STALE: &str = "Rights groups say 261 people have died in custody.\n";
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn figcheck(dir: &Path, args: &[&str]) -> Run {
+    figcheck_env(dir, args, &[])
+}
+
+fn figcheck_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .envs(env.iter().copied())
+        .output()
+        .expect("figcheck runs");
+    Run {
+        code: output.status.code().expect("figcheck exits normally"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+/// A directory holding rules.toml and the given files.
+fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", RULES);
+    for (name, text) in files {
+        write(dir.path(), name, text);
+    }
+    dir
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn a_clean_draft_exits_0() {
+    let dir = workspace(&[("a.md", GOOD)]);
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "checked 1 file: 0 errors, 0 warnings, 0 advice\n"
+    );
+}
+
+#[test]
+fn an_error_level_finding_exits_1() {
+    let dir = workspace(&[("a.md", BAD)]);
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("figcheck::mismatch"), "{}", run.stdout);
+    assert!(run.stdout.contains("a.md:1:19"), "{}", run.stdout);
+    assert!(run.stdout.contains("use 367 (Cristosal)"), "{}", run.stdout);
+}
+
+#[test]
+fn warnings_alone_exit_0() {
+    let dir = workspace(&[("a.md", STALE)]);
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("figcheck::stale"));
+    assert!(run
+        .stdout
+        .ends_with("checked 1 file: 0 errors, 1 warning, 0 advice\n"));
+}
+
+#[test]
+fn no_argument_checks_the_current_directory() {
+    let dir = workspace(&[("drafts/a.md", BAD), ("drafts/b.md", GOOD)]);
+    let run = figcheck(dir.path(), &[]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("drafts/a.md:1:19"), "{}", run.stdout);
+    assert!(run
+        .stdout
+        .ends_with("checked 2 files: 1 error, 0 warnings, 0 advice\n"));
+}
+
+#[test]
+fn a_missing_path_exits_2_and_is_named() {
+    let dir = workspace(&[("a.md", GOOD)]);
+    let run = figcheck(dir.path(), &["a.md", "drafts/missing.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("drafts/missing.md: no such file or directory"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("checked 1 file"),
+        "the other paths are still checked"
+    );
+}
+
+#[test]
+fn rules_are_found_in_an_ancestor_directory() {
+    let dir = workspace(&[("desk/drafts/a.md", BAD)]);
+    let run = figcheck(&dir.path().join("desk/drafts"), &["a.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("figcheck::mismatch"));
+}
+
+#[test]
+fn rules_can_be_named() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "config/figures.toml", RULES);
+    write(dir.path(), "a.md", BAD);
+    let run = figcheck(dir.path(), &["--rules", "config/figures.toml", "a.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}
+
+#[test]
+fn no_rules_file_exits_2_with_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", GOOD);
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no rules.toml in"), "{}", run.stderr);
+    assert!(run.stderr.contains("--rules FILE"), "{}", run.stderr);
+    let run = figcheck(dir.path(), &["--rules", "nope.toml", "a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("nope.toml: cannot read the rules file"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The error a rules file gives, with the temporary directory left out.
+fn rules_error(rules: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", rules);
+    write(dir.path(), "a.md", GOOD);
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 2, "an invalid rules file exits 2");
+    run.stderr
+        .replace(&dir.path().display().to_string(), "[DIR]")
+}
+
+#[test]
+fn rules_errors_name_file_line_and_column() {
+    insta::assert_snapshot!(
+        "unknown-key",
+        rules_error("[[figure]]\nid = \"a\"\nname = \"A\"\nsubjects = [\"a\"]\ncanonical = 1\ncanonicle = 2\n")
+    );
+    insta::assert_snapshot!(
+        "missing-key",
+        rules_error("[[figure]]\nid = \"a\"\nsubjects = [\"a\"]\ncanonical = 1\n")
+    );
+    insta::assert_snapshot!(
+        "duplicate-id",
+        rules_error(
+            "[[figure]]\nid = \"a\"\nname = \"A\"\nsubjects = [\"a\"]\ncanonical = 1\n\n\
+             [[figure]]\nid = \"a\"\nname = \"B\"\nsubjects = [\"b\"]\ncanonical = 2\n"
+        )
+    );
+    insta::assert_snapshot!(
+        "min-above-max",
+        rules_error(
+            "[[figure]]\nid = \"a\"\nname = \"A\"\nsubjects = [\"a\"]\ncanonical = 1\n\
+             allowed = [{ min = 10, max = 5 }]\n"
+        )
+    );
+}
+
+#[test]
+fn directories_apply_include_globs_but_named_files_are_always_checked() {
+    let dir = workspace(&[("drafts/a.html", BAD), ("drafts/b.md", GOOD)]);
+    let run = figcheck(dir.path(), &["drafts"]);
+    assert_eq!(
+        run.code, 0,
+        "the .html file is not included: {}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("checked 1 file"));
+    let run = figcheck(dir.path(), &["drafts/a.html"]);
+    assert_eq!(
+        run.code, 1,
+        "a named file is checked whatever its extension"
+    );
+}
+
+#[test]
+fn exclude_globs_skip_files_when_walking() {
+    let dir = workspace(&[("drafts/archive/old.md", BAD), ("drafts/new.md", GOOD)]);
+    let rules = format!("[settings]\nexclude = [\"**/archive/**\"]\n{RULES}");
+    write(dir.path(), "rules.toml", &rules);
+    let run = figcheck(dir.path(), &["drafts"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.contains("checked 1 file"));
+}
+
+#[test]
+fn glob_patterns_are_expanded_by_figcheck() {
+    let dir = workspace(&[
+        ("drafts/a.md", BAD),
+        ("drafts/b.md", GOOD),
+        ("drafts/c.txt", BAD),
+    ]);
+    let run = figcheck(dir.path(), &["drafts/*.md"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains("checked 2 files"), "{}", run.stdout);
+    let run = figcheck(dir.path(), &["drafts/*.rst"]);
+    assert_eq!(run.code, 2);
+    assert!(run
+        .stderr
+        .contains("drafts/*.rst: no file matches this pattern"));
+}
+
+#[test]
+fn findings_are_sorted_by_path_then_position() {
+    let dir = workspace(&[("b.md", BAD), ("a.md", &format!("{GOOD}\n{BAD}\n{BAD}"))]);
+    let run = figcheck(dir.path(), &["--format", "json", "b.md", "a.md"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let places: Vec<(String, u64)> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "figcheck::mismatch")
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        vec![("a.md".into(), 3), ("a.md".into(), 5), ("b.md".into(), 1)]
+    );
+}
+
+#[test]
+fn json_output_has_the_documented_fields() {
+    let dir = workspace(&[("drafts/a.md", BAD)]);
+    let run = figcheck(dir.path(), &["--format", "json", "drafts"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["version"], 1);
+    let f = &json["findings"][0];
+    for (key, value) in [
+        ("path", serde_json::json!("drafts/a.md")),
+        ("line", 1.into()),
+        ("column", 19.into()),
+        ("end_line", 1.into()),
+        ("end_column", 22.into()),
+        ("byte_start", 18.into()),
+        ("byte_end", 21.into()),
+        ("code", "figcheck::mismatch".into()),
+        ("severity", "error".into()),
+        ("figure", "deaths-in-custody".into()),
+        ("found", 376.into()),
+        ("found_text", "376".into()),
+        ("canonical", 367.into()),
+    ] {
+        assert_eq!(f[key], value, "field {key}");
+    }
+    assert!(f["message"].as_str().unwrap().contains("376"));
+    assert_eq!(
+        json["summary"],
+        serde_json::json!({"files": 1, "errors": 1, "warnings": 0, "advice": 0})
+    );
+}
+
+#[test]
+fn numbers_lists_what_figcheck_reads() {
+    let text =
+        "Police say over 85,000 people died in custody in 2023, the 34th such report on MS-13.\n";
+    let dir = workspace(&[("a.md", text)]);
+    let run = figcheck(dir.path(), &["numbers", "--format", "json", "a.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let rows: Vec<(String, String, Option<String>)> = json["numbers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| {
+            (
+                n["text"].as_str().unwrap().to_string(),
+                n["kind"].as_str().unwrap().to_string(),
+                n["figure"].as_str().map(String::from),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            (
+                "85,000".into(),
+                "count".into(),
+                Some("deaths-in-custody".into())
+            ),
+            ("2023".into(), "year".into(), None),
+            ("34th".into(), "ordinal".into(), None),
+            ("13".into(), "identifier".into(), None),
+        ]
+    );
+    assert_eq!(json["numbers"][0]["qualifier"], "over");
+    assert_eq!(json["numbers"][0]["value"], 85000);
+    let human = figcheck(dir.path(), &["numbers", "a.md"]);
+    assert!(
+        human.stdout.starts_with(
+            "a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody\n"
+        ),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let dir = workspace(&[]);
+    assert_eq!(figcheck(dir.path(), &["--format", "xml"]).code, 2);
+    assert_eq!(figcheck(dir.path(), &["--no-such-flag"]).code, 2);
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    let dir = workspace(&[("a.md", BAD)]);
+    let plain = figcheck(dir.path(), &["a.md"]);
+    assert!(
+        !plain.stdout.contains('\u{1b}'),
+        "no colour when not a terminal"
+    );
+    let coloured = figcheck(dir.path(), &["--color", "always", "a.md"]);
+    assert!(coloured.stdout.contains('\u{1b}'));
+    let no_color = figcheck_env(
+        dir.path(),
+        &["--color", "auto", "a.md"],
+        &[("NO_COLOR", "1")],
+    );
+    assert!(!no_color.stdout.contains('\u{1b}'));
+}
+
+#[test]
+fn odd_files_never_stop_a_run() {
+    let dir = workspace(&[("a.md", BAD), ("empty.md", "")]);
+    std::fs::write(
+        dir.path().join("latin1.md"),
+        b"Rights groups say 376 people have died in custody. Se\xf1or.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("image.md"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
+    std::fs::write(dir.path().join("bom.md"), format!("\u{feff}{BAD}")).unwrap();
+    let run = figcheck(dir.path(), &["."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("image.md: binary file, not checked"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("latin1.md: not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("bom.md:1:19"),
+        "a byte order mark does not shift columns"
+    );
+    assert!(
+        run.stdout
+            .ends_with("checked 4 files: 3 errors, 0 warnings, 0 advice\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let dir = workspace(&[]);
+    let run = figcheck(dir.path(), &["--help"]);
+    assert_eq!(run.code, 0);
+    insta::assert_snapshot!("help", run.stdout);
+}

@@ -53,66 +53,81 @@ fn load_rules(args: &CheckArgs) -> Result<Rules, String> {
     Rules::load(&path).map_err(|e| e.to_string())
 }
 
-/// A draft read from disk, or why it was not.
-enum Read {
-    Text(String),
-    /// Not checked, with a note for the user; not an error.
-    Skipped(String),
-    Failed(String),
+/// Files and paths that could not be checked; `failed` is set when one of them
+/// must turn the exit status into 2 (a note, such as a skipped binary, does not).
+#[derive(Default)]
+struct Problems {
+    list: Vec<Problem>,
+    failed: bool,
 }
 
-fn read_draft(draft: &Draft, problems: &mut Vec<Problem>) -> Option<String> {
-    let outcome = match std::fs::read(&draft.path) {
-        Err(e) => Read::Failed(format!("cannot read: {e}")),
-        Ok(bytes) if bytes.iter().take(8192).any(|&b| b == 0) => {
-            Read::Skipped("binary file, not checked".into())
-        }
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(text) => Read::Text(text),
-            Err(e) => {
-                problems.push(Problem {
-                    path: draft.display.clone(),
-                    message: "not valid UTF-8; checked with the invalid bytes replaced".into(),
-                });
-                Read::Text(String::from_utf8_lossy(e.as_bytes()).into_owned())
-            }
-        },
-    };
-    match outcome {
-        Read::Text(text) => Some(
-            text.strip_prefix('\u{feff}')
-                .map(str::to_string)
-                .unwrap_or(text),
-        ),
-        Read::Skipped(note) | Read::Failed(note) => {
-            problems.push(Problem {
-                path: draft.display.clone(),
-                message: note,
-            });
-            None
+impl Problems {
+    fn note(&mut self, path: &str, message: impl Into<String>) {
+        self.list.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    fn fail(&mut self, path: &str, message: impl Into<String>) {
+        self.failed = true;
+        self.note(path, message);
+    }
+
+    fn print(&self) {
+        for p in &self.list {
+            eprintln!("figcheck: {}: {}", p.path, p.message);
         }
     }
+}
+
+/// Rules, the drafts the arguments name, and the problems found on the way.
+fn prepare(args: &CheckArgs) -> Result<(Checker, Vec<Draft>, Problems), String> {
+    let checker = Checker::new(load_rules(args)?);
+    let (drafts, walk_errors) = walk::drafts(&args.paths, &Filter::new(&checker.rules().settings));
+    let mut problems = Problems::default();
+    for e in walk_errors {
+        problems.fail(&e.path, e.message);
+    }
+    Ok((checker, drafts, problems))
+}
+
+/// A draft's text, or `None` with the reason recorded. Binary files are skipped;
+/// text that is not UTF-8 is checked with the invalid bytes replaced.
+fn read_draft(draft: &Draft, problems: &mut Problems) -> Option<String> {
+    let bytes = match std::fs::read(&draft.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            problems.fail(&draft.display, format!("cannot read: {e}"));
+            return None;
+        }
+    };
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        problems.note(&draft.display, "binary file, not checked");
+        return None;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.note(
+                &draft.display,
+                "not valid UTF-8; checked with the invalid bytes replaced",
+            );
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    Some(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_string(),
+        None => text,
+    })
 }
 
 fn run_check(args: &CheckArgs) -> Result<u8, String> {
-    let checker = Checker::new(load_rules(args)?);
-    let (drafts, walk_errors) = walk::drafts(&args.paths, &Filter::new(&checker.rules().settings));
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut failed = !walk_errors.is_empty();
-    for e in walk_errors {
-        problems.push(Problem {
-            path: e.path,
-            message: e.message,
-        });
-    }
+    let (checker, drafts, mut problems) = prepare(args)?;
     let mut reports = Vec::new();
     let mut checked = 0;
     for draft in &drafts {
-        let before = problems.len();
         let Some(text) = read_draft(draft, &mut problems) else {
-            failed |= problems[before..]
-                .iter()
-                .any(|p| p.message.starts_with("cannot read"));
             continue;
         };
         checked += 1;
@@ -128,19 +143,17 @@ fn run_check(args: &CheckArgs) -> Result<u8, String> {
     let summary = Summary::of(&reports, checked);
     let output = match args.format {
         Format::Human => {
-            let color = args.color.enabled(
-                std::io::stdout().is_terminal(),
-                std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
-            );
-            for p in &problems {
-                eprintln!("figcheck: {}: {}", p.path, p.message);
-            }
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let color = args
+                .color
+                .enabled(std::io::stdout().is_terminal(), no_color);
+            problems.print();
             human::render(&reports, &summary, human::Style { color, width: 100 })
         }
-        Format::Json => json::render(&reports, &problems, &summary, checker.rules()),
+        Format::Json => json::render(&reports, &problems.list, &summary, checker.rules()),
     };
     write_stdout(&output)?;
-    Ok(if failed {
+    Ok(if problems.failed {
         EXIT_ERROR
     } else if summary.errors > 0 {
         EXIT_FINDINGS
@@ -150,24 +163,16 @@ fn run_check(args: &CheckArgs) -> Result<u8, String> {
 }
 
 fn run_numbers(args: &CheckArgs) -> Result<u8, String> {
-    let checker = Checker::new(load_rules(args)?);
-    let (drafts, walk_errors) = walk::drafts(&args.paths, &Filter::new(&checker.rules().settings));
-    let mut problems: Vec<Problem> = Vec::new();
-    let mut failed = !walk_errors.is_empty();
-    for e in walk_errors {
-        eprintln!("figcheck: {}: {}", e.path, e.message);
-    }
-    let mut files: Vec<(String, String, Analysis)> = Vec::new();
-    for draft in &drafts {
-        if let Some(text) = read_draft(draft, &mut problems) {
+    let (checker, drafts, mut problems) = prepare(args)?;
+    let files: Vec<(String, String, Analysis)> = drafts
+        .iter()
+        .filter_map(|draft| {
+            let text = read_draft(draft, &mut problems)?;
             let analysis = checker.analyse(&text);
-            files.push((draft.display.clone(), text, analysis));
-        }
-    }
-    for p in &problems {
-        failed |= p.message.starts_with("cannot read");
-        eprintln!("figcheck: {}: {}", p.path, p.message);
-    }
+            Some((draft.display.clone(), text, analysis))
+        })
+        .collect();
+    problems.print();
     let reports: Vec<NumbersReport> = files
         .iter()
         .map(|(path, source, analysis)| NumbersReport {
@@ -181,7 +186,11 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, String> {
         Format::Json => numbers::render_json(&reports, checker.rules()),
     };
     write_stdout(&output)?;
-    Ok(if failed { EXIT_ERROR } else { EXIT_CLEAN })
+    Ok(if problems.failed {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    })
 }
 
 fn write_stdout(output: &str) -> Result<(), String> {

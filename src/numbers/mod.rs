@@ -423,7 +423,11 @@ static RANGE_DASH_AFTER: LazyLock<Regex> =
 /// Every numeric expression in `text`, in order of position.
 pub fn recognise(text: &str) -> Vec<Number> {
     let masked: Vec<Range<usize>> = MASK.find_iter(text).map(|m| m.range()).collect();
-    let is_masked = |pos: usize| masked.iter().any(|r| r.contains(&pos));
+    // Mask matches are sorted and do not overlap.
+    let is_masked = |pos: usize| {
+        let i = masked.partition_point(|r| r.end <= pos);
+        masked.get(i).is_some_and(|r| r.start <= pos)
+    };
     let mut found = Vec::new();
     let mut resume = 0;
     for m in NUMERAL.find_iter(text) {
@@ -612,10 +616,12 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
     };
     // Ranges: `100,000-109,000`, `27–30%`, `between 238 and 261`.
     let rest = &text[end..];
-    let second = if BETWEEN_BEFORE.is_match(tail_of(&text[..start], 16)) {
-        AND_AFTER.find(rest).map(|m| end + m.end())
-    } else {
-        RANGE_DASH_AFTER.find(rest).map(|m| end + m.end())
+    let between = BETWEEN_BEFORE
+        .find(tail_of(&text[..start], 16))
+        .map(|m| m.len());
+    let second = match between {
+        Some(_) => AND_AFTER.find(rest).map(|m| end + m.end()),
+        None => RANGE_DASH_AFTER.find(rest).map(|m| end + m.end()),
     };
     let second = second.and_then(|at| {
         let m = NUMERAL.find(&text[at..]).filter(|m| m.start() == 0)?;
@@ -653,10 +659,7 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
             if both_years && number.kind == Kind::Count {
                 number.kind = Kind::Year;
             }
-            if BETWEEN_BEFORE.is_match(tail_of(&text[..start], 16)) {
-                let between = BETWEEN_BEFORE
-                    .find(tail_of(&text[..start], 16))
-                    .map_or(0, |m| m.len());
+            if let Some(between) = between {
                 number.span.start = start - between;
                 number.qualifier_start = number.span.start;
             }
@@ -668,7 +671,8 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         }
     }
     let mut number = finish(text, atom, None);
-    if number.kind == Kind::Count && is_integer && precision_is_plain(raw, &number) {
+    // A bare integer, with nothing written around it, may be a year or a day.
+    if number.kind == Kind::Count && is_integer && number.span == numeral {
         if is_year_numeral(raw) {
             number.kind = Kind::Year;
             number.precision = 0.0;
@@ -677,11 +681,6 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         }
     }
     Some(number)
-}
-
-/// True when the number is the bare numeral, with nothing written after it.
-fn precision_is_plain(raw: &str, number: &Number) -> bool {
-    number.span.len() == raw.len() && !number.is_range
 }
 
 /// Applies what may follow a numeral or a number in words: percent, dollars, a rate base.

@@ -6,8 +6,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const AFTER_HELP: &str = "\
 Exit status:
-  0  no finding at error level
-  1  at least one finding at error level
+  0  no finding at the --fail-on level (error by default)
+  1  at least one finding at the --fail-on level
   2  bad usage, a missing, unreadable or invalid rules file, a path that does
      not exist, or a draft that could not be read
 
@@ -40,10 +40,19 @@ pub enum Command {
 pub struct CheckArgs {
     /// Drafts to check: files (any extension), directories (walked; the include
     /// and exclude globs of the rules file apply; hidden directories and
-    /// `target` are skipped) or glob patterns such as 'drafts/**/*.md'.
-    /// Default: the current directory.
+    /// `target` are skipped), glob patterns such as 'drafts/**/*.md', or `-` for
+    /// standard input. Default: the current directory.
     #[arg(value_name = "PATH|GLOB")]
     pub paths: Vec<String>,
+
+    /// The path to show for a draft read from standard input (`-`).
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+
+    /// Apply the include and exclude globs of the rules file to files named on
+    /// the command line too, as the pre-commit hook does.
+    #[arg(long)]
+    pub force_exclude: bool,
 
     /// The rules file. Default: the nearest rules.toml in the current directory
     /// or one of its parents.
@@ -53,6 +62,14 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// The lowest severity that makes figcheck exit with status 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+
+    /// Print findings only: no summary line.
+    #[arg(long, short)]
+    pub quiet: bool,
 
     /// When to use colour in human output. `auto` uses colour only on a
     /// terminal, and never when NO_COLOR is set.
@@ -64,8 +81,26 @@ pub struct CheckArgs {
 pub enum Format {
     /// Diagnostics with the source line and the number underlined, then a summary.
     Human,
+    /// One line per finding: `path:line:column: severity[code] figure: message`.
+    Short,
     /// One JSON document (version 1; see README.md for the fields).
     Json,
+    /// One JSON object per finding and line, written as each file finishes.
+    Jsonl,
+    /// GitHub Actions workflow commands: annotations on pull requests.
+    Github,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when there is a finding at error level.
+    Error,
+    /// Exit 1 when there is a finding at error or warning level.
+    Warning,
+    /// Exit 0 whatever was found (errors of use still exit 2).
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

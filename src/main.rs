@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, Command, Format};
+use cli::{CheckArgs, Cli, Command, FailOn, Format};
 use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
-use figcheck::render::{human, json, numbers, FileReport, Summary};
+use figcheck::render::{github, human, json, numbers, sarif, short, FileReport, Summary};
 use figcheck::walk::{self, Draft, Filter};
 use figcheck::{Analysis, Checker, Rules};
 
@@ -81,15 +81,50 @@ impl Problems {
     }
 }
 
-/// Rules, the drafts the arguments name, and the problems found on the way.
-fn prepare(args: &CheckArgs) -> Result<(Checker, Vec<Draft>, Problems), String> {
+/// What a run checks: the drafts the arguments name, and standard input when
+/// one of them is `-`.
+struct Inputs {
+    drafts: Vec<Draft>,
+    /// The name shown for standard input, when it is read.
+    stdin: Option<String>,
+}
+
+/// Rules, the inputs the arguments name, and the problems found on the way.
+fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), String> {
     let checker = Checker::new(load_rules(args)?);
-    let (drafts, walk_errors) = walk::drafts(&args.paths, &Filter::new(&checker.rules().settings));
+    let filter = Filter::new(&checker.rules().settings);
+    let (stdin_args, paths): (Vec<String>, Vec<String>) =
+        args.paths.iter().cloned().partition(|p| p == "-");
+    if stdin_args.len() > 1 {
+        return Err("`-` (standard input) can be given only once".into());
+    }
+    let stdin = (!stdin_args.is_empty())
+        .then(|| {
+            args.stdin_filename
+                .clone()
+                .unwrap_or_else(|| "<stdin>".into())
+        })
+        .filter(|name| !args.force_exclude || filter.selects(name, name));
+    let (drafts, walk_errors) = if paths.is_empty() && !stdin_args.is_empty() {
+        (Vec::new(), Vec::new())
+    } else {
+        walk::drafts(&paths, &filter, args.force_exclude)
+    };
     let mut problems = Problems::default();
     for e in walk_errors {
         problems.fail(&e.path, e.message);
     }
-    Ok((checker, drafts, problems))
+    Ok((checker, Inputs { drafts, stdin }, problems))
+}
+
+/// Standard input as a draft's text.
+fn read_stdin(name: &str, problems: &mut Problems) -> Option<String> {
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
+        problems.fail(name, format!("cannot read standard input: {e}"));
+        return None;
+    }
+    decode(name, bytes, problems)
 }
 
 /// A draft's text, or `None` with the reason recorded. Binary files are skipped;
@@ -102,15 +137,21 @@ fn read_draft(draft: &Draft, problems: &mut Problems) -> Option<String> {
             return None;
         }
     };
+    decode(&draft.display, bytes, problems)
+}
+
+/// Text from bytes: binary files are skipped, text that is not UTF-8 is checked
+/// with the invalid bytes replaced, and a byte order mark is dropped.
+fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
     if bytes.iter().take(8192).any(|&b| b == 0) {
-        problems.note(&draft.display, "binary file, not checked");
+        problems.note(name, "binary file, not checked");
         return None;
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             problems.note(
-                &draft.display,
+                name,
                 "not valid UTF-8; checked with the invalid bytes replaced",
             );
             String::from_utf8_lossy(e.as_bytes()).into_owned()
@@ -123,39 +164,68 @@ fn read_draft(draft: &Draft, problems: &mut Problems) -> Option<String> {
 }
 
 fn run_check(args: &CheckArgs) -> Result<u8, String> {
-    let (checker, drafts, mut problems) = prepare(args)?;
-    let mut reports = Vec::new();
-    let mut checked = 0;
-    for draft in &drafts {
-        let Some(text) = read_draft(draft, &mut problems) else {
-            continue;
-        };
-        checked += 1;
-        let findings = checker.check(&text);
-        if !findings.is_empty() {
-            reports.push(FileReport {
-                path: draft.display.clone(),
-                source: Arc::from(text),
-                findings,
-            });
-        }
-    }
-    let summary = Summary::of(&reports, checked);
-    let output = match args.format {
-        Format::Human => {
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let color = args
-                .color
-                .enabled(std::io::stdout().is_terminal(), no_color);
-            problems.print();
-            human::render(&reports, &summary, human::Style { color, width: 100 })
-        }
-        Format::Json => json::render(&reports, &problems.list, &summary, checker.rules()),
+    let (checker, inputs, mut problems) = prepare(args)?;
+    let rules = checker.rules();
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let style = human::Style {
+        color: args
+            .color
+            .enabled(std::io::stdout().is_terminal(), no_color),
+        width: 100,
     };
-    write_stdout(&output)?;
+    let mut summary = Summary::default();
+    // Whole-document formats keep the reports; the others stream each file's
+    // findings as soon as it is checked, in the same (sorted) order.
+    let mut kept: Vec<FileReport> = Vec::new();
+    let stdin = inputs.stdin.iter().map(|name| (name.clone(), None));
+    let files = inputs.drafts.iter().map(|d| (d.display.clone(), Some(d)));
+    for (name, draft) in stdin.chain(files) {
+        let text = match draft {
+            Some(draft) => read_draft(draft, &mut problems),
+            None => read_stdin(&name, &mut problems),
+        };
+        let Some(text) = text else { continue };
+        summary.files += 1;
+        let findings = checker.check(&text);
+        if findings.is_empty() {
+            continue;
+        }
+        summary.add(&findings);
+        let report = FileReport {
+            path: name,
+            source: Arc::from(text),
+            findings,
+        };
+        let streamed = match args.format {
+            Format::Human => human::render_file(&report, style),
+            Format::Short => short::render_file(&report, rules),
+            Format::Jsonl => json::render_lines(&report, rules),
+            Format::Github => github::render_file(&report, rules),
+            Format::Json | Format::Sarif => {
+                kept.push(report);
+                continue;
+            }
+        };
+        write_stdout(&streamed)?;
+    }
+    let last = match args.format {
+        Format::Human | Format::Short if !args.quiet => format!("{}\n", summary.line()),
+        Format::Json => json::render(&kept, &problems.list, &summary, rules),
+        Format::Sarif => sarif::render(&kept, rules),
+        _ => String::new(),
+    };
+    if args.format != Format::Json {
+        problems.print();
+    }
+    write_stdout(&last)?;
+    let failing = match args.fail_on {
+        FailOn::Error => summary.errors,
+        FailOn::Warning => summary.errors + summary.warnings,
+        FailOn::Never => 0,
+    };
     Ok(if problems.failed {
         EXIT_ERROR
-    } else if summary.errors > 0 {
+    } else if failing > 0 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
@@ -163,15 +233,20 @@ fn run_check(args: &CheckArgs) -> Result<u8, String> {
 }
 
 fn run_numbers(args: &CheckArgs) -> Result<u8, String> {
-    let (checker, drafts, mut problems) = prepare(args)?;
-    let files: Vec<(String, String, Analysis)> = drafts
-        .iter()
-        .filter_map(|draft| {
-            let text = read_draft(draft, &mut problems)?;
+    let (checker, inputs, mut problems) = prepare(args)?;
+    let mut files: Vec<(String, String, Analysis)> = Vec::new();
+    if let Some(name) = &inputs.stdin {
+        if let Some(text) = read_stdin(name, &mut problems) {
             let analysis = checker.analyse(&text);
-            Some((draft.display.clone(), text, analysis))
-        })
-        .collect();
+            files.push((name.clone(), text, analysis));
+        }
+    }
+    for draft in &inputs.drafts {
+        if let Some(text) = read_draft(draft, &mut problems) {
+            let analysis = checker.analyse(&text);
+            files.push((draft.display.clone(), text, analysis));
+        }
+    }
     problems.print();
     let reports: Vec<NumbersReport> = files
         .iter()
@@ -182,8 +257,8 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, String> {
         })
         .collect();
     let output = match args.format {
-        Format::Human => numbers::render_human(&reports, checker.rules()),
         Format::Json => numbers::render_json(&reports, checker.rules()),
+        _ => numbers::render_human(&reports, checker.rules()),
     };
     write_stdout(&output)?;
     Ok(if problems.failed {

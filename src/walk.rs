@@ -67,8 +67,13 @@ impl Filter {
 
 /// The drafts named by `args` (paths, directories or glob patterns), sorted by
 /// displayed path without duplicates, and an error for each argument that names
-/// nothing. No argument means the current directory.
-pub fn drafts(args: &[String], filter: &Filter) -> (Vec<Draft>, Vec<WalkError>) {
+/// nothing. No argument means the current directory. Files named directly are
+/// checked whatever their name, unless `force_exclude` applies the filter to them.
+pub fn drafts(
+    args: &[String],
+    filter: &Filter,
+    force_exclude: bool,
+) -> (Vec<Draft>, Vec<WalkError>) {
     let mut drafts = Vec::new();
     let mut errors = Vec::new();
     if args.is_empty() {
@@ -79,12 +84,15 @@ pub fn drafts(args: &[String], filter: &Filter) -> (Vec<Draft>, Vec<WalkError>) 
         if path.is_dir() {
             walk_dir(path, &display_of(path), filter, &mut drafts, &mut errors);
         } else if path.exists() {
-            drafts.push(Draft {
-                display: display_of(path),
-                path: path.to_path_buf(),
-            });
+            let display = display_of(path);
+            if !force_exclude || filter.selects(&display, &display) {
+                drafts.push(Draft {
+                    display,
+                    path: path.to_path_buf(),
+                });
+            }
         } else if arg.contains(['*', '?', '[']) {
-            expand_glob(arg, filter, &mut drafts, &mut errors);
+            expand_glob(arg, filter, force_exclude, &mut drafts, &mut errors);
         } else {
             errors.push(WalkError {
                 path: arg.clone(),
@@ -100,6 +108,7 @@ pub fn drafts(args: &[String], filter: &Filter) -> (Vec<Draft>, Vec<WalkError>) 
 fn expand_glob(
     pattern: &str,
     filter: &Filter,
+    force_exclude: bool,
     drafts: &mut Vec<Draft>,
     errors: &mut Vec<WalkError>,
 ) {
@@ -122,10 +131,10 @@ fn expand_glob(
             }
             Ok(path) => {
                 matched = true;
-                drafts.push(Draft {
-                    display: display_of(&path),
-                    path,
-                });
+                let display = display_of(&path);
+                if !force_exclude || filter.selects(&display, &display) {
+                    drafts.push(Draft { display, path });
+                }
             }
             Err(e) => errors.push(WalkError {
                 path: e.path().display().to_string(),
@@ -254,6 +263,7 @@ mod tests {
         let (drafts, errors) = drafts(
             std::slice::from_ref(&root),
             &Filter::new(&Settings::default()),
+            false,
         );
         assert!(errors.is_empty());
         let shown: Vec<String> = drafts
@@ -265,7 +275,11 @@ mod tests {
 
     #[test]
     fn a_missing_path_is_an_error_naming_it() {
-        let (drafts, errors) = drafts(&["no/such/draft.md".to_string()], &filter(&["**/*"], &[]));
+        let (drafts, errors) = drafts(
+            &["no/such/draft.md".to_string()],
+            &filter(&["**/*"], &[]),
+            false,
+        );
         assert!(drafts.is_empty());
         assert_eq!(errors[0].path, "no/such/draft.md");
     }

@@ -1,11 +1,11 @@
-//! The JSON format: stable (version 1); later versions only add fields.
+//! The JSON format (one document) and JSON Lines (one finding per line).
+//! Both are stable (version 1); later versions only add fields.
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{json_number, FileReport, Position, Summary};
+use super::{each_located, json_number, FileReport, Located, Position, Summary};
 use crate::rules::Rules;
-use crate::text::LineIndex;
 
 /// A file that could not be checked, reported next to the findings.
 #[derive(Debug, Clone, Serialize)]
@@ -17,7 +17,7 @@ pub struct Problem {
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    findings: Vec<JsonFinding<'a>>,
+    findings: Vec<Value>,
     problems: &'a [Problem],
     summary: &'a Summary,
 }
@@ -59,6 +59,34 @@ fn value_or_null((low, high): (f64, f64)) -> Value {
     }
 }
 
+fn json_finding<'a>(l: &Located<'a>) -> JsonFinding<'a> {
+    let f = l.finding;
+    JsonFinding {
+        path: l.path,
+        position: l.position,
+        code: f.code.as_str(),
+        severity: f.severity.as_str(),
+        figure: &l.figure.id,
+        found: value_or_null(f.found),
+        found_low: json_number(f.found.0),
+        found_high: json_number(f.found.1),
+        found_text: &f.found_text,
+        canonical: value_or_null(f.canonical),
+        canonical_low: json_number(f.canonical.0),
+        canonical_high: json_number(f.canonical.1),
+        message: &f.message,
+        help: &f.help,
+        labels: f
+            .labels
+            .iter()
+            .map(|label| JsonLabel {
+                position: l.position_of(&label.span),
+                text: &label.text,
+            })
+            .collect(),
+    }
+}
+
 /// The whole run as one JSON document, followed by a newline.
 pub fn render(
     reports: &[FileReport],
@@ -68,33 +96,10 @@ pub fn render(
 ) -> String {
     let mut findings = Vec::new();
     for report in reports {
-        let index = LineIndex::new(&report.source);
-        for f in &report.findings {
-            findings.push(JsonFinding {
-                path: &report.path,
-                position: Position::of(&index, &report.source, &f.span),
-                code: f.code.as_str(),
-                severity: f.severity.as_str(),
-                figure: &rules.figures[f.figure].id,
-                found: value_or_null(f.found),
-                found_low: json_number(f.found.0),
-                found_high: json_number(f.found.1),
-                found_text: &f.found_text,
-                canonical: value_or_null(f.canonical),
-                canonical_low: json_number(f.canonical.0),
-                canonical_high: json_number(f.canonical.1),
-                message: &f.message,
-                help: &f.help,
-                labels: f
-                    .labels
-                    .iter()
-                    .map(|l| JsonLabel {
-                        position: Position::of(&index, &report.source, &l.span),
-                        text: &l.text,
-                    })
-                    .collect(),
-            });
-        }
+        each_located(report, rules, |l| {
+            findings
+                .push(serde_json::to_value(json_finding(l)).expect("a finding serialises to JSON"))
+        });
     }
     let document = Document {
         version: 1,
@@ -104,5 +109,18 @@ pub fn render(
     };
     let mut out = serde_json::to_string_pretty(&document).expect("findings serialise to JSON");
     out.push('\n');
+    out
+}
+
+/// JSON Lines: one finding per line, with the fields of the JSON format. Written
+/// as each file finishes, so a large run can be read while it goes on.
+pub fn render_lines(report: &FileReport, rules: &Rules) -> String {
+    let mut out = String::new();
+    each_located(report, rules, |l| {
+        out.push_str(
+            &serde_json::to_string(&json_finding(l)).expect("a finding serialises to JSON"),
+        );
+        out.push('\n');
+    });
     out
 }

@@ -1,9 +1,12 @@
 //! Turning findings into text. One module per output format; every renderer
 //! returns a `String` and never prints, so the binary decides where output goes.
 
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod numbers;
+pub mod sarif;
+pub mod short;
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -11,7 +14,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::check::Finding;
-use crate::rules::Severity;
+use crate::rules::{Figure, Rules, Severity};
 use crate::text::LineIndex;
 
 /// The findings for one checked file, with its text for rendering.
@@ -38,14 +41,21 @@ impl Summary {
             files,
             ..Summary::default()
         };
-        for finding in reports.iter().flat_map(|r| &r.findings) {
-            match finding.severity {
-                Severity::Error => summary.errors += 1,
-                Severity::Warning => summary.warnings += 1,
-                Severity::Advice => summary.advice += 1,
-            }
+        for report in reports {
+            summary.add(&report.findings);
         }
         summary
+    }
+
+    /// Counts findings by severity.
+    pub fn add(&mut self, findings: &[Finding]) {
+        for finding in findings {
+            match finding.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Advice => self.advice += 1,
+            }
+        }
     }
 
     /// `checked 5 files: 1 error, 2 warnings, 0 advice`
@@ -85,6 +95,39 @@ impl Position {
             byte_start: span.start,
             byte_end: span.end,
         }
+    }
+}
+
+/// A finding with everything a line-oriented renderer needs: where it is and
+/// which figure it is about.
+pub struct Located<'a> {
+    pub path: &'a str,
+    pub source: &'a str,
+    pub finding: &'a Finding,
+    pub figure: &'a Figure,
+    pub position: Position,
+    index: &'a LineIndex,
+}
+
+impl Located<'_> {
+    /// The position of another span of the same file.
+    pub fn position_of(&self, span: &Range<usize>) -> Position {
+        Position::of(self.index, self.source, span)
+    }
+}
+
+/// Calls `f` with each finding of a file, located.
+pub fn each_located(report: &FileReport, rules: &Rules, mut f: impl FnMut(&Located)) {
+    let index = LineIndex::new(&report.source);
+    for finding in &report.findings {
+        f(&Located {
+            path: &report.path,
+            source: &report.source,
+            finding,
+            figure: &rules.figures[finding.figure],
+            position: Position::of(&index, &report.source, &finding.span),
+            index: &index,
+        });
     }
 }
 

@@ -1,0 +1,71 @@
+//! The GitHub format: workflow commands that GitHub Actions turns into
+//! annotations on the lines of a pull request.
+//!
+//! `::error file=drafts/a.md,line=3,col=19,endLine=3,endColumn=21,title=figcheck (deaths-in-custody)::message`
+
+use std::fmt::Write as _;
+
+use super::{each_located, FileReport};
+use crate::rules::{Rules, Severity};
+
+pub fn render_file(report: &FileReport, rules: &Rules) -> String {
+    let mut out = String::new();
+    each_located(report, rules, |l| {
+        let command = match l.finding.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Advice => "notice",
+        };
+        let p = l.position;
+        // GitHub's end column is the last column of the annotation, inclusive.
+        let end_column = if p.end_line == p.line {
+            (p.end_column - 1).max(p.column)
+        } else {
+            p.end_column
+        };
+        let title = format!("figcheck ({})", l.figure.id);
+        let message = format!(
+            "{}\nhelp: {}\n{}",
+            l.finding.message,
+            l.finding.help,
+            l.finding.code.as_str()
+        );
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={end_column},title={}::{}",
+            escape_property(l.path),
+            p.line,
+            p.column,
+            p.end_line,
+            escape_property(&title),
+            escape_data(&message),
+        );
+    });
+    out
+}
+
+/// Escapes the message of a workflow command, as the Actions toolkit does.
+pub fn escape_data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property value, which also may not hold `:` or `,`.
+pub fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_the_actions_toolkit_does() {
+        assert_eq!(
+            escape_data("50% of\r\nthem: a, b"),
+            "50%25 of%0D%0Athem: a, b"
+        );
+        assert_eq!(escape_property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+}

@@ -1,0 +1,111 @@
+//! SARIF 2.1.0, as GitHub code scanning reads it: one run, a rule per figure,
+//! a result per finding.
+
+use serde_json::{json, Value};
+
+use super::{each_located, FileReport};
+use crate::check::{describe, use_instead};
+use crate::rules::{Rules, Severity};
+
+const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+
+/// The whole run as one SARIF log, followed by a newline.
+pub fn render(reports: &[FileReport], rules: &Rules) -> String {
+    let driver_rules: Vec<Value> = rules
+        .figures
+        .iter()
+        .map(|figure| {
+            let canonical = describe(figure.canonical(), figure.unit);
+            json!({
+                "id": figure.id,
+                "name": figure.id,
+                "shortDescription": { "text": figure.name },
+                "fullDescription": { "text": format!("{}: the canonical value is {canonical}.", figure.name) },
+                "help": {
+                    "text": format!("{}: {}.", figure.name, use_instead(figure)),
+                },
+                "defaultConfiguration": { "level": level(figure.severity) },
+                "properties": { "subjects": figure.subjects, "unit": figure.unit.as_str() },
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for report in reports {
+        each_located(report, rules, |l| {
+            let p = l.position;
+            let rule_index = l.finding.figure;
+            results.push(json!({
+                "ruleId": l.figure.id,
+                "ruleIndex": rule_index,
+                "level": level(l.finding.severity),
+                "message": { "text": format!("{}\nhelp: {}", l.finding.message, l.finding.help) },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": uri(l.path) },
+                        "region": {
+                            "startLine": p.line,
+                            "startColumn": p.column,
+                            "endLine": p.end_line,
+                            "endColumn": p.end_column,
+                            "snippet": { "text": l.finding.found_text },
+                        },
+                    },
+                }],
+                "properties": { "code": l.finding.code.as_str() },
+            }));
+        });
+    }
+    let log = json!({
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "figcheck",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": driver_rules,
+                },
+            },
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    });
+    let mut out = serde_json::to_string_pretty(&log).expect("SARIF serialises");
+    out.push('\n');
+    out
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Advice => "note",
+    }
+}
+
+/// A relative URI reference for a path: `/` separators, no leading `./`, and
+/// the characters a URI may not hold percent-encoded.
+fn uri(path: &str) -> String {
+    let path = path.trim_start_matches("./");
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_relative_and_encoded() {
+        assert_eq!(uri("./drafts/a b.md"), "drafts/a%20b.md");
+        assert_eq!(uri("drafts/año.md"), "drafts/a%C3%B1o.md");
+    }
+}

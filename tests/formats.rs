@@ -1,0 +1,252 @@
+//! Every output format, snapshot-tested over one shared set of findings, plus
+//! the structural checks a consumer relies on: the SARIF output validates
+//! against the SARIF 2.1.0 schema, JSON Lines parse line by line, and GitHub
+//! annotations are well-formed, one per finding.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use figcheck::render::{github, human, json, sarif, short, FileReport, Summary};
+use figcheck::{Checker, Rules};
+
+const SHARED: &[&str] = &[
+    "mismatch.md",
+    "stale-and-inconsistent.md",
+    "unicode.md",
+    "wrong-year.md",
+];
+
+fn checker() -> Checker {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    Checker::new(Rules::load(&path).expect("the project's rules.toml loads"))
+}
+
+fn report(checker: &Checker, path: &Path, shown: String) -> FileReport {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+    let findings = checker.check(&text);
+    FileReport {
+        path: shown,
+        source: Arc::from(text),
+        findings,
+    }
+}
+
+/// The shared findings: several fixture drafts, with every finding code and
+/// two severities among them.
+fn shared() -> (Checker, Vec<FileReport>) {
+    let checker = checker();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/drafts");
+    let reports = SHARED
+        .iter()
+        .map(|name| report(&checker, &dir.join(name), format!("drafts/{name}")))
+        .collect();
+    (checker, reports)
+}
+
+fn per_file(reports: &[FileReport], render: impl Fn(&FileReport) -> String) -> String {
+    reports.iter().map(render).collect()
+}
+
+#[test]
+fn the_shared_set_has_every_code() {
+    let (_, reports) = shared();
+    let mut codes: Vec<&str> = reports
+        .iter()
+        .flat_map(|r| &r.findings)
+        .map(|f| f.code.as_str())
+        .collect();
+    codes.sort();
+    codes.dedup();
+    assert_eq!(
+        codes,
+        [
+            "figcheck::inconsistent",
+            "figcheck::mismatch",
+            "figcheck::stale",
+            "figcheck::wrong-year"
+        ]
+    );
+}
+
+#[test]
+fn human() {
+    let (_, reports) = shared();
+    let summary = Summary::of(&reports, reports.len());
+    let style = human::Style {
+        color: false,
+        width: 80,
+    };
+    insta::assert_snapshot!(human::render(&reports, &summary, style));
+}
+
+#[test]
+fn short() {
+    let (checker, reports) = shared();
+    insta::assert_snapshot!(per_file(&reports, |r| short::render_file(
+        r,
+        checker.rules()
+    )));
+}
+
+#[test]
+fn json() {
+    let (checker, reports) = shared();
+    let summary = Summary::of(&reports, reports.len());
+    insta::assert_snapshot!(json::render(&reports, &[], &summary, checker.rules()));
+}
+
+#[test]
+fn jsonl() {
+    let (checker, reports) = shared();
+    let out = per_file(&reports, |r| json::render_lines(r, checker.rules()));
+    let total: usize = reports.iter().map(|r| r.findings.len()).sum();
+    assert_eq!(out.lines().count(), total, "one line per finding");
+    let document: serde_json::Value = serde_json::from_str(&json::render(
+        &reports,
+        &[],
+        &Summary::of(&reports, reports.len()),
+        checker.rules(),
+    ))
+    .unwrap();
+    for (line, finding) in out.lines().zip(document["findings"].as_array().unwrap()) {
+        let parsed: serde_json::Value = serde_json::from_str(line).expect("each line is JSON");
+        assert_eq!(
+            &parsed, finding,
+            "a line holds the same object as the JSON format"
+        );
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn github() {
+    let (checker, reports) = shared();
+    let out = per_file(&reports, |r| github::render_file(r, checker.rules()));
+    for line in out.lines() {
+        assert_well_formed_annotation(line);
+    }
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sarif() {
+    let (checker, reports) = shared();
+    let out = sarif::render(&reports, checker.rules());
+    assert_valid_sarif(&out);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn sarif_without_findings_is_valid_too() {
+    let checker = checker();
+    assert_valid_sarif(&sarif::render(&[], checker.rules()));
+}
+
+fn assert_valid_sarif(out: &str) {
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-2.1.0-rtm.5.json");
+    let schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let validator = jsonschema::draft4::new(&schema).expect("the SARIF schema compiles");
+    let log: serde_json::Value = serde_json::from_str(out).expect("SARIF output is JSON");
+    let errors: Vec<String> = validator
+        .iter_errors(&log)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "SARIF output breaks the schema: {errors:#?}"
+    );
+    // What GitHub code scanning needs beyond the schema.
+    let run = &log["runs"][0];
+    assert_eq!(log["version"], "2.1.0");
+    let rule_ids: Vec<&str> = run["tool"]["driver"]["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    for result in run["results"].as_array().unwrap() {
+        let rule = result["ruleId"].as_str().unwrap();
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(rule_ids[index], rule, "ruleIndex points at ruleId");
+        let uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            .as_str()
+            .unwrap();
+        assert!(
+            !uri.starts_with('/') && !uri.contains('\\'),
+            "relative URI with /: {uri}"
+        );
+    }
+}
+
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=…::message`, with no
+/// raw line break and no unescaped `,` or `:` inside a property.
+fn assert_well_formed_annotation(line: &str) {
+    let rest = ["::error ", "::warning ", "::notice "]
+        .iter()
+        .find_map(|p| line.strip_prefix(p))
+        .unwrap_or_else(|| panic!("not an annotation: {line}"));
+    let (properties, message) = rest.split_once("::").expect("properties and message");
+    assert!(!message.is_empty() && !message.contains(['\r', '\n']));
+    let keys: Vec<&str> = properties
+        .split(',')
+        .map(|p| {
+            let (key, value) = p
+                .split_once('=')
+                .unwrap_or_else(|| panic!("bad property {p:?} in {line}"));
+            assert!(!value.contains(':'), "unescaped ':' in {p:?}");
+            key
+        })
+        .collect();
+    assert_eq!(
+        keys,
+        ["file", "line", "col", "endLine", "endColumn", "title"]
+    );
+}
+
+#[test]
+fn github_on_the_seeds_gives_one_annotation_per_finding() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(["--format", "github", "seeds/"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_clear()
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let json = std::process::Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(["--format", "json", "seeds/"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_clear()
+        .output()
+        .unwrap();
+    let document: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let findings = document["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert_eq!(stdout.lines().count(), findings.len());
+    for (line, finding) in stdout.lines().zip(findings) {
+        assert_well_formed_annotation(line);
+        let place = format!(
+            "file={},line={},col={},",
+            finding["path"].as_str().unwrap(),
+            finding["line"],
+            finding["column"]
+        );
+        assert!(line.contains(&place), "{line} lacks {place}");
+    }
+    assert_eq!(output.status.code(), Some(1));
+}
+
+#[test]
+fn the_schema_check_rejects_a_broken_log() {
+    let (checker, reports) = shared();
+    let mut log: serde_json::Value =
+        serde_json::from_str(&sarif::render(&reports, checker.rules())).unwrap();
+    log["runs"][0]["results"][0]["level"] = "fatal".into();
+    let result = std::panic::catch_unwind(|| assert_valid_sarif(&log.to_string()));
+    assert!(
+        result.is_err(),
+        "a level outside the schema's enum must fail validation"
+    );
+}

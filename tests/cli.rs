@@ -2,8 +2,9 @@
 //! paths and globs, formats. Each test runs the real binary in a temporary
 //! directory with a cleared environment.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 const RULES: &str = r#"
 [[figure]]
@@ -35,8 +36,32 @@ fn figcheck_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .current_dir(dir)
         .env_clear()
         .envs(env.iter().copied())
+        .stdin(Stdio::null())
         .output()
         .expect("figcheck runs");
+    finished(output)
+}
+
+fn figcheck_stdin(dir: &Path, args: &[&str], input: &str) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("figcheck runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    finished(child.wait_with_output().unwrap())
+}
+
+fn finished(output: Output) -> Run {
     Run {
         code: output.status.code().expect("figcheck exits normally"),
         stdout: String::from_utf8(output.stdout).unwrap(),
@@ -401,4 +426,125 @@ fn help_documents_exit_codes() {
     let run = figcheck(dir.path(), &["--help"]);
     assert_eq!(run.code, 0);
     insta::assert_snapshot!("help", run.stdout);
+}
+
+#[test]
+fn fail_on_sets_the_level_that_exits_1() {
+    let dir = workspace(&[("a.md", STALE), ("b.md", BAD)]);
+    assert_eq!(figcheck(dir.path(), &["a.md"]).code, 0);
+    assert_eq!(
+        figcheck(dir.path(), &["--fail-on", "warning", "a.md"]).code,
+        1
+    );
+    assert_eq!(
+        figcheck(dir.path(), &["--fail-on", "never", "b.md"]).code,
+        0
+    );
+    assert_eq!(
+        figcheck(dir.path(), &["--fail-on", "never", "b.md", "missing.md"]).code,
+        2,
+        "errors of use still exit 2"
+    );
+}
+
+#[test]
+fn quiet_leaves_out_the_summary() {
+    let dir = workspace(&[("a.md", BAD), ("b.md", GOOD)]);
+    let run = figcheck(
+        dir.path(),
+        &["--quiet", "--format", "short", "a.md", "b.md"],
+    );
+    assert_eq!(
+        run.stdout,
+        "a.md:1:19: error[figcheck::mismatch] deaths-in-custody: Deaths in custody: 376 is not an accepted value\n"
+    );
+    let run = figcheck(dir.path(), &["-q", "b.md"]);
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn standard_input_is_checked_under_the_name_given() {
+    let dir = workspace(&[]);
+    let run = figcheck_stdin(
+        dir.path(),
+        &["--format", "short", "--stdin-filename", "drafts/a.md", "-"],
+        BAD,
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("drafts/a.md:1:19: error[figcheck::mismatch]"),
+        "{}",
+        run.stdout
+    );
+    let run = figcheck_stdin(dir.path(), &["-"], BAD);
+    assert!(run.stdout.contains("<stdin>:1:19"), "{}", run.stdout);
+    let run = figcheck_stdin(dir.path(), &["-"], GOOD);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "checked 1 file: 0 errors, 0 warnings, 0 advice\n"
+    );
+}
+
+#[test]
+fn force_exclude_applies_the_globs_to_named_files() {
+    let dir = workspace(&[
+        ("notes.html", BAD),
+        ("archive/old.md", BAD),
+        ("new.md", BAD),
+    ]);
+    let rules = format!("[settings]\nexclude = [\"archive/**\"]\n{RULES}");
+    write(dir.path(), "rules.toml", &rules);
+    let run = figcheck(
+        dir.path(),
+        &[
+            "--format",
+            "short",
+            "-q",
+            "notes.html",
+            "archive/old.md",
+            "new.md",
+        ],
+    );
+    assert_eq!(
+        run.stdout.lines().count(),
+        3,
+        "without the flag every named file is checked"
+    );
+    let run = figcheck(
+        dir.path(),
+        &[
+            "--force-exclude",
+            "--format",
+            "short",
+            "-q",
+            "notes.html",
+            "archive/old.md",
+            "new.md",
+        ],
+    );
+    assert_eq!(
+        run.stdout.lines().collect::<Vec<_>>().len(),
+        1,
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.starts_with("new.md:"));
+    let run = figcheck_stdin(
+        dir.path(),
+        &["--force-exclude", "--stdin-filename", "archive/x.md", "-"],
+        BAD,
+    );
+    assert_eq!(run.code, 0, "an excluded stdin name is not checked");
+}
+
+#[test]
+fn line_formats_print_one_line_per_finding() {
+    let dir = workspace(&[("a.md", &format!("{BAD}\n{STALE}")), ("b.md", BAD)]);
+    for format in ["jsonl", "github", "short"] {
+        let run = figcheck(dir.path(), &["--format", format, "-q", "a.md", "b.md"]);
+        assert_eq!(run.stdout.lines().count(), 3, "{format}: {}", run.stdout);
+        assert_eq!(run.code, 1);
+    }
 }

@@ -41,7 +41,7 @@ repos:
     hooks:
       - id: figcheck
 YAML
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 fail() { echo "pre-commit round trip: FAILED: $*" >&2; exit 1; }
 
@@ -62,4 +62,4 @@ echo "Rights groups say 367 people have died in custody since 2022." > drafts/cu
 git add drafts/custody.md
 git commit -q -m "corrected draft" > commit.log 2>&1 || { cat commit.log; fail "the corrected draft was blocked"; }
 echo "pre-commit round trip: a corrected draft is committed"
-echo "pre-commit round trip: 2 passed, 0 failed"
+echo "pre-commit: 2 passed, 0 failed"

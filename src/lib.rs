@@ -17,7 +17,7 @@ pub mod walk;
 pub use attribute::Claim;
 pub use check::{Code, Finding};
 pub use numbers::Number;
-pub use rules::{Rules, RulesError, Severity};
+pub use rules::{Rules, RulesDiagnostic, Severity};
 
 use attribute::SubjectMatcher;
 

@@ -14,7 +14,7 @@ use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
 use figcheck::render::{github, human, json, numbers, sarif, short, FileReport, Summary};
 use figcheck::walk::{self, Draft, Filter};
-use figcheck::{Analysis, Checker, Rules};
+use figcheck::{Analysis, Checker, Rules, RulesDiagnostic};
 
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -28,29 +28,70 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
-        Err(message) => {
-            eprintln!("figcheck: error: {message}");
+        Err(failure) => {
+            match failure {
+                Failure::Message(message) => eprintln!("figcheck: error: {message}"),
+                Failure::Rules(diagnostic) => eprint!(
+                    "{}",
+                    human::render_diagnostic(diagnostic.as_ref(), stderr_style())
+                ),
+            }
             ExitCode::from(EXIT_ERROR)
         }
     }
 }
 
-/// The rules named with `--rules`, or the nearest rules.toml.
-fn load_rules(args: &CheckArgs) -> Result<Rules, String> {
-    let path: PathBuf = match &args.rules {
+/// Why a run could not be done at all (exit status 2).
+enum Failure {
+    Message(String),
+    Rules(Box<RulesDiagnostic>),
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Failure {
+        Failure::Message(message)
+    }
+}
+
+impl From<&str> for Failure {
+    fn from(message: &str) -> Failure {
+        Failure::Message(message.to_string())
+    }
+}
+
+fn no_color_set() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
+/// How to draw diagnostics written to standard error.
+fn stderr_style() -> human::Style {
+    human::Style {
+        color: std::io::stderr().is_terminal() && !no_color_set(),
+        width: 100,
+    }
+}
+
+/// The rules named with `--rules`, or the nearest rules.toml; its warnings are
+/// shown on standard error.
+fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
+    let path: PathBuf = match path {
         Some(path) => path.clone(),
         None => {
             let cwd = std::env::current_dir()
                 .map_err(|e| format!("cannot read the current directory: {e}"))?;
             Rules::discover(&cwd).ok_or_else(|| {
                 format!(
-                    "no rules.toml in {} or any parent directory; pass --rules FILE or create a rules.toml (see README.md)",
+                    "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
                     cwd.display()
                 )
             })?
         }
     };
-    Rules::load(&path).map_err(|e| e.to_string())
+    let rules = Rules::load(&path).map_err(|d| Failure::Rules(Box::new(d)))?;
+    for warning in &rules.warnings {
+        eprint!("{}", human::render_diagnostic(warning, stderr_style()));
+    }
+    Ok(rules)
 }
 
 /// Files and paths that could not be checked; `failed` is set when one of them
@@ -90,8 +131,8 @@ struct Inputs {
 }
 
 /// Rules, the inputs the arguments name, and the problems found on the way.
-fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), String> {
-    let checker = Checker::new(load_rules(args)?);
+fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
+    let checker = Checker::new(load_rules(args.rules.as_ref())?);
     let filter = Filter::new(&checker.rules().settings);
     let (stdin_args, paths): (Vec<String>, Vec<String>) =
         args.paths.iter().cloned().partition(|p| p == "-");
@@ -163,7 +204,7 @@ fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String>
     })
 }
 
-fn run_check(args: &CheckArgs) -> Result<u8, String> {
+fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     let (checker, inputs, mut problems) = prepare(args)?;
     let rules = checker.rules();
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -232,7 +273,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, String> {
     })
 }
 
-fn run_numbers(args: &CheckArgs) -> Result<u8, String> {
+fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
     let (checker, inputs, mut problems) = prepare(args)?;
     let mut files: Vec<(String, String, Analysis)> = Vec::new();
     if let Some(name) = &inputs.stdin {

@@ -3,13 +3,9 @@
 
 use std::fmt;
 
-use std::sync::Arc;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
-use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
-};
-
+use super::source::NamedText;
 use super::{FileReport, Summary};
 use crate::check::Finding;
 use crate::rules::Severity;
@@ -42,20 +38,30 @@ pub fn render(reports: &[FileReport], summary: &Summary, style: Style) -> String
     out
 }
 
-/// The diagnostics of one file.
-pub fn render_file(report: &FileReport, style: Style) -> String {
+fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
-        .with_links(false);
-    let source = DraftSource {
-        name: report.path.clone(),
-        text: report.source.clone(),
-    };
+        .with_links(false)
+}
+
+/// Any diagnostic (a problem in the rules file, a failed example), drawn the
+/// same way as findings.
+pub fn render_diagnostic(diagnostic: &dyn Diagnostic, style: Style) -> String {
+    let mut out = String::new();
+    // Writing into a String cannot fail.
+    let _ = handler(style).render_report(&mut out, diagnostic);
+    out
+}
+
+/// The diagnostics of one file.
+pub fn render_file(report: &FileReport, style: Style) -> String {
+    let handler = handler(style);
+    let source = NamedText::new(report.path.clone(), report.source.clone());
     let mut out = String::new();
     for finding in &report.findings {
         let diagnostic = FindingDiagnostic {
@@ -72,43 +78,7 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
 /// A finding seen through miette's eyes.
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
-    source: &'a DraftSource,
-}
-
-/// A draft as miette reads it: named, and with columns counted in characters
-/// (miette counts bytes), so the header agrees with JSON and with editors.
-struct DraftSource {
-    name: String,
-    text: Arc<str>,
-}
-
-impl SourceCode for DraftSource {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner =
-            self.text
-                .as_ref()
-                .read_span(span, context_lines_before, context_lines_after)?;
-        let column = if context_lines_before == 0 {
-            let offset = span.offset().min(self.text.len());
-            let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-            self.text[line_start..offset].chars().count()
-        } else {
-            inner.column()
-        };
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
-    }
+    source: &'a NamedText,
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {

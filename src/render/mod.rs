@@ -7,6 +7,7 @@ pub mod json;
 pub mod numbers;
 pub mod sarif;
 pub mod short;
+pub mod source;
 
 use std::ops::Range;
 use std::sync::Arc;

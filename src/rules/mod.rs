@@ -1,18 +1,25 @@
 //! The rules file: canonical figures, the values allowed for each, and settings.
 //!
 //! `schema.rs` is what the file may say (serde, with spans kept for error
-//! messages); this module turns it into validated [`Rules`] that the checker
-//! uses, and finds the file when the user did not name one.
+//! messages) and its validation into the [`Rules`] the checker uses;
+//! `diagnostic.rs` is how a problem in the file is reported. This module loads
+//! the file and finds it when the user did not name one.
 
+// A rules file is loaded once per run, and its one error is rendered and ends
+// the run: the size of the error type costs nothing worth boxing for.
+#![allow(clippy::result_large_err)]
+
+mod diagnostic;
 mod schema;
 
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use schema::{Severity, Unit};
+pub use diagnostic::{did_you_mean, RulesDiagnostic};
+pub use schema::{Expect, Severity, Unit};
 
 /// The file name looked for in the current directory and its ancestors.
 pub const RULES_FILE_NAME: &str = "rules.toml";
@@ -25,6 +32,11 @@ pub const DEFAULT_WINDOW: usize = 8;
 pub struct Rules {
     pub settings: Settings,
     pub figures: Vec<Figure>,
+    /// Where the rules came from, and their text, for diagnostics that point into them.
+    pub path: PathBuf,
+    pub source: Arc<str>,
+    /// Things in the file that will probably misbehave; the rules still work.
+    pub warnings: Vec<RulesDiagnostic>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,6 +70,21 @@ pub struct Figure {
     pub tolerance: Option<Tolerance>,
     pub severity: Severity,
     pub window: usize,
+    /// Sentences that show what the figure must catch and must not.
+    pub examples: Vec<Example>,
+    /// Where the figure's id stands in the rules file.
+    pub id_span: Range<usize>,
+}
+
+/// An example in the rules file: a text and the finding it must give.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    pub text: String,
+    pub expect: Expect,
+    /// The example's table in the rules file.
+    pub span: Range<usize>,
+    /// The `expect` value in the rules file.
+    pub expect_span: Range<usize>,
 }
 
 impl Figure {
@@ -105,49 +132,22 @@ pub enum Tolerance {
     Absolute(f64),
 }
 
-/// A rules file that could not be used: where and why.
-#[derive(Debug, Clone)]
-pub struct RulesError {
-    pub path: PathBuf,
-    /// 1-based line and column of the offending value, when known.
-    pub location: Option<(usize, usize)>,
-    pub message: String,
-}
-
-impl fmt::Display for RulesError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.location {
-            Some((line, col)) => {
-                write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message)
-            }
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
-    }
-}
-
-impl std::error::Error for RulesError {}
-
 impl Rules {
     /// Reads and validates a rules file.
-    pub fn load(path: &Path) -> Result<Rules, RulesError> {
-        let text = std::fs::read_to_string(path).map_err(|e| RulesError {
-            path: path.to_path_buf(),
-            location: None,
-            message: format!("cannot read the rules file: {e}"),
+    pub fn load(path: &Path) -> Result<Rules, RulesDiagnostic> {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            RulesDiagnostic::new(path.to_path_buf(), Arc::from(""), "figcheck::rules::io", format!("cannot read the rules file {}: {e}", path.display()))
+                .help("check the path given with --rules, or run `figcheck init` to write a starter rules.toml")
         })?;
         Rules::parse(&text, path)
     }
 
-    /// Parses and validates rules from text; `path` is only used in errors.
-    pub fn parse(text: &str, path: &Path) -> Result<Rules, RulesError> {
-        let error = |span: Option<Range<usize>>, message: String| RulesError {
-            path: path.to_path_buf(),
-            location: span.map(|s| line_col(text, s.start)),
-            message,
-        };
+    /// Parses and validates rules from text; `path` names the file in diagnostics.
+    pub fn parse(text: &str, path: &Path) -> Result<Rules, RulesDiagnostic> {
+        let source: Arc<str> = Arc::from(text);
         let raw: schema::RawRules =
-            toml::from_str(text).map_err(|e| error(e.span(), e.message().to_string()))?;
-        schema::validate(raw, text).map_err(|(span, message)| error(span, message))
+            toml::from_str(text).map_err(|e| schema::toml_error(&e, path, &source))?;
+        schema::validate(raw, path, &source)
     }
 
     /// The nearest rules file in `start` or one of its ancestors.
@@ -157,9 +157,9 @@ impl Rules {
             .map(|dir| dir.join(RULES_FILE_NAME))
             .find(|candidate| candidate.is_file())
     }
-}
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    crate::text::LineIndex::new(text).line_col(text, offset)
+    /// The figure with this id.
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
+    }
 }

@@ -1,14 +1,20 @@
 //! What a rules file may say, as serde sees it, and its validation into [`Rules`].
+//! Every error names the offending value with a label and says how to fix it.
 
 use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
+use std::path::Path;
+use std::sync::{Arc, LazyLock};
 
+use regex::Regex;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::{AllowedValue, Figure, Rules, Settings, Tolerance};
+use super::{
+    did_you_mean, AllowedValue, Example, Figure, Rules, RulesDiagnostic, Settings, Tolerance,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,9 +28,9 @@ pub(super) struct RawRules {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSettings {
-    window: Option<usize>,
-    include: Option<Vec<String>>,
-    exclude: Option<Vec<String>>,
+    window: Option<Spanned<usize>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -45,7 +51,43 @@ struct RawFigure {
     tolerance: Option<Spanned<RawTolerance>>,
     #[serde(default)]
     severity: Severity,
-    window: Option<usize>,
+    window: Option<Spanned<usize>>,
+    #[serde(default)]
+    example: Vec<Spanned<RawExample>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExample {
+    text: String,
+    expect: Spanned<Expect>,
+}
+
+/// What an example in the rules file must give when checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Expect {
+    /// A number is attributed to the figure and accepted.
+    Ok,
+    Mismatch,
+    Stale,
+    WrongYear,
+    Inconsistent,
+    /// No number in the text is attributed to the figure.
+    Unattributed,
+}
+
+impl Expect {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Expect::Ok => "ok",
+            Expect::Mismatch => "mismatch",
+            Expect::Stale => "stale",
+            Expect::WrongYear => "wrong-year",
+            Expect::Inconsistent => "inconsistent",
+            Expect::Unattributed => "unattributed",
+        }
+    }
 }
 
 /// What a figure measures; decides which numbers in prose can be about it.
@@ -160,7 +202,8 @@ impl<'de> Deserialize<'de> for RawValue {
     }
 }
 
-/// `"5%"` (relative) or a number (absolute).
+/// `"5%"` (relative) or a number (absolute); a string that does not parse is
+/// kept, so that validation can point at it.
 #[derive(Debug)]
 struct RawTolerance(Result<Tolerance, String>);
 
@@ -179,7 +222,7 @@ impl<'de> Deserialize<'de> for RawTolerance {
                 Ok(RawTolerance(if v >= 0.0 {
                     Ok(Tolerance::Absolute(v))
                 } else {
-                    Err("a tolerance cannot be negative".into())
+                    Err(v.to_string())
                 }))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<RawTolerance, E> {
@@ -188,90 +231,355 @@ impl<'de> Deserialize<'de> for RawTolerance {
                     .strip_suffix('%')
                     .and_then(|n| n.trim().parse::<f64>().ok())
                     .filter(|n| *n >= 0.0);
-                Ok(RawTolerance(match parsed {
-                    Some(p) => Ok(Tolerance::Relative(p / 100.0)),
-                    None => Err(format!(
-                        "tolerance \"{v}\" is not a percentage such as \"5%\"; write a percentage or a plain number"
-                    )),
-                }))
+                Ok(RawTolerance(
+                    parsed
+                        .map(|p| Tolerance::Relative(p / 100.0))
+                        .ok_or_else(|| v.to_string()),
+                ))
             }
         }
         deserializer.deserialize_any(TolVisitor)
     }
 }
 
-type ValidationError = (Option<Range<usize>>, String);
+static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"unknown (field|variant) `([^`]*)`, expected (?:one of )?(.*)").expect("pattern")
+});
+static MISSING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"missing field `([^`]*)`").expect("pattern"));
+static INVALID_TYPE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"invalid type: (.*), expected (.*)").expect("pattern"));
 
-pub(super) fn validate(raw: RawRules, text: &str) -> Result<Rules, ValidationError> {
-    let defaults = Settings::default();
-    let settings = match raw.settings {
-        None => defaults,
-        Some(s) => Settings {
-            window: s.window.unwrap_or(defaults.window),
-            include: s.include.unwrap_or(defaults.include),
-            exclude: s.exclude.unwrap_or(defaults.exclude),
-        },
+/// A TOML or schema error from the toml crate, as a labelled diagnostic.
+pub(super) fn toml_error(e: &toml::de::Error, path: &Path, source: &Arc<str>) -> RulesDiagnostic {
+    let message = e.message().trim().to_string();
+    let span = e.span().unwrap_or(0..0);
+    let new = |code, message: String| {
+        RulesDiagnostic::new(path.to_path_buf(), source.clone(), code, message)
     };
-    for pattern in settings.include.iter().chain(&settings.exclude) {
-        glob::Pattern::new(pattern).map_err(|e| {
-            (
-                None,
-                format!("invalid glob pattern `{pattern}` in [settings]: {e}"),
-            )
-        })?;
+    if let Some(caps) = UNKNOWN.captures(&message) {
+        let (kind, word, expected) = (&caps[1], &caps[2], &caps[3]);
+        let choices: Vec<&str> = expected
+            .split(", ")
+            .map(|c| c.trim_matches(|c| c == '`' || c == ' '))
+            .collect();
+        let suggestion = did_you_mean(word, &choices);
+        let (code, what) = if kind == "field" {
+            ("figcheck::rules::unknown-key", "key")
+        } else {
+            ("figcheck::rules::unknown-value", "value")
+        };
+        let help = match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("use one of: {}", choices.join(", ")),
+        };
+        return new(code, format!("unknown {what} `{word}`"))
+            .label(span, format!("unknown {what}"))
+            .help(help);
+    }
+    if let Some(caps) = MISSING.captures(&message) {
+        let key = &caps[1];
+        let example = match key {
+            "id" => "id = \"deaths-in-custody\"",
+            "name" => "name = \"Deaths in custody\"",
+            "subjects" => "subjects = [\"died in custody\"]",
+            "canonical" => "canonical = 367",
+            "text" => "text = \"At least 376 people have died in custody.\"",
+            "expect" => "expect = \"mismatch\"",
+            _ => "",
+        };
+        return new(
+            "figcheck::rules::missing-key",
+            format!("missing required key `{key}`"),
+        )
+        .label(span, format!("this table has no `{key}`"))
+        .help(if example.is_empty() {
+            format!("add `{key}` to this table")
+        } else {
+            format!("add `{example}` to this table")
+        });
+    }
+    if let Some(caps) = INVALID_TYPE.captures(&message) {
+        return new(
+            "figcheck::rules::wrong-type",
+            format!("expected {}, found {}", &caps[2], &caps[1]),
+        )
+        .label(span, format!("expected {}", &caps[2]))
+        .help("see docs/rules.md for the type of each key");
+    }
+    new(
+        "figcheck::rules::syntax",
+        format!("this is not valid TOML: {message}"),
+    )
+    .label(span, message.clone())
+    .help("see docs/rules.md for the syntax of the rules file")
+}
+
+/// Common English words: as a whole subject phrase, each matches far too much prose.
+const COMMON_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "after",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "but",
+    "by",
+    "can",
+    "case",
+    "cases",
+    "could",
+    "day",
+    "did",
+    "do",
+    "each",
+    "even",
+    "first",
+    "for",
+    "from",
+    "get",
+    "good",
+    "government",
+    "group",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "life",
+    "like",
+    "made",
+    "make",
+    "man",
+    "many",
+    "may",
+    "men",
+    "more",
+    "most",
+    "much",
+    "new",
+    "no",
+    "not",
+    "now",
+    "number",
+    "of",
+    "on",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "part",
+    "people",
+    "per",
+    "percent",
+    "place",
+    "rate",
+    "report",
+    "said",
+    "same",
+    "say",
+    "says",
+    "she",
+    "so",
+    "some",
+    "state",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "time",
+    "times",
+    "to",
+    "total",
+    "two",
+    "up",
+    "us",
+    "use",
+    "was",
+    "way",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "which",
+    "who",
+    "will",
+    "with",
+    "women",
+    "work",
+    "world",
+    "would",
+    "year",
+    "years",
+    "you",
+];
+
+type Fault = RulesDiagnostic;
+
+pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<str>) -> Result<Rules, Fault> {
+    let new = |code, message: String| {
+        RulesDiagnostic::new(path.to_path_buf(), source.clone(), code, message)
+    };
+    let defaults = Settings::default();
+    let mut settings = defaults.clone();
+    if let Some(s) = raw.settings {
+        if let Some(window) = s.window {
+            if *window.get_ref() == 0 {
+                return Err(new(
+                    "figcheck::rules::invalid-value",
+                    "window = 0 lets no word stand between a subject and its number".into(),
+                )
+                .label(window.span(), "must be at least 1")
+                .help("use the default, 8, or a small number such as 5"));
+            }
+            settings.window = window.into_inner();
+        }
+        for (globs, target) in [
+            (s.include, &mut settings.include),
+            (s.exclude, &mut settings.exclude),
+        ] {
+            if let Some(globs) = globs {
+                *target = Vec::with_capacity(globs.len());
+                for glob in globs {
+                    if let Err(e) = glob::Pattern::new(glob.get_ref()) {
+                        return Err(new(
+                            "figcheck::rules::invalid-value",
+                            format!("`{}` is not a valid glob pattern", glob.get_ref()),
+                        )
+                        .label(glob.span(), e.msg.to_string())
+                        .help("write patterns such as \"**/*.md\" or \"drafts/archive/**\""));
+                    }
+                    target.push(glob.into_inner());
+                }
+            }
+        }
     }
 
-    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    let mut warnings: Vec<Fault> = Vec::new();
+    let mut seen_ids: HashMap<String, Range<usize>> = HashMap::new();
+    let mut seen_subjects: HashMap<String, (String, Range<usize>)> = HashMap::new();
     let mut figures = Vec::with_capacity(raw.figure.len());
     for spanned in raw.figure {
-        let figure_span = spanned.span();
         let f = spanned.into_inner();
         let id_span = f.id.span();
         let id = f.id.into_inner();
         if !is_kebab_case(&id) {
-            return Err((
-                Some(id_span),
-                format!("figure id `{id}` must be kebab-case (lowercase letters, digits and hyphens, such as `deaths-in-custody`)"),
-            ));
+            return Err(new(
+                "figcheck::rules::invalid-id",
+                format!("figure id `{id}` is not kebab-case"),
+            )
+            .label(id_span, "not kebab-case")
+            .help(format!(
+                "use lowercase letters, digits and hyphens, such as `{}`",
+                kebab(&id)
+            )));
         }
-        if let Some(first) = seen.get(&id) {
-            let (line, _) = super::line_col(text, first.start);
-            return Err((
-                Some(id_span),
-                format!("duplicate figure id `{id}` (first used on line {line}); every figure needs its own id"),
-            ));
+        if let Some(first) = seen_ids.get(&id) {
+            return Err(new(
+                "figcheck::rules::duplicate-id",
+                format!("two figures have the id `{id}`"),
+            )
+            .label(id_span, "used again here")
+            .label(first.clone(), "first used here")
+            .help("give every figure its own id"));
         }
-        seen.insert(id.clone(), id_span);
+        seen_ids.insert(id.clone(), id_span.clone());
 
         let subjects_span = f.subjects.span();
         let subjects = f.subjects.into_inner();
         if subjects.is_empty() {
-            return Err((
-                Some(subjects_span),
-                format!("figure `{id}` has no subjects; list at least one phrase that names it in prose"),
-            ));
+            return Err(new("figcheck::rules::no-subjects", format!("figure `{id}` has no subject phrases"))
+                .label(subjects_span, "empty list")
+                .help("list the phrases that name the figure in prose, such as [\"died in custody\", \"deaths in custody\"]"));
         }
         let mut subject_phrases = Vec::with_capacity(subjects.len());
         for subject in subjects {
-            if !subject.get_ref().chars().any(char::is_alphanumeric) {
-                return Err((
-                    Some(subject.span()),
+            let span = subject.span();
+            let phrase = subject.into_inner();
+            if !phrase.chars().any(char::is_alphanumeric) {
+                return Err(new(
+                    "figcheck::rules::empty-subject",
                     format!("figure `{id}` has a subject phrase with no words in it"),
-                ));
+                )
+                .label(span, "no letters or digits")
+                .help("remove it, or write the words that name the figure in prose"));
             }
-            subject_phrases.push(subject.into_inner());
+            let normal = phrase
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            if let Some((other, other_span)) = seen_subjects.get(&normal) {
+                if *other != id {
+                    warnings.push(
+                        new("figcheck::rules::shared-subject", format!("figures `{other}` and `{id}` share the subject phrase \"{phrase}\""))
+                            .warning()
+                            .label(span.clone(), format!("in `{id}`"))
+                            .label(other_span.clone(), format!("in `{other}`"))
+                            .help("a number next to this phrase is attributed to neither figure; make each phrase specific to one figure"),
+                    );
+                }
+            } else {
+                seen_subjects.insert(normal.clone(), (id.clone(), span.clone()));
+            }
+            if !normal.contains(' ') && COMMON_WORDS.contains(&normal.as_str()) {
+                warnings.push(
+                    new("figcheck::rules::common-subject", format!("the subject phrase \"{phrase}\" of `{id}` is a very common word"))
+                        .warning()
+                        .label(span, "matches far too much prose")
+                        .help("use a phrase that names this figure only, such as \"died in custody\" rather than \"people\""),
+                );
+            }
+            subject_phrases.push(phrase);
         }
 
         let tolerance = match f.tolerance {
             None => None,
             Some(t) => {
                 let span = t.span();
-                Some(t.into_inner().0.map_err(|m| (Some(span), m))?)
+                Some(t.into_inner().0.map_err(|written| {
+                    new(
+                        "figcheck::rules::invalid-tolerance",
+                        format!("tolerance `{written}` is not a percentage or a number"),
+                    )
+                    .label(span, "cannot be read")
+                    .help("write a percentage such as \"5%\" or a non-negative number such as 2")
+                })?)
             }
         };
 
         let canonical_span = f.canonical.span();
-        let mut canonical = allowed_value(f.canonical.into_inner(), canonical_span)?;
+        let mut canonical = allowed_value(f.canonical.into_inner(), canonical_span.clone(), &new)?;
         canonical.canonical = true;
         canonical.stale = false;
         canonical.source = canonical.source.or(f.source);
@@ -279,18 +587,66 @@ pub(super) fn validate(raw: RawRules, text: &str) -> Result<Rules, ValidationErr
         canonical.url = canonical.url.or(f.url);
         canonical.note = canonical.note.or(f.note);
         let mut allowed = vec![canonical];
+        let mut all_ranges = true;
         for entry in f.allowed {
             let span = entry.span();
-            allowed.push(allowed_value(entry.into_inner(), span)?);
+            let value = allowed_value(entry.into_inner(), span.clone(), &new)?;
+            all_ranges &= value.min != value.max;
+            if value.stale && value.min == allowed[0].min && value.max == allowed[0].max {
+                warnings.push(
+                    new("figcheck::rules::stale-canonical", format!("figure `{id}` marks its canonical value as stale"))
+                        .warning()
+                        .label(span.clone(), "stale")
+                        .label(canonical_span.clone(), "canonical")
+                        .help("the canonical value is always accepted as current; remove the stale entry, or change the canonical value"),
+                );
+            }
+            allowed.push(value);
+        }
+        if allowed.len() > 1 && all_ranges {
+            let canonical = &allowed[0];
+            let inside = allowed[1..].iter().any(|v| {
+                let (low, high) = v.interval(tolerance);
+                low <= canonical.min && canonical.max <= high
+            });
+            if !inside {
+                return Err(new(
+                    "figcheck::rules::canonical-outside",
+                    format!("the canonical value of `{id}` lies outside every allowed range"),
+                )
+                .label(canonical_span, "outside the allowed ranges")
+                .help("widen a range or the tolerance, or correct the canonical value"));
+            }
         }
 
-        let window = f.window.unwrap_or(settings.window);
-        if window == 0 {
-            return Err((
-                Some(figure_span),
-                format!("figure `{id}` has window = 0; use at least 1"),
-            ));
-        }
+        let window = match f.window {
+            Some(w) if *w.get_ref() == 0 => {
+                return Err(new(
+                    "figcheck::rules::invalid-value",
+                    "window = 0 lets no word stand between a subject and its number".into(),
+                )
+                .label(w.span(), "must be at least 1")
+                .help("leave it out to use [settings] window, or use a small number such as 5"))
+            }
+            Some(w) => w.into_inner(),
+            None => settings.window,
+        };
+
+        let examples = f
+            .example
+            .into_iter()
+            .map(|e| {
+                let span = e.span();
+                let e = e.into_inner();
+                Example {
+                    text: e.text,
+                    expect: *e.expect.get_ref(),
+                    expect_span: e.expect.span(),
+                    span,
+                }
+            })
+            .collect();
+
         figures.push(Figure {
             id,
             name: f.name,
@@ -300,49 +656,64 @@ pub(super) fn validate(raw: RawRules, text: &str) -> Result<Rules, ValidationErr
             tolerance,
             severity: f.severity,
             window,
+            examples,
+            id_span,
         });
     }
-    if settings.window == 0 {
-        return Err((None, "[settings] window = 0; use at least 1".into()));
-    }
-    Ok(Rules { settings, figures })
+    Ok(Rules {
+        settings,
+        figures,
+        path: path.to_path_buf(),
+        source: source.clone(),
+        warnings,
+    })
 }
 
-fn allowed_value(raw: RawValue, span: Range<usize>) -> Result<AllowedValue, ValidationError> {
+fn allowed_value(
+    raw: RawValue,
+    span: Range<usize>,
+    new: &dyn Fn(&'static str, String) -> Fault,
+) -> Result<AllowedValue, Fault> {
     let (min, max) = match (raw.value, raw.min, raw.max) {
         (Some(v), None, None) => (v, v),
         (None, min, max) if min.is_some() || max.is_some() => {
             let min = min.unwrap_or(f64::NEG_INFINITY);
             let max = max.unwrap_or(f64::INFINITY);
             if min > max {
-                return Err((
-                    Some(span),
-                    format!("range has min = {min} greater than max = {max}; swap them"),
-                ));
+                return Err(new(
+                    "figcheck::rules::min-above-max",
+                    format!("this range has min = {min} above max = {max}"),
+                )
+                .label(span, "min is above max")
+                .help("swap min and max"));
             }
             (min, max)
         }
         (Some(_), _, _) => {
-            return Err((
-                Some(span),
-                "give either `value` or `min`/`max`, not both".into(),
-            ))
+            return Err(new(
+                "figcheck::rules::value-and-range",
+                "a value cannot have both `value` and `min`/`max`".into(),
+            )
+            .label(span, "both a value and a range")
+            .help("keep `value` for a single number, or `min` and `max` for a range"))
         }
         (None, None, None) => {
-            return Err((
-                Some(span),
-                "missing `value` (or `min` and `max` for a range)".into(),
-            ))
+            return Err(new(
+                "figcheck::rules::missing-key",
+                "this value has no number".into(),
+            )
+            .label(span, "no `value`, `min` or `max`")
+            .help("add `value = ...`, or `min = ...` and `max = ...` for a range"))
         }
         _ => unreachable!("all combinations of value, min and max are covered"),
     };
     if let Some(year) = raw.year.filter(|y| !(1800..=2200).contains(y)) {
-        return Err((
-            Some(span),
-            format!(
-                "year {year} is outside 1800–2200; write the calendar year the value describes"
-            ),
-        ));
+        return Err(new(
+            "figcheck::rules::invalid-year",
+            format!("year {year} is outside 1800–2200"),
+        )
+        .label(span, format!("year = {year}"))
+        .help("write the calendar year the value describes, such as 2024"));
     }
     Ok(AllowedValue {
         min,
@@ -365,4 +736,23 @@ fn is_kebab_case(id: &str) -> bool {
         && id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A kebab-case suggestion for an id: `Deaths_in custody` → `deaths-in-custody`.
+fn kebab(id: &str) -> String {
+    let lowered: String = id
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    lowered
+        .split('-')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
 }

@@ -1,0 +1,168 @@
+//! Errors and warnings about a rules file, as diagnostics that point into it:
+//! the file, the line and column, a label on the offending value, and help
+//! that says how to fix it.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use miette::{Diagnostic, LabeledSpan, SourceCode};
+
+use super::Severity;
+use crate::render::source::NamedText;
+
+/// A problem in a rules file. Errors stop a run (exit status 2); warnings are
+/// shown and the run goes on.
+#[derive(Debug, Clone)]
+pub struct RulesDiagnostic {
+    pub path: PathBuf,
+    /// The rules file's text (empty when it could not be read).
+    pub source: Arc<str>,
+    pub severity: Severity,
+    /// A stable code: `figcheck::rules::unknown-key` and so on.
+    pub code: &'static str,
+    pub message: String,
+    /// Labelled places in the file; the first is the primary one.
+    pub labels: Vec<(Range<usize>, String)>,
+    pub help: Option<String>,
+    named: NamedText,
+}
+
+impl RulesDiagnostic {
+    pub fn new(
+        path: PathBuf,
+        source: Arc<str>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> RulesDiagnostic {
+        let named = NamedText::new(path.display().to_string(), source.clone());
+        RulesDiagnostic {
+            path,
+            source,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            labels: Vec::new(),
+            help: None,
+            named,
+        }
+    }
+
+    pub fn label(mut self, span: Range<usize>, text: impl Into<String>) -> RulesDiagnostic {
+        self.labels.push((span, text.into()));
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> RulesDiagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn warning(mut self) -> RulesDiagnostic {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// 1-based line and column of the primary label, if any.
+    pub fn location(&self) -> Option<(usize, usize)> {
+        let (span, _) = self.labels.first()?;
+        Some(crate::text::LineIndex::new(&self.source).line_col(&self.source, span.start))
+    }
+}
+
+impl RulesDiagnostic {
+    /// `rules.toml:12:6: message`, for logs and plain output.
+    pub fn one_line(&self) -> String {
+        match self.location() {
+            Some((line, col)) => format!("{}:{line}:{col}: {}", self.path.display(), self.message),
+            None => format!("{}: {}", self.path.display(), self.message),
+        }
+    }
+}
+
+/// The message alone: miette shows the place in its header.
+impl fmt::Display for RulesDiagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RulesDiagnostic {}
+
+impl Diagnostic for RulesDiagnostic {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.code))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Advice => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        (!self.labels.is_empty()).then_some(&self.named as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().enumerate().map(
+            |(i, (span, text))| {
+                let at = (span.start, span.len());
+                if i == 0 {
+                    LabeledSpan::new_primary_with_span(Some(text.clone()), at)
+                } else {
+                    LabeledSpan::new_with_span(Some(text.clone()), at)
+                }
+            },
+        )))
+    }
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    candidates
+        .iter()
+        .map(|c| (edit_distance(word, c), *c))
+        .filter(|(d, c)| *d <= (c.len().max(word.len()) / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_names_only() {
+        let keys = ["canonical", "subjects", "severity", "source"];
+        assert_eq!(did_you_mean("canonicle", &keys), Some("canonical"));
+        assert_eq!(did_you_mean("subject", &keys), Some("subjects"));
+        assert_eq!(did_you_mean("colour", &keys), None);
+    }
+}

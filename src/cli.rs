@@ -34,6 +34,45 @@ pub enum Command {
     /// List every number figcheck reads in the drafts, with its kind and the
     /// figure it is attributed to, if any (for people writing rules).
     Numbers(CheckArgs),
+    /// Run the examples in the rules file ([[figure.example]]) and report each
+    /// one that does not give the finding it expects. Exit 1 when any fails.
+    TestRules(RulesArgs),
+    /// List the figures of the rules file: id, name, unit, canonical value with
+    /// its source, and the other accepted values.
+    Rules(RulesArgs),
+    /// Explain a figure (by id) in full, with its examples, or a finding code
+    /// (such as figcheck::wrong-year): what it means, why it matters, an
+    /// example, and how to fix it.
+    Explain(ExplainArgs),
+    /// Write a commented starter rules file that passes `figcheck test-rules`.
+    /// Never overwrites an existing file.
+    Init(InitArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// The rules file. Default: the nearest rules.toml in the current directory
+    /// or one of its parents.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A figure id (deaths-in-custody) or a finding code (figcheck::mismatch).
+    #[arg(value_name = "ID|CODE")]
+    pub topic: String,
+
+    /// The rules file, for figure ids. Default: the nearest rules.toml.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write the rules file.
+    #[arg(value_name = "FILE", default_value = "rules.toml")]
+    pub path: PathBuf,
 }
 
 #[derive(Debug, Args)]

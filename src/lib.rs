@@ -8,6 +8,7 @@
 
 pub mod attribute;
 pub mod check;
+pub mod examples;
 pub mod numbers;
 pub mod render;
 pub mod rules;

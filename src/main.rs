@@ -9,11 +9,13 @@ use std::sync::Arc;
 
 use clap::Parser;
 
-use cli::{CheckArgs, Cli, Command, FailOn, Format};
+use cli::{CheckArgs, Cli, Command, ExplainArgs, FailOn, Format, InitArgs, RulesArgs};
 use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
-use figcheck::render::{github, human, json, numbers, sarif, short, FileReport, Summary};
+use figcheck::render::{figures, github, human, json, numbers, sarif, short, FileReport, Summary};
+use figcheck::rules::{did_you_mean, STARTER};
 use figcheck::walk::{self, Draft, Filter};
+use figcheck::{examples, Code};
 use figcheck::{Analysis, Checker, Rules, RulesDiagnostic};
 
 const EXIT_CLEAN: u8 = 0;
@@ -24,6 +26,10 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Numbers(args)) => run_numbers(&args),
+        Some(Command::TestRules(args)) => run_test_rules(&args),
+        Some(Command::Rules(args)) => run_rules(&args),
+        Some(Command::Explain(args)) => run_explain(&args),
+        Some(Command::Init(args)) => run_init(&args),
         None => run_check(&cli.check),
     };
     match result {
@@ -307,6 +313,101 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
     } else {
         EXIT_CLEAN
     })
+}
+
+fn run_test_rules(args: &RulesArgs) -> Result<u8, Failure> {
+    let checker = Checker::new(load_rules(args.rules.as_ref())?);
+    let rules = checker.rules();
+    let outcomes = examples::run(&checker);
+    let style = human::Style {
+        color: std::io::stdout().is_terminal() && !no_color_set(),
+        width: 100,
+    };
+    let mut out = String::new();
+    for outcome in outcomes.iter().filter(|o| !o.passed) {
+        out.push_str(&human::render_diagnostic(&outcome.diagnostic(rules), style));
+        out.push('\n');
+    }
+    let untested: Vec<&str> = rules
+        .figures
+        .iter()
+        .filter(|f| f.examples.is_empty())
+        .map(|f| f.id.as_str())
+        .collect();
+    if !untested.is_empty() {
+        out.push_str(&format!("note: no examples for {}\n", untested.join(", ")));
+    }
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    out.push_str(&format!(
+        "test-rules: {} passed, {failed} failed\n",
+        outcomes.len() - failed
+    ));
+    write_stdout(&out)?;
+    Ok(if failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn run_rules(args: &RulesArgs) -> Result<u8, Failure> {
+    let rules = load_rules(args.rules.as_ref())?;
+    write_stdout(&figures::list(&rules))?;
+    Ok(EXIT_CLEAN)
+}
+
+fn run_explain(args: &ExplainArgs) -> Result<u8, Failure> {
+    if let Some(code) = Code::parse(&args.topic) {
+        write_stdout(code.explanation())?;
+        return Ok(EXIT_CLEAN);
+    }
+    let rules = load_rules(args.rules.as_ref())?;
+    if let Some(figure) = rules.figure(&args.topic) {
+        write_stdout(&figures::explain(figure))?;
+        return Ok(EXIT_CLEAN);
+    }
+    let codes = Code::ALL.map(Code::as_str);
+    let mut known: Vec<&str> = rules.figures.iter().map(|f| f.id.as_str()).collect();
+    known.extend(codes);
+    let hint = match did_you_mean(&args.topic, &known) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => format!(
+            "figures: {}; codes: {}",
+            known[..rules.figures.len()].join(", "),
+            codes.join(", ")
+        ),
+    };
+    Err(format!(
+        "`{}` is neither a figure in {} nor a finding code; {hint}",
+        args.topic,
+        rules.path.display()
+    )
+    .into())
+}
+
+fn run_init(args: &InitArgs) -> Result<u8, Failure> {
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&args.path);
+    let mut file = match file {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(format!(
+                "{} already exists; figcheck init never overwrites a file",
+                args.path.display()
+            )
+            .into())
+        }
+        Err(e) => return Err(format!("cannot create {}: {e}", args.path.display()).into()),
+    };
+    file.write_all(STARTER.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", args.path.display()))?;
+    write_stdout(&format!(
+        "wrote {}: replace its two sample figures with your own, then run `figcheck test-rules`\n",
+        args.path.display()
+    ))?;
+    Ok(EXIT_CLEAN)
 }
 
 fn write_stdout(output: &str) -> Result<(), String> {

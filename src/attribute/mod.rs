@@ -12,6 +12,8 @@
 //!   the subject phrase speaks of (`261 detainees have died in custody`).
 //! - A number claimed by subjects of two figures goes to the nearest; a tie
 //!   between figures attributes it to neither.
+//! - A number and a subject in different clauses of a sentence (joined by `;`
+//!   or by `, and`, `, but`, `, while` …) are not attributed to each other.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -306,6 +308,22 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> b
     true
 }
 
+/// A break between two clauses that each have their own subject.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|,\s+(?:and|but|while|whereas|although|though|yet)\b")
+        .expect("clause pattern")
+});
+
+/// Whether a clause break stands between a number and a subject phrase.
+fn in_another_clause(text: &str, number: &Number, subject: &Range<usize>) -> bool {
+    let gap = if number.span.end <= subject.start {
+        number.span.end..subject.start
+    } else {
+        subject.end..number.qualifier_start.max(subject.end)
+    };
+    CLAUSE_BREAK.is_match(&text[gap])
+}
+
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|decreased|increased|climbed|jumped|grew|grown|surged|plunged|plummeted|soared|sank|slid|went|came|reached|down|up)(?:\s+\w+)?\s+to\s+$",
@@ -382,7 +400,10 @@ pub fn attribute(
                     let n = &numbers[i];
                     let overlaps =
                         n.full_span().start < hit.span.end && hit.span.start < n.span.end;
-                    !overlaps && fits(figure.unit, n) && !counts_another_noun(text, n, &hit.span)
+                    !overlaps
+                        && fits(figure.unit, n)
+                        && !in_another_clause(text, n, &hit.span)
+                        && !counts_another_noun(text, n, &hit.span)
                 })
                 .map(|i| (i, distance(&numbers[i], &hit.span)))
                 .filter(|(_, d)| d.0 <= figure.window)

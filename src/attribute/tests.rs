@@ -167,6 +167,34 @@ fn a_counted_noun_that_is_the_subject_of_the_phrase_is_attributed() {
 }
 
 #[test]
+fn a_number_in_another_clause_is_not_attributed() {
+    assert_eq!(
+        claims("Remittances reached $6 million a week, and the payment was late."),
+        vec![]
+    );
+    assert_eq!(
+        claims("We counted 367 graves; deaths in custody are rising."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Arrests slowed, but police have arrested 85,000 people."),
+        vec![claim("arrests", "85,000")]
+    );
+}
+
+#[test]
+fn commas_and_dashes_alone_do_not_separate_clauses() {
+    assert_eq!(
+        claims("Deaths in custody—367 of them—went unexplained."),
+        vec![claim("deaths", "367")]
+    );
+    assert_eq!(
+        claims("The payment, $6 million, was made."),
+        vec![claim("payment", "$6 million")]
+    );
+}
+
+#[test]
 fn a_change_construction_claims_both_numbers() {
     assert_eq!(
         claims("The homicide rate fell from 38 in 2019 to 1.9 in 2024."),

@@ -24,6 +24,9 @@ pub use schema::{Expect, Severity, Unit};
 /// The file name looked for in the current directory and its ancestors.
 pub const RULES_FILE_NAME: &str = "rules.toml";
 
+/// A commented starter rules file, as `figcheck init` writes it.
+pub const STARTER: &str = include_str!("starter.toml");
+
 /// Default number of words allowed between a subject phrase and its number.
 pub const DEFAULT_WINDOW: usize = 8;
 

@@ -1,0 +1,120 @@
+//! The examples in rules.toml, run as tests of the rules themselves: each text
+//! is checked and must give the finding its `expect` names.
+
+use crate::rules::{Example, Expect, Figure, RulesDiagnostic};
+use crate::{Checker, Code};
+
+/// What one example gave.
+#[derive(Debug, Clone)]
+pub struct ExampleOutcome<'a> {
+    pub figure: &'a Figure,
+    pub example: &'a Example,
+    /// What the text gave for this figure.
+    pub got: Expect,
+    pub passed: bool,
+    /// What figcheck read in the text: each number, its kind, and its figure.
+    pub read: Vec<String>,
+}
+
+fn expect_of(code: Code) -> Expect {
+    match code {
+        Code::Mismatch => Expect::Mismatch,
+        Code::WrongYear => Expect::WrongYear,
+        Code::Stale => Expect::Stale,
+        Code::Inconsistent => Expect::Inconsistent,
+    }
+}
+
+/// Runs every example of every figure, in the order of the rules file.
+pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
+    let rules = checker.rules();
+    let mut outcomes = Vec::new();
+    for (index, figure) in rules.figures.iter().enumerate() {
+        for example in &figure.examples {
+            let text = example.text.as_str();
+            let analysis = checker.analyse(text);
+            let claimed = analysis.claims.iter().any(|c| c.figure == index);
+            let codes: Vec<Expect> = checker
+                .check(text)
+                .into_iter()
+                .filter(|f| f.figure == index)
+                .map(|f| expect_of(f.code))
+                .collect();
+            let got = match codes.first() {
+                Some(code) => *code,
+                None if claimed => Expect::Ok,
+                None => Expect::Unattributed,
+            };
+            let passed = match example.expect {
+                Expect::Ok => claimed && codes.is_empty(),
+                Expect::Unattributed => !claimed,
+                expected => codes.contains(&expected),
+            };
+            let read = analysis
+                .numbers
+                .iter()
+                .enumerate()
+                .map(|(i, n)| {
+                    let figure = analysis
+                        .claims
+                        .iter()
+                        .find(|c| c.number == i)
+                        .map_or("not attributed".to_string(), |c| {
+                            format!("attributed to {}", rules.figures[c.figure].id)
+                        });
+                    let qualifier = n
+                        .qualifier
+                        .map(|q| format!(", {}", q.phrase()))
+                        .unwrap_or_default();
+                    format!(
+                        "{} ({}{qualifier}, {figure})",
+                        &text[n.span.clone()],
+                        n.kind.as_str()
+                    )
+                })
+                .collect();
+            outcomes.push(ExampleOutcome {
+                figure,
+                example,
+                got,
+                passed,
+                read,
+            });
+        }
+    }
+    outcomes
+}
+
+impl ExampleOutcome<'_> {
+    /// A failed example as a diagnostic that points at it in the rules file.
+    pub fn diagnostic(&self, rules: &crate::Rules) -> RulesDiagnostic {
+        let expected = self.example.expect.as_str();
+        let got = self.got.as_str();
+        let read = if self.read.is_empty() {
+            "figcheck read no number in this text".to_string()
+        } else {
+            format!("figcheck read: {}", self.read.join("; "))
+        };
+        let hint = match (self.example.expect, self.got) {
+            (_, Expect::Unattributed) => {
+                "; no number was attributed to this figure: check its subjects, its window and its unit"
+            }
+            (Expect::Unattributed, _) => "; make the subjects more specific, or expect what the text gives",
+            _ => "; correct the allowed values, or the expectation",
+        };
+        RulesDiagnostic::new(
+            rules.path.clone(),
+            rules.source.clone(),
+            "figcheck::example-failed",
+            format!(
+                "an example of `{}` expected {expected}, got {got}",
+                self.figure.id
+            ),
+        )
+        .label(
+            self.example.expect_span.clone(),
+            format!("expected {expected}, got {got}"),
+        )
+        .help(format!("{read}{hint}"))
+    }
+}

@@ -1,0 +1,168 @@
+//! Commands for the people who write rules.toml: test-rules, rules, explain, init.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use figcheck::{Code, Rules};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn figcheck(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .stdin(Stdio::null())
+        .output()
+        .expect("figcheck runs");
+    Run {
+        code: output.status.code().unwrap(),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn project() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn the_project_rules_pass_their_own_examples() {
+    let run = figcheck(&project(), &["test-rules"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("test-rules: "), "{}", run.stdout);
+    assert!(run.stdout.ends_with(" passed, 0 failed\n"));
+}
+
+#[test]
+fn every_project_figure_has_examples_that_must_fire_and_must_not() {
+    let rules = Rules::load(&project().join("rules.toml")).unwrap();
+    for figure in &rules.figures {
+        let expects: Vec<&str> = figure.examples.iter().map(|e| e.expect.as_str()).collect();
+        assert!(expects.contains(&"ok"), "{} has no `ok` example", figure.id);
+        assert!(
+            expects.contains(&"mismatch"),
+            "{} has no `mismatch` example",
+            figure.id
+        );
+    }
+}
+
+#[test]
+fn a_wrong_example_fails_and_points_at_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rules.toml"),
+        r#"[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+
+[[figure.example]]
+text = "At least 376 people have died in custody."
+expect = "mismatch"
+
+[[figure.example]]
+text = "At least 367 people have died in custody."
+expect = "mismatch"
+"#,
+    )
+    .unwrap();
+    let run = figcheck(dir.path(), &["test-rules"]);
+    assert_eq!(run.code, 1);
+    let shown = run
+        .stdout
+        .replace(&dir.path().display().to_string(), "[DIR]");
+    insta::assert_snapshot!(shown);
+}
+
+#[test]
+fn rules_lists_every_figure() {
+    let run = figcheck(&project(), &["rules"]);
+    assert_eq!(run.code, 0);
+    let rules = Rules::load(&project().join("rules.toml")).unwrap();
+    for figure in &rules.figures {
+        assert!(
+            run.stdout
+                .contains(&format!("{}  {}", figure.id, figure.name)),
+            "{}",
+            figure.id
+        );
+    }
+    assert!(run.stdout.contains("canonical: 367 (Cristosal, 2025-03)"));
+    assert!(run.stdout.contains("allowed:   261 (stale: early count)"));
+    assert!(run.stdout.contains("allowed:   2.4 for 2023"));
+}
+
+#[test]
+fn explain_works_for_every_figure() {
+    let rules = Rules::load(&project().join("rules.toml")).unwrap();
+    for figure in &rules.figures {
+        let run = figcheck(&project(), &["explain", &figure.id]);
+        assert_eq!(run.code, 0, "{}: {}", figure.id, run.stderr);
+        assert!(run
+            .stdout
+            .starts_with(&format!("{}: {}\n", figure.id, figure.name)));
+        for example in &figure.examples {
+            assert!(
+                run.stdout.contains(&example.text),
+                "{} lacks an example",
+                figure.id
+            );
+        }
+    }
+    let run = figcheck(&project(), &["explain", "homicide-rate"]);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn explain_works_for_every_code_without_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    for code in Code::ALL {
+        for name in [
+            code.as_str(),
+            code.as_str().trim_start_matches("figcheck::"),
+        ] {
+            let run = figcheck(dir.path(), &["explain", name]);
+            assert_eq!(run.code, 0, "{name}: {}", run.stderr);
+            assert_eq!(run.stdout, code.explanation());
+        }
+    }
+}
+
+#[test]
+fn explain_suggests_a_close_name() {
+    let run = figcheck(&project(), &["explain", "homicide-rates"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `homicide-rate`?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn init_writes_a_starter_that_passes_test_rules_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = figcheck(dir.path(), &["init"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let written = std::fs::read_to_string(dir.path().join("rules.toml")).unwrap();
+    assert_eq!(written, figcheck::rules::STARTER);
+    let run = figcheck(dir.path(), &["test-rules"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.stdout, "test-rules: 6 passed, 0 failed\n");
+
+    std::fs::write(dir.path().join("rules.toml"), "# mine\n").unwrap();
+    let run = figcheck(dir.path(), &["init"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("already exists"), "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("rules.toml")).unwrap(),
+        "# mine\n"
+    );
+}

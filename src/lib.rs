@@ -9,6 +9,7 @@
 pub mod attribute;
 pub mod check;
 pub mod examples;
+pub mod markup;
 pub mod numbers;
 pub mod render;
 pub mod rules;
@@ -21,6 +22,7 @@ pub use numbers::Number;
 pub use rules::{Rules, RulesDiagnostic, Severity};
 
 use attribute::SubjectMatcher;
+use markup::Prose;
 
 /// Checks drafts against one set of rules.
 #[derive(Debug, Clone)]
@@ -46,18 +48,36 @@ impl Checker {
         &self.rules
     }
 
-    /// Every number in `text`, and the claims among them.
+    /// Every number in a plain `text`, and the claims among them.
     pub fn analyse(&self, text: &str) -> Analysis {
-        let numbers = numbers::recognise(text);
-        let claims = attribute::attribute(text, &numbers, &self.rules.figures, &self.matcher);
+        self.analyse_prose(&markup::prose(markup::Format::Text, text))
+    }
+
+    /// Every number in the prose of a draft, and the claims among them.
+    pub fn analyse_prose(&self, prose: &Prose) -> Analysis {
+        let numbers = numbers::recognise(&prose.text);
+        let claims = attribute::attribute(
+            &prose.text,
+            &prose.breaks,
+            &numbers,
+            &self.rules.figures,
+            &self.matcher,
+        );
         Analysis { numbers, claims }
     }
 
-    /// The findings for one draft, sorted by position.
+    /// The findings for a plain text, sorted by position.
     pub fn check(&self, text: &str) -> Vec<Finding> {
-        let analysis = self.analyse(text);
+        self.check_document(markup::Format::Text, text)
+    }
+
+    /// The findings for a draft written in `format`, sorted by position. Spans
+    /// are offsets in `source`.
+    pub fn check_document(&self, format: markup::Format, source: &str) -> Vec<Finding> {
+        let prose = markup::prose(format, source);
+        let analysis = self.analyse_prose(&prose);
         check::check(
-            text,
+            &prose.text,
             &analysis.numbers,
             &analysis.claims,
             &self.rules.figures,

@@ -71,6 +71,29 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// The sentences of `text`, never running across one of `breaks` (sorted
+/// offsets where a block of the draft ends).
+pub fn sentences_within(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
+    if breaks.is_empty() {
+        return sentences(text);
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for &end in breaks.iter().chain(std::iter::once(&text.len())) {
+        let end = end.min(text.len());
+        if end <= start {
+            continue;
+        }
+        out.extend(
+            sentences(&text[start..end])
+                .into_iter()
+                .map(|r| r.start + start..r.end + start),
+        );
+        start = end;
+    }
+    out
+}
+
 fn starts_block(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
@@ -239,6 +262,16 @@ mod tests {
         assert_eq!(index.line_col(text, text.find("367").unwrap()), (2, 6));
         assert_eq!(index.line_col(text, text.find("three").unwrap()), (3, 1));
         assert_eq!(index.line_col(text, text.len()), (3, 6));
+    }
+
+    #[test]
+    fn breaks_end_sentences_where_blocks_end() {
+        let text = "Deaths in custody    367 people";
+        let within: Vec<&str> = sentences_within(text, &[17])
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(within, vec!["Deaths in custody", "367 people"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use figcheck::markup::Format;
 use figcheck::render::{github, human, json, sarif, short, FileReport, Summary};
 use figcheck::{Checker, Rules};
 
@@ -24,7 +25,7 @@ fn checker() -> Checker {
 fn report(checker: &Checker, path: &Path, shown: String) -> FileReport {
     let text = std::fs::read_to_string(path).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    let findings = checker.check(&text);
+    let findings = checker.check_document(Format::of_path(&shown), &text);
     FileReport {
         path: shown,
         source: Arc::from(text),

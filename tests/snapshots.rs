@@ -5,6 +5,7 @@
 use std::path::Path;
 use std::sync::Arc;
 
+use figcheck::markup::Format;
 use figcheck::render::{human, json, FileReport, Summary};
 use figcheck::{Checker, Rules};
 
@@ -17,7 +18,7 @@ fn checker() -> Checker {
 fn report(path: &Path, shown: &str) -> FileReport {
     let text = std::fs::read_to_string(path).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    let findings = checker().check(&text);
+    let findings = checker().check_document(Format::of_path(shown), &text);
     FileReport {
         path: shown.to_string(),
         source: Arc::from(text),

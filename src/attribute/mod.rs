@@ -357,15 +357,17 @@ struct Proposal {
     distance: (usize, usize),
 }
 
-/// Attributes the numbers of `text` (as returned by the recogniser) to figures.
+/// Attributes the numbers of `text` (as returned by the recogniser) to
+/// figures; no sentence runs across one of `breaks`.
 pub fn attribute(
     text: &str,
+    breaks: &[usize],
     numbers: &[Number],
     figures: &[Figure],
     matcher: &SubjectMatcher,
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for sentence in text::sentences(text) {
+    for sentence in text::sentences_within(text, breaks) {
         let subjects = matcher.find(text, sentence.clone());
         if subjects.is_empty() {
             continue;

@@ -46,7 +46,7 @@ fn claims(text: &str) -> Vec<(String, String)> {
     let rules = Rules::parse(RULES, Path::new("rules.toml")).expect("test rules parse");
     let matcher = SubjectMatcher::new(&rules.figures);
     let numbers = recognise(text);
-    attribute(text, &numbers, &rules.figures, &matcher)
+    attribute(text, &[], &numbers, &rules.figures, &matcher)
         .into_iter()
         .map(|c| {
             (
@@ -240,7 +240,10 @@ canonical = 2
     let matcher = SubjectMatcher::new(&rules.figures);
     let text = "Inmates 400 detainees.";
     let numbers = recognise(text);
-    assert_eq!(attribute(text, &numbers, &rules.figures, &matcher), vec![]);
+    assert_eq!(
+        attribute(text, &[], &numbers, &rules.figures, &matcher),
+        vec![]
+    );
 }
 
 #[test]

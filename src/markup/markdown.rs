@@ -1,0 +1,163 @@
+//! Markdown drafts through pulldown-cmark: paragraphs, headings, list items,
+//! block quotes and table cells are prose; code (fenced, indented, inline),
+//! HTML, link and image destinations, autolinks, footnote labels and front
+//! matter (YAML `---` or TOML `+++`) are not.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use super::{blank_outside, Prose};
+
+pub fn prose(source: &str) -> Prose<'_> {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let mut keep: Vec<Range<usize>> = Vec::new();
+    let mut breaks: Vec<usize> = Vec::new();
+    // Depth of containers whose text is not prose: code blocks, metadata,
+    // images, autolinks.
+    let mut hidden = 0usize;
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                let hides = match tag {
+                    Tag::CodeBlock(_)
+                    | Tag::MetadataBlock(_)
+                    | Tag::Image { .. }
+                    | Tag::HtmlBlock => true,
+                    Tag::Link { link_type, .. } => {
+                        matches!(link_type, LinkType::Autolink | LinkType::Email)
+                    }
+                    _ => false,
+                };
+                if hides {
+                    hidden += 1;
+                }
+            }
+            Event::End(end) => {
+                let hides = matches!(
+                    end,
+                    TagEnd::CodeBlock
+                        | TagEnd::MetadataBlock(_)
+                        | TagEnd::Image
+                        | TagEnd::HtmlBlock
+                );
+                if hides {
+                    hidden = hidden.saturating_sub(1);
+                }
+                if let TagEnd::Link = end {
+                    // An autolink's text is its destination: it was hidden at its start.
+                    if autolink_at(source, &range) {
+                        hidden = hidden.saturating_sub(1);
+                    }
+                }
+                let block = matches!(
+                    end,
+                    TagEnd::Paragraph
+                        | TagEnd::Heading(_)
+                        | TagEnd::BlockQuote(_)
+                        | TagEnd::CodeBlock
+                        | TagEnd::HtmlBlock
+                        | TagEnd::List(_)
+                        | TagEnd::Item
+                        | TagEnd::FootnoteDefinition
+                        | TagEnd::Table
+                        | TagEnd::TableHead
+                        | TagEnd::TableRow
+                        | TagEnd::TableCell
+                        | TagEnd::MetadataBlock(_)
+                );
+                if block {
+                    breaks.push(range.end);
+                }
+            }
+            Event::Text(_) if hidden == 0 => keep.push(range),
+            // Inline code, HTML, footnote labels, math and rules are not prose.
+            _ => {}
+        }
+    }
+    keep.sort_by_key(|r| r.start);
+    breaks.sort_unstable();
+    breaks.dedup();
+    Prose {
+        text: Cow::Owned(blank_outside(source, &keep)),
+        breaks,
+    }
+}
+
+/// Whether the link spanning `range` is an autolink (`<https://…>`).
+fn autolink_at(source: &str, range: &Range<usize>) -> bool {
+    source[range.clone()].starts_with('<')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prose of `source`, with runs of blanks squeezed for readability.
+    fn kept(source: &str) -> String {
+        let view = prose(source);
+        assert_eq!(view.text.len(), source.len(), "the view keeps every offset");
+        view.text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn keeps_paragraphs_headings_items_quotes_and_cells() {
+        let source = "# Deaths: 367\n\nSome 85,000 arrests.\n\n- item 40,000\n\n> quoted 261\n\n| a | b |\n|---|---|\n| 1.9 | 2.4 |\n";
+        assert_eq!(
+            kept(source),
+            "Deaths: 367 Some 85,000 arrests. item 40,000 quoted 261 a b 1.9 2.4"
+        );
+    }
+
+    #[test]
+    fn drops_code_html_links_targets_and_front_matter() {
+        let source = "---\ncount: 376\n---\n\nSee [the 367 report](https://example.org/376) and `376` and <https://example.org/376>.\n\n```\n376 died in custody\n```\n\n    376 indented\n\n<div>376</div>\n\n![chart 376](img/376.png) text[^376]\n\n[^376]: A note with 350.\n";
+        let text = kept(source);
+        assert!(!text.contains("376"), "{text}");
+        assert!(
+            text.contains("the 367 report"),
+            "link text is prose: {text}"
+        );
+        assert!(
+            text.contains("A note with 350."),
+            "footnote text is prose: {text}"
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_is_not_prose() {
+        assert_eq!(kept("+++\ndeaths = 376\n+++\n\nText.\n"), "Text.");
+    }
+
+    #[test]
+    fn blocks_end_sentences() {
+        let source = "# Deaths in custody\n367 people\n\n| deaths in custody | 376 |\n|---|---|\n";
+        let view = prose(source);
+        let between = |a: usize, b: usize| view.breaks.iter().any(|&x| a <= x && x <= b);
+        let heading_text_end = source.find('\n').unwrap();
+        let paragraph = source.find("367").unwrap();
+        assert!(
+            between(heading_text_end, paragraph),
+            "heading | paragraph: {:?}",
+            view.breaks
+        );
+        let first_cell_end = source.find(" | 376").unwrap();
+        let second_cell = source.find("376").unwrap();
+        assert!(
+            between(first_cell_end, second_cell),
+            "cell | cell: {:?}",
+            view.breaks
+        );
+    }
+
+    #[test]
+    fn multibyte_text_outside_prose_stays_valid() {
+        let source = "```\n“376” — ñ\n```\n\nMás.\n";
+        assert_eq!(kept(source), "Más.");
+    }
+}

@@ -1,0 +1,79 @@
+//! Drafts as their authors wrote them: which bytes of a draft are prose.
+//!
+//! A draft becomes a [`Prose`] view: the same text, byte for byte the same
+//! length, with everything that is not prose (code, link targets, front matter,
+//! markup) blanked out to spaces, newlines kept. Offsets in the view are
+//! offsets in the draft, so every diagnostic points at the bytes the author
+//! wrote, with no mapping to get wrong. Block boundaries (a heading and the
+//! paragraph below it, two table cells) are kept as explicit sentence breaks.
+
+mod markdown;
+
+use std::borrow::Cow;
+use std::path::Path;
+
+/// How a draft is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Text,
+}
+
+impl Format {
+    /// The format a file's name suggests: `.md`, `.markdown` … are Markdown;
+    /// anything else is read as plain text.
+    pub fn of_path(path: &str) -> Format {
+        let extension = Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        match extension.as_deref() {
+            Some("md" | "markdown" | "mdown" | "mkd" | "mkdn" | "mdx") => Format::Markdown,
+            _ => Format::Text,
+        }
+    }
+}
+
+/// The prose of a draft, at the draft's own offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prose<'a> {
+    /// The draft with everything but prose replaced by spaces (newlines kept);
+    /// exactly as long as the draft.
+    pub text: Cow<'a, str>,
+    /// Offsets, ascending, at which a sentence must end: the ends of blocks.
+    pub breaks: Vec<usize>,
+}
+
+/// The prose view of a draft written in `format`.
+pub fn prose(format: Format, source: &str) -> Prose<'_> {
+    match format {
+        Format::Markdown => markdown::prose(source),
+        Format::Text => Prose {
+            text: Cow::Borrowed(source),
+            breaks: Vec::new(),
+        },
+    }
+}
+
+/// Blanks out every byte outside `keep` (sorted, non-overlapping ranges),
+/// keeping newlines, so the result is valid UTF-8 of the same length.
+pub(crate) fn blank_outside(source: &str, keep: &[std::ops::Range<usize>]) -> String {
+    let mut bytes = source.as_bytes().to_vec();
+    let mut position = 0;
+    let blank = |from: usize, to: usize, bytes: &mut Vec<u8>| {
+        for b in &mut bytes[from..to] {
+            if *b != b'\n' && *b != b'\r' {
+                *b = b' ';
+            }
+        }
+    };
+    for range in keep {
+        if range.start > position {
+            blank(position, range.start, &mut bytes);
+        }
+        position = position.max(range.end);
+    }
+    blank(position, source.len(), &mut bytes);
+    // Only whole characters were replaced, by ASCII spaces: still UTF-8.
+    String::from_utf8(bytes).expect("blanking whole characters keeps UTF-8 valid")
+}

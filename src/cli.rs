@@ -12,7 +12,8 @@ Exit status:
      not exist, or a draft that could not be read
 
 Finding codes: figcheck::mismatch, figcheck::wrong-year, figcheck::stale,
-figcheck::inconsistent. See README.md for what each means.";
+figcheck::inconsistent, figcheck::unused-ignore. `figcheck explain CODE` says
+what each means.";
 
 /// Check the figures in draft articles against the canonical figures in rules.toml.
 #[derive(Debug, Parser)]
@@ -105,6 +106,11 @@ pub struct CheckArgs {
     /// The lowest severity that makes figcheck exit with status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
     pub fail_on: FailOn,
+
+    /// Ignore the suppression comments in drafts (figcheck-ignore,
+    /// figcheck-disable): show every finding, for audits.
+    #[arg(long)]
+    pub no_ignores: bool,
 
     /// Print findings only: no summary line.
     #[arg(long, short)]

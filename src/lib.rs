@@ -13,6 +13,7 @@ pub mod markup;
 pub mod numbers;
 pub mod render;
 pub mod rules;
+pub mod suppress;
 pub mod text;
 pub mod walk;
 
@@ -29,6 +30,8 @@ use markup::Prose;
 pub struct Checker {
     rules: Rules,
     matcher: SubjectMatcher,
+    /// Whether suppression comments in drafts are honoured (`--no-ignores` turns this off).
+    honour_suppressions: bool,
 }
 
 /// What figcheck reads in a text: its numbers, and which of them are claims.
@@ -41,7 +44,17 @@ pub struct Analysis {
 impl Checker {
     pub fn new(rules: Rules) -> Checker {
         let matcher = SubjectMatcher::new(&rules.figures);
-        Checker { rules, matcher }
+        Checker {
+            rules,
+            matcher,
+            honour_suppressions: true,
+        }
+    }
+
+    /// Whether suppression comments in drafts are honoured (they are by default).
+    pub fn honour_suppressions(mut self, honour: bool) -> Checker {
+        self.honour_suppressions = honour;
+        self
     }
 
     pub fn rules(&self) -> &Rules {
@@ -76,11 +89,19 @@ impl Checker {
     pub fn check_document(&self, format: markup::Format, source: &str) -> Vec<Finding> {
         let prose = markup::prose(format, source);
         let analysis = self.analyse_prose(&prose);
-        check::check(
+        let findings = check::check(
             &prose.text,
             &analysis.numbers,
             &analysis.claims,
             &self.rules.figures,
-        )
+        );
+        if !self.honour_suppressions {
+            return findings;
+        }
+        let mut suppressions = suppress::find(format, source);
+        if suppressions.is_empty() {
+            return findings;
+        }
+        suppress::apply(findings, &mut suppressions, &self.rules.figures)
     }
 }

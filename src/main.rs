@@ -139,7 +139,8 @@ struct Inputs {
 
 /// Rules, the inputs the arguments name, and the problems found on the way.
 fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
-    let checker = Checker::new(load_rules(args.rules.as_ref())?);
+    let checker =
+        Checker::new(load_rules(args.rules.as_ref())?).honour_suppressions(!args.no_ignores);
     let filter = Filter::new(&checker.rules().settings);
     let (stdin_args, paths): (Vec<String>, Vec<String>) =
         args.paths.iter().cloned().partition(|p| p == "-");

@@ -552,3 +552,21 @@ fn line_formats_print_one_line_per_finding() {
         assert_eq!(run.code, 1);
     }
 }
+
+#[test]
+fn no_ignores_shows_what_suppressions_hide() {
+    let draft = format!("<!-- figcheck-ignore -->\n{BAD}\n<!-- figcheck-disable -->\n{BAD}<!-- figcheck-enable -->\n");
+    let dir = workspace(&[("a.md", &draft)]);
+    let run = figcheck(dir.path(), &["--format", "short", "a.md"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(
+        run.stdout,
+        "checked 1 file: 0 errors, 0 warnings, 0 advice\n"
+    );
+    let run = figcheck(
+        dir.path(),
+        &["--no-ignores", "--format", "short", "-q", "a.md"],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
+}

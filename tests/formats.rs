@@ -13,6 +13,7 @@ use figcheck::{Checker, Rules};
 const SHARED: &[&str] = &[
     "mismatch.md",
     "stale-and-inconsistent.md",
+    "suppressions.md",
     "unicode.md",
     "wrong-year.md",
 ];
@@ -65,6 +66,7 @@ fn the_shared_set_has_every_code() {
             "figcheck::inconsistent",
             "figcheck::mismatch",
             "figcheck::stale",
+            "figcheck::unused-ignore",
             "figcheck::wrong-year"
         ]
     );

@@ -102,11 +102,11 @@ pub fn findings(
         out.push(Finding {
             code: Code::Inconsistent,
             severity: figure.severity.min(Severity::Warning),
-            figure: figure_index,
+            figure: Some(figure_index),
             span: first.span.clone(),
             found_text: text[first.span.clone()].to_string(),
-            found: (first.low, first.high),
-            canonical: (figure.canonical().min, figure.canonical().max),
+            found: Some((first.low, first.high)),
+            canonical: Some((figure.canonical().min, figure.canonical().max)),
             message: format!(
                 "{}: this draft gives {}, which no single accepted value covers",
                 figure.name,

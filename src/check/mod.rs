@@ -22,6 +22,7 @@ pub enum Code {
     WrongYear,
     Stale,
     Inconsistent,
+    UnusedIgnore,
 }
 
 impl Code {
@@ -39,6 +40,7 @@ impl Code {
             Code::WrongYear => "figcheck::wrong-year",
             Code::Stale => "figcheck::stale",
             Code::Inconsistent => "figcheck::inconsistent",
+            Code::UnusedIgnore => "figcheck::unused-ignore",
         }
     }
 
@@ -49,6 +51,7 @@ impl Code {
             Code::WrongYear => wrong_year::EXPLANATION,
             Code::Stale => stale::EXPLANATION,
             Code::Inconsistent => inconsistent::EXPLANATION,
+            Code::UnusedIgnore => crate::suppress::EXPLANATION,
         }
     }
 
@@ -73,15 +76,16 @@ pub struct Label {
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
-    /// Index of the figure in the rules.
-    pub figure: usize,
+    /// Index of the figure in the rules; `None` for a finding about the draft
+    /// itself (an unused suppression).
+    pub figure: Option<usize>,
     /// The number the finding is about, as written (without its qualifier).
     pub span: Range<usize>,
     pub found_text: String,
     /// The number as read: low and high (equal unless a range).
-    pub found: (f64, f64),
+    pub found: Option<(f64, f64)>,
     /// The canonical value of the figure, for reports.
-    pub canonical: (f64, f64),
+    pub canonical: Option<(f64, f64)>,
     /// The first line of the diagnostic.
     pub message: String,
     /// What to use instead, with sources.
@@ -208,11 +212,11 @@ impl Context<'_> {
         Finding {
             code,
             severity,
-            figure: self.figure_index,
+            figure: Some(self.figure_index),
             span: self.number.span.clone(),
             found_text: self.found_text().to_string(),
-            found: (self.number.low, self.number.high),
-            canonical: (self.figure.canonical().min, self.figure.canonical().max),
+            found: Some((self.number.low, self.number.high)),
+            canonical: Some((self.figure.canonical().min, self.figure.canonical().max)),
             message,
             help,
             labels,

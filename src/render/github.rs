@@ -23,7 +23,7 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> String {
         } else {
             p.end_column
         };
-        let title = format!("figcheck ({})", l.figure.id);
+        let title = format!("figcheck ({})", l.subject());
         let message = format!(
             "{}\nhelp: {}\n{}",
             l.finding.message,

@@ -29,7 +29,8 @@ struct JsonFinding<'a> {
     position: Position,
     code: &'static str,
     severity: &'static str,
-    figure: &'a str,
+    /// The figure's id; `null` for a finding about the draft itself.
+    figure: Option<&'a str>,
     /// The value found; `null` for a range (see `found_low`, `found_high`).
     found: Value,
     found_low: Value,
@@ -51,12 +52,15 @@ struct JsonLabel<'a> {
     text: &'a str,
 }
 
-fn value_or_null((low, high): (f64, f64)) -> Value {
-    if low == high {
-        json_number(low)
-    } else {
-        Value::Null
+fn value_or_null(value: Option<(f64, f64)>) -> Value {
+    match value {
+        Some((low, high)) if low == high => json_number(low),
+        _ => Value::Null,
     }
+}
+
+fn end(value: Option<(f64, f64)>, high: bool) -> Value {
+    value.map_or(Value::Null, |(l, h)| json_number(if high { h } else { l }))
 }
 
 fn json_finding<'a>(l: &Located<'a>) -> JsonFinding<'a> {
@@ -66,14 +70,14 @@ fn json_finding<'a>(l: &Located<'a>) -> JsonFinding<'a> {
         position: l.position,
         code: f.code.as_str(),
         severity: f.severity.as_str(),
-        figure: &l.figure.id,
+        figure: l.figure.map(|f| f.id.as_str()),
         found: value_or_null(f.found),
-        found_low: json_number(f.found.0),
-        found_high: json_number(f.found.1),
+        found_low: end(f.found, false),
+        found_high: end(f.found, true),
         found_text: &f.found_text,
         canonical: value_or_null(f.canonical),
-        canonical_low: json_number(f.canonical.0),
-        canonical_high: json_number(f.canonical.1),
+        canonical_low: end(f.canonical, false),
+        canonical_high: end(f.canonical, true),
         message: &f.message,
         help: &f.help,
         labels: f

@@ -106,12 +106,22 @@ pub struct Located<'a> {
     pub path: &'a str,
     pub source: &'a str,
     pub finding: &'a Finding,
-    pub figure: &'a Figure,
+    /// The figure the finding is about, if it is about one.
+    pub figure: Option<&'a Figure>,
     pub position: Position,
     index: &'a LineIndex,
 }
 
 impl Located<'_> {
+    /// The figure's id, or for a finding about the draft itself the code's
+    /// short name (`unused-ignore`).
+    pub fn subject(&self) -> &str {
+        match self.figure {
+            Some(figure) => &figure.id,
+            None => self.finding.code.as_str().trim_start_matches("figcheck::"),
+        }
+    }
+
     /// The position of another span of the same file.
     pub fn position_of(&self, span: &Range<usize>) -> Position {
         Position::of(self.index, self.source, span)
@@ -126,7 +136,7 @@ pub fn each_located(report: &FileReport, rules: &Rules, mut f: impl FnMut(&Locat
             path: &report.path,
             source: &report.source,
             finding,
-            figure: &rules.figures[finding.figure],
+            figure: finding.figure.map(|i| &rules.figures[i]),
             position: Position::of(&index, &report.source, &finding.span),
             index: &index,
         });

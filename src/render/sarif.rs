@@ -11,7 +11,7 @@ const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The whole run as one SARIF log, followed by a newline.
 pub fn render(reports: &[FileReport], rules: &Rules) -> String {
-    let driver_rules: Vec<Value> = rules
+    let mut driver_rules: Vec<Value> = rules
         .figures
         .iter()
         .map(|figure| {
@@ -29,13 +29,21 @@ pub fn render(reports: &[FileReport], rules: &Rules) -> String {
             })
         })
         .collect();
+    // Findings about the draft itself (unused suppressions) have one rule of their own, last.
+    driver_rules.push(json!({
+        "id": "unused-ignore",
+        "name": "unused-ignore",
+        "shortDescription": { "text": "A figcheck suppression comment that suppresses nothing" },
+        "help": { "text": "Remove the comment, or correct the figure id it names." },
+        "defaultConfiguration": { "level": "warning" },
+    }));
     let mut results = Vec::new();
     for report in reports {
         each_located(report, rules, |l| {
             let p = l.position;
-            let rule_index = l.finding.figure;
+            let rule_index = l.finding.figure.unwrap_or(rules.figures.len());
             results.push(json!({
-                "ruleId": l.figure.id,
+                "ruleId": l.subject(),
                 "ruleIndex": rule_index,
                 "level": level(l.finding.severity),
                 "message": { "text": format!("{}\nhelp: {}", l.finding.message, l.finding.help) },

@@ -18,7 +18,7 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> String {
             l.position.column,
             l.finding.severity.as_str(),
             l.finding.code.as_str(),
-            l.figure.id,
+            l.subject(),
             one_line(&l.finding.message),
         );
     });

@@ -182,7 +182,7 @@ pub fn apply(
 mod tests {
     use super::*;
 
-    fn scopes<'a>(format: Format, source: &'a str) -> Vec<(&'a str, Vec<String>)> {
+    fn scopes(format: Format, source: &str) -> Vec<(&str, Vec<String>)> {
         find(format, source)
             .into_iter()
             .map(|s| (source[s.scope].trim(), s.figures))

@@ -79,6 +79,32 @@ impl Checker {
         Analysis { numbers, claims }
     }
 
+    /// Applies the `quotes` setting to findings about numbers in quotations.
+    fn apply_quotes(&self, prose: &Prose, mut findings: Vec<Finding>) -> Vec<Finding> {
+        let setting = self.rules.settings.quotes;
+        if setting == rules::Quotes::Check || findings.is_empty() {
+            return findings;
+        }
+        let quoted = prose.quoted();
+        let in_quote = |f: &Finding| {
+            quoted
+                .iter()
+                .any(|q| q.start <= f.span.start && f.span.end <= q.end)
+        };
+        match setting {
+            rules::Quotes::Skip => findings.retain(|f| !in_quote(f)),
+            _ => {
+                for f in findings.iter_mut().filter(|f| in_quote(f)) {
+                    f.severity = f.severity.min(Severity::Warning);
+                    f.help.push_str(
+                        "; the number is in a quotation (quotes = \"warn\" in rules.toml)",
+                    );
+                }
+            }
+        }
+        findings
+    }
+
     /// The findings for a plain text, sorted by position.
     pub fn check(&self, text: &str) -> Vec<Finding> {
         self.check_document(markup::Format::Text, text)
@@ -95,6 +121,7 @@ impl Checker {
             &analysis.claims,
             &self.rules.figures,
         );
+        let findings = self.apply_quotes(&prose, findings);
         if !self.honour_suppressions {
             return findings;
         }

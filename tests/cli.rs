@@ -570,3 +570,41 @@ fn no_ignores_shows_what_suppressions_hide() {
     assert_eq!(run.code, 1);
     assert_eq!(run.stdout.lines().count(), 2, "{}", run.stdout);
 }
+
+#[test]
+fn the_quotes_setting_decides_what_happens_to_quoted_numbers() {
+    let draft = "“Rights groups say 376 people have died in custody,” the minister said.\n\n> Rights groups say 376 people have died in custody.\n\nRights groups say 376 people have died in custody.\n";
+    let dir = workspace(&[("a.md", draft)]);
+    let run = figcheck(dir.path(), &["-q", "--format", "short", "a.md"]);
+    assert_eq!(
+        run.stdout.matches("error[").count(),
+        3,
+        "check: {}",
+        run.stdout
+    );
+    for (setting, errors, warnings) in [("warn", 1, 2), ("skip", 1, 0)] {
+        write(
+            dir.path(),
+            "rules.toml",
+            &format!("[settings]\nquotes = \"{setting}\"\n{RULES}"),
+        );
+        let run = figcheck(dir.path(), &["-q", "--format", "short", "a.md"]);
+        assert_eq!(
+            run.stdout.matches("error[").count(),
+            errors,
+            "{setting}: {}",
+            run.stdout
+        );
+        assert_eq!(
+            run.stdout.matches("warning[").count(),
+            warnings,
+            "{setting}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("a.md:5:19: error"),
+            "the unquoted claim stays an error: {}",
+            run.stdout
+        );
+    }
+}

@@ -21,9 +21,13 @@ pub fn prose(source: &str) -> Prose<'_> {
     // Depth of containers whose text is not prose: code blocks, metadata,
     // images, autolinks.
     let mut hidden = 0usize;
+    let mut block_quotes: Vec<Range<usize>> = Vec::new();
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         match event {
             Event::Start(tag) => {
+                if let Tag::BlockQuote(_) = tag {
+                    block_quotes.push(range.clone());
+                }
                 let hides = match tag {
                     Tag::CodeBlock(_)
                     | Tag::MetadataBlock(_)
@@ -86,6 +90,7 @@ pub fn prose(source: &str) -> Prose<'_> {
     Prose {
         text: Cow::Owned(blank_outside(source, &keep)),
         breaks,
+        block_quotes,
     }
 }
 
@@ -153,6 +158,35 @@ mod tests {
             "cell | cell: {:?}",
             view.breaks
         );
+    }
+
+    #[test]
+    fn quotations_and_block_quotes_are_quoted() {
+        let source =
+            "He said “376 died” and \"58,000\" too.\n\n> 261 in a quote.\n\nIt's 85,000 'or so'.\n";
+        let view = prose(source);
+        let quoted: Vec<&str> = view
+            .quoted()
+            .into_iter()
+            .map(|r| source[r].trim())
+            .collect();
+        assert!(quoted.contains(&"“376 died”"), "{quoted:?}");
+        assert!(quoted.contains(&"\"58,000\""), "{quoted:?}");
+        assert!(quoted.contains(&"> 261 in a quote."), "{quoted:?}");
+        assert!(
+            !quoted.iter().any(|q| q.contains("85,000")),
+            "single quotes are not quotations: {quoted:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_does_not_run_across_paragraphs() {
+        let source = "An \"open quote.\n\nThen 376 and a close\" mark.\n";
+        let view = prose(source);
+        assert!(view
+            .quoted()
+            .iter()
+            .all(|r| !source[r.clone()].contains("376")));
     }
 
     #[test]

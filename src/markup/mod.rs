@@ -42,6 +42,23 @@ pub struct Prose<'a> {
     pub text: Cow<'a, str>,
     /// Offsets, ascending, at which a sentence must end: the ends of blocks.
     pub breaks: Vec<usize>,
+    /// Block quotes, as byte ranges.
+    pub block_quotes: Vec<std::ops::Range<usize>>,
+}
+
+impl Prose<'_> {
+    /// Everything in quotation marks or in a block quote: block quotes, and
+    /// text between straight (`"…"`) or curly (`“…”`) double quotes within a
+    /// paragraph. Single quotes are left out: they are also apostrophes.
+    pub fn quoted(&self) -> Vec<std::ops::Range<usize>> {
+        static INLINE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+            regex::Regex::new(r#""(?:[^"\n]|\n[^\n"])*"|“(?:[^”\n]|\n[^\n”])*”"#)
+                .expect("quote pattern")
+        });
+        let mut quoted: Vec<std::ops::Range<usize>> = self.block_quotes.clone();
+        quoted.extend(INLINE.find_iter(&self.text).map(|m| m.range()));
+        quoted
+    }
 }
 
 /// The prose view of a draft written in `format`.
@@ -51,6 +68,7 @@ pub fn prose(format: Format, source: &str) -> Prose<'_> {
         Format::Text => Prose {
             text: Cow::Borrowed(source),
             breaks: Vec::new(),
+            block_quotes: Vec::new(),
         },
     }
 }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use diagnostic::{did_you_mean, RulesDiagnostic};
-pub use schema::{Expect, Severity, Unit};
+pub use schema::{Expect, Quotes, Severity, Unit};
 
 /// The file name looked for in the current directory and its ancestors.
 pub const RULES_FILE_NAME: &str = "rules.toml";
@@ -47,6 +47,8 @@ pub struct Settings {
     pub window: usize,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
+    /// What to do with numbers inside quotation marks and block quotes.
+    pub quotes: Quotes,
 }
 
 impl Default for Settings {
@@ -57,6 +59,7 @@ impl Default for Settings {
                 .map(String::from)
                 .to_vec(),
             exclude: Vec::new(),
+            quotes: Quotes::Check,
         }
     }
 }

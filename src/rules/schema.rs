@@ -29,6 +29,7 @@ pub(super) struct RawRules {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     window: Option<Spanned<usize>>,
+    quotes: Option<Quotes>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
 }
@@ -88,6 +89,20 @@ impl Expect {
             Expect::Unattributed => "unattributed",
         }
     }
+}
+
+/// What to do with a number inside quotation marks or a block quote: a draft
+/// may quote an official who gave a wrong figure.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Quotes {
+    /// Check it like any other number.
+    #[default]
+    Check,
+    /// Check it, but report what it finds as a warning at most.
+    Warn,
+    /// Do not check it.
+    Skip,
 }
 
 /// What a figure measures; decides which numbers in prose can be about it.
@@ -453,6 +468,7 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<str>) -> Result<
     let defaults = Settings::default();
     let mut settings = defaults.clone();
     if let Some(s) = raw.settings {
+        settings.quotes = s.quotes.unwrap_or_default();
         if let Some(window) = s.window {
             if *window.get_ref() == 0 {
                 return Err(new(

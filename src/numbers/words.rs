@@ -44,8 +44,10 @@ static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
     // Longest first, so that `seventeen` wins over `seven`.
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let word = format!("(?:{})", words.join("|"));
+    // Number words are ASCII, so ASCII word boundaries suffice, and they let the
+    // regex engine keep its fast automaton on text with curly quotes and dashes.
     Regex::new(&format!(
-        r"(?i)\b{word}(?:(?:[ \t\u{{a0}}]+and[ \t\u{{a0}}]+|[ \t\u{{a0}}]+|-){word})*\b"
+        r"(?i)(?-u:\b){word}(?:(?:[ \t\u{{a0}}]+and[ \t\u{{a0}}]+|[ \t\u{{a0}}]+|-){word})*(?-u:\b)"
     ))
     .expect("number-word pattern compiles")
 });

@@ -179,6 +179,18 @@ fn read_stdin(name: &str, problems: &mut Problems) -> Option<String> {
 /// A draft's text, or `None` with the reason recorded. Binary files are skipped;
 /// text that is not UTF-8 is checked with the invalid bytes replaced.
 fn read_draft(draft: &Draft, problems: &mut Problems) -> Option<String> {
+    // A FIFO or a device named on the command line would block or never end.
+    match std::fs::metadata(&draft.path) {
+        Ok(meta) if !meta.is_file() => {
+            problems.note(&draft.display, "not a regular file, not checked");
+            return None;
+        }
+        Err(e) => {
+            problems.fail(&draft.display, format!("cannot read: {e}"));
+            return None;
+        }
+        Ok(_) => {}
+    }
     let bytes = match std::fs::read(&draft.path) {
         Ok(bytes) => bytes,
         Err(e) => {
@@ -206,10 +218,12 @@ fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String>
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
-    Some(match text.strip_prefix('\u{feff}') {
-        Some(rest) => rest.to_string(),
-        None => text,
-    })
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        // In place: a large draft is never held twice.
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Some(text)
 }
 
 fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
@@ -242,7 +256,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         summary.add(&findings);
         let report = FileReport {
             path: name,
-            source: Arc::from(text),
+            source: Arc::new(text),
             findings,
         };
         let streamed = match args.format {

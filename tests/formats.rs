@@ -29,7 +29,7 @@ fn report(checker: &Checker, path: &Path, shown: String) -> FileReport {
     let findings = checker.check_document(Format::of_path(&shown), &text);
     FileReport {
         path: shown,
-        source: Arc::from(text),
+        source: Arc::new(text),
         findings,
     }
 }

@@ -21,7 +21,7 @@ fn report(path: &Path, shown: &str) -> FileReport {
     let findings = checker().check_document(Format::of_path(shown), &text);
     FileReport {
         path: shown.to_string(),
-        source: Arc::from(text),
+        source: Arc::new(text),
         findings,
     }
 }

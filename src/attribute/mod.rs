@@ -287,7 +287,9 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> b
     let skipped = after.len() - after.trim_start_matches([' ', '\u{a0}', '-', '‑']).len();
     let w_start = number.span.end + skipped;
     let w = word_at(text, w_start);
-    if w.is_empty() || subject.start == w_start {
+    // The subject starts at (or inside) the word after the number: it is what
+    // the number counts.
+    if w.is_empty() || (w_start..=w_start + w.len()).contains(&subject.start) {
         return false;
     }
     let lower = w.to_lowercase();

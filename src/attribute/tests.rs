@@ -267,3 +267,10 @@ fn a_year_is_tied_when_it_follows_or_opens_the_sentence() {
     assert_eq!(year_of("The rate was 2.4, as it was in 2023.", "2.4"), None);
     assert_eq!(year_of("By 2024 the rate was 1.9.", "1.9"), None);
 }
+
+#[test]
+fn a_subject_inside_the_word_after_a_number_does_not_panic() {
+    // Found by the property tests: `𐹵` is a numeral, so `𐹵died` reads as one word.
+    assert_eq!(claims("/4𐹵died in custody"), vec![claim("deaths", "4")]);
+    let _ = claims("4𐹵died in custody, 367 died in custody.");
+}

@@ -441,10 +441,14 @@ pub fn recognise(text: &str) -> Vec<Number> {
             found.push(number);
         }
     }
+    // Numbers in digits come in order and do not overlap, so the one a number
+    // in words could overlap is found by binary search.
+    let digits = found.len();
     for w in words::find(text) {
-        let overlaps = found
-            .iter()
-            .any(|n: &Number| n.span.start < w.end && w.start < n.span.end);
+        let next = found[..digits].partition_point(|n: &Number| n.span.end <= w.start);
+        let overlaps = found[..digits]
+            .get(next)
+            .is_some_and(|n| n.span.start < w.end);
         if !overlaps && !is_masked(w.start) {
             let atom = Atom {
                 start: w.start,

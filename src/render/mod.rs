@@ -24,7 +24,7 @@ use crate::text::LineIndex;
 pub struct FileReport {
     /// The path as the user named it, with `/` separators.
     pub path: String,
-    pub source: Arc<str>,
+    pub source: Arc<String>,
     pub findings: Vec<Finding>,
 }
 

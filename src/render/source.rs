@@ -9,11 +9,11 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 #[derive(Debug, Clone)]
 pub struct NamedText {
     name: String,
-    text: Arc<str>,
+    text: Arc<String>,
 }
 
 impl NamedText {
-    pub fn new(name: String, text: Arc<str>) -> NamedText {
+    pub fn new(name: String, text: Arc<String>) -> NamedText {
         NamedText { name, text }
     }
 }

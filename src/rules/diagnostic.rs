@@ -18,7 +18,7 @@ use crate::render::source::NamedText;
 pub struct RulesDiagnostic {
     pub path: PathBuf,
     /// The rules file's text (empty when it could not be read).
-    pub source: Arc<str>,
+    pub source: Arc<String>,
     pub severity: Severity,
     /// A stable code: `figcheck::rules::unknown-key` and so on.
     pub code: &'static str,
@@ -32,7 +32,7 @@ pub struct RulesDiagnostic {
 impl RulesDiagnostic {
     pub fn new(
         path: PathBuf,
-        source: Arc<str>,
+        source: Arc<String>,
         code: &'static str,
         message: impl Into<String>,
     ) -> RulesDiagnostic {

@@ -37,7 +37,7 @@ pub struct Rules {
     pub figures: Vec<Figure>,
     /// Where the rules came from, and their text, for diagnostics that point into them.
     pub path: PathBuf,
-    pub source: Arc<str>,
+    pub source: Arc<String>,
     /// Things in the file that will probably misbehave; the rules still work.
     pub warnings: Vec<RulesDiagnostic>,
 }
@@ -142,7 +142,7 @@ impl Rules {
     /// Reads and validates a rules file.
     pub fn load(path: &Path) -> Result<Rules, RulesDiagnostic> {
         let text = std::fs::read_to_string(path).map_err(|e| {
-            RulesDiagnostic::new(path.to_path_buf(), Arc::from(""), "figcheck::rules::io", format!("cannot read the rules file {}: {e}", path.display()))
+            RulesDiagnostic::new(path.to_path_buf(), Arc::new(String::new()), "figcheck::rules::io", format!("cannot read the rules file {}: {e}", path.display()))
                 .help("check the path given with --rules, or run `figcheck init` to write a starter rules.toml")
         })?;
         Rules::parse(&text, path)
@@ -150,7 +150,7 @@ impl Rules {
 
     /// Parses and validates rules from text; `path` names the file in diagnostics.
     pub fn parse(text: &str, path: &Path) -> Result<Rules, RulesDiagnostic> {
-        let source: Arc<str> = Arc::from(text);
+        let source: Arc<String> = Arc::new(text.to_string());
         let raw: schema::RawRules =
             toml::from_str(text).map_err(|e| schema::toml_error(&e, path, &source))?;
         schema::validate(raw, path, &source)

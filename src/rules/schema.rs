@@ -266,7 +266,11 @@ static INVALID_TYPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"invalid type: (.*), expected (.*)").expect("pattern"));
 
 /// A TOML or schema error from the toml crate, as a labelled diagnostic.
-pub(super) fn toml_error(e: &toml::de::Error, path: &Path, source: &Arc<str>) -> RulesDiagnostic {
+pub(super) fn toml_error(
+    e: &toml::de::Error,
+    path: &Path,
+    source: &Arc<String>,
+) -> RulesDiagnostic {
     let message = e.message().trim().to_string();
     let span = e.span().unwrap_or(0..0);
     let new = |code, message: String| {
@@ -461,7 +465,7 @@ const COMMON_WORDS: &[&str] = &[
 
 type Fault = RulesDiagnostic;
 
-pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<str>) -> Result<Rules, Fault> {
+pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Result<Rules, Fault> {
     let new = |code, message: String| {
         RulesDiagnostic::new(path.to_path_buf(), source.clone(), code, message)
     };

@@ -79,6 +79,29 @@ impl Checker {
         Analysis { numbers, claims }
     }
 
+    /// Every number in a draft written in `format`, and the claims among them,
+    /// at offsets in `source` (the text each number was read as may differ,
+    /// for HTML with decoded character references).
+    pub fn analyse_document(&self, format: markup::Format, source: &str) -> Analysis {
+        let prose = markup::prose(format, source);
+        let mut analysis = self.analyse_prose(&prose);
+        if let Some(map) = &prose.map {
+            for number in &mut analysis.numbers {
+                let qualifier = map.start(number.qualifier_start);
+                number.span = map.range(&number.span);
+                number.qualifier_start = qualifier.min(number.span.start);
+            }
+            for claim in &mut analysis.claims {
+                claim.subject = map.range(&claim.subject);
+                if let Some(year) = &mut claim.year {
+                    let range = map.range(&(year.start..year.end));
+                    (year.start, year.end) = (range.start, range.end);
+                }
+            }
+        }
+        analysis
+    }
+
     /// Applies the `quotes` setting to findings about numbers in quotations.
     fn apply_quotes(&self, prose: &Prose, mut findings: Vec<Finding>) -> Vec<Finding> {
         let setting = self.rules.settings.quotes;
@@ -121,7 +144,15 @@ impl Checker {
             &analysis.claims,
             &self.rules.figures,
         );
-        let findings = self.apply_quotes(&prose, findings);
+        let mut findings = self.apply_quotes(&prose, findings);
+        if let Some(map) = &prose.map {
+            for finding in &mut findings {
+                finding.span = map.range(&finding.span);
+                for label in &mut finding.labels {
+                    label.span = map.range(&label.span);
+                }
+            }
+        }
         if !self.honour_suppressions {
             return findings;
         }

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, ExplainArgs, FailOn, Format, InitArgs, RulesArgs};
-use figcheck::markup::{prose, Format as Markup};
+use figcheck::markup::Format as Markup;
 use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
 use figcheck::render::{figures, github, human, json, numbers, sarif, short, FileReport, Summary};
@@ -300,13 +300,13 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
     let mut files: Vec<(String, String, Analysis)> = Vec::new();
     if let Some(name) = &inputs.stdin {
         if let Some(text) = read_stdin(name, &mut problems) {
-            let analysis = checker.analyse_prose(&prose(Markup::of_path(name), &text));
+            let analysis = checker.analyse_document(Markup::of_path(name), &text);
             files.push((name.clone(), text, analysis));
         }
     }
     for draft in &inputs.drafts {
         if let Some(text) = read_draft(draft, &mut problems) {
-            let analysis = checker.analyse_prose(&prose(Markup::of_path(&draft.display), &text));
+            let analysis = checker.analyse_document(Markup::of_path(&draft.display), &text);
             files.push((draft.display.clone(), text, analysis));
         }
     }

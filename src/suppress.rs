@@ -66,7 +66,7 @@ static BLANK_LINE: LazyLock<Regex> =
 /// The suppressions in a draft.
 pub fn find(format: Format, source: &str) -> Vec<Suppression> {
     let pattern = match format {
-        Format::Markdown => &*HTML_DIRECTIVE,
+        Format::Markdown | Format::Html => &*HTML_DIRECTIVE,
         Format::Text => &*TEXT_DIRECTIVE,
     };
     let mut found = Vec::new();

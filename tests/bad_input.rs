@@ -170,3 +170,64 @@ fn a_file_that_disappears_is_reported() {
     );
     assert!(run.stdout.contains("a.md:1:19: error"));
 }
+
+#[test]
+fn a_folder_mixing_every_kind_of_draft_and_broken_files() {
+    let dir = workspace();
+    let rules = format!(
+        "[settings]\ninclude = [\"**/*.md\", \"**/*.txt\", \"**/*.html\", \"**/*.bin\"]\n{RULES}"
+    );
+    std::fs::write(dir.path().join("rules.toml"), rules).unwrap();
+    let drafts = dir.path().join("drafts");
+    std::fs::create_dir_all(&drafts).unwrap();
+    std::fs::write(
+        drafts.join("a.md"),
+        format!("# Draft\n\n{BAD}\n```\n{BAD}```\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        drafts.join("b.html"),
+        format!(
+            "<p>{}</p><script>{BAD}</script>",
+            BAD.replace(' ', "&nbsp;")
+        ),
+    )
+    .unwrap();
+    std::fs::write(drafts.join("c.txt"), BAD).unwrap();
+    std::fs::write(drafts.join("d.bin"), b"\x00\x01\x02 376 died in custody").unwrap();
+    std::fs::write(
+        drafts.join("e.txt"),
+        b"Rights groups say 376 people have died in custody. \xff\xfe\n",
+    )
+    .unwrap();
+    std::fs::write(drafts.join("f.md"), "").unwrap();
+    std::os::unix::fs::symlink(drafts.join("missing.md"), drafts.join("g.md")).unwrap();
+    let run = figcheck(dir.path(), &["--format", "short", "drafts"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let places: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split(": ").next().unwrap())
+        .collect();
+    assert_eq!(
+        places,
+        vec![
+            "drafts/a.md:3:19",
+            "drafts/b.html:1:37",
+            "drafts/c.txt:1:19",
+            "drafts/e.txt:1:19",
+            "checked 5 files"
+        ]
+    );
+    assert!(
+        run.stderr
+            .contains("drafts/d.bin: binary file, not checked"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("drafts/e.txt: not valid UTF-8"),
+        "{}",
+        run.stderr
+    );
+}

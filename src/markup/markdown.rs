@@ -91,6 +91,7 @@ pub fn prose(source: &str) -> Prose<'_> {
         text: Cow::Owned(blank_outside(source, &keep)),
         breaks,
         block_quotes,
+        map: None,
     }
 }
 

@@ -7,6 +7,7 @@
 //! wrote, with no mapping to get wrong. Block boundaries (a heading and the
 //! paragraph below it, two table cells) are kept as explicit sentence breaks.
 
+mod html;
 mod markdown;
 
 use std::borrow::Cow;
@@ -16,6 +17,7 @@ use std::path::Path;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Markdown,
+    Html,
     Text,
 }
 
@@ -29,6 +31,7 @@ impl Format {
             .map(str::to_ascii_lowercase);
         match extension.as_deref() {
             Some("md" | "markdown" | "mdown" | "mkd" | "mkdn" | "mdx") => Format::Markdown,
+            Some("html" | "htm" | "xhtml") => Format::Html,
             _ => Format::Text,
         }
     }
@@ -44,6 +47,67 @@ pub struct Prose<'a> {
     pub breaks: Vec<usize>,
     /// Block quotes, as byte ranges.
     pub block_quotes: Vec<std::ops::Range<usize>>,
+    /// How offsets in `text` map to the draft, when they differ (HTML, where
+    /// character references are decoded); `None` when they are the same.
+    pub map: Option<OffsetMap>,
+}
+
+/// A piece of the view and the piece of the draft it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Segment {
+    pub view: usize,
+    pub source: usize,
+    pub view_len: usize,
+    pub source_len: usize,
+}
+
+/// Offsets in a view, back to offsets in the draft. Segments cover the view in
+/// order; a segment of equal lengths maps byte for byte, any other (a decoded
+/// character reference) maps as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct OffsetMap {
+    pub segments: Vec<Segment>,
+}
+
+impl OffsetMap {
+    fn segment(&self, index: usize) -> Option<&Segment> {
+        self.segments.get(index)
+    }
+
+    /// The draft offset where something starting at view offset `at` starts.
+    pub fn start(&self, at: usize) -> usize {
+        let i = self
+            .segments
+            .partition_point(|s| s.view <= at)
+            .saturating_sub(1);
+        match self.segment(i) {
+            Some(s) if s.view_len == s.source_len => s.source + (at - s.view).min(s.source_len),
+            Some(s) if at >= s.view + s.view_len => s.source + s.source_len,
+            Some(s) => s.source,
+            None => at,
+        }
+    }
+
+    /// The draft offset where something ending at view offset `at` (exclusive) ends.
+    pub fn end(&self, at: usize) -> usize {
+        if at == 0 {
+            return 0;
+        }
+        let i = self
+            .segments
+            .partition_point(|s| s.view < at)
+            .saturating_sub(1);
+        match self.segment(i) {
+            Some(s) if s.view_len == s.source_len => s.source + (at - s.view).min(s.source_len),
+            Some(s) => s.source + s.source_len,
+            None => at,
+        }
+    }
+
+    pub fn range(&self, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+        let start = self.start(range.start);
+        start..self.end(range.end).max(start)
+    }
 }
 
 impl Prose<'_> {
@@ -65,10 +129,12 @@ impl Prose<'_> {
 pub fn prose(format: Format, source: &str) -> Prose<'_> {
     match format {
         Format::Markdown => markdown::prose(source),
+        Format::Html => html::prose(source),
         Format::Text => Prose {
             text: Cow::Borrowed(source),
             breaks: Vec::new(),
             block_quotes: Vec::new(),
+            map: None,
         },
     }
 }

@@ -230,4 +230,10 @@ fn a_folder_mixing_every_kind_of_draft_and_broken_files() {
         "{}",
         run.stderr
     );
+    // What a user sees, in full, in the human format.
+    let human = figcheck(dir.path(), &["drafts"]);
+    insta::assert_snapshot!(format!(
+        "exit status: {}\n--- stdout\n{}--- stderr\n{}",
+        human.code, human.stdout, human.stderr
+    ));
 }

@@ -45,6 +45,12 @@ fn drafty() -> impl Strategy<Value = String> {
         Just("# ".to_string()),
         Just("```".to_string()),
         Just("<!-- figcheck-ignore -->".to_string()),
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("&nbsp;".to_string()),
+        Just("&#8212;".to_string()),
+        Just("&amp".to_string()),
+        Just("<script>".to_string()),
         Just("per 100,000".to_string()),
         Just("million".to_string()),
         Just("at least".to_string()),
@@ -58,7 +64,7 @@ proptest! {
 
     #[test]
     fn any_text_checks_without_panic_and_spans_stay_inside(text in drafty()) {
-        for format in [Format::Text, Format::Markdown] {
+        for format in [Format::Text, Format::Markdown, Format::Html] {
             for finding in CHECKER.check_document(format, &text) {
                 prop_assert!(span_ok(&text, &finding.span));
                 for label in &finding.labels {
@@ -70,12 +76,19 @@ proptest! {
             prop_assert!(span_ok(&text, &number.span));
             prop_assert!(span_ok(&text, &number.full_span()));
         }
+        for number in CHECKER.analyse_document(Format::Html, &text).numbers {
+            prop_assert!(span_ok(&text, &number.span));
+            prop_assert!(span_ok(&text, &number.full_span()));
+        }
     }
 
     #[test]
     fn arbitrary_unicode_never_panics(text in "\\PC{0,200}") {
-        let _ = CHECKER.check_document(Format::Markdown, &text);
-        let _ = CHECKER.check_document(Format::Text, &text);
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            for finding in CHECKER.check_document(format, &text) {
+                prop_assert!(span_ok(&text, &finding.span));
+            }
+        }
     }
 
     #[test]

@@ -79,6 +79,35 @@ impl Checker {
         Analysis { numbers, claims }
     }
 
+    /// The claims in the prose of a draft, reading numbers only where a claim
+    /// can be: in sentences that hold a subject phrase. A draft without any
+    /// subject phrase costs one pass of the subject matcher.
+    fn claims_in(&self, prose: &Prose) -> Analysis {
+        let text: &str = &prose.text;
+        let hits = self.matcher.find(text, 0..text.len());
+        if hits.is_empty() {
+            return Analysis::default();
+        }
+        let sentences = text::sentences_within(text, &prose.breaks);
+        let mut numbers = Vec::new();
+        for sentence in &sentences {
+            let first = hits.partition_point(|h| h.span.start < sentence.start);
+            if hits.get(first).is_some_and(|h| h.span.start < sentence.end) {
+                let offset = sentence.start;
+                numbers.extend(numbers::recognise(&text[sentence.clone()]).into_iter().map(
+                    |mut n| {
+                        n.span = n.span.start + offset..n.span.end + offset;
+                        n.qualifier_start += offset;
+                        n
+                    },
+                ));
+            }
+        }
+        let claims =
+            attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures);
+        Analysis { numbers, claims }
+    }
+
     /// Every number in a draft written in `format`, and the claims among them,
     /// at offsets in `source` (the text each number was read as may differ,
     /// for HTML with decoded character references).
@@ -137,7 +166,7 @@ impl Checker {
     /// are offsets in `source`.
     pub fn check_document(&self, format: markup::Format, source: &str) -> Vec<Finding> {
         let prose = markup::prose(format, source);
-        let analysis = self.analyse_prose(&prose);
+        let analysis = self.claims_in(&prose);
         let findings = check::check(
             &prose.text,
             &analysis.numbers,

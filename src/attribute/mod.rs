@@ -91,17 +91,20 @@ impl SubjectMatcher {
                     .map(regex::escape)
                     .collect::<Vec<_>>()
                     .join(r"\s+");
-                let word_edge =
-                    |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+                // ASCII word boundaries keep the regex engine on its fast
+                // automaton whatever the draft holds; `find` checks the
+                // boundaries again with Unicode word characters.
+                let ascii_edge =
+                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
                 format!(
                     "{}{body}{}",
-                    if word_edge(phrase.chars().next()) {
-                        r"\b"
+                    if ascii_edge(phrase.chars().next()) {
+                        r"(?-u:\b)"
                     } else {
                         ""
                     },
-                    if word_edge(phrase.chars().next_back()) {
-                        r"\b"
+                    if ascii_edge(phrase.chars().next_back()) {
+                        r"(?-u:\b)"
                     } else {
                         ""
                     },
@@ -124,8 +127,19 @@ impl SubjectMatcher {
             return Vec::new();
         };
         let mut hits = Vec::new();
+        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
         for m in regex.find_iter(&text[range.clone()]) {
             let span = range.start + m.start()..range.start + m.end();
+            // Whole words only: a phrase that starts (ends) with a letter must
+            // not follow (precede) another letter, in any script.
+            let phrase = m.as_str();
+            let starts_in_word =
+                word(phrase.chars().next()) && word(text[..span.start].chars().next_back());
+            let ends_in_word =
+                word(phrase.chars().next_back()) && word(text[span.end..].chars().next());
+            if starts_in_word || ends_in_word {
+                continue;
+            }
             if let Some(figures) = self.figures.get(&normalise(m.as_str())) {
                 hits.extend(figures.iter().map(|&figure| SubjectHit {
                     figure,
@@ -368,9 +382,26 @@ pub fn attribute(
     figures: &[Figure],
     matcher: &SubjectMatcher,
 ) -> Vec<Claim> {
+    let sentences = text::sentences_within(text, breaks);
+    let hits = matcher.find(text, 0..text.len());
+    attribute_in(text, &sentences, &hits, numbers, figures)
+}
+
+/// [`attribute`], for callers that already have the sentences and the subject
+/// hits of the whole text (both in order).
+pub fn attribute_in(
+    text: &str,
+    sentences: &[Range<usize>],
+    hits: &[SubjectHit],
+    numbers: &[Number],
+    figures: &[Figure],
+) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for sentence in text::sentences_within(text, breaks) {
-        let subjects = matcher.find(text, sentence.clone());
+    for sentence in sentences {
+        let sentence = sentence.clone();
+        let first_hit = hits.partition_point(|h| h.span.start < sentence.start);
+        let last_hit = hits.partition_point(|h| h.span.start < sentence.end);
+        let subjects = &hits[first_hit..last_hit];
         if subjects.is_empty() {
             continue;
         }
@@ -395,7 +426,7 @@ pub fn attribute(
         };
 
         let mut proposals: Vec<Proposal> = Vec::new();
-        for hit in &subjects {
+        for hit in subjects {
             let figure = &figures[hit.figure];
             let candidates: Vec<(usize, (usize, usize))> = in_sentence
                 .iter()

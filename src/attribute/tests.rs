@@ -271,6 +271,17 @@ fn a_year_is_tied_when_it_follows_or_opens_the_sentence() {
 #[test]
 fn a_subject_inside_the_word_after_a_number_does_not_panic() {
     // Found by the property tests: `𐹵` is a numeral, so `𐹵died` reads as one word.
-    assert_eq!(claims("/4𐹵died in custody"), vec![claim("deaths", "4")]);
+    // `𐹵` is a numeral, a word character: `died` is not a whole word here.
+    assert_eq!(claims("/4𐹵died in custody"), vec![]);
     let _ = claims("4𐹵died in custody, 367 died in custody.");
+}
+
+#[test]
+fn whole_words_hold_in_any_script() {
+    assert_eq!(claims("Las deaths in custodyé reached 367."), vec![]);
+    assert_eq!(claims("Ñdeaths in custody reached 367."), vec![]);
+    assert_eq!(
+        claims("“Deaths in custody” reached 367."),
+        vec![claim("deaths", "367")]
+    );
 }

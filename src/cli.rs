@@ -112,6 +112,11 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_ignores: bool,
 
+    /// Threads that walk and check drafts. Default: one per core. Output is
+    /// the same, in the same order, whatever the number.
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+
     /// Print findings only: no summary line.
     #[arg(long, short)]
     pub quiet: bool,
@@ -146,6 +151,15 @@ pub enum FailOn {
     Warning,
     /// Exit 0 whatever was found (errors of use still exit 2).
     Never,
+}
+
+impl CheckArgs {
+    /// The number of threads to use.
+    pub fn jobs(&self) -> usize {
+        self.jobs
+            .filter(|&j| j > 0)
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

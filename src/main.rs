@@ -2,9 +2,12 @@
 
 mod cli;
 
+use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
 use std::sync::Arc;
 
 use clap::Parser;
@@ -157,7 +160,7 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
     let (drafts, walk_errors) = if paths.is_empty() && !stdin_args.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        walk::drafts(&paths, &filter, args.force_exclude)
+        walk::drafts(&paths, &filter, args.force_exclude, args.jobs())
     };
     let mut problems = Problems::default();
     for e in walk_errors {
@@ -226,36 +229,63 @@ fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String>
     Some(text)
 }
 
+/// What checking one input gave.
+struct Checked {
+    name: String,
+    problems: Problems,
+    /// `None` when the input could not be read.
+    findings: Option<(String, Vec<figcheck::Finding>)>,
+}
+
+fn check_one(
+    checker: &Checker,
+    name: String,
+    draft: Option<&Draft>,
+    stdin: Option<String>,
+) -> Checked {
+    let mut problems = Problems::default();
+    let text = match (draft, stdin) {
+        (Some(draft), _) => read_draft(draft, &mut problems),
+        (None, text) => text,
+    };
+    let findings = text.map(|text| {
+        let findings = checker.check_document(Markup::of_path(&name), &text);
+        (text, findings)
+    });
+    Checked {
+        name,
+        problems,
+        findings,
+    }
+}
+
 fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     let (checker, inputs, mut problems) = prepare(args)?;
     let rules = checker.rules();
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let style = human::Style {
         color: args
             .color
-            .enabled(std::io::stdout().is_terminal(), no_color),
+            .enabled(std::io::stdout().is_terminal(), no_color_set()),
         width: 100,
     };
     let mut summary = Summary::default();
     // Whole-document formats keep the reports; the others stream each file's
-    // findings as soon as it is checked, in the same (sorted) order.
+    // findings as soon as it and every file before it are checked, so the
+    // output is in sorted order whatever the thread timing.
     let mut kept: Vec<FileReport> = Vec::new();
-    let stdin = inputs.stdin.iter().map(|name| (name.clone(), None));
-    let files = inputs.drafts.iter().map(|d| (d.display.clone(), Some(d)));
-    for (name, draft) in stdin.chain(files) {
-        let text = match draft {
-            Some(draft) => read_draft(draft, &mut problems),
-            None => read_stdin(&name, &mut problems),
+    let mut emit = |checked: Checked, problems: &mut Problems| -> Result<(), Failure> {
+        problems.list.extend(checked.problems.list);
+        problems.failed |= checked.problems.failed;
+        let Some((text, findings)) = checked.findings else {
+            return Ok(());
         };
-        let Some(text) = text else { continue };
         summary.files += 1;
-        let findings = checker.check_document(Markup::of_path(&name), &text);
         if findings.is_empty() {
-            continue;
+            return Ok(());
         }
         summary.add(&findings);
         let report = FileReport {
-            path: name,
+            path: checked.name,
             source: Arc::new(text),
             findings,
         };
@@ -266,11 +296,49 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             Format::Github => github::render_file(&report, rules),
             Format::Json | Format::Sarif => {
                 kept.push(report);
-                continue;
+                return Ok(());
             }
         };
-        write_stdout(&streamed)?;
+        write_stdout(&streamed).map_err(Failure::from)
+    };
+
+    if let Some(name) = &inputs.stdin {
+        let mut stdin_problems = Problems::default();
+        let text = read_stdin(name, &mut stdin_problems);
+        let mut checked = check_one(&checker, name.clone(), None, text);
+        checked.problems.list.splice(0..0, stdin_problems.list);
+        checked.problems.failed |= stdin_problems.failed;
+        emit(checked, &mut problems)?;
     }
+    let drafts = &inputs.drafts;
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::channel::<(usize, Checked)>();
+    let result = std::thread::scope(|scope| -> Result<(), Failure> {
+        for _ in 0..args.jobs().min(drafts.len().max(1)) {
+            let sender = sender.clone();
+            let (next, checker) = (&next, &checker);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(draft) = drafts.get(i) else { break };
+                let checked = check_one(checker, draft.display.clone(), Some(draft), None);
+                if sender.send((i, checked)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut pending: BTreeMap<usize, Checked> = BTreeMap::new();
+        let mut expected = 0;
+        for (i, checked) in receiver {
+            pending.insert(i, checked);
+            while let Some(checked) = pending.remove(&expected) {
+                emit(checked, &mut problems)?;
+                expected += 1;
+            }
+        }
+        Ok(())
+    });
+    result?;
     let last = match args.format {
         Format::Human | Format::Short if !args.quiet => format!("{}\n", summary.line()),
         Format::Json => json::render(&kept, &problems.list, &summary, rules),

@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use std::sync::Mutex;
+
 use glob::{MatchOptions, Pattern};
+use ignore::{WalkBuilder, WalkState};
 
 use crate::rules::Settings;
 
@@ -69,20 +72,30 @@ impl Filter {
 /// displayed path without duplicates, and an error for each argument that names
 /// nothing. No argument means the current directory. Files named directly are
 /// checked whatever their name, unless `force_exclude` applies the filter to them.
+///
+/// `jobs` threads walk each directory (0: one per core).
 pub fn drafts(
     args: &[String],
     filter: &Filter,
     force_exclude: bool,
+    jobs: usize,
 ) -> (Vec<Draft>, Vec<WalkError>) {
     let mut drafts = Vec::new();
     let mut errors = Vec::new();
     if args.is_empty() {
-        walk_dir(Path::new("."), "", filter, &mut drafts, &mut errors);
+        walk_dir(Path::new("."), "", filter, jobs, &mut drafts, &mut errors);
     }
     for arg in args {
         let path = Path::new(arg);
         if path.is_dir() {
-            walk_dir(path, &display_of(path), filter, &mut drafts, &mut errors);
+            walk_dir(
+                path,
+                &display_of(path),
+                filter,
+                jobs,
+                &mut drafts,
+                &mut errors,
+            );
         } else if path.exists() {
             let display = display_of(path);
             if !force_exclude || filter.selects(&display, &display) {
@@ -92,7 +105,7 @@ pub fn drafts(
                 });
             }
         } else if arg.contains(['*', '?', '[']) {
-            expand_glob(arg, filter, force_exclude, &mut drafts, &mut errors);
+            expand_glob(arg, filter, force_exclude, jobs, &mut drafts, &mut errors);
         } else {
             errors.push(WalkError {
                 path: arg.clone(),
@@ -109,6 +122,7 @@ fn expand_glob(
     pattern: &str,
     filter: &Filter,
     force_exclude: bool,
+    jobs: usize,
     drafts: &mut Vec<Draft>,
     errors: &mut Vec<WalkError>,
 ) {
@@ -127,7 +141,7 @@ fn expand_glob(
         match entry {
             Ok(path) if path.is_dir() => {
                 matched = true;
-                walk_dir(&path, &display_of(&path), filter, drafts, errors);
+                walk_dir(&path, &display_of(&path), filter, jobs, drafts, errors);
             }
             Ok(path) => {
                 matched = true;
@@ -150,55 +164,69 @@ fn expand_glob(
     }
 }
 
-/// Walks `dir`, skipping hidden entries, `target` and `node_modules`, and does
-/// not follow symbolic links to directories (so a link loop cannot trap it).
+/// Walks `dir` in parallel with the `ignore` crate, the walker of ripgrep: it
+/// respects `.gitignore` (in a git repository), `.ignore` and hidden files as
+/// ripgrep does, skips `target` and `node_modules`, and does not follow links
+/// to directories (so a link loop cannot trap it). The caller sorts.
 fn walk_dir(
     dir: &Path,
     display: &str,
     filter: &Filter,
+    jobs: usize,
     drafts: &mut Vec<Draft>,
     errors: &mut Vec<WalkError>,
 ) {
-    let mut stack = vec![(dir.to_path_buf(), String::new())];
-    while let Some((current, relative)) = stack.pop() {
-        let entries = match std::fs::read_dir(&current) {
-            Ok(entries) => entries,
-            Err(e) => {
-                errors.push(WalkError {
-                    path: join_display(display, &relative),
-                    message: e.to_string(),
-                });
-                continue;
-            }
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if name.starts_with('.') {
-                continue;
-            }
-            let child_relative = if relative.is_empty() {
-                name.clone()
-            } else {
-                format!("{relative}/{name}")
-            };
-            let Ok(file_type) = entry.file_type() else {
-                continue;
-            };
-            if file_type.is_dir() {
-                if !SKIPPED_DIRECTORIES.contains(&name.as_str()) {
-                    stack.push((entry.path(), child_relative));
+    let found: Mutex<(Vec<Draft>, Vec<WalkError>)> = Mutex::new((Vec::new(), Vec::new()));
+    let mut builder = WalkBuilder::new(dir);
+    builder
+        .hidden(true)
+        .follow_links(false)
+        .threads(jobs)
+        .filter_entry(|entry| {
+            let skipped = entry.depth() > 0
+                && entry.file_type().is_some_and(|t| t.is_dir())
+                && SKIPPED_DIRECTORIES.contains(&entry.file_name().to_string_lossy().as_ref());
+            !skipped
+        });
+    builder.build_parallel().run(|| {
+        let found = &found;
+        Box::new(move |entry| {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry
+                        .file_type()
+                        .is_some_and(|t| t.is_file() || (t.is_symlink() && entry.path().is_file()));
+                    if is_file {
+                        let relative = entry
+                            .path()
+                            .strip_prefix(dir)
+                            .unwrap_or(entry.path())
+                            .to_string_lossy()
+                            .replace('\\', "/");
+                        let shown = join_display(display, &relative);
+                        if filter.selects(&relative, &shown) {
+                            let draft = Draft {
+                                display: shown,
+                                path: entry.into_path(),
+                            };
+                            found.lock().expect("no walker thread panics").0.push(draft);
+                        }
+                    }
                 }
-            } else if file_type.is_file() || (file_type.is_symlink() && entry.path().is_file()) {
-                let shown = join_display(display, &child_relative);
-                if filter.selects(&child_relative, &shown) {
-                    drafts.push(Draft {
-                        display: shown,
-                        path: entry.path(),
-                    });
+                Err(e) => {
+                    let error = WalkError {
+                        path: display.to_string(),
+                        message: e.to_string(),
+                    };
+                    found.lock().expect("no walker thread panics").1.push(error);
                 }
             }
-        }
-    }
+            WalkState::Continue
+        })
+    });
+    let (mut new_drafts, mut new_errors) = found.into_inner().expect("no walker thread panics");
+    drafts.append(&mut new_drafts);
+    errors.append(&mut new_errors);
 }
 
 fn join_display(base: &str, relative: &str) -> String {
@@ -264,6 +292,7 @@ mod tests {
             std::slice::from_ref(&root),
             &Filter::new(&Settings::default()),
             false,
+            2,
         );
         assert!(errors.is_empty());
         let shown: Vec<String> = drafts
@@ -274,11 +303,36 @@ mod tests {
     }
 
     #[test]
+    fn ignore_files_are_respected_as_ripgrep_does() {
+        let dir = tempfile::tempdir().unwrap();
+        for file in ["kept.md", "ignored.md", "build/out.md", "drafts/old.md"] {
+            let path = dir.path().join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        std::fs::write(dir.path().join(".ignore"), "ignored.md\nbuild/\n").unwrap();
+        std::fs::write(dir.path().join("drafts/.ignore"), "old.md\n").unwrap();
+        let root = dir.path().to_string_lossy().into_owned();
+        let (drafts, _) = drafts(
+            std::slice::from_ref(&root),
+            &Filter::new(&Settings::default()),
+            false,
+            2,
+        );
+        let shown: Vec<String> = drafts
+            .iter()
+            .map(|d| d.display.strip_prefix(&root).unwrap().to_string())
+            .collect();
+        assert_eq!(shown, vec!["/kept.md"]);
+    }
+
+    #[test]
     fn a_missing_path_is_an_error_naming_it() {
         let (drafts, errors) = drafts(
             &["no/such/draft.md".to_string()],
             &filter(&["**/*"], &[]),
             false,
+            1,
         );
         assert!(drafts.is_empty());
         assert_eq!(errors[0].path, "no/such/draft.md");

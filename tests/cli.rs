@@ -608,3 +608,23 @@ fn the_quotes_setting_decides_what_happens_to_quoted_numbers() {
         );
     }
 }
+
+#[test]
+fn output_is_the_same_whatever_the_number_of_jobs() {
+    let dir = workspace(&[]);
+    for i in 0..300 {
+        let text = if i % 7 == 0 { BAD } else { GOOD };
+        write(dir.path(), &format!("drafts/{:02}/d{i:03}.md", i % 13), text);
+    }
+    let one = figcheck(dir.path(), &["-j", "1", "--format", "short", "drafts"]);
+    assert_eq!(one.code, 1);
+    assert_eq!(one.stdout.lines().count(), 300 / 7 + 1 + 1, "{}", one.stdout);
+    for jobs in ["2", "8"] {
+        let many = figcheck(dir.path(), &["-j", jobs, "--format", "short", "drafts"]);
+        assert_eq!(many.stdout, one.stdout, "-j {jobs}");
+    }
+    let mut sorted: Vec<&str> = one.stdout.lines().collect();
+    let summary = sorted.pop();
+    assert!(summary.unwrap().starts_with("checked 300 files"));
+    assert!(sorted.windows(2).all(|w| w[0] < w[1]), "sorted by path");
+}

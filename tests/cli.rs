@@ -614,11 +614,20 @@ fn output_is_the_same_whatever_the_number_of_jobs() {
     let dir = workspace(&[]);
     for i in 0..300 {
         let text = if i % 7 == 0 { BAD } else { GOOD };
-        write(dir.path(), &format!("drafts/{:02}/d{i:03}.md", i % 13), text);
+        write(
+            dir.path(),
+            &format!("drafts/{:02}/d{i:03}.md", i % 13),
+            text,
+        );
     }
     let one = figcheck(dir.path(), &["-j", "1", "--format", "short", "drafts"]);
     assert_eq!(one.code, 1);
-    assert_eq!(one.stdout.lines().count(), 300 / 7 + 1 + 1, "{}", one.stdout);
+    assert_eq!(
+        one.stdout.lines().count(),
+        300 / 7 + 1 + 1,
+        "{}",
+        one.stdout
+    );
     for jobs in ["2", "8"] {
         let many = figcheck(dir.path(), &["-j", jobs, "--format", "short", "drafts"]);
         assert_eq!(many.stdout, one.stdout, "-j {jobs}");

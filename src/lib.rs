@@ -88,7 +88,21 @@ impl Checker {
         if hits.is_empty() {
             return Analysis::default();
         }
-        let sentences = text::sentences_within(text, &prose.breaks);
+        // Only the paragraphs that hold a subject phrase are split into sentences.
+        let mut sentences = Vec::new();
+        let mut covered = 0;
+        for hit in &hits {
+            if hit.span.start < covered {
+                continue;
+            }
+            let paragraph = text::paragraph_around(text, &prose.breaks, hit.span.start);
+            covered = paragraph.end.max(hit.span.end);
+            sentences.extend(
+                text::sentences(&text[paragraph.clone()])
+                    .into_iter()
+                    .map(|r| r.start + paragraph.start..r.end + paragraph.start),
+            );
+        }
         let mut numbers = Vec::new();
         for sentence in &sentences {
             let first = hits.partition_point(|h| h.span.start < sentence.start);

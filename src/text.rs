@@ -94,6 +94,52 @@ pub fn sentences_within(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
     out
 }
 
+/// The paragraph around byte `at`: from the end of the blank line (or block
+/// break) before it to the blank line (or block break) after it. Sentences
+/// never cross either, so splitting just this paragraph gives the sentences
+/// that splitting the whole text would give here.
+pub fn paragraph_around(text: &str, breaks: &[usize], at: usize) -> Range<usize> {
+    let at = at.min(text.len());
+    let break_before = breaks[..breaks.partition_point(|&b| b <= at)]
+        .last()
+        .copied()
+        .unwrap_or(0);
+    let break_after = breaks
+        .get(breaks.partition_point(|&b| b <= at))
+        .copied()
+        .unwrap_or(text.len());
+    let is_blank = |line: &str| line.trim_matches([' ', '\t', '\r']).is_empty();
+    // Back, line by line, to a blank line.
+    let mut start = break_before;
+    let mut line_end = text[..at].rfind('\n');
+    while let Some(newline) = line_end {
+        if newline < break_before {
+            break;
+        }
+        let line_start = text[..newline].rfind('\n').map_or(0, |i| i + 1);
+        if is_blank(&text[line_start..newline]) {
+            start = newline;
+            break;
+        }
+        line_end = line_start.checked_sub(1);
+    }
+    // Forward, line by line, to a blank line.
+    let mut end = break_after;
+    let mut line_start = text[at..].find('\n').map(|i| at + i + 1);
+    while let Some(from) = line_start {
+        if from >= break_after {
+            break;
+        }
+        let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+        if is_blank(&text[from..line_end]) {
+            end = from.saturating_sub(1).max(at);
+            break;
+        }
+        line_start = (line_end < text.len()).then_some(line_end + 1);
+    }
+    start.max(break_before)..end.min(break_after)
+}
+
 fn starts_block(line: &str) -> bool {
     let mut chars = line.chars();
     match chars.next() {
@@ -272,6 +318,29 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(within, vec!["Deaths in custody", "367 people"]);
+    }
+
+    #[test]
+    fn paragraphs_split_the_same_as_the_whole_text() {
+        let text = "One. Two!\n\nThree here.\nFour? Mr. Five\n   \n# Six\nSeven.\n\n\nEight.";
+        let breaks = [text.find("# Six").unwrap()];
+        let whole = sentences_within(text, &breaks);
+        for (i, _) in text.char_indices() {
+            let paragraph = paragraph_around(text, &breaks, i);
+            let local: Vec<Range<usize>> = sentences(&text[paragraph.clone()])
+                .into_iter()
+                .map(|r| r.start + paragraph.start..r.end + paragraph.start)
+                .collect();
+            for sentence in &whole {
+                if sentence.contains(&i) {
+                    assert!(
+                        local.contains(sentence),
+                        "at {i}: {:?} not in {local:?}",
+                        &text[sentence.clone()]
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -2,8 +2,11 @@
 //! unreadable files, link loops, FIFOs. (Encodings, binary files, empty files,
 //! byte order marks and Windows line endings are in tests/cli.rs.)
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+mod common;
+
+use std::process::Command;
+
+use common::figcheck;
 
 const RULES: &str = r#"
 [[figure]]
@@ -14,27 +17,6 @@ canonical = 367
 "#;
 const GOOD: &str = "Rights groups say 367 people have died in custody.\n";
 const BAD: &str = "Rights groups say 376 people have died in custody.\n";
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn figcheck(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .stdin(Stdio::null())
-        .output()
-        .expect("figcheck runs");
-    Run {
-        code: output.status.code().expect("figcheck exits normally"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
 
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

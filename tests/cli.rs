@@ -2,9 +2,9 @@
 //! paths and globs, formats. Each test runs the real binary in a temporary
 //! directory with a cleared environment.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use common::{figcheck, figcheck_env, figcheck_stdin, write};
 
 const RULES: &str = r#"
 [[figure]]
@@ -20,55 +20,6 @@ const GOOD: &str = "Rights groups say 367 people have died in custody.\n";
 const BAD: &str = "Rights groups say 376 people have died in custody.\n";
 const STALE: &str = "Rights groups say 261 people have died in custody.\n";
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn figcheck(dir: &Path, args: &[&str]) -> Run {
-    figcheck_env(dir, args, &[])
-}
-
-fn figcheck_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .envs(env.iter().copied())
-        .stdin(Stdio::null())
-        .output()
-        .expect("figcheck runs");
-    finished(output)
-}
-
-fn figcheck_stdin(dir: &Path, args: &[&str], input: &str) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
-        .args(args)
-        .current_dir(dir)
-        .env_clear()
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("figcheck runs");
-    // figcheck need not read standard input (an excluded --stdin-filename) and
-    // may have exited already: a broken pipe here is not a failure.
-    match child.stdin.take().unwrap().write_all(input.as_bytes()) {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        other => other.unwrap(),
-    }
-    finished(child.wait_with_output().unwrap())
-}
-
-fn finished(output: Output) -> Run {
-    Run {
-        code: output.status.code().expect("figcheck exits normally"),
-        stdout: String::from_utf8(output.stdout).unwrap(),
-        stderr: String::from_utf8(output.stderr).unwrap(),
-    }
-}
-
 /// A directory holding rules.toml and the given files.
 fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -77,13 +28,6 @@ fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
         write(dir.path(), name, text);
     }
     dir
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(&path, text).unwrap();
-    path
 }
 
 #[test]

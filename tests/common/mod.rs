@@ -1,0 +1,70 @@
+//! Running the figcheck binary the way users do, for the integration tests:
+//! in a directory of the test's own, with a cleared environment.
+// Each test crate uses the helpers it needs.
+#![allow(dead_code)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// What a run printed, and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+fn command(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_figcheck"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .envs(env.iter().copied());
+    command
+}
+
+fn finished(output: Output) -> Run {
+    Run {
+        code: output.status.code().expect("figcheck exits normally"),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+pub fn figcheck(dir: &Path, args: &[&str]) -> Run {
+    figcheck_env(dir, args, &[])
+}
+
+pub fn figcheck_env(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let output = command(dir, args, env)
+        .stdin(Stdio::null())
+        .output()
+        .expect("figcheck runs");
+    finished(output)
+}
+
+/// A run with `input` on standard input.
+pub fn figcheck_stdin(dir: &Path, args: &[&str], input: &str) -> Run {
+    let mut child = command(dir, args, &[])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("figcheck runs");
+    // figcheck need not read standard input (an excluded --stdin-filename) and
+    // may have exited already: a broken pipe here is not a failure.
+    match child.stdin.take().unwrap().write_all(input.as_bytes()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.unwrap(),
+    }
+    finished(child.wait_with_output().unwrap())
+}
+
+/// Writes `text` to `dir/name`, creating folders as needed.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, text).unwrap();
+    path
+}

@@ -804,9 +804,11 @@ fn is_year_numeral(raw: &str) -> bool {
 }
 
 fn is_day_of_month(before: &str, after: &str) -> bool {
+    // A month is written with a capital: "15 may have died" and "20 march" are
+    // verbs, not dates.
     let month = |word: &str| {
-        let word = word.trim_end_matches('.').to_lowercase();
-        MONTHS.contains(&word.as_str())
+        let word = word.trim_end_matches('.');
+        word.starts_with(char::is_uppercase) && MONTHS.contains(&word.to_lowercase().as_str())
     };
     let next_word: String = after
         .trim_start_matches([' ', '\u{a0}'])

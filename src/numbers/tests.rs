@@ -228,6 +228,14 @@ fn links_addresses_and_handles_are_skipped() {
 }
 
 #[test]
+fn a_lowercase_month_word_is_a_verb_not_a_date() {
+    assert_eq!(counts("officials said 15 may have died"), vec![15.0]);
+    assert_eq!(counts("then 20 march in protest"), vec![20.0]);
+    only("on 15 May", Kind::Date);
+    only("on Sept. 3", Kind::Date);
+}
+
+#[test]
 fn dates_and_times_are_not_counts() {
     only("on March 15", Kind::Date);
     only("on 15 March", Kind::Date);

@@ -78,8 +78,6 @@ pub struct Figure {
     pub window: usize,
     /// Sentences that show what the figure must catch and must not.
     pub examples: Vec<Example>,
-    /// Where the figure's id stands in the rules file.
-    pub id_span: Range<usize>,
 }
 
 /// An example in the rules file: a text and the finding it must give.
@@ -87,8 +85,6 @@ pub struct Figure {
 pub struct Example {
     pub text: String,
     pub expect: Expect,
-    /// The example's table in the rules file.
-    pub span: Range<usize>,
     /// The `expect` value in the rules file.
     pub expect_span: Range<usize>,
 }

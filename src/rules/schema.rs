@@ -54,7 +54,7 @@ struct RawFigure {
     severity: Severity,
     window: Option<Spanned<usize>>,
     #[serde(default)]
-    example: Vec<Spanned<RawExample>>,
+    example: Vec<RawExample>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -655,15 +655,10 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
         let examples = f
             .example
             .into_iter()
-            .map(|e| {
-                let span = e.span();
-                let e = e.into_inner();
-                Example {
-                    text: e.text,
-                    expect: *e.expect.get_ref(),
-                    expect_span: e.expect.span(),
-                    span,
-                }
+            .map(|e| Example {
+                text: e.text,
+                expect: *e.expect.get_ref(),
+                expect_span: e.expect.span(),
             })
             .collect();
 
@@ -677,7 +672,6 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             severity: f.severity,
             window,
             examples,
-            id_span,
         });
     }
     Ok(Rules {

@@ -13,6 +13,7 @@ pub mod markup;
 pub mod numbers;
 pub mod render;
 pub mod rules;
+pub mod subject;
 pub mod suppress;
 pub mod text;
 pub mod walk;

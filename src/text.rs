@@ -215,6 +215,54 @@ pub fn words_between(word_starts: &[usize], gap: Range<usize>) -> usize {
     to - from
 }
 
+/// The asides of `text[sentence]`: bracketed notes (`[TK: …]`), parentheses,
+/// and stretches set off by a pair of dashes (`—…—`, ` – … – `, ` - … - `),
+/// as byte ranges that include their brackets or dashes. An aside is a unit
+/// of meaning of its own: a subject inside it speaks of nothing outside it.
+pub fn asides(text: &str, sentence: &Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut dash: Option<usize> = None;
+    let slice = &text[sentence.clone()];
+    for (i, c) in slice.char_indices() {
+        let at = sentence.start + i;
+        match c {
+            '(' | '[' => open.push((c, at)),
+            ')' | ']' => {
+                let opener = if c == ')' { '(' } else { '[' };
+                if let Some(k) = open.iter().rposition(|(o, _)| *o == opener) {
+                    let (_, start) = open[k];
+                    open.truncate(k);
+                    out.push(start..at + 1);
+                }
+            }
+            '—' | '–' | '-' => {
+                // A hyphen or an en dash sets off an aside only with spaces
+                // around it; an em dash always does.
+                let spaced =
+                    slice[..i].ends_with(' ') && slice[i + c.len_utf8()..].starts_with(' ');
+                if c == '—' || spaced {
+                    match dash.take() {
+                        Some(start) => out.push(start..at + c.len_utf8()),
+                        None => dash = Some(at),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    out
+}
+
+/// The innermost aside among `asides` that holds byte `at`, if any.
+pub fn aside_at(asides: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
+    asides
+        .iter()
+        .filter(|r| r.start < at && at < r.end)
+        .min_by_key(|r| r.end - r.start)
+}
+
 /// Line starts of a text, to turn byte offsets into 1-based lines and columns
 /// (columns counted in characters, as editors count them).
 #[derive(Debug, Clone)]
@@ -341,6 +389,24 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn asides_are_brackets_parentheses_and_paired_dashes() {
+        let text = "[TK: check] The toll (367) rose — by a lot — and fell - sharply - in well-run 2024—ish.";
+        let found: Vec<&str> = asides(text, &(0..text.len()))
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(
+            found,
+            vec!["[TK: check]", "(367)", "— by a lot —", "- sharply -"]
+        );
+        let inner = "(a [b] c)";
+        let nested = asides(inner, &(0..inner.len()));
+        assert_eq!(aside_at(&nested, 4), Some(&(3..6)));
+        assert_eq!(aside_at(&nested, 1), Some(&(0..9)));
+        assert_eq!(aside_at(&nested, 9), None);
     }
 
     #[test]

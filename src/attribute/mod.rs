@@ -14,8 +14,20 @@
 //!   between figures attributes it to neither.
 //! - A number and a subject in different clauses of a sentence (joined by `;`
 //!   or by `, and`, `, but`, `, while` …) are not attributed to each other.
+//! - An aside (`[TK: …]`, a parenthesis, a dash-set stretch) is a unit of its
+//!   own: a subject inside it does not reach a number outside, nor the other way,
+//!   unless the aside opens with the number right after the subject (an
+//!   apposition: "deaths in custody—367 of them—").
+//! - A number word under ten is a claim only where it directly counts the
+//!   subject ("three people died in custody").
+//! - A number in a sentence without a subject phrase is attributed only when
+//!   the sentence opens by pointing back ("The figure", "That number") to the
+//!   one figure the sentence before it named.
+//! - [`modality`] says whether the claim is a forecast, history or a statement,
+//!   and in which tense.
 
-use std::collections::HashMap;
+pub mod modality;
+
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -23,7 +35,9 @@ use regex::Regex;
 
 use crate::numbers::{Kind, Number};
 use crate::rules::{Figure, Unit};
+pub use crate::subject::{SubjectHit, SubjectMatcher};
 use crate::text;
+pub use modality::{Modality, Tense};
 
 /// A number that the sentence around it ties to a figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +50,10 @@ pub struct Claim {
     pub subject: Range<usize>,
     /// The year the sentence ties the number to, if any.
     pub year: Option<TiedYear>,
+    /// A statement, a forecast (not judged) or history (never stale).
+    pub modality: Modality,
+    /// The tense of the claim's clause.
+    pub tense: Tense,
 }
 
 /// A year tied to a number: `2.4 in 2023`, or `In 2023, … 2.4`.
@@ -46,123 +64,236 @@ pub struct TiedYear {
     pub end: usize,
 }
 
-/// An occurrence of a figure's subject phrase.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SubjectHit {
-    pub figure: usize,
-    pub span: Range<usize>,
-}
-
-/// Finds the subject phrases of all figures in one pass.
-#[derive(Debug, Clone)]
-pub struct SubjectMatcher {
-    regex: Option<Regex>,
-    /// Normalised phrase → the figures that use it.
-    figures: HashMap<String, Vec<usize>>,
-}
-
-fn normalise(phrase: &str) -> String {
-    phrase
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-impl SubjectMatcher {
-    pub fn new(figures: &[Figure]) -> SubjectMatcher {
-        let mut by_phrase: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, figure) in figures.iter().enumerate() {
-            for subject in &figure.subjects {
-                let list = by_phrase.entry(normalise(subject)).or_default();
-                if !list.contains(&i) {
-                    list.push(i);
-                }
-            }
-        }
-        let mut phrases: Vec<&String> = by_phrase.keys().collect();
-        // Longest first, so that the longest phrase at a position wins.
-        phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
-        let alternatives: Vec<String> = phrases
-            .iter()
-            .map(|phrase| {
-                let body = phrase
-                    .split(' ')
-                    .map(regex::escape)
-                    .collect::<Vec<_>>()
-                    .join(r"\s+");
-                // ASCII word boundaries keep the regex engine on its fast
-                // automaton whatever the draft holds; `find` checks the
-                // boundaries again with Unicode word characters.
-                let ascii_edge =
-                    |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
-                format!(
-                    "{}{body}{}",
-                    if ascii_edge(phrase.chars().next()) {
-                        r"(?-u:\b)"
-                    } else {
-                        ""
-                    },
-                    if ascii_edge(phrase.chars().next_back()) {
-                        r"(?-u:\b)"
-                    } else {
-                        ""
-                    },
-                )
-            })
-            .collect();
-        let regex = (!alternatives.is_empty()).then(|| {
-            Regex::new(&format!("(?i)(?:{})", alternatives.join("|")))
-                .expect("escaped subject phrases always compile")
-        });
-        SubjectMatcher {
-            regex,
-            figures: by_phrase,
-        }
-    }
-
-    /// Every subject occurrence in `text[range]`, in order.
-    pub fn find(&self, text: &str, range: Range<usize>) -> Vec<SubjectHit> {
-        let Some(regex) = &self.regex else {
-            return Vec::new();
-        };
-        let mut hits = Vec::new();
-        let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-        for m in regex.find_iter(&text[range.clone()]) {
-            let span = range.start + m.start()..range.start + m.end();
-            // Whole words only: a phrase that starts (ends) with a letter must
-            // not follow (precede) another letter, in any script.
-            let phrase = m.as_str();
-            let starts_in_word =
-                word(phrase.chars().next()) && word(text[..span.start].chars().next_back());
-            let ends_in_word =
-                word(phrase.chars().next_back()) && word(text[span.end..].chars().next());
-            if starts_in_word || ends_in_word {
-                continue;
-            }
-            if let Some(figures) = self.figures.get(&normalise(m.as_str())) {
-                hits.extend(figures.iter().map(|&figure| SubjectHit {
-                    figure,
-                    span: span.clone(),
-                }));
-            }
-        }
-        hits
-    }
-}
-
 /// Whether a number of this kind can be a value of a figure with this unit.
-pub fn fits(unit: Unit, number: &Number) -> bool {
+/// `bare_rate` says whether a bare number may be a rate here: where the
+/// subject itself says "rate", or the number continues a rate ("from 103 per
+/// 100,000 to 2.4").
+pub fn fits(unit: Unit, number: &Number, bare_rate: bool) -> bool {
     match unit {
         Unit::Count => number.kind == Kind::Count,
-        Unit::Percent => number.kind == Kind::Percent,
-        Unit::Money => number.kind == Kind::Money,
+        Unit::Percent => matches!(number.kind, Kind::Percent | Kind::Points),
+        // `the budget is 1.5 billion`: a scale word makes a bare number an amount.
+        Unit::Money => number.kind == Kind::Money || (number.kind == Kind::Count && number.scaled),
         // A rate is written with its base or bare; a bare count in the hundreds
         // of thousands is a headcount, not a rate.
         Unit::Rate => {
-            number.kind == Kind::Rate || (number.kind == Kind::Count && number.high < 100_000.0)
+            number.kind == Kind::Rate
+                || (bare_rate && number.kind == Kind::Count && number.high < 100_000.0)
         }
     }
+}
+
+/// Whether a subject phrase names a rate in so many words.
+fn says_rate(text: &str, subject: &Range<usize>) -> bool {
+    crate::subject::tokens(&text[subject.clone()])
+        .into_iter()
+        .any(|w| text[subject.start + w.start..subject.start + w.end].eq_ignore_ascii_case("rate"))
+}
+
+/// Whether `subject` is the noun a rate counts, inside the rate as written:
+/// `2.4 homicides per 100,000`.
+fn counted_by_rate(number: &Number, subject: &Range<usize>) -> bool {
+    number.kind == Kind::Rate && number.span.start < subject.start && subject.end <= number.span.end
+}
+
+/// Whether the number and the subject stand in the same unit of meaning: both
+/// outside any aside, or in the same one, or the aside opens with the number
+/// right after the subject.
+fn same_unit(text: &str, asides: &[Range<usize>], number: &Number, subject: &Range<usize>) -> bool {
+    let here = text::aside_at(asides, number.qualifier_start);
+    let there = text::aside_at(asides, subject.start);
+    if here == there {
+        return true;
+    }
+    let Some(aside) = here else {
+        return false;
+    };
+    let opens_with_number = text[aside.start..number.qualifier_start]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| APPOSITION_WORDS.contains(&w.to_lowercase().as_str()));
+    let right_after_subject = subject.end <= aside.start
+        && text[subject.end..aside.start].trim().is_empty()
+        && text::aside_at(asides, subject.start) == text::aside_at(asides, aside.start);
+    opens_with_number && right_after_subject
+}
+
+/// Words that may open an apposition before its number: `—then just 16—`.
+const APPOSITION_WORDS: &[&str] = &[
+    "then", "just", "only", "now", "still", "by", "at", "the", "time",
+];
+
+/// Whether a number word under ten directly counts the subject: the subject
+/// follows it, with at most the counted noun and auxiliaries between.
+fn small_word_counts(text: &str, words: &[usize], number: &Number, subject: &Range<usize>) -> bool {
+    !number.small_word
+        || (subject.start >= number.span.end
+            && text::words_between(words, number.span.end..subject.start) <= 3
+            && !text[number.span.end..subject.start].contains([',', ';', ':']))
+}
+
+/// Words after a number that make it an increment or a part, not the total:
+/// `8 more victims`, `a further three`.
+static INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\u{a0}]+(?:more|additional|further|new|other|extra)\b")
+        .expect("increment pattern")
+});
+static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a\s+further|another|an\s+additional|additional|other)\s+$")
+        .expect("increment pattern")
+});
+
+/// Whether `number` counts an increment (`8 more victims`) or a remainder
+/// (`another 40`) rather than the figure's total.
+fn counts_an_increment(text: &str, number: &Number) -> bool {
+    INCREMENT.is_match(&text[number.span.end..])
+        || INCREMENT_BEFORE.is_match(&text[..number.qualifier_start])
+}
+
+/// Verbs that say what became of a subset of the people a figure counts:
+/// `74 victims have been identified` counts the identified, not the victims.
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:identified|named|notified|located|recovered|found|released|rescued|treated|hospitali[sz]ed|injured|missing|unaccounted|buried|repatriated|evacuated)\b",
+    )
+    .expect("status pattern")
+});
+
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:names|identities|remains|bodies|families|relatives)\s+of\s+(?:the\s+)?$")
+        .expect("part pattern")
+});
+static WHOLE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bof\s+the\s+$").expect("whole pattern"));
+
+/// Whether a status verb stands between the number and a subject after it,
+/// or follows the subject in the same stretch of the clause.
+fn counts_a_subset(
+    text: &str,
+    sentence: &Range<usize>,
+    number: &Number,
+    subject: &Range<usize>,
+) -> bool {
+    let before = &text[sentence.start..number.qualifier_start];
+    // "the names of eight victims": what is told of them is a part.
+    if PART_OF.is_match(before) {
+        return true;
+    }
+    if subject.start < number.span.end {
+        return false;
+    }
+    // "46 individuals who were identified as victims": the status comes first.
+    if STATUS.is_match(&text[number.span.end..subject.start]) {
+        return true;
+    }
+    // "three of the nearly 100 victims have been identified": the number
+    // after `of the` is the whole the part is taken from.
+    if WHOLE_OF.is_match(before) {
+        return false;
+    }
+    let after = &text[subject.end..sentence.end];
+    let stretch = after
+        .find([',', ';', ':', '(', '—', '–'])
+        .map_or(after, |i| &after[..i]);
+    let near: String = stretch
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    STATUS.is_match(&near)
+}
+
+/// Whether the subject is said of something the figure is not: the subject
+/// stands in a relative clause whose antecedent is a proper name that the
+/// figure's name and subjects do not hold ("Hurricane Katrina, which killed
+/// about 1,800" in a story about Hurricane Maria).
+///
+/// A proper name elsewhere in the sentence is no such sign: "the death toll
+/// from the Maui wildfire" and "the death toll from Hurricane Katrina" look
+/// alike, and only one is about a Lahaina figure.
+fn names_another_thing(
+    text: &str,
+    sentence: &Range<usize>,
+    subject: &Range<usize>,
+    figure: &Figure,
+) -> bool {
+    let before = &text[sentence.start..subject.start];
+    let Some(relative) = RELATIVE_END.find(before) else {
+        return false;
+    };
+    let antecedent = &before[..relative.start()];
+    let Some(word) = crate::subject::tokens(antecedent).pop() else {
+        return false;
+    };
+    if word.start == 0 || word.end != antecedent.trim_end().len() {
+        return false;
+    }
+    let word = &antecedent[word];
+    let mut chars = word.chars();
+    let lower = word.to_lowercase();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
+        && !CALENDAR_WORDS.contains(&lower.as_str())
+        && !figure.name.to_lowercase().contains(&lower)
+        && !figure
+            .subjects
+            .iter()
+            .any(|s| s.to_lowercase().contains(&lower))
+}
+
+/// Capitalised words that name a time, not a thing.
+const CALENDAR_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+static RELATIVE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),?\s*\b(?:which|who|that)\s+$").expect("relative pattern"));
+
+/// Whether the subject phrase is a participle that only describes the noun
+/// the number counts, while another verb says what happened to them: in
+/// "115 people killed in the fire have been identified", 115 counts the
+/// people identified, not the people killed.
+fn reduced_relative(
+    text: &str,
+    sentence: &Range<usize>,
+    number: &Number,
+    subject: &Range<usize>,
+) -> bool {
+    if subject.start < number.span.end {
+        return false;
+    }
+    let first = word_at(text, subject.start).to_lowercase();
+    if !first.ends_with("ed") || first == "died" {
+        return false;
+    }
+    let after = &text[subject.end..sentence.end];
+    let stretch = after
+        .find([',', ';', ':', '(', '—', '–'])
+        .map_or(after, |i| &after[..i]);
+    stretch.split_whitespace().take(8).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "have" | "has" | "had" | "were" | "was" | "are" | "is"
+        )
+    })
 }
 
 /// Words after a number that do not make it count something else.
@@ -231,17 +362,28 @@ const FREE_AFTER: &[&str] = &[
     "defendants",
     "men",
     "women",
-    "children",
-    "minors",
     "suspects",
-    "adults",
     "salvadorans",
     "citizens",
     "residents",
     "inhabitants",
     "others",
-    "more",
     "times",
+    // when: "reached 106 Tuesday night"
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
     "cases",
     "total",
     "in total",
@@ -294,7 +436,8 @@ fn word_at(text: &str, at: usize) -> &str {
 
 /// Whether `number` counts some other noun than the one `subject` speaks of.
 fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> bool {
-    if number.kind != Kind::Count {
+    // An amount can be the price of something else too: `£5,500 minimum payment`.
+    if !matches!(number.kind, Kind::Count | Kind::Money) {
         return false;
     }
     let after = &text[number.span.end..];
@@ -324,12 +467,6 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> b
     true
 }
 
-/// A break between two clauses that each have their own subject.
-static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|,\s+(?:and|but|while|whereas|although|though|yet)\b")
-        .expect("clause pattern")
-});
-
 /// Whether a clause break stands between a number and a subject phrase.
 fn in_another_clause(text: &str, number: &Number, subject: &Range<usize>) -> bool {
     let gap = if number.span.end <= subject.start {
@@ -337,7 +474,7 @@ fn in_another_clause(text: &str, number: &Number, subject: &Range<usize>) -> boo
     } else {
         subject.end..number.qualifier_start.max(subject.end)
     };
-    CLAUSE_BREAK.is_match(&text[gap])
+    modality::CLAUSE_BREAK.is_match(&text[gap])
 }
 
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -345,6 +482,14 @@ static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|decreased|increased|climbed|jumped|grew|grown|surged|plunged|plummeted|soared|sank|slid|went|came|reached|down|up)(?:\s+\w+)?\s+to\s+$",
     )
     .expect("change verb pattern")
+});
+/// `to` ending a stretch of text, with the few words that may stand between
+/// it and the number it leads to: `to a record-low 2.4`.
+static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bto(?:\s+(?:a|an|the|just|only|about|around|roughly|nearly|almost|some|record|record-low|record-high|new|all-time|historic|low|high|lows?|highs?|of|its|lowest|highest)){0,4}\s*$",
+    )
+    .expect("to pattern")
 });
 static FOLLOWING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,]*(?:\(|(?:in|for|during|in\s+the\s+year)\s+)(\d{4})\b")
@@ -371,7 +516,27 @@ struct Proposal {
     figure: usize,
     subject: Range<usize>,
     distance: (usize, usize),
+    /// The first value of a change construction (`from 38 … to 1.9`): history.
+    earlier: bool,
 }
+
+/// A sentence that opens by pointing back at a figure the sentence before it
+/// named: "The figure", "That number", "The prior high, 55,654, …".
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:(?:but|and|yet|so|still)\s+)?(?:the|that|this|its|their)\s+(?:(?:new|latest|current|official|final|revised|updated|prior|previous|earlier|old|overall|same)\s+)?(?:figure|number|toll|count|tally|total|estimate|high|low|record)\b",
+    )
+    .expect("back-reference pattern")
+});
+
+/// "puts that number at", "raised the toll to": a verb that points back anywhere in a sentence.
+static POINTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:puts?|placed?|places|raised?|raises|lowered|lowers?|revised?|revises)\s+(?:that|this|the)\s+(?:number|figure|toll|count|tally|total|estimate)\b",
+    )
+    .expect("pointing pattern")
+});
+static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\b").expect("of pattern"));
 
 /// Attributes the numbers of `text` (as returned by the recogniser) to
 /// figures; no sentence runs across one of `breaks`.
@@ -387,6 +552,50 @@ pub fn attribute(
     attribute_in(text, &sentences, &hits, numbers, figures)
 }
 
+/// The subject hits that start in `range` (hits are in order).
+fn hits_in<'h>(hits: &'h [SubjectHit], range: &Range<usize>) -> &'h [SubjectHit] {
+    let first = hits.partition_point(|h| h.span.start < range.start);
+    let last = hits.partition_point(|h| h.span.start < range.end);
+    &hits[first..last]
+}
+
+/// The one figure the sentence `previous` names, if `sentence` opens by
+/// pointing back at it and nothing but white space on one line stands
+/// between them: the pointing phrase stands in for the subject.
+fn back_reference(
+    text: &str,
+    hits: &[SubjectHit],
+    previous: Option<&Range<usize>>,
+    sentence: &Range<usize>,
+) -> Option<SubjectHit> {
+    let previous = previous?;
+    let between = text.get(previous.end..sentence.start)?;
+    if between.matches('\n').count() > 1 || !between.trim().is_empty() {
+        return None;
+    }
+    let named = hits_in(hits, previous);
+    let figure = named.first()?.figure;
+    if named.iter().any(|h| h.figure != figure) {
+        return None;
+    }
+    let m = BACK_REFERENCE
+        .find(&text[sentence.clone()])
+        .or_else(|| POINTING.find(&text[sentence.clone()]))?;
+    // "The number of missing people" names another quantity.
+    if OF_AFTER.is_match(&text[sentence.start + m.end()..sentence.end]) {
+        return None;
+    }
+    Some(SubjectHit {
+        figure,
+        span: sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end(),
+    })
+}
+
+/// The length in bytes of the last word of `s`.
+fn word_before_end(s: &str) -> usize {
+    s.len() - s.trim_end_matches(|c: char| c.is_alphanumeric()).len()
+}
+
 /// [`attribute`], for callers that already have the sentences and the subject
 /// hits of the whole text (both in order).
 pub fn attribute_in(
@@ -397,14 +606,26 @@ pub fn attribute_in(
     figures: &[Figure],
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for sentence in sentences {
+    for (index, sentence) in sentences.iter().enumerate() {
         let sentence = sentence.clone();
-        let first_hit = hits.partition_point(|h| h.span.start < sentence.start);
-        let last_hit = hits.partition_point(|h| h.span.start < sentence.end);
-        let subjects = &hits[first_hit..last_hit];
-        if subjects.is_empty() {
-            continue;
-        }
+        let own = hits_in(hits, &sentence);
+        let pointed;
+        let subjects = if own.is_empty() {
+            match back_reference(
+                text,
+                hits,
+                index.checked_sub(1).map(|i| &sentences[i]),
+                &sentence,
+            ) {
+                Some(hit) => {
+                    pointed = [hit];
+                    &pointed[..]
+                }
+                None => continue,
+            }
+        } else {
+            own
+        };
         let first = numbers.partition_point(|n| n.span.start < sentence.start);
         let last = numbers.partition_point(|n| n.span.start < sentence.end);
         if first == last {
@@ -412,6 +633,7 @@ pub fn attribute_in(
         }
         let in_sentence: Vec<usize> = (first..last).collect();
         let words = text::word_starts(text, sentence.clone());
+        let asides = text::asides(text, &sentence);
         let distance = |n: &Number, s: &Range<usize>| -> (usize, usize) {
             let gap = if n.span.end <= s.start {
                 n.span.end..s.start
@@ -428,17 +650,26 @@ pub fn attribute_in(
         let mut proposals: Vec<Proposal> = Vec::new();
         for hit in subjects {
             let figure = &figures[hit.figure];
+            let bare_rate = says_rate(text, &hit.span);
             let candidates: Vec<(usize, (usize, usize))> = in_sentence
                 .iter()
                 .copied()
                 .filter(|&i| {
                     let n = &numbers[i];
-                    let overlaps =
-                        n.full_span().start < hit.span.end && hit.span.start < n.span.end;
+                    let inside = counted_by_rate(n, &hit.span);
+                    let overlaps = !inside
+                        && n.full_span().start < hit.span.end
+                        && hit.span.start < n.span.end;
                     !overlaps
-                        && fits(figure.unit, n)
+                        && fits(figure.unit, n, bare_rate)
+                        && same_unit(text, &asides, n, &hit.span)
                         && !in_another_clause(text, n, &hit.span)
                         && !counts_another_noun(text, n, &hit.span)
+                        && small_word_counts(text, &words, n, &hit.span)
+                        && !reduced_relative(text, &sentence, n, &hit.span)
+                        && !counts_an_increment(text, n)
+                        && !counts_a_subset(text, &sentence, n, &hit.span)
+                        && !names_another_thing(text, &sentence, &hit.span, figure)
                 })
                 .map(|i| (i, distance(&numbers[i], &hit.span)))
                 .filter(|(_, d)| d.0 <= figure.window)
@@ -460,20 +691,31 @@ pub fn attribute_in(
                 figure: hit.figure,
                 subject: hit.span.clone(),
                 distance: best,
+                earlier: false,
             });
+            // The other end of a change shares the primary's unit: `from 103
+            // per 100,000 … to 2.4` makes 2.4 a rate too.
+            let partner_rate = bare_rate || numbers[primary].kind == Kind::Rate;
             let fitting: Vec<usize> = in_sentence
                 .iter()
                 .copied()
-                .filter(|&i| fits(figure.unit, &numbers[i]))
+                .filter(|&i| {
+                    fits(figure.unit, &numbers[i], partner_rate)
+                        && same_unit(text, &asides, &numbers[i], &hit.span)
+                })
                 .collect();
             if let Some(other) =
                 change_partner(text, numbers, &fitting, primary, &words, figure.window)
             {
+                // The number that comes first in a change is the earlier value.
+                let partner_is_earlier = other < primary;
+                proposals.last_mut().expect("just pushed").earlier = !partner_is_earlier;
                 proposals.push(Proposal {
                     number: other,
                     figure: hit.figure,
                     subject: hit.span.clone(),
                     distance: best,
+                    earlier: partner_is_earlier,
                 });
             }
         }
@@ -491,11 +733,19 @@ pub fn attribute_in(
                 .iter()
                 .any(|p| p.distance == best.distance && p.figure != best.figure);
             if !contested {
+                let number = &numbers[best.number];
+                let clause = modality::clause(text, &sentence, &number.span);
+                let mut framing = modality::modality(text, &clause, number);
+                if best.earlier && framing == Modality::Assertion {
+                    framing = Modality::History;
+                }
                 claims.push(Claim {
                     figure: best.figure,
                     number: best.number,
                     subject: best.subject.clone(),
-                    year: tied_year(text, &sentence, &numbers[best.number]),
+                    year: tied_year(text, &sentence, number),
+                    modality: framing,
+                    tense: modality::tense(text, &clause, number),
                 });
             }
             i = group_end;
@@ -524,12 +774,12 @@ fn change_partner(
     if let Some(&next) = fitting.get(position + 1) {
         let q = &numbers[next];
         let between = &text[p.span.end..q.qualifier_start];
-        let from_to = last_word(before_p) == "from" && last_word(between) == "to";
+        let from_to = last_word(before_p) == "from" && TO_BEFORE.is_match(between);
         if (from_to || CHANGE_VERB_BEFORE.is_match(between)) && near(p, q) {
             return Some(next);
         }
     }
-    if position > 0 && last_word(before_p) == "to" {
+    if position > 0 && TO_BEFORE.is_match(before_p) {
         let previous = fitting[position - 1];
         let o = &numbers[previous];
         let before_o = &text[sentence_start.min(o.qualifier_start)..o.qualifier_start];

@@ -70,7 +70,7 @@ pub fn findings(
                 if fits_as_written {
                     written
                 } else {
-                    n.qualified_interval()
+                    n.qualified_interval(figure.qualifier_slack)
                 }
             })
             .collect();

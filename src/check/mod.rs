@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::attribute::{Claim, TiedYear};
+use crate::attribute::{Claim, Modality, Tense, TiedYear};
 use crate::numbers::Number;
 use crate::rules::{AllowedValue, Figure, Severity, Unit};
 
@@ -111,11 +111,21 @@ fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
 
 /// Judges one number, tied to `year` or not, against a figure's allowed values.
 ///
-/// The number as written (widened by its precision, and by `about`) is tried
-/// first; only if no value fits it is the qualifier's direction taken into
-/// account. So `at least 261` fits the stale 261 before it fits 367.
+/// A current value that the number meets as written (widened by its precision,
+/// and by `about`) or within its qualifier's bounded reach makes it consistent;
+/// failing that, an outdated value it meets makes it stale.
 pub fn judge(figure: &Figure, number: &Number, year: Option<i32>) -> Verdict {
-    let intervals = [number.written_interval(), number.qualified_interval()];
+    judge_in(figure, number, year, false)
+}
+
+/// [`judge`], where `present` says the claim has no year and speaks in the
+/// present tense ("the rate is 38"): then only a value bound to no year, or
+/// the canonical one, is current, and a value of another year is stale.
+fn judge_in(figure: &Figure, number: &Number, year: Option<i32>, present: bool) -> Verdict {
+    let intervals = [
+        number.written_interval(),
+        number.qualified_interval(figure.qualifier_slack),
+    ];
     let fitting = |claim: (f64, f64)| {
         figure
             .allowed
@@ -123,36 +133,65 @@ pub fn judge(figure: &Figure, number: &Number, year: Option<i32>) -> Verdict {
             .enumerate()
             .filter(move |(_, v)| meets(claim, v.interval(figure.tolerance)))
     };
-    let year_fits = |v: &AllowedValue| v.year.is_none() || year.is_none() || v.year == year;
+    let year_fits = |v: &AllowedValue| match year {
+        None if present => v.year.is_none() || v.canonical,
+        None => true,
+        Some(_) => v.year.is_none() || v.year == year,
+    };
+    // A current value met as written, or within the qualifier's reach, wins:
+    // "more than 100" is right when the toll is 102, even if 100 was once a
+    // count. Only then does an outdated value count: "at least 261" is stale
+    // when the toll is 367, since 367 lies beyond the qualifier's reach.
     for claim in intervals {
-        let mut stale = None;
-        for (i, value) in fitting(claim).filter(|(_, v)| year_fits(v)) {
-            if !value.stale {
-                return Verdict::Consistent;
-            }
-            stale.get_or_insert(i);
+        if fitting(claim).any(|(_, v)| year_fits(v) && !v.stale) {
+            return Verdict::Consistent;
         }
-        if let Some(i) = stale {
+    }
+    for claim in intervals {
+        if let Some((i, _)) = fitting(claim).find(|(_, v)| year_fits(v)) {
             return Verdict::Stale(i);
         }
     }
     for claim in intervals {
         if let Some((i, _)) = fitting(claim).next() {
-            return Verdict::WrongYear(i);
+            // With no year tied, a value of another year is an outdated one.
+            return if year.is_none() {
+                Verdict::Stale(i)
+            } else {
+                Verdict::WrongYear(i)
+            };
         }
     }
     Verdict::Mismatch
+}
+
+/// What the rules say about one claim, given how its sentence frames it:
+/// `None` for a forecast, which is not judged; explicit history is judged
+/// only for being a value the figure ever had.
+pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim) -> Option<Verdict> {
+    let year = claim.year.map(|y| y.year);
+    let present = year.is_none() && claim.tense == Tense::Present;
+    match claim.modality {
+        Modality::Forecast => None,
+        Modality::History => Some(match judge_in(figure, number, year, false) {
+            Verdict::Stale(_) | Verdict::WrongYear(_) => Verdict::Consistent,
+            verdict => verdict,
+        }),
+        Modality::Assertion => Some(judge_in(figure, number, year, present)),
+    }
 }
 
 /// Findings for all claims in one text, sorted by position.
 pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure]) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut judged = Vec::with_capacity(claims.len());
+    let mut statements = Vec::with_capacity(claims.len());
     for claim in claims {
         let figure = &figures[claim.figure];
         let number = &numbers[claim.number];
-        let year = claim.year.map(|y| y.year);
-        let verdict = judge(figure, number, year);
+        let Some(verdict) = judge_claim(figure, number, claim) else {
+            continue;
+        };
         let context = Context {
             text,
             figure,
@@ -168,10 +207,19 @@ pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure
                 findings.push(wrong_year::finding(&context, &figure.allowed[i]))
             }
         }
-        judged.push(verdict);
+        // Only statements of the figure as it stands are compared with each
+        // other: a value the sentence frames as history is meant to differ.
+        if claim.modality == Modality::Assertion {
+            judged.push(verdict);
+            statements.push(claim.clone());
+        }
     }
     findings.extend(inconsistent::findings(
-        text, numbers, claims, &judged, figures,
+        text,
+        numbers,
+        &statements,
+        &judged,
+        figures,
     ));
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings

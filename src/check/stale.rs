@@ -9,6 +9,10 @@ figcheck::stale
 What it means
   The number fits a value that rules.toml still recognises but marks as
   `stale = true`: an early count, a superseded estimate, last year's total.
+  A claim in the present tense with no year (the homicide rate is 38) that
+  fits only a value bound to an earlier year is stale too. A sentence that
+  frames the number as history (up from 261 a year earlier; the previous
+  estimate of 115; the first value of from 38 to 1.9) is never stale.
 
 Why it matters
   Old figures live on in drafts that copy from earlier stories. They are not
@@ -26,11 +30,16 @@ How to fix it
 
 pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
     let figure = context.figure;
-    let why = value
-        .note
-        .as_ref()
-        .map(|note| format!(" ({note})"))
-        .unwrap_or_default();
+    let mut reasons: Vec<String> = Vec::new();
+    if let Some(year) = value.year {
+        reasons.push(format!("the value for {year}"));
+    }
+    reasons.extend(value.note.iter().cloned());
+    let why = if reasons.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", reasons.join("; "))
+    };
     context.finding(
         Code::Stale,
         figure.severity.min(Severity::Warning),

@@ -42,8 +42,12 @@ fn rounded_numbers_stand_for_what_rounds_to_them() {
 #[test]
 fn qualifiers_widen_the_claim_in_their_direction() {
     let f = figure("canonical = 367");
-    assert_eq!(verdict(&f, "at least 300", None), Verdict::Consistent);
+    assert_eq!(verdict(&f, "at least 320", None), Verdict::Consistent);
+    // Bounded: "at least 300" reaches 360 with the default slack, not 367.
+    assert_eq!(verdict(&f, "at least 300", None), Verdict::Mismatch);
     assert_eq!(verdict(&f, "at least 376", None), Verdict::Mismatch);
+    assert_eq!(verdict(&f, "more than 350", None), Verdict::Consistent);
+    assert_eq!(verdict(&f, "nearly 1,000", None), Verdict::Mismatch);
     assert_eq!(verdict(&f, "nearly 400", None), Verdict::Consistent);
     assert_eq!(verdict(&f, "fewer than 300", None), Verdict::Mismatch);
     assert_eq!(verdict(&f, "about 355", None), Verdict::Consistent);
@@ -79,7 +83,7 @@ fn stale_only_when_nothing_current_fits() {
     let f = figure("canonical = 367\nallowed = [{ value = 261, stale = true }]");
     assert_eq!(verdict(&f, "261", None), Verdict::Stale(1));
     assert_eq!(verdict(&f, "at least 261", None), Verdict::Stale(1));
-    assert_eq!(verdict(&f, "at least 300", None), Verdict::Consistent);
+    assert_eq!(verdict(&f, "at least 320", None), Verdict::Consistent);
 }
 
 #[test]

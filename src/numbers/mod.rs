@@ -7,6 +7,7 @@
 //! names with digits (`MS-13`, `Route 66`, `p.45`) get kinds of their own, so no
 //! check ever compares them with a figure.
 
+pub mod phrases;
 pub mod words;
 
 use std::ops::Range;
@@ -35,10 +36,19 @@ pub enum Kind {
     Date,
     /// A time of day: `10:30`, `3 p.m.`.
     Time,
-    /// A number glued to a unit: `23.5-hour`, `10km`.
+    /// A number glued to a unit (`23.5-hour`, `10km`), or an age (`aged 65`).
     Measure,
-    /// A name or reference with digits: `MS-13`, `G7`, `Route 66`, `p.45`.
+    /// A name or reference with digits: `MS-13`, `G7`, `Route 66`, `p.45`,
+    /// `287(g)`, `H.R. 4821`, a phone number, a version, a vote tally.
     Identifier,
+    /// A share written as a fraction: `two-thirds`, `half`, `one in five`.
+    Fraction,
+    /// A factor: `twice`, `eight times more`, `doubled`. Never a count.
+    Multiplier,
+    /// A length of time: `30 minutes`, `12 months`, `six years`.
+    Duration,
+    /// A difference of percentages: `3.9 percentage points`.
+    Points,
 }
 
 impl Kind {
@@ -54,6 +64,10 @@ impl Kind {
             Kind::Time => "time",
             Kind::Measure => "measure",
             Kind::Identifier => "identifier",
+            Kind::Fraction => "fraction",
+            Kind::Multiplier => "multiplier",
+            Kind::Duration => "duration",
+            Kind::Points => "points",
         }
     }
 }
@@ -79,6 +93,12 @@ pub enum Qualifier {
     Some,
     Approximately,
     AnEstimated,
+    Topped,
+    Exceeded,
+    JustOver,
+    WellOver,
+    JustUnder,
+    CloseTo,
 }
 
 /// Which way a qualifier stretches the number it stands before.
@@ -93,7 +113,7 @@ pub enum Direction {
 }
 
 impl Qualifier {
-    const ALL: [Qualifier; 18] = [
+    const ALL: [Qualifier; 24] = [
         Qualifier::AtLeast,
         Qualifier::MoreThan,
         Qualifier::Over,
@@ -112,6 +132,12 @@ impl Qualifier {
         Qualifier::Some,
         Qualifier::Approximately,
         Qualifier::AnEstimated,
+        Qualifier::Topped,
+        Qualifier::Exceeded,
+        Qualifier::JustOver,
+        Qualifier::WellOver,
+        Qualifier::JustUnder,
+        Qualifier::CloseTo,
     ];
 
     /// The phrase as it is written (lowercase).
@@ -135,17 +161,24 @@ impl Qualifier {
             Qualifier::Some => "some",
             Qualifier::Approximately => "approximately",
             Qualifier::AnEstimated => "an estimated",
+            Qualifier::Topped => "topped",
+            Qualifier::Exceeded => "exceeded",
+            Qualifier::JustOver => "just over",
+            Qualifier::WellOver => "well over",
+            Qualifier::JustUnder => "just under",
+            Qualifier::CloseTo => "close to",
         }
     }
 
     pub fn direction(self) -> Direction {
         use Qualifier::*;
         match self {
-            AtLeast | MoreThan | Over | UpwardsOf => Direction::AtLeast,
-            Nearly | Almost | UpTo | AsManyAs | AtMost | FewerThan | LessThan | Under => {
-                Direction::AtMost
+            AtLeast | MoreThan | Over | UpwardsOf | Topped | Exceeded | JustOver | WellOver => {
+                Direction::AtLeast
             }
-            About | Around | Roughly | Some | Approximately | AnEstimated => {
+            Nearly | Almost | UpTo | AsManyAs | AtMost | FewerThan | LessThan | Under
+            | JustUnder => Direction::AtMost,
+            About | Around | Roughly | Some | Approximately | AnEstimated | CloseTo => {
                 Direction::Approximately
             }
         }
@@ -160,6 +193,13 @@ impl Serialize for Qualifier {
 
 /// How much an approximate qualifier (`about`, `roughly`) widens a number.
 pub const APPROXIMATE_WIDENING: f64 = 0.05;
+
+/// How far a one-sided qualifier reaches by default: `more than N` means N up
+/// to N × 1.2, `nearly N` means N × 0.8 up to N. Reporters round down to a
+/// round number under the true count ("more than 85,000" for 87,500), rarely
+/// by a fifth or more; a claim that far off is a slip. The rules file can
+/// change it (`qualifier_slack`, in `[settings]` or per figure).
+pub const DEFAULT_QUALIFIER_SLACK: f64 = 0.2;
 
 /// A numeric expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -179,6 +219,11 @@ pub struct Number {
     /// The rounding step the number is written to (`85,000`: 1,000; `1.9`: 0.1);
     /// zero when it reads as exact (`367`).
     pub precision: f64,
+    /// Written with a scale word or suffix: `1.5 billion`, `6.3m`, `85k`.
+    pub scaled: bool,
+    /// A number word under ten (`three`): a claim only where it directly
+    /// counts the subject ("three people died in custody").
+    pub small_word: bool,
 }
 
 impl Number {
@@ -200,12 +245,13 @@ impl Number {
     }
 
     /// The values the claim admits once its qualifier's direction is taken into
-    /// account: `at least N` reaches to infinity, `nearly N` down from N.
-    pub fn qualified_interval(&self) -> (f64, f64) {
+    /// account, bounded by `slack`: `at least N` reaches up to N × (1 + slack),
+    /// `nearly N` down to N × (1 − slack).
+    pub fn qualified_interval(&self, slack: f64) -> (f64, f64) {
         let (low, high) = self.written_interval();
         match self.qualifier.map(Qualifier::direction) {
-            Some(Direction::AtLeast) => (low, f64::INFINITY),
-            Some(Direction::AtMost) => (f64::NEG_INFINITY, high),
+            Some(Direction::AtLeast) => (low, high.max(self.high + self.high.abs() * slack)),
+            Some(Direction::AtMost) => (low.min(self.low - self.low.abs() * slack), high),
             _ => (low, high),
         }
     }
@@ -289,6 +335,18 @@ const NAME_WORDS: &[&str] = &[
     "Phase",
     "Platform",
     "Proclamation",
+    "Proposition",
+    "Measure",
+    "Question",
+    "Initiative",
+    "Precinct",
+    "Docket",
+    "Exhibit",
+    "Form",
+    "Local",
+    "Version",
+    "Release",
+    "Web",
     "Resolution",
     "Room",
     "Route",
@@ -312,7 +370,7 @@ const NAME_WORDS: &[&str] = &[
 /// Page and reference abbreviations before a number: `p.45`, `pp. 12`, `No. 5`.
 static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:\b(?i:p|pp|pg|page|pages|para|paras|vol|fig|art|sec|ch)\.?|\bNos?\.|\bno\.)\s*$",
+        r"(?:\b(?i:p|pp|pg|page|pages|para|paras|vol|fig|art|sec|ch|version|ver|v|prop)\.?|\bNos?\.|\bno\.|\b(?:H\.\s?R|S|H\.\s?B|S\.\s?B|A\.\s?B|H\.\s?J\.\s?Res|S\.\s?Res)\.|\b(?:HR|HB|SB|AB|LD|SF|HF))\s*$",
     )
     .expect("reference pattern")
 });
@@ -386,6 +444,25 @@ const MEASURE_UNITS: &[&str] = &[
     "cell",
 ];
 
+/// A bracketed section letter after a number: `287(g)`.
+static IDENTIFIER_SUFFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\([a-zA-Z0-9]{1,3}\))+").expect("section pattern"));
+static CALL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling)\s+$",
+    )
+    .expect("call pattern")
+});
+static CALL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:call|calls|operators?|dispatch|dispatchers?|cent(?:er|re)s?|lines?|system|emergency)\b")
+        .expect("call pattern")
+});
+/// Words after `2.5m` that make it a length, not millions.
+static MEASURE_AFTER_M: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:-|\s+(?:high|tall|long|wide|deep|thick|away|apart|above|below|metres?|meters?)\b)")
+        .expect("measure pattern")
+});
+
 static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[ \u{a0}]+(?i:(thousand|million|billion|trillion))\b|[ \u{a0}]?(bn|mn)\b)")
         .expect("scale pattern")
@@ -417,8 +494,9 @@ static CURRENCY_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:US ?\$|U\.S\. ?\$|\$|€|£|USD ?)$").expect("currency pattern"));
 static BETWEEN_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bbetween[ \u{a0}]+$").expect("between pattern"));
+/// `between 238 and 261`, and the looser `between 793 to 8,498`.
 static AND_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \u{a0}]+and[ \u{a0}]+").expect("and pattern"));
+    LazyLock::new(|| Regex::new(r"^[ \u{a0}]+(?:and|to)[ \u{a0}]+").expect("and pattern"));
 static RANGE_DASH_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:-|–|[ \u{a0}]?–[ \u{a0}]?)").expect("dash pattern"));
 
@@ -430,13 +508,26 @@ pub fn recognise(text: &str) -> Vec<Number> {
         let i = masked.partition_point(|r| r.end <= pos);
         masked.get(i).is_some_and(|r| r.start <= pos)
     };
+    // Phrases read as a whole (`30 minutes`, `twice`, `one in five`) come
+    // first; no numeral inside one is read again.
+    let phrases: Vec<Number> = phrases::find(text)
+        .into_iter()
+        .filter(|n| !is_masked(n.span.start))
+        .collect();
+    let in_phrase = |range: &Range<usize>| {
+        let i = phrases.partition_point(|n| n.span.end <= range.start);
+        phrases.get(i).is_some_and(|n| n.span.start < range.end)
+    };
     let mut found = Vec::new();
     let mut resume = 0;
     for m in NUMERAL.find_iter(text) {
-        if m.start() < resume || is_masked(m.start()) {
+        if m.start() < resume || is_masked(m.start()) || in_phrase(&m.range()) {
             continue;
         }
         if let Some(number) = read_digits(text, m.range()) {
+            if in_phrase(&number.span) {
+                continue;
+            }
             resume = number.span.end;
             found.push(number);
         }
@@ -449,17 +540,21 @@ pub fn recognise(text: &str) -> Vec<Number> {
         let overlaps = found[..digits]
             .get(next)
             .is_some_and(|n| n.span.start < w.end);
-        if !overlaps && !is_masked(w.start) {
+        if !overlaps && !is_masked(w.start) && !in_phrase(&(w.start..w.end)) {
             let atom = Atom {
                 start: w.start,
                 end: w.end,
                 value: w.value,
                 precision: group_precision(w.value),
                 money: false,
+                scaled: w.scaled,
             };
-            found.push(finish(text, atom, None));
+            let mut number = finish(text, atom, None);
+            number.small_word = w.value < 10.0 && !w.scaled;
+            found.push(number);
         }
     }
+    found.extend(phrases);
     found.sort_by_key(|n| n.span.start);
     for number in &mut found {
         attach_qualifier(text, number);
@@ -474,6 +569,7 @@ struct Atom {
     value: f64,
     precision: f64,
     money: bool,
+    scaled: bool,
 }
 
 fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
@@ -496,6 +592,8 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
             qualifier: None,
             qualifier_start: numeral.start,
             precision: 0.0,
+            scaled: false,
+            small_word: false,
         })
     };
 
@@ -543,13 +641,29 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         return simple(Kind::Identifier, numeral.end);
     }
 
+    // A section letter in brackets: `287(g)`, `501(c)(3)`.
+    if IDENTIFIER_SUFFIX.is_match(after) {
+        let len = IDENTIFIER_SUFFIX.find(after).map_or(0, |m| m.end());
+        return simple(Kind::Identifier, numeral.end + len);
+    }
+    // `911` is a phone number where it is called or dialled.
+    if raw == "911" && (CALL_BEFORE.is_match(tail_of(before, 24)) || CALL_AFTER.is_match(after)) {
+        return simple(Kind::Identifier, numeral.end);
+    }
     // Letters glued after the digits: ordinals, decades, k/m/bn, units.
     let glued: &str = {
         let len = after
             .char_indices()
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(after.len(), |(i, _)| i);
-        &after[..len]
+        // A word run into the number by a missing space (`79,211people`) is
+        // the counted noun, not a unit.
+        let word = &after[..len];
+        if is_glued_noun(word) {
+            ""
+        } else {
+            word
+        }
     };
     let currency = CURRENCY_BEFORE.find(tail_of(before, 8));
     let money = currency.is_some();
@@ -561,10 +675,13 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
     let mut end = numeral.end;
     if !glued.is_empty() {
         let lower = glued.to_ascii_lowercase();
+        // `6.3m people` and `1.1m` are millions; `10m` alone may be metres.
+        let millions =
+            money || lower == "mn" || (!is_integer && !MEASURE_AFTER_M.is_match(&after[1..]));
         let glued_scale = match lower.as_str() {
             "k" => Some(1e3),
             "bn" | "b" if money || lower == "bn" => Some(1e9),
-            "mn" | "m" if money || lower == "mn" => Some(1e6),
+            "mn" | "m" if millions => Some(1e6),
             _ => None,
         };
         match glued_scale {
@@ -619,6 +736,7 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         value,
         precision,
         money,
+        scaled: scale != 1.0,
     };
     // Ranges: `100,000-109,000`, `27–30%`, `between 238 and 261`.
     let rest = &text[end..];
@@ -676,10 +794,19 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
             return simple(Kind::Identifier, range2.end);
         }
     }
+    // `in 2023 per 100,000`: after `in` or `since`, a year stays a year even
+    // when a rate base follows.
+    if is_year_numeral(raw)
+        && !money
+        && preceding_word(before)
+            .is_some_and(|w| YEAR_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+    {
+        return simple(Kind::Year, numeral.end);
+    }
     let mut number = finish(text, atom, None);
     // A bare integer, with nothing written around it, may be a year or a day.
     if number.kind == Kind::Count && is_integer && number.span == numeral {
-        if is_year_numeral(raw) {
+        if is_year_numeral(raw) && !counts_a_noun(before, after) {
             number.kind = Kind::Year;
             number.precision = 0.0;
         } else if (1.0..=31.0).contains(&number.low) && is_day_of_month(before, after) {
@@ -695,7 +822,11 @@ fn finish(text: &str, atom: Atom, high: Option<f64>) -> Number {
     let mut end = atom.end;
     let mut kind = if atom.money { Kind::Money } else { Kind::Count };
     if let Some(m) = PERCENT_AFTER.find(after) {
-        kind = Kind::Percent;
+        kind = if m.as_str().to_lowercase().contains("point") {
+            Kind::Points
+        } else {
+            Kind::Percent
+        };
         end += m.end();
     } else if let Some(m) = DOLLARS_AFTER.find(after) {
         kind = Kind::Money;
@@ -713,6 +844,8 @@ fn finish(text: &str, atom: Atom, high: Option<f64>) -> Number {
         qualifier: None,
         qualifier_start: atom.start,
         precision: atom.precision,
+        scaled: atom.scaled,
+        small_word: false,
     }
 }
 
@@ -796,6 +929,60 @@ fn group_precision(value: f64) -> f64 {
         step
     }
 }
+
+/// Words before a four-digit number that make it a year: `in 2023`.
+const YEAR_PREPOSITIONS: &[&str] = &[
+    "in",
+    "since",
+    "during",
+    "until",
+    "through",
+    "throughout",
+    "before",
+    "after",
+];
+
+/// Words before a four-digit number that make it a year used as an adjective
+/// (`the 2023 report`, `its 2024 budget`) even when a noun follows.
+const YEAR_DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
+    "in", "since", "by", "from", "to", "until", "during", "for", "each", "every", "last", "next",
+    "between", "and", "or", "through", "after", "before",
+];
+
+/// Nouns that a bare four-digit number can count: `2000 arrests`, `1500 people`.
+fn counts_a_noun(before: &str, after: &str) -> bool {
+    let Some(rest) = after.strip_prefix([' ', '\u{a0}']) else {
+        return false;
+    };
+    let noun: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let plural = noun.len() > 3
+        && noun.chars().all(|c| c.is_lowercase())
+        && (noun.ends_with('s') && !noun.ends_with("ss")
+            || matches!(noun.as_str(), "people" | "men" | "women" | "children"));
+    let possessive = before.trim_end().ends_with("'s") || before.trim_end().ends_with("’s");
+    let determiner = possessive
+        || preceding_word(before)
+            .is_some_and(|w| YEAR_DETERMINERS.contains(&w.to_lowercase().as_str()));
+    plural && !determiner && !before.trim_end().ends_with(',')
+}
+
+/// Whether letters run straight after a numeral are a word of prose that lost
+/// its space (`79,211people`), rather than a unit, suffix or code (`10km`, `34th`).
+fn is_glued_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    word.chars().count() >= 4
+        && word.chars().all(char::is_lowercase)
+        && !MEASURE_UNITS.contains(&singular)
+        && !GLUED_UNITS.contains(&lower.as_str())
+}
+
+/// Units commonly run into a number that are not in [`MEASURE_UNITS`].
+const GLUED_UNITS: &[&str] = &[
+    "kmph", "mins", "secs", "hours", "hrs", "years", "yrs", "days", "kilos", "grams", "litres",
+    "liters", "metres", "meters", "miles", "inches", "acres", "tonnes", "pounds", "ounces", "feet",
+];
 
 fn is_year_numeral(raw: &str) -> bool {
     raw.len() == 4

@@ -271,10 +271,18 @@ fn intervals_follow_precision_and_qualifier() {
     assert_eq!(n.written_interval(), (84_500.0, 85_500.0));
     let n = only("367", Kind::Count);
     assert_eq!(n.written_interval(), (367.0, 367.0));
+    // One-sided qualifiers reach as far as the slack, not to infinity.
     let n = only("at least 367", Kind::Count);
-    assert_eq!(n.qualified_interval(), (367.0, f64::INFINITY));
+    assert_eq!(n.qualified_interval(0.2), (367.0, 367.0 * 1.2));
     let n = only("nearly 400", Kind::Count);
-    assert_eq!(n.qualified_interval(), (f64::NEG_INFINITY, 400.0));
+    assert_eq!(n.qualified_interval(0.2), (320.0, 400.0));
+    let n = only("more than 85,000", Kind::Count);
+    assert_eq!(n.qualified_interval(0.1), (84_500.0, 93_500.0));
+    let n = only("topped 1,000", Kind::Count);
+    assert_eq!(n.qualifier, Some(Qualifier::Topped));
+    assert_eq!(n.qualified_interval(0.2), (500.0, 1_500.0));
+    let n = only("just under 400", Kind::Count);
+    assert_eq!(n.qualified_interval(0.2), (320.0, 400.0));
     let n = only("about 1,600", Kind::Count);
     assert_eq!(n.written_interval(), (1_520.0, 1_680.0));
 }
@@ -287,4 +295,198 @@ fn spans_lie_on_character_boundaries_in_unicode_text() {
         assert!(text.is_char_boundary(n.qualifier_start));
     }
     assert_eq!(counts(text), vec![85_000.0]);
+}
+
+#[test]
+fn a_word_run_into_a_number_is_its_counted_noun() {
+    let n = only("79,211people were held", Kind::Count);
+    assert_eq!(n.low, 79_211.0);
+    assert_eq!(n.span, 0..6);
+    // Must not fire: units and suffixes glued to a number stay what they are.
+    assert_eq!(only("a 10km march", Kind::Measure).low, 10.0);
+    assert_eq!(only("the 34th renewal", Kind::Ordinal).low, 34.0);
+    assert_eq!(only("in the 1990s", Kind::Year).low, 1990.0);
+    assert_eq!(only("a 5kg bag", Kind::Measure).low, 5.0);
+    assert_eq!(only("a 100mph wind", Kind::Measure).low, 100.0);
+}
+
+#[test]
+fn indefinite_numbers_in_words() {
+    assert_eq!(only("a dozen people", Kind::Count).low, 12.0);
+    assert_eq!(only("a hundred people", Kind::Count).low, 100.0);
+    assert_eq!(only("about a million people", Kind::Count).low, 1e6);
+    assert_eq!(only("half a million people", Kind::Count).low, 500_000.0);
+    // "A hundred" is a round figure, not exactly 100.
+    let n = only("a hundred people", Kind::Count);
+    assert_eq!(n.written_interval(), (95.0, 105.0));
+    // Must not fire: `a` before any other word is no number.
+    assert!(recognise("a man and a woman").is_empty());
+}
+
+#[test]
+fn small_number_words_are_read_and_flagged() {
+    let n = only("three people died", Kind::Count);
+    assert_eq!(n.low, 3.0);
+    assert!(n.small_word);
+    assert!(!only("thirty people died", Kind::Count).small_word);
+    assert!(!only("3 people died", Kind::Count).small_word);
+    // Must not fire: `one` alone is a pronoun far more often than a figure.
+    assert!(recognise("one of them died").is_empty());
+}
+
+#[test]
+fn fractions_are_their_own_kind() {
+    for (text, value) in [
+        ("two-thirds of inmates", 2.0 / 3.0),
+        ("two thirds of inmates", 2.0 / 3.0),
+        ("half of the detainees", 0.5),
+        ("a third of them", 1.0 / 3.0),
+        ("one in five Salvadorans", 0.2),
+        ("1 in 4 adults", 0.25),
+    ] {
+        let n = only(text, Kind::Fraction);
+        assert!((n.low - value).abs() < 1e-9, "{text}: {}", n.low);
+    }
+    // Must not fire: a count before `in` and a year is no fraction.
+    assert_eq!(
+        read("85,000 in 2025"),
+        vec![
+            ("85,000".into(), Kind::Count, 85_000.0, 85_000.0),
+            ("2025".into(), Kind::Year, 2025.0, 2025.0)
+        ]
+    );
+    assert_eq!(read("5 in 3")[0].1, Kind::Count);
+}
+
+#[test]
+fn multipliers_are_their_own_kind_never_counts() {
+    for (text, low) in [
+        ("twice as many", 2.0),
+        ("eight times more", 8.0),
+        ("more than 70 times the official count", 70.0),
+        ("2.5 to 3 times higher", 2.5),
+        ("arrests doubled", 2.0),
+        ("a tenfold rise", 10.0),
+        ("two times the risk", 2.0),
+    ] {
+        let found = recognise(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].kind, Kind::Multiplier, "{text}");
+        assert_eq!(found[0].low, low, "{text}");
+    }
+    let n = only("2.5 to 3 times higher", Kind::Multiplier);
+    assert_eq!((n.low, n.high), (2.5, 3.0));
+    // Must not fire: `N times` counting occurrences stays a count.
+    assert_eq!(read("renewed 34 times since 2022")[0].1, Kind::Count);
+    assert_eq!(only("renewed 34 times.", Kind::Count).low, 34.0);
+}
+
+#[test]
+fn durations_are_their_own_kind() {
+    for (text, value) in [
+        ("30 minutes each", 30.0),
+        ("12 months", 12.0),
+        ("15 days", 15.0),
+        ("20 years in prison", 20.0),
+        ("the six months that followed", 6.0),
+        ("Forty-eight hours later", 48.0),
+    ] {
+        assert_eq!(only(text, Kind::Duration).low, value, "{text}");
+    }
+    // Must not fire: a count before other nouns, and a year.
+    assert_eq!(only("85,000 people", Kind::Count).low, 85_000.0);
+    assert_eq!(only("in 2020", Kind::Year).low, 2020.0);
+}
+
+#[test]
+fn millions_written_with_m() {
+    assert_eq!(only("1.1m", Kind::Count).low, 1_100_000.0);
+    assert_eq!(only("6.3m people", Kind::Count).low, 6_300_000.0);
+    assert_eq!(only("$6m", Kind::Money).low, 6e6);
+    // Must not fire: a length.
+    assert_eq!(only("a 2.5m-high wall", Kind::Measure).low, 2.5);
+    assert_eq!(only("a wall 2.5m high", Kind::Measure).low, 2.5);
+    assert_eq!(only("a 10m pole", Kind::Measure).low, 10.0);
+}
+
+#[test]
+fn a_four_digit_number_counting_a_noun_is_a_count() {
+    assert_eq!(only("Police made 2000 arrests", Kind::Count).low, 2000.0);
+    assert_eq!(only("at least 1500 people", Kind::Count).low, 1500.0);
+    // Must not fire: a year before a noun it qualifies, or after a preposition.
+    assert_eq!(only("the 2023 elections", Kind::Year).low, 2023.0);
+    assert_eq!(only("its 2024 budgets", Kind::Year).low, 2024.0);
+    assert_eq!(only("in 2000 arrests rose", Kind::Year).low, 2000.0);
+    assert_eq!(only("In 2019 homicides fell", Kind::Year).low, 2019.0);
+    assert_eq!(only("the country's 2024 elections", Kind::Year).low, 2024.0);
+}
+
+#[test]
+fn a_year_before_a_rate_base_stays_a_year() {
+    assert_eq!(
+        read("103 in 2015 per 100,000"),
+        vec![
+            ("103".into(), Kind::Count, 103.0, 103.0),
+            ("2015".into(), Kind::Year, 2015.0, 2015.0),
+            ("100,000".into(), Kind::Count, 100_000.0, 100_000.0)
+        ]
+    );
+    // Must not fire: a real rate keeps its base.
+    assert_eq!(only("38 per 100,000", Kind::Rate).low, 38.0);
+}
+
+#[test]
+fn identifiers_tallies_phones_and_versions_are_never_counts() {
+    for text in [
+        "287(g) agreements",
+        "Proposition 47",
+        "H.R. 4821",
+        "HB 1521",
+        "call 911",
+        "911 dispatchers",
+        "1-800-555-0199",
+        "(800) 555-0199",
+        "555-0199",
+        "version 2.0",
+        "Web 2.0",
+        "The vote was 5-12.",
+        "passed 61-38",
+        "in a vote of 57 to 3",
+    ] {
+        assert!(
+            recognise(text).iter().all(|n| n.kind != Kind::Count),
+            "{text}: {:?}",
+            recognise(text)
+        );
+    }
+    // Must not fire: a real range, and a count after a voting verb.
+    assert_eq!(read("27-30 people")[0].1, Kind::Count);
+    assert_eq!(
+        read("voted to raise it from 40,000 to 85,000")
+            .iter()
+            .filter(|n| n.1 == Kind::Count)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn percentage_points_are_points() {
+    let n = only("3.9 percentage points", Kind::Points);
+    assert_eq!(n.low, 3.9);
+    assert_eq!(only("3.9 percent", Kind::Percent).low, 3.9);
+}
+
+#[test]
+fn new_one_sided_qualifiers() {
+    for (text, q) in [
+        ("topped 1,000", Qualifier::Topped),
+        ("exceeded 5,000", Qualifier::Exceeded),
+        ("just over 200", Qualifier::JustOver),
+        ("well over 200", Qualifier::WellOver),
+        ("just under 400", Qualifier::JustUnder),
+        ("close to 400", Qualifier::CloseTo),
+    ] {
+        assert_eq!(only(text, Kind::Count).qualifier, Some(q), "{text}");
+    }
 }

@@ -38,6 +38,11 @@ const SCALES: [(&str, f64); 4] = [
 
 /// A run of number words, joined by spaces, hyphens or `and`.
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!("(?i){}", chain_pattern())).expect("number-word pattern compiles")
+});
+
+/// The pattern of a run of number words, for other patterns to embed.
+pub(crate) fn chain_pattern() -> String {
     let mut words: Vec<&str> = UNITS.iter().chain(TENS.iter()).copied().collect();
     words.push("hundred");
     words.extend(SCALES.iter().map(|(w, _)| *w));
@@ -46,11 +51,10 @@ static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
     let word = format!("(?:{})", words.join("|"));
     // Number words are ASCII, so ASCII word boundaries suffice, and they let the
     // regex engine keep its fast automaton on text with curly quotes and dashes.
-    Regex::new(&format!(
-        r"(?i)(?-u:\b){word}(?:(?:[ \t\u{{a0}}]+and[ \t\u{{a0}}]+|[ \t\u{{a0}}]+|-){word})*(?-u:\b)"
-    ))
-    .expect("number-word pattern compiles")
-});
+    format!(
+        r"(?-u:\b){word}(?:(?:[ \t\u{{a0}}]+and[ \t\u{{a0}}]+|[ \t\u{{a0}}]+|-){word})*(?-u:\b)"
+    )
+}
 
 /// A number found in words: its byte span, value, and whether it used a scale word.
 #[derive(Debug, Clone, PartialEq)]
@@ -63,14 +67,16 @@ pub struct WordNumber {
 
 /// Every run of number words in `text` that reads as one well-formed number.
 ///
-/// Lone small numbers (`one`, `nine`) are left out: in prose they are far more
-/// often pronouns or idioms ("no one", "one of them") than figures.
+/// `one` and `zero` alone are left out: in prose they are far more often
+/// pronouns or idioms ("no one", "one of them") than figures. The other small
+/// numbers (`two` to `nine`) are found; attribution takes them only where they
+/// directly count the subject.
 pub fn find(text: &str) -> Vec<WordNumber> {
     CHAIN
         .find_iter(text)
         .filter_map(|m| {
             let (value, scaled) = parse(m.as_str())?;
-            (value >= 10.0 || scaled).then_some(WordNumber {
+            (value >= 2.0 || scaled).then_some(WordNumber {
                 start: m.start(),
                 end: m.end(),
                 value,
@@ -165,5 +171,8 @@ mod tests {
             "Eighty-five thousand"
         );
         assert!(find("No one was charged; one man left.").is_empty());
+        let small = find("Three people died.");
+        assert_eq!(small.len(), 1);
+        assert_eq!(small[0].value, 3.0);
     }
 }

@@ -30,6 +30,10 @@ pub const STARTER: &str = include_str!("starter.toml");
 /// Default number of words allowed between a subject phrase and its number.
 pub const DEFAULT_WINDOW: usize = 8;
 
+/// Default number of other words that may stand inside a multi-word subject
+/// phrase: "died in government custody" for "died in custody".
+pub const DEFAULT_GAP: usize = 2;
+
 /// Validated rules, ready to check drafts with.
 #[derive(Debug, Clone)]
 pub struct Rules {
@@ -49,6 +53,9 @@ pub struct Settings {
     pub exclude: Vec<String>,
     /// What to do with numbers inside quotation marks and block quotes.
     pub quotes: Quotes,
+    pub gap: usize,
+    /// How far `more than N` reaches above N and `nearly N` below it, as a fraction of N.
+    pub qualifier_slack: f64,
 }
 
 impl Default for Settings {
@@ -60,6 +67,8 @@ impl Default for Settings {
                 .to_vec(),
             exclude: Vec::new(),
             quotes: Quotes::Check,
+            gap: DEFAULT_GAP,
+            qualifier_slack: crate::numbers::DEFAULT_QUALIFIER_SLACK,
         }
     }
 }
@@ -76,6 +85,10 @@ pub struct Figure {
     pub tolerance: Option<Tolerance>,
     pub severity: Severity,
     pub window: usize,
+    /// Other words that may stand inside one of its subject phrases.
+    pub gap: usize,
+    /// How far a one-sided qualifier reaches, as a fraction of the number.
+    pub qualifier_slack: f64,
     /// Sentences that show what the figure must catch and must not.
     pub examples: Vec<Example>,
 }

@@ -29,6 +29,8 @@ pub(super) struct RawRules {
 #[serde(deny_unknown_fields)]
 struct RawSettings {
     window: Option<Spanned<usize>>,
+    gap: Option<usize>,
+    qualifier_slack: Option<Spanned<f64>>,
     quotes: Option<Quotes>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
@@ -53,6 +55,8 @@ struct RawFigure {
     #[serde(default)]
     severity: Severity,
     window: Option<Spanned<usize>>,
+    gap: Option<usize>,
+    qualifier_slack: Option<Spanned<f64>>,
     #[serde(default)]
     example: Vec<RawExample>,
 }
@@ -484,6 +488,12 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             }
             settings.window = window.into_inner();
         }
+        if let Some(gap) = s.gap {
+            settings.gap = gap;
+        }
+        if let Some(slack) = s.qualifier_slack {
+            settings.qualifier_slack = slack_value(slack, &new)?;
+        }
         for (globs, target) in [
             (s.include, &mut settings.include),
             (s.exclude, &mut settings.exclude),
@@ -553,6 +563,16 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
                 )
                 .label(span, "no letters or digits")
                 .help("remove it, or write the words that name the figure in prose"));
+            }
+            if let Err(e) = crate::subject::expand(&phrase) {
+                // The phrase is a TOML string: its text starts after the quote.
+                let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
+                return Err(new(
+                    "figcheck::rules::invalid-subject",
+                    format!("the subject \"{phrase}\" of `{id}` cannot be read"),
+                )
+                .label(at, e.message)
+                .help("write choices as (died|deaths) and optional words as [state]; see docs/rules.md, \"Subject phrases\""));
             }
             let normal = phrase
                 .split_whitespace()
@@ -651,6 +671,10 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             Some(w) => w.into_inner(),
             None => settings.window,
         };
+        let qualifier_slack = match f.qualifier_slack {
+            Some(slack) => slack_value(slack, &new)?,
+            None => settings.qualifier_slack,
+        };
 
         let examples = f
             .example
@@ -671,6 +695,8 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             tolerance,
             severity: f.severity,
             window,
+            gap: f.gap.unwrap_or(settings.gap),
+            qualifier_slack,
             examples,
         });
     }
@@ -681,6 +707,23 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
         source: source.clone(),
         warnings,
     })
+}
+
+/// A `qualifier_slack`: a fraction from 0 to 1.
+fn slack_value(
+    slack: Spanned<f64>,
+    new: &dyn Fn(&'static str, String) -> Fault,
+) -> Result<f64, Fault> {
+    let value = *slack.get_ref();
+    if (0.0..=1.0).contains(&value) {
+        return Ok(value);
+    }
+    Err(new(
+        "figcheck::rules::invalid-value",
+        format!("qualifier_slack = {value} is not a fraction from 0 to 1"),
+    )
+    .label(slack.span(), "must be from 0 to 1")
+    .help("use the default, 0.2 (\"more than 100\" accepts up to 120), or a fraction such as 0.1"))
 }
 
 fn allowed_value(

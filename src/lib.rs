@@ -105,9 +105,15 @@ impl Checker {
             );
         }
         let mut numbers = Vec::new();
-        for sentence in &sentences {
+        let has_hit = |sentence: &std::ops::Range<usize>| {
             let first = hits.partition_point(|h| h.span.start < sentence.start);
-            if hits.get(first).is_some_and(|h| h.span.start < sentence.end) {
+            hits.get(first).is_some_and(|h| h.span.start < sentence.end)
+        };
+        for (i, sentence) in sentences.iter().enumerate() {
+            // The sentence after one that names a figure may point back to it
+            // ("The figure now stands at 376"), so its numbers are read too.
+            let after_a_hit = i > 0 && has_hit(&sentences[i - 1]);
+            if has_hit(sentence) || after_a_hit {
                 let offset = sentence.start;
                 numbers.extend(numbers::recognise(&text[sentence.clone()]).into_iter().map(
                     |mut n| {

@@ -369,6 +369,11 @@ const FREE_AFTER: &[&str] = &[
     "inhabitants",
     "others",
     "times",
+    "next",
+    "a",
+    "an",
+    "each",
+    "every",
     // when: "reached 106 Tuesday night"
     "monday",
     "tuesday",
@@ -637,8 +642,11 @@ pub fn attribute_in(
         let distance = |n: &Number, s: &Range<usize>| -> (usize, usize) {
             let gap = if n.span.end <= s.start {
                 n.span.end..s.start
-            } else {
+            } else if s.end <= n.qualifier_start {
                 s.end..n.qualifier_start
+            } else {
+                // The subject is the noun a rate counts, inside the number.
+                s.end..s.end
             };
             let punctuation = text[gap.clone()]
                 .chars()
@@ -704,11 +712,9 @@ pub fn attribute_in(
                         && same_unit(text, &asides, &numbers[i], &hit.span)
                 })
                 .collect();
-            if let Some(other) =
+            if let Some((other, partner_is_earlier)) =
                 change_partner(text, numbers, &fitting, primary, &words, figure.window)
             {
-                // The number that comes first in a change is the earlier value.
-                let partner_is_earlier = other < primary;
                 proposals.last_mut().expect("just pushed").earlier = !partner_is_earlier;
                 proposals.push(Proposal {
                     number: other,
@@ -754,8 +760,9 @@ pub fn attribute_in(
     claims
 }
 
-/// The other number of a change construction around `primary`, if any:
-/// `from 38 … to 1.9`, or `… fell to 1.9` after it.
+/// The other number of a change construction around `primary`, if any, and
+/// whether it is the earlier value: `from 38 … to 1.9`, `… fell to 1.9` after
+/// it, or `367, up from 261`.
 fn change_partner(
     text: &str,
     numbers: &[Number],
@@ -763,7 +770,7 @@ fn change_partner(
     primary: usize,
     words: &[usize],
     window: usize,
-) -> Option<usize> {
+) -> Option<(usize, bool)> {
     let position = fitting.iter().position(|&i| i == primary)?;
     let p = &numbers[primary];
     let sentence_start = words.first().copied().unwrap_or(0);
@@ -776,7 +783,10 @@ fn change_partner(
         let between = &text[p.span.end..q.qualifier_start];
         let from_to = last_word(before_p) == "from" && TO_BEFORE.is_match(between);
         if (from_to || CHANGE_VERB_BEFORE.is_match(between)) && near(p, q) {
-            return Some(next);
+            return Some((next, false));
+        }
+        if UP_FROM.is_match(between) && near(p, q) {
+            return Some((next, true));
         }
     }
     if position > 0 && TO_BEFORE.is_match(before_p) {
@@ -784,11 +794,15 @@ fn change_partner(
         let o = &numbers[previous];
         let before_o = &text[sentence_start.min(o.qualifier_start)..o.qualifier_start];
         if last_word(before_o) == "from" && near(o, p) {
-            return Some(previous);
+            return Some((previous, true));
         }
     }
     None
 }
+
+/// `, up from` before the earlier value of a change that names it second.
+static UP_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:up|down)\s+from\s+$").expect("up-from pattern"));
 
 /// The year a sentence ties a number to: one that follows it in the same clause
 /// (`2.4 in 2023`, `2.4 (2023)`), or one that opens the sentence (`In 2023, …`).

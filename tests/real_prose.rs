@@ -1,0 +1,272 @@
+//! The example table of the real-prose issue, sentence by sentence, against
+//! the project's own rules.toml. Where a sentence must give no finding, the
+//! test also checks that its number was read as a claim about the right
+//! figure (or, for forecasts, read and set aside), so that a sentence nobody
+//! attributed cannot pass as clean.
+
+use std::path::Path;
+
+use figcheck::attribute::Modality;
+use figcheck::numbers::Kind;
+use figcheck::{Checker, Rules};
+
+fn checker() -> Checker {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    Checker::new(Rules::load(&path).expect("the project's rules.toml loads"))
+}
+
+/// (code, number as written) for each finding in `text`.
+fn findings(text: &str) -> Vec<(&'static str, String)> {
+    checker()
+        .check(text)
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text))
+        .collect()
+}
+
+/// (figure id, number as written, modality) for each claim in `text`.
+fn claims(text: &str) -> Vec<(String, String, Modality)> {
+    let checker = checker();
+    let analysis = checker.analyse(text);
+    analysis
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                checker.rules().figures[c.figure].id.clone(),
+                text[analysis.numbers[c.number].span.clone()].to_string(),
+                c.modality,
+            )
+        })
+        .collect()
+}
+
+fn assert_one(text: &str, code: &str, found: &str) {
+    assert_eq!(
+        findings(text),
+        vec![(code, found.to_string())],
+        "in {text:?}"
+    );
+}
+
+/// No finding, and `found` is a claim about `figure` framed as `modality`.
+fn assert_accepted(text: &str, figure: &str, found: &str, modality: Modality) {
+    assert_eq!(findings(text), vec![], "expected no finding in {text:?}");
+    assert!(
+        claims(text).contains(&(figure.to_string(), found.to_string(), modality)),
+        "expected {found} to be a claim about {figure} in {text:?}, got {:?}",
+        claims(text)
+    );
+}
+
+#[test]
+fn an_inserted_word_in_the_subject_still_matches() {
+    assert_accepted(
+        "At least 350 people have died in government custody since 2022.",
+        "deaths-in-custody",
+        "350",
+        Modality::Assertion,
+    );
+    assert_one(
+        "At least 376 people have died while in state custody.",
+        "figcheck::mismatch",
+        "376",
+    );
+}
+
+#[test]
+fn one_sided_qualifiers_are_bounded() {
+    assert_one(
+        "Authorities have arrested over 58,000 people.",
+        "figcheck::mismatch",
+        "58,000",
+    );
+    assert_one(
+        "Over eight thousand people have been arrested since March 2022.",
+        "figcheck::mismatch",
+        "eight thousand",
+    );
+    assert_accepted(
+        "More than 85,000 people have been arrested.",
+        "state-of-exception-arrests",
+        "85,000",
+        Modality::Assertion,
+    );
+    assert_one(
+        "Nearly 1,000 people have died in custody.",
+        "figcheck::mismatch",
+        "1,000",
+    );
+}
+
+#[test]
+fn a_change_with_words_between_and_a_counted_noun_as_subject() {
+    assert_one(
+        "Homicides fell from 103 per 100,000 in 2015 to a record-low 2.4 in 2024.",
+        "figcheck::wrong-year",
+        "2.4",
+    );
+    assert_accepted(
+        "El Salvador recorded 2.4 homicides per 100,000 residents in 2023.",
+        "homicide-rate",
+        "2.4 homicides per 100,000 residents",
+        Modality::Assertion,
+    );
+}
+
+#[test]
+fn tense_decides_which_year_a_claim_without_one_may_take() {
+    assert_one(
+        "The homicide rate is 38 per 100,000.",
+        "figcheck::stale",
+        "38 per 100,000",
+    );
+    let stale = checker().check("The homicide rate is 38 per 100,000.");
+    assert!(
+        stale[0].message.contains("the value for 2019"),
+        "{}",
+        stale[0].message
+    );
+    assert_accepted(
+        "When Bukele took office the homicide rate was 38 per 100,000.",
+        "homicide-rate",
+        "38 per 100,000",
+        Modality::Assertion,
+    );
+}
+
+#[test]
+fn a_forecast_is_not_judged() {
+    assert_accepted(
+        "The government expects the homicide rate to fall to 1.5 next year.",
+        "homicide-rate",
+        "1.5",
+        Modality::Forecast,
+    );
+}
+
+#[test]
+fn a_four_digit_count_is_not_a_year() {
+    let text = "Police made 2000 arrests in the first week.";
+    let numbers = checker().analyse(text).numbers;
+    assert_eq!(numbers.len(), 1);
+    assert_eq!((numbers[0].kind, numbers[0].low), (Kind::Count, 2000.0));
+}
+
+#[test]
+fn an_editors_note_lends_nothing_and_a_tally_is_no_count() {
+    let text = "[TK: confirm the arrests figure] The vote was 5-12.";
+    assert_eq!(findings(text), vec![]);
+    assert_eq!(claims(text), vec![]);
+    let numbers = checker().analyse(text).numbers;
+    assert!(numbers.iter().all(|n| n.kind != Kind::Count), "{numbers:?}");
+}
+
+#[test]
+fn an_identifier_is_no_count() {
+    let text = "The agency's 287(g) agreements now cover 5 counties.";
+    let numbers = checker().analyse(text).numbers;
+    let first = &numbers[0];
+    assert_eq!(&text[first.span.clone()], "287(g)");
+    assert_eq!(first.kind, Kind::Identifier);
+    assert!(numbers
+        .iter()
+        .all(|n| n.low != 287.0 || n.kind != Kind::Count));
+}
+
+#[test]
+fn a_duration_is_its_own_kind() {
+    let text = "Visitors get 30 minutes each; 367 people have died in custody.";
+    let numbers = checker().analyse(text).numbers;
+    assert_eq!(numbers[0].kind, Kind::Duration);
+    assert_accepted(text, "deaths-in-custody", "367", Modality::Assertion);
+}
+
+#[test]
+fn history_is_not_stale_and_not_inconsistent() {
+    assert_accepted(
+        "Deaths in custody reached 367, up from 261 a year earlier.",
+        "deaths-in-custody",
+        "261",
+        Modality::History,
+    );
+    assert_accepted(
+        "The count of deaths in custody was first announced as 261 and later revised.",
+        "deaths-in-custody",
+        "261",
+        Modality::History,
+    );
+    // Must still fire: a value the figure never had is wrong, history or not.
+    assert_one(
+        "Deaths in custody reached 367, up from 216 a year earlier.",
+        "figcheck::mismatch",
+        "216",
+    );
+}
+
+#[test]
+fn the_figure_named_one_sentence_before() {
+    assert_one(
+        "Rights groups have tracked deaths in custody since 2022. The figure now stands at 376.",
+        "figcheck::mismatch",
+        "376",
+    );
+    // Must not fire: without a pointing phrase, or when it names another quantity.
+    assert_eq!(
+        claims("Rights groups have tracked deaths in custody since 2022. Officials counted 376."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Rights groups have tracked deaths in custody. The number of guards is 376."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_money_figure_takes_a_scale_word_and_a_percent_figure_takes_points() {
+    let rules = r#"
+[[figure]]
+id = "budget"
+name = "Prison budget"
+subjects = ["budget"]
+unit = "money"
+canonical = 1500000000
+
+[[figure]]
+id = "turnout-gap"
+name = "Turnout gap"
+subjects = ["turnout gap"]
+unit = "percent"
+canonical = 3.9
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let found = |text: &str| -> Vec<String> {
+        checker
+            .check(text)
+            .into_iter()
+            .map(|f| f.found_text)
+            .collect()
+    };
+    assert_eq!(
+        checker.analyse("The budget is 1.5 billion.").claims.len(),
+        1
+    );
+    assert_eq!(found("The budget is 1.5 billion."), Vec::<String>::new());
+    assert_eq!(found("The budget is 2.5 billion."), vec!["2.5 billion"]);
+    // Must not fire: a bare number without a scale word is no amount of money.
+    assert!(checker
+        .analyse("The budget has 15 lines.")
+        .claims
+        .is_empty());
+    assert_eq!(
+        checker
+            .analyse("The turnout gap was 3.9 percentage points.")
+            .claims
+            .len(),
+        1
+    );
+    assert_eq!(
+        found("The turnout gap was 4.9 percentage points."),
+        vec!["4.9 percentage points"]
+    );
+}

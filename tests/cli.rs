@@ -299,14 +299,41 @@ fn numbers_lists_what_figcheck_reads() {
     );
     assert_eq!(json["numbers"][0]["qualifier"], "over");
     assert_eq!(json["numbers"][0]["value"], 85000);
+    assert_eq!(json["numbers"][0]["subject"], "died in custody");
+    assert_eq!(json["numbers"][0]["modality"], "assertion");
+    assert_eq!(json["numbers"][1]["subject"], serde_json::Value::Null);
     let human = figcheck(dir.path(), &["numbers", "a.md"]);
     assert!(
         human.stdout.starts_with(
-            "a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody\n"
+            "a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody (subject: \"died in custody\")\n"
         ),
         "{}",
         human.stdout
     );
+}
+
+#[test]
+fn numbers_shows_the_subject_words_and_sets_forecasts_apart() {
+    let text = "Officials expect the homicide rate to fall to 1.5. Those who died in\ncustody numbered 367, up from 261 a year earlier. Visitors get 30 minutes.\n";
+    let dir = workspace(&[("a.md", text)]);
+    let rules = format!(
+        "{RULES}\n[[figure]]\nid = \"homicide-rate\"\nname = \"Homicide rate\"\nsubjects = [\"homicide rate\"]\nunit = \"rate\"\ncanonical = 1.9\n"
+    );
+    write(dir.path(), "rules.toml", &rules);
+    let human = figcheck(dir.path(), &["numbers", "a.md"]).stdout;
+    let lines: Vec<&str> = human.lines().collect();
+    assert_eq!(
+        lines,
+        vec![
+            "a.md:1:47  \"1.5\"  count  1.5  -> homicide-rate (subject: \"homicide rate\")  forecast",
+            // The subject's line break is shown escaped, as the text is.
+            "a.md:2:18  \"367\"  count  367  -> deaths-in-custody (subject: \"died in\\ncustody\")",
+            "a.md:2:31  \"261\"  count  261  -> deaths-in-custody (subject: \"died in\\ncustody\")  history",
+            "a.md:2:64  \"30 minutes\"  duration  30",
+        ]
+    );
+    // A forecast is listed but not judged: the draft is clean.
+    assert_eq!(figcheck(dir.path(), &["a.md"]).code, 0);
 }
 
 #[test]

@@ -76,7 +76,7 @@ static HISTORY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)
         \b(?:previously|initially|originally|formerly|at\s+first
            |first\s+(?:announced|reported|estimated|put|counted|given|said|stated)
-           |had\s+been|then\s+(?:just|only)|earlier\s+(?:reports?|counts?|estimates?|figures?)
+           |then\s+(?:just|only)|earlier\s+(?:reports?|counts?|estimates?|figures?)
            |(?:the|its|their|an|a)\s+(?:previous|prior|original|earlier|old|initial|first)
            |was\s+revised|were\s+revised|(?:up|down)\s+from|was\s+raised\s+from|was\s+lowered\s+from)\b",
     )
@@ -91,6 +91,13 @@ static COMPARED_WITH: LazyLock<Regex> = LazyLock::new(|| {
         r"(?ix)\b(?:increase|rise|jump|drop|decrease|fall|higher|lower|greater|larger|smaller|bigger|double|triple|times)\s+(?:over|than|on|from|the)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?$",
     )
     .expect("comparison pattern")
+});
+
+/// "the toll had been at 64": the past perfect right before the number. Not
+/// "it had been renewed 34 times", where it is only the tense of a verb.
+static HAD_BEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bhad\s+(?:been|stood)(?:\s+(?:at|as|only|just))?\s*$")
+        .expect("had-been pattern")
 });
 
 static HISTORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,6 +151,7 @@ pub fn modality(text: &str, clause: &Range<usize>, number: &Number) -> Modality 
     if from_before
         || HISTORY_BEFORE.is_match(before)
         || COMPARED_WITH.is_match(before)
+        || HAD_BEEN.is_match(before)
         || HISTORY_AFTER.is_match(after)
     {
         return Modality::History;

@@ -31,6 +31,14 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("age pattern")
 });
 
+/// A distance, weight, speed or temperature written with its unit: `74 kilometres`.
+static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)({DIGITS})[\s\u{{a0}}]+(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?|kilo(?:gram)?s?|kg|tonnes?|tons?|mph|kph|km/h|degrees?)(?-u:\b)"
+    ))
+    .expect("measure pattern")
+});
+
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
     let n = number_pattern();
     Regex::new(&format!(
@@ -158,19 +166,35 @@ fn phrase(start: usize, end: usize, kind: Kind, low: f64, high: f64) -> Number {
 pub fn find(text: &str) -> Vec<Number> {
     let mut found: Vec<Number> = Vec::new();
     let whole = |c: &Captures| c.get(0).expect("group 0").range();
+    // An identifier's value is its first numeral, as `figcheck numbers` shows it.
+    let first_numeral = |s: &str| {
+        let digits: String = s
+            .chars()
+            .skip_while(|c| !c.is_ascii_digit())
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap_or(0.0)
+    };
     for c in PHONE.captures_iter(text) {
         let r = whole(&c);
-        found.push(phrase(r.start, r.end, Kind::Identifier, 0.0, 0.0));
+        let value = first_numeral(&text[r.clone()]);
+        found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
     }
     for c in TALLY.captures_iter(text) {
         let r = c.get(1).expect("tally").range();
-        found.push(phrase(r.start, r.end, Kind::Identifier, 0.0, 0.0));
+        let value = first_numeral(&text[r.clone()]);
+        found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
     }
     for c in AGE.captures_iter(text) {
         let low = value_of(&c[1]).unwrap_or(0.0);
         let high = c.get(2).and_then(|m| value_of(m.as_str())).unwrap_or(low);
         let start = c.get(1).expect("age").start();
         found.push(phrase(start, whole(&c).end, Kind::Measure, low, high));
+    }
+    for c in MEASURE.captures_iter(text) {
+        let value = value_of(&c[1]).unwrap_or(0.0);
+        let r = whole(&c);
+        found.push(phrase(r.start, r.end, Kind::Measure, value, value));
     }
     for c in DURATION.captures_iter(text) {
         let value = value_of(&c[1]).unwrap_or(0.0);

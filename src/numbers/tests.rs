@@ -399,6 +399,17 @@ fn durations_are_their_own_kind() {
 }
 
 #[test]
+fn measures_written_with_a_spaced_unit() {
+    assert_eq!(
+        only("about 74 kilometres from the capital", Kind::Measure).low,
+        74.0
+    );
+    assert_eq!(only("winds of 155 mph", Kind::Measure).low, 155.0);
+    // Must not fire: a count of acres is left to the rules (a desk may track it).
+    assert_eq!(only("2,170 acres", Kind::Count).low, 2170.0);
+}
+
+#[test]
 fn millions_written_with_m() {
     assert_eq!(only("1.1m", Kind::Count).low, 1_100_000.0);
     assert_eq!(only("6.3m people", Kind::Count).low, 6_300_000.0);

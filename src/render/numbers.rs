@@ -31,6 +31,10 @@ struct Row<'a> {
     kind: &'static str,
     qualifier: Option<&'static str>,
     figure: Option<&'a str>,
+    /// The words that named the figure, as the draft has them.
+    subject: Option<&'a str>,
+    /// For a claim: `assertion`, `forecast` (not judged) or `history` (never stale).
+    modality: Option<&'static str>,
 }
 
 fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> {
@@ -38,13 +42,18 @@ fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> 
     for report in reports {
         let index = LineIndex::new(report.source);
         for (i, n) in report.analysis.numbers.iter().enumerate() {
-            let figure = report
-                .analysis
-                .claims
-                .iter()
-                .find(|c| c.number == i)
-                .map(|c| rules.figures[c.figure].id.as_str());
-            rows.push(row(report, &index, n, figure));
+            let claim = report.analysis.claims.iter().find(|c| c.number == i);
+            let mut row = row(
+                report,
+                &index,
+                n,
+                claim.map(|c| rules.figures[c.figure].id.as_str()),
+            );
+            if let Some(claim) = claim {
+                row.subject = report.source.get(claim.subject.clone());
+                row.modality = Some(claim.modality.as_str());
+            }
+            rows.push(row);
         }
     }
     rows
@@ -71,6 +80,8 @@ fn row<'a>(
         kind: n.kind.as_str(),
         qualifier: n.qualifier.map(|q| q.phrase()),
         figure,
+        subject: None,
+        modality: None,
     }
 }
 
@@ -90,7 +101,8 @@ pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
     out
 }
 
-/// One line per number: `path:line:column  text  kind  value  [qualifier]  [-> figure]`.
+/// One line per number: `path:line:column  text  kind  value  [qualifier]
+/// [-> figure (subject: "words")  [forecast|history]]`.
 pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
     let mut out = String::new();
     for row in rows(reports, rules) {
@@ -108,6 +120,12 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
         }
         if let Some(f) = row.figure {
             let _ = write!(out, "  -> {f}");
+            if let Some(subject) = row.subject {
+                let _ = write!(out, " (subject: {subject:?})");
+            }
+            if let Some(modality) = row.modality.filter(|m| *m != "assertion") {
+                let _ = write!(out, "  {modality}");
+            }
         }
         out.push('\n');
     }

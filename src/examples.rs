@@ -35,7 +35,12 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
         for example in &figure.examples {
             let text = example.text.as_str();
             let analysis = checker.analyse(text);
-            let claimed = analysis.claims.iter().any(|c| c.figure == index);
+            let is_forecast = |c: &crate::Claim| c.modality == crate::attribute::Modality::Forecast;
+            let ours = || analysis.claims.iter().filter(|c| c.figure == index);
+            let claimed = ours().count() > 0;
+            // Judged: a claim that is not a forecast.
+            let judged = ours().any(|c| !is_forecast(c));
+            let forecast = ours().any(is_forecast);
             let codes: Vec<Expect> = checker
                 .check(text)
                 .into_iter()
@@ -44,11 +49,14 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
                 .collect();
             let got = match codes.first() {
                 Some(code) => *code,
-                None if claimed => Expect::Ok,
+                None if judged => Expect::Ok,
+                None if forecast => Expect::Forecast,
                 None => Expect::Unattributed,
             };
             let passed = match example.expect {
-                Expect::Ok => claimed && codes.is_empty(),
+                // A forecast alone is not a claim that was judged and accepted.
+                Expect::Ok => judged && codes.is_empty(),
+                Expect::Forecast => forecast && codes.is_empty(),
                 Expect::Unattributed => !claimed,
                 expected => codes.contains(&expected),
             };
@@ -57,13 +65,17 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
                 .iter()
                 .enumerate()
                 .map(|(i, n)| {
-                    let figure = analysis
-                        .claims
-                        .iter()
-                        .find(|c| c.number == i)
-                        .map_or("not attributed".to_string(), |c| {
-                            format!("attributed to {}", rules.figures[c.figure].id)
-                        });
+                    let figure = analysis.claims.iter().find(|c| c.number == i).map_or(
+                        "not attributed".to_string(),
+                        |c| {
+                            let framing = match c.modality {
+                                crate::attribute::Modality::Assertion => "",
+                                crate::attribute::Modality::Forecast => " as a forecast",
+                                crate::attribute::Modality::History => " as history",
+                            };
+                            format!("attributed to {}{framing}", rules.figures[c.figure].id)
+                        },
+                    );
                     let qualifier = n
                         .qualifier
                         .map(|q| format!(", {}", q.phrase()))

@@ -287,3 +287,178 @@ fn whole_words_hold_in_any_script() {
         vec![claim("deaths", "367")]
     );
 }
+
+#[test]
+fn an_aside_lends_its_subject_to_nothing_outside() {
+    // Must not fire: the subject is in a bracketed note, a parenthesis or a
+    // dash-set aside, and the number outside it.
+    assert_eq!(
+        claims("The report [which says police have arrested gang members] lists 58,000."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The report (police have arrested dozens) lists 58,000."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The report — police have arrested dozens — lists 58,000."),
+        vec![]
+    );
+    // Nor the other way: a number inside an aside, the subject outside.
+    assert_eq!(
+        claims("Police have arrested many (the ministry met 58,000 times) this year."),
+        vec![]
+    );
+    // Must fire: both inside the same aside, or an apposition that opens with the number.
+    assert_eq!(
+        claims("The report (police have arrested 58,000) was late."),
+        vec![claim("arrests", "58,000")]
+    );
+    assert_eq!(
+        claims("Deaths in custody (367 by March) went unexplained."),
+        vec![claim("deaths", "367")]
+    );
+    assert_eq!(
+        claims("Deaths in custody — then just 261 — went unexplained."),
+        vec![claim("deaths", "261")]
+    );
+}
+
+#[test]
+fn a_small_number_word_must_count_the_subject() {
+    assert_eq!(
+        claims("Three people died in custody."),
+        vec![claim("deaths", "Three")]
+    );
+    // Must not fire: a small number word elsewhere in the sentence.
+    assert_eq!(
+        claims("Three guards said 367 died in custody."),
+        vec![claim("deaths", "367")]
+    );
+    assert_eq!(
+        claims("Deaths in custody were discussed by five ministers."),
+        vec![]
+    );
+}
+
+#[test]
+fn a_part_or_an_increment_is_not_the_total() {
+    // Must not fire.
+    assert_eq!(claims("Eight more detainees died in custody."), vec![]);
+    assert_eq!(claims("A further 12 detainees died in custody."), vec![]);
+    assert_eq!(
+        claims("The remains of 74 people who died in custody have been identified."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Officials released the names of 40 people who died in custody."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Of 300 people identified, none died in custody."),
+        vec![]
+    );
+    assert_eq!(claims("Police have arrested 1,190 children."), vec![]);
+    // Must fire: the whole a part is taken from, and the count itself.
+    assert_eq!(
+        claims("Only three of the 367 who died in custody have been identified."),
+        vec![claim("deaths", "367")]
+    );
+    assert_eq!(
+        claims("Police have arrested 85,000 people."),
+        vec![claim("arrests", "85,000")]
+    );
+}
+
+#[test]
+fn a_participle_that_only_describes_the_counted_noun() {
+    // Must not fire: "people arrested … are held" counts those held.
+    let rules = r#"
+[[figure]]
+id = "killed"
+name = "Killed"
+subjects = ["killed"]
+canonical = 72
+"#;
+    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures);
+    let attributed = |text: &str| {
+        let numbers = recognise(text);
+        attribute(text, &[], &numbers, &rules.figures, &matcher).len()
+    };
+    assert_eq!(
+        attributed("115 people killed in the fire have been identified."),
+        0
+    );
+    // Must fire: the participle is the verb of the clause.
+    assert_eq!(attributed("The fire killed 72 people."), 1);
+    assert_eq!(attributed("72 people were killed in the fire."), 1);
+    // Must not fire: the subject is said of another, named event.
+    assert_eq!(
+        attributed("It surpassed Katrina, which killed about 1,800 people."),
+        0
+    );
+    // Must fire: a relative clause about the figure's own subject.
+    assert_eq!(attributed("It was a fire that killed 72 people."), 1);
+}
+
+#[test]
+fn a_rate_takes_a_bare_number_only_where_the_subject_says_rate() {
+    let rules = r#"
+[[figure]]
+id = "rate"
+name = "Homicide rate"
+subjects = ["homicide rate", "homicides"]
+unit = "rate"
+canonical = 1.9
+"#;
+    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures);
+    let found = |text: &str| -> Vec<String> {
+        let numbers = recognise(text);
+        attribute(text, &[], &numbers, &rules.figures, &matcher)
+            .into_iter()
+            .map(|c| text[numbers[c.number].span.clone()].to_string())
+            .collect()
+    };
+    assert_eq!(found("The homicide rate was 1.9."), vec!["1.9"]);
+    assert_eq!(
+        found("There were 1.9 homicides per 100,000 people."),
+        vec!["1.9 homicides per 100,000 people"]
+    );
+    // Must not fire: a count of homicides is no rate.
+    assert_eq!(
+        found("Police recorded 114 homicides."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_sentence_that_points_back_takes_the_previous_figure() {
+    assert_eq!(
+        claims("Many have died in custody. The figure stands at 376."),
+        vec![claim("deaths", "376")]
+    );
+    assert_eq!(
+        claims("Many have died in custody. Cristosal puts the number at 367."),
+        vec![claim("deaths", "367")]
+    );
+    // Must not fire: no pointing phrase, another quantity, a blank line
+    // between, or two figures named before.
+    assert_eq!(
+        claims("Many have died in custody. Officials counted 376."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Many have died in custody. The number of guards is 376."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Many have died in custody.\n\nThe figure stands at 376."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Many have died in custody and police have arrested many. The figure is 376."),
+        vec![]
+    );
+}

@@ -80,6 +80,9 @@ pub enum Expect {
     Inconsistent,
     /// No number in the text is attributed to the figure.
     Unattributed,
+    /// A number is attributed to the figure as a forecast, target or plan, and
+    /// so not judged.
+    Forecast,
 }
 
 impl Expect {
@@ -91,6 +94,7 @@ impl Expect {
             Expect::WrongYear => "wrong-year",
             Expect::Inconsistent => "inconsistent",
             Expect::Unattributed => "unattributed",
+            Expect::Forecast => "forecast",
         }
     }
 }

@@ -118,6 +118,28 @@ fn same_unit(text: &str, asides: &[Range<usize>], number: &Number, subject: &Ran
     opens_with_number && right_after_subject
 }
 
+/// Whether a negation stands between the number and the subject: "three
+/// detainees have not died in custody" says nothing of the figure.
+fn negated(text: &str, number: &Number, subject: &Range<usize>) -> bool {
+    let between = if number.span.end <= subject.start {
+        &text[number.span.end..subject.start]
+    } else if subject.end <= number.qualifier_start {
+        &text[subject.end..number.qualifier_start]
+    } else {
+        return false;
+    };
+    between
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| {
+            let w = w.to_lowercase();
+            matches!(
+                w.as_str(),
+                "not" | "never" | "no" | "none" | "nor" | "neither"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
+
 /// Words that may open an apposition before its number: `—then just 16—`.
 const APPOSITION_WORDS: &[&str] = &[
     "then", "just", "only", "now", "still", "by", "at", "the", "time",
@@ -678,6 +700,7 @@ pub fn attribute_in(
                         && !counts_an_increment(text, n)
                         && !counts_a_subset(text, &sentence, n, &hit.span)
                         && !names_another_thing(text, &sentence, &hit.span, figure)
+                        && !negated(text, n, &hit.span)
                 })
                 .map(|i| (i, distance(&numbers[i], &hit.span)))
                 .filter(|(_, d)| d.0 <= figure.window)

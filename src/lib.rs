@@ -112,7 +112,9 @@ impl Checker {
         for (i, sentence) in sentences.iter().enumerate() {
             // The sentence after one that names a figure may point back to it
             // ("The figure now stands at 376"), so its numbers are read too.
-            let after_a_hit = i > 0 && has_hit(&sentences[i - 1]);
+            let after_a_hit = i > 0
+                && has_hit(&sentences[i - 1])
+                && attribute::points_back(&text[sentence.clone()]);
             if has_hit(sentence) || after_a_hit {
                 let offset = sentence.start;
                 numbers.extend(numbers::recognise(&text[sentence.clone()]).into_iter().map(

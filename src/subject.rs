@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::rules::Figure;
@@ -212,30 +213,140 @@ pub struct SubjectHit {
     pub span: Range<usize>,
 }
 
-/// One spelt-out subject: its stems, and the figures (with their gaps) it names.
-#[derive(Debug, Clone)]
-struct Phrase {
-    stems: Vec<String>,
-    figures: Vec<(usize, usize)>,
+/// A trie of the spelt-out subjects by stem: phrases that share their first
+/// words are walked once.
+#[derive(Debug, Clone, Default)]
+struct Node {
+    next: HashMap<String, Node>,
+    /// The figures whose phrase ends here, with the gap each allows.
+    ends: Vec<(usize, usize)>,
 }
 
 /// Finds the subject phrases of all figures in one pass over a text.
 #[derive(Debug, Clone)]
 pub struct SubjectMatcher {
-    /// First stem → the phrases that start with it.
-    by_first: HashMap<String, Vec<Phrase>>,
-    /// The first letter of every stem a phrase uses: a word that starts with
-    /// another letter is never stemmed. (Stems keep their word's first letter;
-    /// the second may change: `dying` → `die`.)
-    prefixes: std::collections::HashSet<String>,
+    /// The phrases, by the stem of their first word.
+    root: Node,
+    /// The largest gap any figure allows.
+    max_gap: usize,
+    /// Where a phrase can start: a word that begins as words with a phrase's
+    /// first stem do (see [`prefix`]; the forms in [`EXCEPTIONAL`] are listed
+    /// too), so no other word is ever lowercased or stemmed, and a draft
+    /// without a subject costs one regex scan.
+    starts: Option<Regex>,
 }
+
+/// Words whose Snowball stem does not start as they do (Porter2's
+/// exceptional forms whose stem is no prefix of the word).
+const EXCEPTIONAL: &[(&str, &str)] = &[
+    ("dying", "die"),
+    ("lying", "lie"),
+    ("tying", "tie"),
+    ("skies", "sky"),
+];
 
 fn stemmer() -> Stemmer {
     Stemmer::create(Algorithm::English)
 }
 
-fn prefix(word: &str) -> String {
-    word.chars().take(1).collect()
+/// What every word with this stem starts with: the stem less its last two
+/// characters, but at least three (or the whole stem, if shorter). Snowball
+/// rewrites only the end of a word ("custody" → "custodi", "relational" →
+/// "relat"), so a word whose stem this is begins with it, unless it is one of
+/// the [`EXCEPTIONAL`] forms.
+fn prefix(stem: &str) -> &str {
+    let count = stem.chars().count();
+    let keep = count.saturating_sub(2).max(3).min(count);
+    let end = stem.char_indices().nth(keep).map_or(stem.len(), |(i, _)| i);
+    &stem[..end]
+}
+
+/// The stem of a lowercased word.
+fn stem_of(stemmer: &Stemmer, word: &str) -> String {
+    match EXCEPTIONAL.iter().find(|(w, _)| *w == word) {
+        Some((_, stem)) => (*stem).to_string(),
+        None => stemmer.stem(word).into_owned(),
+    }
+}
+
+/// Stems of the words of one draft, each word stemmed once.
+struct Stems {
+    stemmer: Stemmer,
+    cache: HashMap<String, String>,
+}
+
+impl Stems {
+    fn new() -> Stems {
+        Stems {
+            stemmer: stemmer(),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The stem of a word as the draft writes it.
+    fn of(&mut self, raw: &str) -> &str {
+        if !self.cache.contains_key(raw) {
+            let stem = stem_of(&self.stemmer, &normal(raw));
+            self.cache.insert(raw.to_string(), stem);
+        }
+        &self.cache[raw]
+    }
+}
+
+/// The word of `text` that starts at `at`, if one does.
+fn word_from(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut end = at;
+    let mut chars = text[at..].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let inner_apostrophe = matches!(c, '\'' | '’')
+            && i > 0
+            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || c == '_' || inner_apostrophe {
+            end = at + i + c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    (end > at).then_some(at..end)
+}
+
+/// The next word of `text` after byte `from`.
+fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
+    let (i, _) = text[from..]
+        .char_indices()
+        .find(|(_, c)| c.is_alphanumeric() || *c == '_')?;
+    word_from(text, from + i)
+}
+
+/// Whether `word` begins, case-insensitively, as words with `stem` do (or is
+/// an exceptional form of it): a cheap test before stemming.
+fn starts_like(word: &str, stem: &str) -> bool {
+    let mut word_chars = word.chars().flat_map(char::to_lowercase);
+    let same_start = prefix(stem).chars().all(|c| word_chars.next() == Some(c));
+    same_start
+        || EXCEPTIONAL
+            .iter()
+            .any(|(w, s)| *s == stem && w.eq_ignore_ascii_case(word))
+}
+
+fn is_negation(word: &str) -> bool {
+    let ends_nt = |suffix: &str| {
+        word.len() >= suffix.len()
+            && word.is_char_boundary(word.len() - suffix.len())
+            && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    NEGATIONS.iter().any(|n| n.eq_ignore_ascii_case(word)) || ends_nt("n't") || ends_nt("n’t")
+}
+
+/// Whether `at` starts a word: no letter, digit or inner apostrophe before it.
+fn starts_word(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        Some('\'' | '’') => !before.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
 }
 
 impl SubjectMatcher {
@@ -248,8 +359,7 @@ impl SubjectMatcher {
                 // Validation has read every pattern; one that does not parse
                 // here (rules built in code) names nothing.
                 for words in expand(subject).unwrap_or_default() {
-                    let stems: Vec<String> =
-                        words.iter().map(|w| stemmer.stem(w).into_owned()).collect();
+                    let stems: Vec<String> = words.iter().map(|w| stem_of(&stemmer, w)).collect();
                     let list = phrases.entry(stems).or_default();
                     if !list.iter().any(|(f, _)| *f == i) {
                         list.push((i, figure.gap));
@@ -257,121 +367,144 @@ impl SubjectMatcher {
                 }
             }
         }
-        let mut by_first: HashMap<String, Vec<Phrase>> = HashMap::new();
-        let mut prefixes = std::collections::HashSet::new();
+        let mut root = Node::default();
+        let mut max_gap = 0;
+        let mut first_prefixes: Vec<String> = Vec::new();
         let mut sorted: Vec<_> = phrases.into_iter().collect();
         sorted.sort();
         for (stems, figures) in sorted {
-            for stem in &stems {
-                prefixes.insert(prefix(stem));
+            for (word, stem) in EXCEPTIONAL {
+                if stems[0] == *stem {
+                    first_prefixes.push((*word).to_string());
+                }
             }
-            by_first
-                .entry(stems[0].clone())
-                .or_default()
-                .push(Phrase { stems, figures });
+            first_prefixes.push(prefix(&stems[0]).to_string());
+            let node = stems
+                .into_iter()
+                .fold(&mut root, |node, stem| node.next.entry(stem).or_default());
+            max_gap = figures.iter().map(|f| f.1).fold(max_gap, usize::max);
+            node.ends.extend(figures);
         }
-        SubjectMatcher { by_first, prefixes }
+        first_prefixes.sort();
+        first_prefixes.dedup();
+        let alternatives: Vec<String> = first_prefixes
+            .iter()
+            .map(|p| {
+                // An ASCII word boundary keeps the regex on its fast engine;
+                // `find` checks the start of the word again in any script.
+                let boundary = if p.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+                    r"(?-u:\b)"
+                } else {
+                    ""
+                };
+                format!("{boundary}{}", regex::escape(p))
+            })
+            .collect();
+        let starts = (!alternatives.is_empty()).then(|| {
+            Regex::new(&format!("(?i)(?:{})", alternatives.join("|")))
+                .expect("escaped prefixes always compile")
+        });
+        SubjectMatcher {
+            root,
+            max_gap,
+            starts,
+        }
     }
 
     /// Every subject occurrence in `text[range]`, in order. Where phrases
     /// overlap, the one that starts first wins, and then the longest.
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<SubjectHit> {
-        if self.by_first.is_empty() {
+        let Some(starts) = &self.starts else {
             return Vec::new();
-        }
-        let stemmer = stemmer();
-        let slice = &text[range.clone()];
-        let words = tokens(slice);
-        let mut stems: Vec<Option<String>> = vec![None; words.len()];
-        let mut stem_at = |i: usize| -> String {
-            if let Some(s) = &stems[i] {
-                return s.clone();
-            }
-            let word = normal(&slice[words[i].clone()]);
-            let stem = if self.prefixes.contains(&prefix(&word)) {
-                stemmer.stem(&word).into_owned()
-            } else {
-                // Not stemmed: it cannot equal any stem of ours.
-                String::from("\u{0}")
-            };
-            stems[i] = Some(stem.clone());
-            stem
         };
+        let mut stems = Stems::new();
+        let slice = &text[range.clone()];
         let mut hits = Vec::new();
-        let mut i = 0;
-        while i < words.len() {
-            let first = stem_at(i);
-            let Some(phrases) = self.by_first.get(&first) else {
-                i += 1;
+        let mut resume = 0;
+        for m in starts.find_iter(slice) {
+            if m.start() < resume || !starts_word(slice, m.start()) {
+                continue;
+            }
+            let Some(first) = word_from(slice, m.start()) else {
+                continue;
+            };
+            let Some(node) = self.root.next.get(stems.of(&slice[first.clone()])) else {
                 continue;
             };
             // The longest phrase that matches here, and every figure it names.
             let mut best: Option<(usize, Vec<usize>)> = None;
-            for phrase in phrases {
-                for &(figure, gap) in &phrase.figures {
-                    let Some(last) = self.match_from(slice, &words, &mut stem_at, i, phrase, gap)
-                    else {
-                        continue;
-                    };
-                    match &mut best {
-                        Some((end, figs)) if *end == last => {
-                            if !figs.contains(&figure) {
-                                figs.push(figure);
-                            }
-                        }
-                        Some((end, _)) if *end > last => {}
-                        _ => best = Some((last, vec![figure])),
-                    }
-                }
-            }
-            match best {
-                Some((last, mut figures)) => {
-                    figures.sort_unstable();
-                    let span = range.start + words[i].start..range.start + words[last].end;
-                    hits.extend(figures.into_iter().map(|figure| SubjectHit {
-                        figure,
-                        span: span.clone(),
-                    }));
-                    i = last + 1;
-                }
-                None => i += 1,
+            self.walk(slice, &mut stems, node, &first, 0, &mut best);
+            if let Some((end, mut figures)) = best {
+                figures.sort_unstable();
+                let span = range.start + first.start..range.start + end;
+                hits.extend(figures.into_iter().map(|figure| SubjectHit {
+                    figure,
+                    span: span.clone(),
+                }));
+                resume = end;
             }
         }
         hits
     }
 
-    /// The index of the last word of `phrase` matched from word `start`, with
-    /// at most `gap` other words inside it.
-    fn match_from(
+    /// Follows the trie from `node`, whose word ends at `at`, having let
+    /// `used` other words stand inside the phrase so far; records in `best`
+    /// the longest phrase that ends, and the figures that allow its gaps. Each
+    /// next stem is taken at its first word within the gap, as a reader would.
+    fn walk(
         &self,
         text: &str,
-        words: &[Range<usize>],
-        stem_at: &mut impl FnMut(usize) -> String,
-        start: usize,
-        phrase: &Phrase,
-        gap: usize,
-    ) -> Option<usize> {
-        let mut at = start;
-        let mut gaps_left = gap;
-        for stem in &phrase.stems[1..] {
-            let mut next = at + 1;
-            loop {
-                if next >= words.len() || !joined(text, &words[next - 1], &words[next]) {
-                    return None;
-                }
-                if stem_at(next) == *stem {
-                    break;
-                }
-                let word = normal(&text[words[next].clone()]);
-                if gaps_left == 0 || NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") {
-                    return None;
-                }
-                gaps_left -= 1;
-                next += 1;
+        stems: &mut Stems,
+        node: &Node,
+        at: &Range<usize>,
+        used: usize,
+        best: &mut Option<(usize, Vec<usize>)>,
+    ) {
+        for &(figure, gap) in &node.ends {
+            if used > gap {
+                continue;
             }
-            at = next;
+            match best {
+                Some((end, figures)) if *end == at.end => {
+                    if !figures.contains(&figure) {
+                        figures.push(figure);
+                    }
+                }
+                Some((end, _)) if *end > at.end => {}
+                _ => *best = Some((at.end, vec![figure])),
+            }
         }
-        Some(at)
+        if node.next.is_empty() {
+            return;
+        }
+        let mut followed: Vec<&str> = Vec::new();
+        let mut previous = at.clone();
+        for skipped in 0..=self.max_gap.saturating_sub(used) {
+            let Some(word) = next_word(text, previous.end) else {
+                return;
+            };
+            if !joined(text, &previous, &word) {
+                return;
+            }
+            let raw = &text[word.clone()];
+            // Where few phrases continue, a word that cannot have one of their
+            // stems is not stemmed at all.
+            let may_continue =
+                node.next.len() > 8 || node.next.keys().any(|stem| starts_like(raw, stem));
+            let child = may_continue
+                .then(|| node.next.get_key_value(stems.of(raw)))
+                .flatten();
+            if let Some((stem, child)) = child {
+                if !followed.contains(&stem.as_str()) {
+                    followed.push(stem);
+                    self.walk(text, stems, child, &word, used + skipped, best);
+                }
+            }
+            if is_negation(raw) {
+                return;
+            }
+            previous = word;
+        }
     }
 }
 
@@ -531,6 +664,50 @@ gap = 1
             found("deaths in custody’s toll"),
             vec![("deaths", "deaths in custody’s")]
         );
+    }
+
+    #[test]
+    fn every_inflection_starts_with_its_stems_prefix() {
+        let stemmer = stemmer();
+        for word in [
+            "died",
+            "dies",
+            "dying",
+            "death",
+            "deaths",
+            "custody",
+            "custodial",
+            "arrested",
+            "arrests",
+            "arresting",
+            "detained",
+            "detainees",
+            "homicides",
+            "relational",
+            "conflated",
+            "hopping",
+            "skies",
+            "lying",
+            "studies",
+            "cried",
+            "generalization",
+            "happily",
+            "officials",
+            "Salvador's",
+            "extensions",
+            "renewed",
+        ] {
+            let lower = normal(word);
+            let stem = stem_of(&stemmer, &lower);
+            assert!(
+                starts_like(word, &stem),
+                "{word}: stem {stem}, prefix {}",
+                prefix(&stem)
+            );
+        }
+        assert_eq!(prefix("custodi"), "custo");
+        assert_eq!(prefix("die"), "die");
+        assert_eq!(prefix("in"), "in");
     }
 
     #[test]

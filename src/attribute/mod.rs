@@ -586,6 +586,13 @@ fn hits_in<'h>(hits: &'h [SubjectHit], range: &Range<usize>) -> &'h [SubjectHit]
     &hits[first..last]
 }
 
+/// Whether a sentence points back at a figure named before it ("The
+/// figure …", "… puts the number at"), so that its numbers are worth reading
+/// even though it names no figure itself.
+pub fn points_back(sentence: &str) -> bool {
+    BACK_REFERENCE.is_match(sentence) || POINTING.is_match(sentence)
+}
+
 /// The one figure the sentence `previous` names, if `sentence` opens by
 /// pointing back at it and nothing but white space on one line stands
 /// between them: the pointing phrase stands in for the subject.

@@ -950,6 +950,33 @@ const YEAR_DETERMINERS: &[&str] = &[
     "between", "and", "or", "through", "after", "before",
 ];
 
+/// Words ending in `s` that are no plural noun: "reached 1857 this year".
+const NOT_NOUNS: &[&str] = &[
+    "this",
+    "thus",
+    "was",
+    "has",
+    "his",
+    "hers",
+    "its",
+    "ours",
+    "yours",
+    "theirs",
+    "less",
+    "unless",
+    "plus",
+    "minus",
+    "always",
+    "perhaps",
+    "besides",
+    "across",
+    "versus",
+    "whereas",
+    "towards",
+    "afterwards",
+    "sometimes",
+];
+
 /// Nouns that a bare four-digit number can count: `2000 arrests`, `1500 people`.
 fn counts_a_noun(before: &str, after: &str) -> bool {
     let Some(rest) = after.strip_prefix([' ', '\u{a0}']) else {
@@ -958,6 +985,7 @@ fn counts_a_noun(before: &str, after: &str) -> bool {
     let noun: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     let plural = noun.len() > 3
         && noun.chars().all(|c| c.is_lowercase())
+        && !NOT_NOUNS.contains(&noun.as_str())
         && (noun.ends_with('s') && !noun.ends_with("ss")
             || matches!(noun.as_str(), "people" | "men" | "women" | "children"));
     let possessive = before.trim_end().ends_with("'s") || before.trim_end().ends_with("’s");

@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 
 use super::{group_precision, parse_numeral, words, Kind, Number};
@@ -13,15 +14,63 @@ use super::{group_precision, parse_numeral, words, Kind, Number};
 /// A numeral in digits, as the phrases below embed it.
 const DIGITS: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 
-fn number_pattern() -> String {
-    format!("(?:{DIGITS}|{})", words::chain_pattern())
+/// A numeral in digits at the end of a stretch of text.
+static NUMERAL_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?:{DIGITS})$")).expect("numeral pattern"));
+
+/// The number that ends right before byte `at`, across white space: a numeral,
+/// or a number in words ("six", "forty-eight"). Its start and value.
+fn number_before(text: &str, at: usize) -> Option<(usize, f64)> {
+    let before = &text[..at];
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return None;
+    }
+    let tail = super::tail_of(trimmed, 40);
+    let offset = trimmed.len() - tail.len();
+    if let Some(m) = NUMERAL_AT_END.find(tail) {
+        let start = offset + m.start();
+        // Not the end of a longer token: `MS-13 years`, `v2 days`.
+        let glued = trimmed[..start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | ',' | '/' | ':'));
+        return if glued {
+            None
+        } else {
+            parse_numeral(m.as_str()).map(|v| (start, v))
+        };
+    }
+    // The last words (letters and hyphens, up to six), longest number first.
+    let tail = super::tail_of(trimmed, 80);
+    let offset = trimmed.len() - tail.len();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut whole_tail = true;
+    for (i, c) in tail.char_indices().rev() {
+        if c.is_ascii_alphabetic() {
+            continue;
+        }
+        starts.push(i + c.len_utf8());
+        if !matches!(c, '-' | ' ' | '\t' | '\u{a0}') || starts.len() > 6 {
+            whole_tail = false;
+            break;
+        }
+    }
+    if whole_tail {
+        starts.push(0);
+    }
+    starts
+        .into_iter()
+        .rev()
+        .filter(|&i| tail[i..].starts_with(|c: char| c.is_ascii_alphabetic()))
+        .find_map(|i| words::parse(&tail[i..]).map(|(v, _)| (offset + i, v)))
 }
 
+/// A unit of time; the number before it makes a duration.
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)({})[\s\u{{a0}}]+(?:more[\s\u{{a0}}]+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)(?-u:\b)",
-        number_pattern()
-    ))
+    Regex::new(
+        r"(?i)(?-u:\b)(?:more[\s\u{a0}]+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?|centuries|century)(?-u:\b)",
+    )
     .expect("duration pattern")
 });
 
@@ -33,19 +82,21 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A distance, weight, speed or temperature written with its unit: `74 kilometres`.
 static MEASURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)({DIGITS})[\s\u{{a0}}]+(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?|kilo(?:gram)?s?|kg|tonnes?|tons?|mph|kph|km/h|degrees?)(?-u:\b)"
-    ))
+    Regex::new(
+        r"(?i)(?-u:\b)(?:kilomet(?:re|er)s?|km|miles?|met(?:re|er)s?|feet|foot|inch(?:es)?|yards?|kilo(?:gram)?s?|kg|tonnes?|tons?|mph|kph|km/h|degrees?)(?-u:\b)",
+    )
     .expect("measure pattern")
 });
 
+/// `times` and the word after it; the number before it makes a factor.
 static TIMES: LazyLock<Regex> = LazyLock::new(|| {
-    let n = number_pattern();
-    Regex::new(&format!(
-        r"(?i)(?-u:\b)({n})(?:[\s\u{{a0}}]*(?:to|or|-|–)[\s\u{{a0}}]*({n}))?[\s\u{{a0}}]+times[\s\u{{a0}}]+([a-z]+)(?:[\s\u{{a0}}]+(than))?"
-    ))
-    .expect("times pattern")
+    Regex::new(r"(?i)(?-u:\b)times[\s\u{a0}]+([a-z]+)(?:[\s\u{a0}]+(than))?")
+        .expect("times pattern")
 });
+
+/// The join of a range of factors: `to` in `2.5 to 3 times`.
+static RANGE_JOIN_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[\s\u{a0}]*(?:to|or|-|–)[\s\u{a0}]*$").expect("range pattern"));
 
 static FACTOR_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -61,9 +112,10 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("fraction pattern")
 });
 
+/// `in five` of `one in five`; the part before it is read in code.
 static ONE_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(one|two|three|four|five|six|seven|eight|nine|\d{1,2})[\s\u{a0}]+in[\s\u{a0}]+(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a[\s\u{a0}]+hundred|a[\s\u{a0}]+thousand|\d{1,3})(?-u:\b)",
+        r"(?i)(?-u:\b)in[\s\u{a0}]+(two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a[\s\u{a0}]+hundred|a[\s\u{a0}]+thousand|\d{1,3})(?-u:\b)",
     )
     .expect("one-in pattern")
 });
@@ -86,6 +138,112 @@ static TALLY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("tally pattern")
 });
+
+/// Which phrases a text may hold, found by one pass over it: each phrase
+/// needs one of its anchor words, and the regexes of absent ones never run.
+#[derive(Default)]
+struct Present {
+    duration: bool,
+    measure: bool,
+    age: bool,
+    times: bool,
+    factor: bool,
+    fraction: bool,
+    indefinite: bool,
+    tally: bool,
+}
+
+/// (anchor word, which phrase it announces), matched ASCII case-insensitively
+/// anywhere in a word.
+const ANCHORS: &[(&str, u8)] = &[
+    ("second", 0),
+    ("minute", 0),
+    ("hour", 0),
+    ("day", 0),
+    ("night", 0),
+    ("week", 0),
+    ("fortnight", 0),
+    ("month", 0),
+    ("year", 0),
+    ("decade", 0),
+    ("centur", 0),
+    ("kilo", 1),
+    ("km", 1),
+    ("mile", 1),
+    ("metre", 1),
+    ("meter", 1),
+    ("feet", 1),
+    ("foot", 1),
+    ("inch", 1),
+    ("yard", 1),
+    ("kg", 1),
+    ("ton", 1),
+    ("mph", 1),
+    ("kph", 1),
+    ("degree", 1),
+    ("age", 2),
+    ("times", 3),
+    ("twice", 4),
+    ("thrice", 4),
+    ("doubl", 4),
+    ("tripl", 4),
+    ("trebl", 4),
+    ("quadrupl", 4),
+    ("halv", 4),
+    ("fold", 4),
+    ("half", 5),
+    ("third", 5),
+    ("quarter", 5),
+    ("fourth", 5),
+    ("fifth", 5),
+    ("sixth", 5),
+    ("seventh", 5),
+    ("eighth", 5),
+    ("ninth", 5),
+    ("tenth", 5),
+    ("dozen", 6),
+    ("hundred", 6),
+    ("thousand", 6),
+    ("million", 6),
+    ("billion", 6),
+    ("vote", 7),
+    ("tally", 7),
+    ("margin", 7),
+    ("score", 7),
+    ("won", 7),
+    ("lost", 7),
+    ("beat", 7),
+    ("defeat", 7),
+    ("passed", 7),
+    ("approved", 7),
+    ("rejected", 7),
+    ("ruled", 7),
+    ("split", 7),
+];
+
+static ANCHOR_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(ANCHORS.iter().map(|(word, _)| word))
+        .expect("anchor words build an automaton")
+});
+
+fn present(text: &str) -> Present {
+    let mut p = Present::default();
+    for m in ANCHOR_SEARCH.find_iter(text) {
+        match ANCHORS[m.pattern().as_usize()].1 {
+            0 => p.duration = true,
+            1 => p.measure = true,
+            2 => p.age = true,
+            3 => p.times = true,
+            4 => p.factor = true,
+            5 => p.fraction = true,
+            6 => p.indefinite = true,
+            _ => p.tally = true,
+        }
+    }
+    p
+}
 
 /// Words after `N times` that make it a factor (`three times more`, `70 times
 /// the official count`) rather than a number of occurrences (`renewed 34 times`).
@@ -165,6 +323,11 @@ fn phrase(start: usize, end: usize, kind: Kind, low: f64, high: f64) -> Number {
 /// Every phrase in `text` read as one number, in order, without overlaps.
 pub fn find(text: &str) -> Vec<Number> {
     let mut found: Vec<Number> = Vec::new();
+    let present = present(text);
+    // An iterator over a regex's matches only where its anchor is present.
+    let iter = |on: bool, re: &'static LazyLock<Regex>| {
+        on.then(|| re.captures_iter(text)).into_iter().flatten()
+    };
     let whole = |c: &Captures| c.get(0).expect("group 0").range();
     // An identifier's value is its first numeral, as `figcheck numbers` shows it.
     let first_numeral = |s: &str| {
@@ -175,47 +338,72 @@ pub fn find(text: &str) -> Vec<Number> {
             .collect();
         digits.parse().unwrap_or(0.0)
     };
-    for c in PHONE.captures_iter(text) {
+    // Every phone number we read has a hyphen (dotted ones read as dotted identifiers).
+    for c in iter(text.contains('-'), &PHONE) {
         let r = whole(&c);
         let value = first_numeral(&text[r.clone()]);
         found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
     }
-    for c in TALLY.captures_iter(text) {
+    for c in iter(present.tally, &TALLY) {
         let r = c.get(1).expect("tally").range();
         let value = first_numeral(&text[r.clone()]);
         found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
     }
-    for c in AGE.captures_iter(text) {
+    for c in iter(present.age, &AGE) {
         let low = value_of(&c[1]).unwrap_or(0.0);
         let high = c.get(2).and_then(|m| value_of(m.as_str())).unwrap_or(low);
         let start = c.get(1).expect("age").start();
         found.push(phrase(start, whole(&c).end, Kind::Measure, low, high));
     }
-    for c in MEASURE.captures_iter(text) {
-        let value = value_of(&c[1]).unwrap_or(0.0);
+    for c in iter(present.measure, &MEASURE) {
         let r = whole(&c);
-        found.push(phrase(r.start, r.end, Kind::Measure, value, value));
-    }
-    for c in DURATION.captures_iter(text) {
-        let value = value_of(&c[1]).unwrap_or(0.0);
-        let r = whole(&c);
-        found.push(phrase(r.start, r.end, Kind::Duration, value, value));
-    }
-    for c in TIMES.captures_iter(text) {
-        let next = c[3].to_ascii_lowercase();
-        let comparing =
-            COMPARING.contains(&next.as_str()) || (next.ends_with("er") && c.get(4).is_some());
-        if !comparing {
+        // Only a numeral in digits: "a few feet", "two miles" are left alone.
+        let Some((start, value)) = number_before(text, r.start) else {
             continue;
+        };
+        if text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+            found.push(phrase(start, r.end, Kind::Measure, value, value));
         }
-        let low = value_of(&c[1]).unwrap_or(0.0);
-        let high = c.get(2).and_then(|m| value_of(m.as_str())).unwrap_or(low);
-        // The span ends at `times`: the word after it is not part of the number.
-        let end = c.get(3).expect("next word").start();
-        let end = text[..end].trim_end().len();
-        found.push(phrase(whole(&c).start, end, Kind::Multiplier, low, high));
     }
-    for c in FACTOR_WORD.captures_iter(text) {
+    for c in iter(present.duration, &DURATION) {
+        let r = whole(&c);
+        let Some((start, value)) = number_before(text, r.start) else {
+            continue;
+        };
+        found.push(phrase(start, r.end, Kind::Duration, value, value));
+    }
+    for c in iter(present.times, &TIMES) {
+        let next = c[1].to_ascii_lowercase();
+        let comparing =
+            COMPARING.contains(&next.as_str()) || (next.ends_with("er") && c.get(2).is_some());
+        let times = whole(&c).start;
+        let Some((mut start, high)) = number_before(text, times).filter(|_| comparing) else {
+            continue;
+        };
+        // `2.5 to 3 times`: a range of factors.
+        let mut low = high;
+        if let Some(join) = RANGE_JOIN_AT_END.find(&text[..start]) {
+            if let Some((range_start, range_low)) = number_before(text, join.start() + 1)
+                .filter(|_| text[join.range()].starts_with(char::is_whitespace))
+                .or_else(|| {
+                    let bare = join.start();
+                    text[..bare]
+                        .ends_with(|c: char| c.is_ascii_digit())
+                        .then(|| NUMERAL_AT_END.find(&text[..bare]))
+                        .flatten()
+                        .and_then(|m| parse_numeral(m.as_str()).map(|v| (m.start(), v)))
+                })
+            {
+                if range_low < high {
+                    (start, low) = (range_start, range_low);
+                }
+            }
+        }
+        // The span ends at `times`: the word after it is not part of the number.
+        let end = times + "times".len();
+        found.push(phrase(start, end, Kind::Multiplier, low, high));
+    }
+    for c in iter(present.factor, &FACTOR_WORD) {
         let word = c[0].to_ascii_lowercase();
         let value = if let Some(n) = c.get(1) {
             small_word(n.as_str()).unwrap_or(0.0)
@@ -231,7 +419,7 @@ pub fn find(text: &str) -> Vec<Number> {
         let r = whole(&c);
         found.push(phrase(r.start, r.end, Kind::Multiplier, value, value));
     }
-    for c in FRACTION.captures_iter(text) {
+    for c in iter(present.fraction, &FRACTION) {
         let r = whole(&c);
         if let Some(scale_word) = c.get(4) {
             // `half a million` is a count.
@@ -251,21 +439,20 @@ pub fn find(text: &str) -> Vec<Number> {
         found.push(phrase(r.start, r.end, Kind::Fraction, value, value));
     }
     for c in ONE_IN.captures_iter(text) {
-        let (Some(part), Some(whole_of)) = (small_word(&c[1]), small_word(&c[2])) else {
+        let r = whole(&c);
+        let (Some((start, part)), Some(whole_of)) =
+            (number_before(text, r.start), small_word(&c[1]))
+        else {
             continue;
         };
-        if part < whole_of {
-            let r = whole(&c);
-            found.push(phrase(
-                r.start,
-                r.end,
-                Kind::Fraction,
-                part / whole_of,
-                part / whole_of,
-            ));
+        // `one in five`, `2 in 10`: a small part of a small whole.
+        let short = text[start..r.start].trim_end().len() <= 5;
+        if short && part >= 1.0 && part < whole_of {
+            let share = part / whole_of;
+            found.push(phrase(start, r.end, Kind::Fraction, share, share));
         }
     }
-    for c in INDEFINITE.captures_iter(text) {
+    for c in iter(present.indefinite, &INDEFINITE) {
         let value = scale(&c[1]);
         let r = whole(&c);
         let mut n = phrase(r.start, r.end, Kind::Count, value, value);

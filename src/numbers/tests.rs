@@ -430,6 +430,8 @@ fn a_four_digit_number_counting_a_noun_is_a_count() {
     assert_eq!(only("in 2000 arrests rose", Kind::Year).low, 2000.0);
     assert_eq!(only("In 2019 homicides fell", Kind::Year).low, 2019.0);
     assert_eq!(only("the country's 2024 elections", Kind::Year).low, 2024.0);
+    assert_eq!(read("reached 1857 this year")[0].1, Kind::Year);
+    assert_eq!(read("founded 1857 across the river")[0].1, Kind::Year);
 }
 
 #[test]

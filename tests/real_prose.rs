@@ -270,3 +270,45 @@ canonical = 3.9
         vec!["4.9 percentage points"]
     );
 }
+
+/// `figcheck numbers` on the project's seeds reads no duration, phone number,
+/// version, vote tally or name with digits as a count. The patterns here are
+/// the test's own, written apart from the recogniser's.
+#[test]
+fn the_seeds_show_no_duration_identifier_phone_or_version_as_a_count() {
+    let not_a_count = regex::Regex::new(
+        r"(?ix)
+        ^\S+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b   # a duration
+        | ^\d{3}-\d{4}\b | ^\d-\d{3}-\d{3}-\d{4}\b                          # a phone number
+        | ^\d+\.\d+(?:\.\d+)+\b                                             # a version
+        | ^\d+\s*(?:-|to)\s*\d+$                                            # a tally or score
+        | ^\d+\(",
+    )
+    .unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let checker = checker();
+    let mut read = 0;
+    for entry in std::fs::read_dir(&seeds).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let format = figcheck::markup::Format::of_path(&path.to_string_lossy());
+        let analysis = checker.analyse_document(format, &source);
+        for n in &analysis.numbers {
+            let written = &source[n.span.clone()];
+            // The words after the number too: "Eleven months", "30 days".
+            let with_next: String = source[n.span.start..]
+                .split_inclusive(char::is_whitespace)
+                .take(2)
+                .collect();
+            read += 1;
+            if n.kind == Kind::Count {
+                assert!(
+                    !not_a_count.is_match(written) && !not_a_count.is_match(with_next.trim()),
+                    "{}: {written:?} read as a count",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(read > 50, "the seeds hold numbers: read {read}");
+}

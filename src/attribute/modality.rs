@@ -100,6 +100,15 @@ static HAD_BEEN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("had-been pattern")
 });
 
+/// A clause that disputes its number ("the official count of 64 is a
+/// substantial underestimate") does not assert it.
+static DISPUTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:underestimat\w*|overestimat\w*|undercount\w*|overcount\w*|far\s+too\s+(?:low|high)|discredited|superseded|outdated)\b",
+    )
+    .expect("disputed pattern")
+});
+
 static HISTORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[\s,]*(?:a\s+year\s+(?:earlier|before)|earlier|previously|at\s+the\s+time|at\s+first|initially)\b",
@@ -152,6 +161,7 @@ pub fn modality(text: &str, clause: &Range<usize>, number: &Number) -> Modality 
         || HISTORY_BEFORE.is_match(before)
         || COMPARED_WITH.is_match(before)
         || HAD_BEEN.is_match(before)
+        || DISPUTED.is_match(&text[clause.clone()])
         || HISTORY_AFTER.is_match(after)
     {
         return Modality::History;
@@ -255,6 +265,11 @@ mod tests {
                 "The estimate is more than double the 1,427 deaths counted.",
                 "1,427",
             ),
+            (
+                "The official count of 64 is a substantial underestimate.",
+                "64",
+            ),
+            ("The official toll of 64 was greatly underestimated.", "64"),
         ] {
             assert_eq!(framed(text, n).0, Modality::History, "{text}");
         }
@@ -267,6 +282,13 @@ mod tests {
             ("At least 261 detainees have died in custody.", "261"),
             (
                 "Earlier, the committee met; 367 people have died in custody.",
+                "367",
+            ),
+            // "had been" is only the tense of a verb here.
+            ("By April 2025 it had been renewed 34 times.", "34"),
+            // The dispute is in another clause.
+            (
+                "Critics call it an undercount; 367 people have died in custody.",
                 "367",
             ),
         ] {

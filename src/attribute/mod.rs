@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::numbers::{Kind, Number};
+use crate::numbers::{self, Kind, Number};
 use crate::rules::{Figure, Unit};
 pub use crate::subject::{SubjectHit, SubjectMatcher};
 use crate::text;
@@ -213,10 +213,7 @@ fn counts_a_subset(
     if WHOLE_OF.is_match(before) {
         return false;
     }
-    let after = &text[subject.end..sentence.end];
-    let stretch = after
-        .find([',', ';', ':', '(', '—', '–'])
-        .map_or(after, |i| &after[..i]);
+    let stretch = rest_of_stretch(text, sentence, subject);
     let near: String = stretch
         .split_whitespace()
         .take(5)
@@ -255,7 +252,8 @@ fn names_another_thing(
     let lower = word.to_lowercase();
     chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_lowercase)
-        && !CALENDAR_WORDS.contains(&lower.as_str())
+        && !numbers::MONTHS.contains(&lower.as_str())
+        && !numbers::WEEKDAYS.contains(&lower.as_str())
         && !figure.name.to_lowercase().contains(&lower)
         && !figure
             .subjects
@@ -263,31 +261,17 @@ fn names_another_thing(
             .any(|s| s.to_lowercase().contains(&lower))
 }
 
-/// Capitalised words that name a time, not a thing.
-const CALENDAR_WORDS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 static RELATIVE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),?\s*\b(?:which|who|that)\s+$").expect("relative pattern"));
+
+/// The words after the subject up to the next comma, colon, semicolon,
+/// bracket or dash: what the clause goes on to say of it.
+fn rest_of_stretch<'t>(text: &'t str, sentence: &Range<usize>, subject: &Range<usize>) -> &'t str {
+    let after = &text[subject.end..sentence.end];
+    after
+        .find([',', ';', ':', '(', '—', '–'])
+        .map_or(after, |i| &after[..i])
+}
 
 /// Whether the subject phrase is a participle that only describes the noun
 /// the number counts, while another verb says what happened to them: in
@@ -306,10 +290,7 @@ fn reduced_relative(
     if !first.ends_with("ed") || first == "died" {
         return false;
     }
-    let after = &text[subject.end..sentence.end];
-    let stretch = after
-        .find([',', ';', ':', '(', '—', '–'])
-        .map_or(after, |i| &after[..i]);
+    let stretch = rest_of_stretch(text, sentence, subject);
     stretch.split_whitespace().take(8).any(|w| {
         matches!(
             w.to_lowercase().as_str(),
@@ -396,14 +377,7 @@ const FREE_AFTER: &[&str] = &[
     "an",
     "each",
     "every",
-    // when: "reached 106 Tuesday night"
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
+    // when: "reached 106 Tuesday night" (and the days of the week)
     "today",
     "yesterday",
     "tonight",
@@ -477,7 +451,7 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> b
         return false;
     }
     let lower = w.to_lowercase();
-    if FREE_AFTER.contains(&lower.as_str()) {
+    if FREE_AFTER.contains(&lower.as_str()) || numbers::WEEKDAYS.contains(&lower.as_str()) {
         return false;
     }
     if subject.start > number.span.end {

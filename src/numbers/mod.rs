@@ -375,7 +375,8 @@ static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reference pattern")
 });
 
-const MONTHS: &[&str] = &[
+/// Month names and their abbreviations, lowercase.
+pub const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",
@@ -400,6 +401,17 @@ const MONTHS: &[&str] = &[
     "oct",
     "nov",
     "dec",
+];
+
+/// Days of the week, lowercase.
+pub const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Units that, hyphenated to a number, make it a measure: `23.5-hour`, `10-year`.

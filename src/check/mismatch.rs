@@ -9,6 +9,10 @@ What it means
   A number in the draft is a claim about a figure in rules.toml, and no value
   the rules accept for that figure fits it, not even once its rounding and
   qualifiers (\"at least\", \"about\") are taken into account.
+  A one-sided qualifier reaches only so far (qualifier_slack, 0.2 unless
+  rules.toml says otherwise): \"over 58,000\" means 58,000 to 69,600, so it
+  is a mismatch when the figure is 85,000. A forecast (\"expects the rate to
+  fall to 1.5\") is never judged.
 
 Why it matters
   It is the slip this tool exists for: 376 typed for 367, 58,000 for 85,000,

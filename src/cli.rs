@@ -11,9 +11,9 @@ Exit status:
   2  bad usage, a missing, unreadable or invalid rules file, a path that does
      not exist, or a draft that could not be read
 
-Finding codes: figcheck::mismatch, figcheck::wrong-year, figcheck::stale,
-figcheck::inconsistent, figcheck::unused-ignore. `figcheck explain CODE` says
-what each means.";
+Finding codes: figcheck::mismatch, figcheck::wrong-year, figcheck::wrong-source,
+figcheck::stale, figcheck::inconsistent, figcheck::unused-ignore. `figcheck
+explain CODE` says what each means.";
 
 /// Check the figures in draft articles against the canonical figures in rules.toml.
 #[derive(Debug, Parser)]

@@ -20,6 +20,7 @@ fn expect_of(code: Code) -> Expect {
     match code {
         Code::Mismatch => Expect::Mismatch,
         Code::WrongYear => Expect::WrongYear,
+        Code::WrongSource => Expect::WrongSource,
         Code::Stale => Expect::Stale,
         Code::Inconsistent => Expect::Inconsistent,
         // Examples are single texts without suppressions: no unused ones either.

@@ -13,6 +13,7 @@ pub mod markup;
 pub mod numbers;
 pub mod render;
 pub mod rules;
+pub mod source;
 pub mod subject;
 pub mod suppress;
 pub mod text;
@@ -31,6 +32,7 @@ use markup::Prose;
 pub struct Checker {
     rules: Rules,
     matcher: SubjectMatcher,
+    sources: source::SourceMatcher,
     /// Whether suppression comments in drafts are honoured (`--no-ignores` turns this off).
     honour_suppressions: bool,
 }
@@ -45,9 +47,11 @@ pub struct Analysis {
 impl Checker {
     pub fn new(rules: Rules) -> Checker {
         let matcher = SubjectMatcher::new(&rules.figures);
+        let sources = source::SourceMatcher::new(&rules.sources);
         Checker {
             rules,
             matcher,
+            sources,
             honour_suppressions: true,
         }
     }
@@ -70,13 +74,14 @@ impl Checker {
     /// Every number in the prose of a draft, and the claims among them.
     pub fn analyse_prose(&self, prose: &Prose) -> Analysis {
         let numbers = numbers::recognise(&prose.text);
-        let claims = attribute::attribute(
+        let mut claims = attribute::attribute(
             &prose.text,
             &prose.breaks,
             &numbers,
             &self.rules.figures,
             &self.matcher,
         );
+        self.attribute_sources(&prose.text, &mut claims);
         Analysis { numbers, claims }
     }
 
@@ -126,9 +131,18 @@ impl Checker {
                 ));
             }
         }
-        let claims =
+        let mut claims =
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures);
+        self.attribute_sources(text, &mut claims);
         Analysis { numbers, claims }
+    }
+
+    /// Sets the source each claim's clause attributes it to, if the rules
+    /// declare sources at all.
+    fn attribute_sources(&self, text: &str, claims: &mut [Claim]) {
+        for claim in claims {
+            claim.source = self.sources.attributed(text, &claim.clause);
+        }
     }
 
     /// Every number in a draft written in `format`, and the claims among them,

@@ -54,6 +54,11 @@ pub struct Claim {
     pub modality: Modality,
     /// The tense of the claim's clause.
     pub tense: Tense,
+    /// The clause that holds the claim, in the text attribution read.
+    pub clause: Range<usize>,
+    /// The declared source the clause attributes the claim to, if any
+    /// (an index into the rules' sources); set by [`crate::source`].
+    pub source: Option<usize>,
 }
 
 /// A year tied to a number: `2.4 in 2023`, or `In 2023, … 2.4`.
@@ -756,6 +761,8 @@ pub fn attribute_in(
                     year: tied_year(text, &sentence, number),
                     modality: framing,
                     tense: modality::tense(text, &clause, number),
+                    clause,
+                    source: None,
                 });
             }
             i = group_end;

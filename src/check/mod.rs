@@ -4,6 +4,7 @@
 pub mod inconsistent;
 pub mod mismatch;
 pub mod stale;
+pub mod wrong_source;
 pub mod wrong_year;
 
 use std::fmt::Write as _;
@@ -20,15 +21,17 @@ use crate::rules::{AllowedValue, Figure, Severity, Unit};
 pub enum Code {
     Mismatch,
     WrongYear,
+    WrongSource,
     Stale,
     Inconsistent,
     UnusedIgnore,
 }
 
 impl Code {
-    pub const ALL: [Code; 4] = [
+    pub const ALL: [Code; 5] = [
         Code::Mismatch,
         Code::WrongYear,
+        Code::WrongSource,
         Code::Stale,
         Code::Inconsistent,
     ];
@@ -38,6 +41,7 @@ impl Code {
         match self {
             Code::Mismatch => "figcheck::mismatch",
             Code::WrongYear => "figcheck::wrong-year",
+            Code::WrongSource => "figcheck::wrong-source",
             Code::Stale => "figcheck::stale",
             Code::Inconsistent => "figcheck::inconsistent",
             Code::UnusedIgnore => "figcheck::unused-ignore",
@@ -49,6 +53,7 @@ impl Code {
         match self {
             Code::Mismatch => mismatch::EXPLANATION,
             Code::WrongYear => wrong_year::EXPLANATION,
+            Code::WrongSource => wrong_source::EXPLANATION,
             Code::Stale => stale::EXPLANATION,
             Code::Inconsistent => inconsistent::EXPLANATION,
             Code::UnusedIgnore => crate::suppress::EXPLANATION,
@@ -102,6 +107,9 @@ pub enum Verdict {
     Stale(usize),
     /// Fits an allowed value (its index) only for another year than the one tied.
     WrongYear(usize),
+    /// Fits none of the values of the source the sentence names, but this
+    /// value (its index) of another source.
+    WrongSource(usize),
     Mismatch,
 }
 
@@ -115,13 +123,21 @@ fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
 /// and by `about`) or within its qualifier's bounded reach makes it consistent;
 /// failing that, an outdated value it meets makes it stale.
 pub fn judge(figure: &Figure, number: &Number, year: Option<i32>) -> Verdict {
-    judge_in(figure, number, year, false)
+    judge_in(figure, number, year, false, None)
 }
 
 /// [`judge`], where `present` says the claim has no year and speaks in the
 /// present tense ("the rate is 38"): then only a value bound to no year, or
 /// the canonical one, is current, and a value of another year is stale.
-fn judge_in(figure: &Figure, number: &Number, year: Option<i32>, present: bool) -> Verdict {
+///
+/// With `only`, the values of that source alone are accepted.
+fn judge_in(
+    figure: &Figure,
+    number: &Number,
+    year: Option<i32>,
+    present: bool,
+    only: Option<usize>,
+) -> Verdict {
     let intervals = [
         number.written_interval(),
         number.qualified_interval(figure.qualifier_slack),
@@ -131,6 +147,7 @@ fn judge_in(figure: &Figure, number: &Number, year: Option<i32>, present: bool) 
             .allowed
             .iter()
             .enumerate()
+            .filter(move |(_, v)| only.is_none() || v.source_id == only)
             .filter(move |(_, v)| meets(claim, v.interval(figure.tolerance)))
     };
     let year_fits = |v: &AllowedValue| match year {
@@ -168,17 +185,47 @@ fn judge_in(figure: &Figure, number: &Number, year: Option<i32>, present: bool) 
 /// What the rules say about one claim, given how its sentence frames it:
 /// `None` for a forecast, which is not judged; explicit history is judged
 /// only for being a value the figure ever had.
+///
+/// A claim attributed to a source that has values for the figure is judged
+/// against those values only; a number that fits another source's value is
+/// a wrong source. A claim attributed to nobody, or to a source without values
+/// here, is judged against every value.
 pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim) -> Option<Verdict> {
     let year = claim.year.map(|y| y.year);
     let present = year.is_none() && claim.tense == Tense::Present;
-    match claim.modality {
-        Modality::Forecast => None,
-        Modality::History => Some(match judge_in(figure, number, year, false) {
-            Verdict::Stale(_) | Verdict::WrongYear(_) => Verdict::Consistent,
-            verdict => verdict,
-        }),
-        Modality::Assertion => Some(judge_in(figure, number, year, present)),
+    let own = claim
+        .source
+        .filter(|s| figure.allowed.iter().any(|v| v.source_id == Some(*s)));
+    let history = match claim.modality {
+        Modality::Forecast => return None,
+        Modality::History => true,
+        Modality::Assertion => false,
+    };
+    let mut verdict = judge_in(figure, number, year, present && !history, own);
+    if own.is_some() && verdict == Verdict::Mismatch {
+        if let Some(i) = first_fitting(figure, number) {
+            verdict = Verdict::WrongSource(i);
+        }
     }
+    if history && matches!(verdict, Verdict::Stale(_) | Verdict::WrongYear(_)) {
+        verdict = Verdict::Consistent;
+    }
+    Some(verdict)
+}
+
+/// The first allowed value, of any source or year, that the number meets as
+/// written or within its qualifier's reach.
+fn first_fitting(figure: &Figure, number: &Number) -> Option<usize> {
+    let intervals = [
+        number.written_interval(),
+        number.qualified_interval(figure.qualifier_slack),
+    ];
+    intervals.into_iter().find_map(|claim| {
+        figure
+            .allowed
+            .iter()
+            .position(|v| meets(claim, v.interval(figure.tolerance)))
+    })
 }
 
 /// Findings for all claims in one text, sorted by position.
@@ -205,6 +252,9 @@ pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure
             Verdict::Stale(i) => findings.push(stale::finding(&context, &figure.allowed[i])),
             Verdict::WrongYear(i) => {
                 findings.push(wrong_year::finding(&context, &figure.allowed[i]))
+            }
+            Verdict::WrongSource(i) => {
+                findings.push(wrong_source::finding(&context, &figure.allowed[i]))
             }
         }
         // Only statements of the figure as it stands are compared with each

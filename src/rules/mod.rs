@@ -39,6 +39,8 @@ pub const DEFAULT_GAP: usize = 2;
 pub struct Rules {
     pub settings: Settings,
     pub figures: Vec<Figure>,
+    /// The sources a value may name, and that a draft may attribute a claim to.
+    pub sources: Vec<Source>,
     /// Where the rules came from, and their text, for diagnostics that point into them.
     pub path: PathBuf,
     pub source: Arc<String>,
@@ -108,6 +110,18 @@ impl Figure {
     }
 }
 
+/// Who a value comes from: a rights group, a ministry, a study. A draft that
+/// attributes a claim to it ("according to Cristosal") is checked against its
+/// values only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub id: String,
+    pub name: String,
+    /// Other ways drafts name it ("the rights group Cristosal").
+    pub aliases: Vec<String>,
+    pub url: Option<String>,
+}
+
 /// One accepted value or range, with its provenance.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AllowedValue {
@@ -117,7 +131,10 @@ pub struct AllowedValue {
     pub max: f64,
     /// The year this value describes, when it is tied to one.
     pub year: Option<i32>,
+    /// Where the value comes from, as shown: a source's name, or free text.
     pub source: Option<String>,
+    /// The index of the `[[source]]` the value names, if it names one.
+    pub source_id: Option<usize>,
     pub as_of: Option<String>,
     pub url: Option<String>,
     pub note: Option<String>,

@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::{
-    did_you_mean, AllowedValue, Example, Figure, Rules, RulesDiagnostic, Settings, Tolerance,
+    did_you_mean, AllowedValue, Example, Figure, Rules, RulesDiagnostic, Settings, Source,
+    Tolerance,
 };
 
 #[derive(Debug, Deserialize)]
@@ -23,6 +24,18 @@ pub(super) struct RawRules {
     settings: Option<RawSettings>,
     #[serde(default)]
     figure: Vec<Spanned<RawFigure>>,
+    #[serde(default)]
+    source: Vec<RawSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: Spanned<String>,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    url: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -77,6 +90,7 @@ pub enum Expect {
     Mismatch,
     Stale,
     WrongYear,
+    WrongSource,
     Inconsistent,
     /// No number in the text is attributed to the figure.
     Unattributed,
@@ -92,6 +106,7 @@ impl Expect {
             Expect::Mismatch => "mismatch",
             Expect::Stale => "stale",
             Expect::WrongYear => "wrong-year",
+            Expect::WrongSource => "wrong-source",
             Expect::Inconsistent => "inconsistent",
             Expect::Unattributed => "unattributed",
             Expect::Forecast => "forecast",
@@ -520,6 +535,66 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
     }
 
     let mut warnings: Vec<Fault> = Vec::new();
+    let mut sources: Vec<Source> = Vec::with_capacity(raw.source.len());
+    let mut source_spans: Vec<Range<usize>> = Vec::new();
+    for raw_source in raw.source {
+        let span = raw_source.id.span();
+        let id = raw_source.id.into_inner();
+        if !is_kebab_case(&id) {
+            return Err(new(
+                "figcheck::rules::invalid-id",
+                format!("source id `{id}` is not kebab-case"),
+            )
+            .label(span, "not kebab-case")
+            .help(format!(
+                "use lowercase letters, digits and hyphens, such as `{}`",
+                kebab(&id)
+            )));
+        }
+        if let Some(first) = sources.iter().position(|s| s.id == id) {
+            return Err(new(
+                "figcheck::rules::duplicate-id",
+                format!("two sources have the id `{id}`"),
+            )
+            .label(span, "used again here")
+            .label(source_spans[first].clone(), "first used here")
+            .help("give every source its own id"));
+        }
+        source_spans.push(span);
+        sources.push(Source {
+            id,
+            name: raw_source.name,
+            aliases: raw_source.aliases,
+            url: raw_source.url,
+        });
+    }
+    // A value's `source` that names a source id links the value to it; free
+    // text (with spaces or capitals) stays provenance. A word that looks like
+    // an id but names none is a typo.
+    let link = |value: &mut AllowedValue, span: &Range<usize>| -> Result<(), Fault> {
+        let Some(written) = value.source.clone() else {
+            return Ok(());
+        };
+        if let Some(i) = sources.iter().position(|s| s.id == written) {
+            value.source_id = Some(i);
+            value.source = Some(sources[i].name.clone());
+            return Ok(());
+        }
+        if !sources.is_empty() && is_kebab_case(&written) {
+            let ids: Vec<&str> = sources.iter().map(|s| s.id.as_str()).collect();
+            let help = match did_you_mean(&written, &ids) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("the [[source]] ids are: {}", ids.join(", ")),
+            };
+            return Err(new(
+                "figcheck::rules::unknown-source",
+                format!("no [[source]] has the id `{written}`"),
+            )
+            .label(span.clone(), format!("source = \"{written}\""))
+            .help(help));
+        }
+        Ok(())
+    };
     let mut seen_ids: HashMap<String, Range<usize>> = HashMap::new();
     let mut seen_subjects: HashMap<String, (String, Range<usize>)> = HashMap::new();
     let mut figures = Vec::with_capacity(raw.figure.len());
@@ -630,11 +705,13 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
         canonical.as_of = canonical.as_of.or(f.as_of);
         canonical.url = canonical.url.or(f.url);
         canonical.note = canonical.note.or(f.note);
+        link(&mut canonical, &canonical_span)?;
         let mut allowed = vec![canonical];
         let mut all_ranges = true;
         for entry in f.allowed {
             let span = entry.span();
-            let value = allowed_value(entry.into_inner(), span.clone(), &new)?;
+            let mut value = allowed_value(entry.into_inner(), span.clone(), &new)?;
+            link(&mut value, &span)?;
             all_ranges &= value.min != value.max;
             if value.stale && value.min == allowed[0].min && value.max == allowed[0].max {
                 warnings.push(
@@ -707,6 +784,7 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
     Ok(Rules {
         settings,
         figures,
+        sources,
         path: path.to_path_buf(),
         source: source.clone(),
         warnings,
@@ -777,6 +855,7 @@ fn allowed_value(
         .help("write the calendar year the value describes, such as 2024"));
     }
     Ok(AllowedValue {
+        source_id: None,
         min,
         max,
         year: raw.year,

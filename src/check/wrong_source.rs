@@ -1,0 +1,77 @@
+//! `figcheck::wrong-source`: a value that is right, but another source's.
+
+use super::{describe_bare, Code, Context, Finding};
+use crate::rules::AllowedValue;
+
+pub const EXPLANATION: &str = "\
+figcheck::wrong-source
+
+What it means
+  The sentence attributes the number to a source that rules.toml declares
+  (according to Cristosal; WOLA puts the number at; Cristosal's count), and
+  the number is none of that source's values, but it is another source's.
+  Only sources declared in [[source]] and named with such a cue count: a
+  claim attributed to nobody, or to a source the rules do not know, is
+  judged against every accepted value.
+
+Why it matters
+  Sources disagree on purpose: they count differently. Putting one group's
+  count in another's mouth is a misattribution that needs a correction.
+
+Example
+  Cristosal reports 350 deaths in custody.
+  (rules.toml: 350 is WOLA's count; Cristosal counts 367)
+
+How to fix it
+  Use the named source's own value from the help line, or name the source the
+  number comes from. Severity: the figure's own.
+";
+
+pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
+    let figure = context.figure;
+    let named = context.claim.source;
+    // The source the sentence names, as the rules show it, and its values.
+    let own: Vec<&AllowedValue> = figure
+        .allowed
+        .iter()
+        .filter(|v| v.source_id.is_some() && v.source_id == named)
+        .collect();
+    let named_name = own
+        .first()
+        .and_then(|v| v.source.clone())
+        .unwrap_or_else(|| "the source named".into());
+    let owner = value
+        .source
+        .as_ref()
+        .map_or_else(|| "another source's".to_string(), |s| format!("{s}'s"));
+    let current: Vec<String> = own
+        .iter()
+        .filter(|v| !v.stale)
+        .map(|v| {
+            let mut text = describe_bare(v, figure.unit);
+            if let Some(as_of) = &v.as_of {
+                text.push_str(&format!(" (as of {as_of})"));
+            }
+            text
+        })
+        .collect();
+    let help = format!(
+        "{} is {owner} value; {named_name} reports {}",
+        describe_bare(value, figure.unit),
+        if current.is_empty() {
+            "only outdated values".to_string()
+        } else {
+            current.join(" or ")
+        }
+    );
+    context.finding(
+        Code::WrongSource,
+        figure.severity,
+        format!(
+            "{}: {} is {owner} value, not {named_name}'s",
+            figure.name,
+            context.found_text()
+        ),
+        help,
+    )
+}

@@ -1,0 +1,151 @@
+//! Figures that belong to a source: the source examples of the time-and-sources
+//! issue, with the cues that must not attribute a claim.
+
+use std::path::Path;
+
+use figcheck::{Checker, Rules};
+
+const RULES: &str = r#"
+[[source]]
+id = "cristosal"
+name = "Cristosal"
+aliases = ["the rights group Cristosal"]
+
+[[source]]
+id = "wola"
+name = "WOLA"
+aliases = ["Washington Office on Latin America"]
+
+[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["(died|deaths) in [state] custody"]
+canonical = { value = 367, source = "cristosal", as_of = "2025-03" }
+allowed = [
+  { value = 350, source = "wola", as_of = "2025-03" },
+  { value = 261, source = "cristosal", as_of = "2024-04", stale = true, note = "early count" },
+]
+"#;
+
+fn checker() -> Checker {
+    Checker::new(Rules::parse(RULES, Path::new("rules.toml")).expect("rules parse"))
+}
+
+/// (code, number as written) for each finding in `text`.
+fn findings(text: &str) -> Vec<(&'static str, String)> {
+    checker()
+        .check(text)
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text))
+        .collect()
+}
+
+/// The ids of the sources the claims in `text` are attributed to.
+fn sources(text: &str) -> Vec<Option<String>> {
+    let checker = checker();
+    checker
+        .analyse(text)
+        .claims
+        .iter()
+        .map(|c| c.source.map(|s| checker.rules().sources[s].id.clone()))
+        .collect()
+}
+
+#[test]
+fn a_claim_is_checked_against_its_sources_values() {
+    let text = "Cristosal reports 367 deaths in custody.";
+    assert_eq!(findings(text), vec![]);
+    assert_eq!(sources(text), vec![Some("cristosal".to_string())]);
+    let text = "According to WOLA, 350 people have died in custody.";
+    assert_eq!(findings(text), vec![]);
+    assert_eq!(sources(text), vec![Some("wola".to_string())]);
+}
+
+#[test]
+fn another_sources_value_is_a_wrong_source() {
+    let found = checker().check("Cristosal reports 350 deaths in custody.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code.as_str(), "figcheck::wrong-source");
+    assert_eq!(found[0].found_text, "350");
+    assert_eq!(
+        found[0].help,
+        "350 is WOLA's value; Cristosal reports 367 (as of 2025-03)"
+    );
+    assert_eq!(
+        found[0].message,
+        "Deaths in custody: 350 is WOLA's value, not Cristosal's"
+    );
+    // A number no source has is still a plain mismatch.
+    assert_eq!(
+        findings("Cristosal reports 376 deaths in custody."),
+        vec![("figcheck::mismatch", "376".to_string())]
+    );
+    // The source's own outdated value is stale, not a wrong source.
+    assert_eq!(
+        findings("Cristosal reports 261 deaths in custody."),
+        vec![("figcheck::stale", "261".to_string())]
+    );
+}
+
+#[test]
+fn two_sources_each_with_its_own_count_are_not_inconsistent() {
+    assert_eq!(
+        findings("Cristosal counts 367 deaths in custody; WOLA puts the number at 350."),
+        vec![]
+    );
+    let text = "Cristosal counts 367 deaths in custody, while WOLA counts 350 deaths in custody.";
+    assert_eq!(findings(text), vec![]);
+    assert_eq!(
+        sources(text),
+        vec![Some("cristosal".to_string()), Some("wola".to_string())]
+    );
+    // Must still fire: the same two counts with no source given.
+    assert_eq!(
+        findings(
+            "At least 367 people have died in custody. Elsewhere, 350 people have died in custody."
+        ),
+        vec![("figcheck::inconsistent", "367".to_string())]
+    );
+}
+
+#[test]
+fn an_unknown_source_is_judged_as_any_claim() {
+    assert_eq!(
+        findings("A local group says 340 people have died in custody."),
+        vec![("figcheck::mismatch", "340".to_string())]
+    );
+}
+
+#[test]
+fn cues_that_name_no_known_source_attribute_nothing() {
+    for text in [
+        "Officials say 350 people have died in custody.",
+        "It is said that 350 people have died in custody.",
+        // The source is named in another clause.
+        "Cristosal has campaigned for years, and 350 people have died in custody.",
+    ] {
+        assert_eq!(findings(text), vec![], "{text}");
+        assert_eq!(sources(text), vec![None], "{text}");
+    }
+}
+
+#[test]
+fn figures_without_sourced_values_are_judged_as_today() {
+    let rules = r#"
+[[source]]
+id = "cristosal"
+name = "Cristosal"
+
+[[figure]]
+id = "arrests"
+name = "Arrests"
+subjects = ["have arrested"]
+canonical = 85000
+source = "Government of El Salvador"
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let found = checker.check("Cristosal says police have arrested 85,000 people.");
+    assert_eq!(found, vec![]);
+    let found = checker.check("Cristosal says police have arrested 58,000 people.");
+    assert_eq!(found[0].code.as_str(), "figcheck::mismatch");
+}

@@ -188,20 +188,10 @@ fn normal(word: &str) -> String {
 /// apostrophe inside a word kept (`Salvador's`).
 pub fn tokens(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner_apostrophe = matches!(c, '\'' | '’')
-            && start.is_some()
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || c == '_' || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(s..i);
-        }
-    }
-    if let Some(s) = start {
-        out.push(s..text.len());
+    let mut from = 0;
+    while let Some(word) = next_word(text, from) {
+        from = word.end;
+        out.push(word);
     }
     out
 }

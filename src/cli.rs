@@ -3,6 +3,11 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use figcheck::date::Date;
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse(text).map_err(|e| format!("{}: write 2025, 2025-03 or 2025-03-27", e.0))
+}
 
 const AFTER_HELP: &str = "\
 Exit status:
@@ -116,6 +121,13 @@ pub struct CheckArgs {
     /// the same, in the same order, whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
+
+    /// Check every draft as of this date (YYYY, YYYY-MM or YYYY-MM-DD): the
+    /// values current then are the ones accepted. Default: the date the draft
+    /// gives in its front matter (updated, published or date) or HTML metadata,
+    /// else today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
 
     /// Print findings only: no summary line.
     #[arg(long, short)]

@@ -42,8 +42,11 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
             // Judged: a claim that is not a forecast.
             let judged = ours().any(|c| !is_forecast(c));
             let forecast = ours().any(is_forecast);
-            let codes: Vec<Expect> = checker
-                .check(text)
+            let findings = match example.as_of {
+                Some(date) => checker.check_as_of(text, date),
+                None => checker.check(text),
+            };
+            let codes: Vec<Expect> = findings
                 .into_iter()
                 .filter(|f| f.figure == Some(index))
                 .map(|f| expect_of(f.code))

@@ -8,6 +8,7 @@
 
 pub mod attribute;
 pub mod check;
+pub mod date;
 pub mod examples;
 pub mod markup;
 pub mod numbers;
@@ -25,6 +26,7 @@ pub use numbers::Number;
 pub use rules::{Rules, RulesDiagnostic, Severity};
 
 use attribute::SubjectMatcher;
+use date::{Date, DraftDate};
 use markup::Prose;
 
 /// Checks drafts against one set of rules.
@@ -35,6 +37,10 @@ pub struct Checker {
     sources: source::SourceMatcher,
     /// Whether suppression comments in drafts are honoured (`--no-ignores` turns this off).
     honour_suppressions: bool,
+    /// The date every draft is checked at (`--as-of`), whatever it says itself.
+    as_of: Option<Date>,
+    /// The date of a draft that gives none.
+    today: Date,
 }
 
 /// What figcheck reads in a text: its numbers, and which of them are claims.
@@ -42,6 +48,8 @@ pub struct Checker {
 pub struct Analysis {
     pub numbers: Vec<Number>,
     pub claims: Vec<Claim>,
+    /// The date the draft is checked at, for a whole draft.
+    pub date: Option<DraftDate>,
 }
 
 impl Checker {
@@ -53,7 +61,36 @@ impl Checker {
             matcher,
             sources,
             honour_suppressions: true,
+            as_of: None,
+            today: Date::today(),
         }
+    }
+
+    /// Checks every draft as of `date` (`--as-of`), whatever date it gives itself.
+    pub fn as_of(mut self, date: Option<Date>) -> Checker {
+        self.as_of = date;
+        self
+    }
+
+    /// The date of a draft that gives none: today unless set.
+    pub fn today(mut self, date: Date) -> Checker {
+        self.today = date;
+        self
+    }
+
+    /// The date a draft is checked at: `--as-of`, else the date the draft
+    /// gives (front matter, HTML metadata), else today.
+    pub fn draft_date(&self, format: markup::Format, source: &str) -> DraftDate {
+        if let Some(date) = self.as_of {
+            return DraftDate {
+                date,
+                origin: date::Origin::Given,
+            };
+        }
+        date::draft::of_draft(format, source).unwrap_or(DraftDate {
+            date: self.today,
+            origin: date::Origin::Today,
+        })
     }
 
     /// Whether suppression comments in drafts are honoured (they are by default).
@@ -82,7 +119,11 @@ impl Checker {
             &self.matcher,
         );
         self.attribute_sources(&prose.text, &mut claims);
-        Analysis { numbers, claims }
+        Analysis {
+            numbers,
+            claims,
+            date: None,
+        }
     }
 
     /// The claims in the prose of a draft, reading numbers only where a claim
@@ -134,7 +175,11 @@ impl Checker {
         let mut claims =
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures);
         self.attribute_sources(text, &mut claims);
-        Analysis { numbers, claims }
+        Analysis {
+            numbers,
+            claims,
+            date: None,
+        }
     }
 
     /// Sets the source each claim's clause attributes it to, if the rules
@@ -151,6 +196,7 @@ impl Checker {
     pub fn analyse_document(&self, format: markup::Format, source: &str) -> Analysis {
         let prose = markup::prose(format, source);
         let mut analysis = self.analyse_prose(&prose);
+        analysis.date = Some(self.draft_date(format, source));
         if let Some(map) = &prose.map {
             for number in &mut analysis.numbers {
                 let qualifier = map.start(number.qualifier_start);
@@ -162,6 +208,10 @@ impl Checker {
                 if let Some(year) = &mut claim.year {
                     let range = map.range(&(year.start..year.end));
                     (year.start, year.end) = (range.start, range.end);
+                }
+                if let Some(anchor) = &mut claim.anchor {
+                    let range = map.range(&(anchor.start..anchor.end));
+                    (anchor.start, anchor.end) = (range.start, range.end);
                 }
             }
         }
@@ -199,16 +249,32 @@ impl Checker {
         self.check_document(markup::Format::Text, text)
     }
 
+    /// The findings for a plain text written on `date`, sorted by position.
+    pub fn check_as_of(&self, text: &str, date: Date) -> Vec<Finding> {
+        let dated = Checker {
+            as_of: Some(date),
+            ..self.clone()
+        };
+        dated.check(text)
+    }
+
     /// The findings for a draft written in `format`, sorted by position. Spans
     /// are offsets in `source`.
     pub fn check_document(&self, format: markup::Format, source: &str) -> Vec<Finding> {
         let prose = markup::prose(format, source);
         let analysis = self.claims_in(&prose);
+        // Only a draft with claims needs its date.
+        let draft = if analysis.claims.is_empty() {
+            date::Day(0)
+        } else {
+            self.draft_date(format, source).date.last_day()
+        };
         let findings = check::check(
             &prose.text,
             &analysis.numbers,
             &analysis.claims,
             &self.rules.figures,
+            draft,
         );
         let mut findings = self.apply_quotes(&prose, findings);
         if let Some(map) = &prose.map {

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, ExplainArgs, FailOn, Format, InitArgs, RulesArgs};
+use figcheck::date::DraftDate;
 use figcheck::markup::Format as Markup;
 use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
@@ -142,8 +143,9 @@ struct Inputs {
 
 /// Rules, the inputs the arguments name, and the problems found on the way.
 fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
-    let checker =
-        Checker::new(load_rules(args.rules.as_ref())?).honour_suppressions(!args.no_ignores);
+    let checker = Checker::new(load_rules(args.rules.as_ref())?)
+        .honour_suppressions(!args.no_ignores)
+        .as_of(args.as_of);
     let filter = Filter::new(&checker.rules().settings);
     let (stdin_args, paths): (Vec<String>, Vec<String>) =
         args.paths.iter().cloned().partition(|p| p == "-");
@@ -233,8 +235,8 @@ fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String>
 struct Checked {
     name: String,
     problems: Problems,
-    /// `None` when the input could not be read.
-    findings: Option<(String, Vec<figcheck::Finding>)>,
+    /// `None` when the input could not be read; the date only with findings.
+    findings: Option<(String, Vec<figcheck::Finding>, Option<DraftDate>)>,
 }
 
 fn check_one(
@@ -249,8 +251,10 @@ fn check_one(
         (None, text) => text,
     };
     let findings = text.map(|text| {
-        let findings = checker.check_document(Markup::of_path(&name), &text);
-        (text, findings)
+        let format = Markup::of_path(&name);
+        let findings = checker.check_document(format, &text);
+        let date = (!findings.is_empty()).then(|| checker.draft_date(format, &text));
+        (text, findings, date)
     });
     Checked {
         name,
@@ -276,7 +280,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     let mut emit = |checked: Checked, problems: &mut Problems| -> Result<(), Failure> {
         problems.list.extend(checked.problems.list);
         problems.failed |= checked.problems.failed;
-        let Some((text, findings)) = checked.findings else {
+        let Some((text, findings, date)) = checked.findings else {
             return Ok(());
         };
         summary.files += 1;
@@ -288,6 +292,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             path: checked.name,
             source: Arc::new(text),
             findings,
+            date,
         };
         let streamed = match args.format {
             Format::Human => human::render_file(&report, style),

@@ -302,10 +302,19 @@ fn numbers_lists_what_figcheck_reads() {
     assert_eq!(json["numbers"][0]["subject"], "died in custody");
     assert_eq!(json["numbers"][0]["modality"], "assertion");
     assert_eq!(json["numbers"][1]["subject"], serde_json::Value::Null);
+    // The time the clause speaks of, and the date the draft is checked at.
+    assert_eq!(json["numbers"][0]["anchor"], "2023");
+    assert_eq!(json["numbers"][0]["anchor_text"], "in 2023");
+    assert_eq!(json["numbers"][1]["anchor"], serde_json::Value::Null);
+    assert_eq!(
+        json["drafts"],
+        serde_json::json!([{"path": "a.md", "date": "2026-01-01", "from": "today"}])
+    );
     let human = figcheck(dir.path(), &["numbers", "a.md"]);
     assert!(
         human.stdout.starts_with(
-            "a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody (subject: \"died in custody\")\n"
+            "a.md: checked as of 2026-01-01 (today: the draft gives no date)\n\
+             a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody (subject: \"died in custody\")  at 2023 (\"in 2023\")\n"
         ),
         "{}",
         human.stdout
@@ -325,6 +334,7 @@ fn numbers_shows_the_subject_words_and_sets_forecasts_apart() {
     assert_eq!(
         lines,
         vec![
+            "a.md: checked as of 2026-01-01 (today: the draft gives no date)",
             "a.md:1:47  \"1.5\"  count  1.5  -> homicide-rate (subject: \"homicide rate\")  forecast",
             // The subject's line break is shown escaped, as the text is.
             "a.md:2:18  \"367\"  count  367  -> deaths-in-custody (subject: \"died in\\ncustody\")",

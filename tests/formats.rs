@@ -20,7 +20,9 @@ const SHARED: &[&str] = &[
 
 fn checker() -> Checker {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    // A fixed today, so that the date shown for undated drafts never changes.
     Checker::new(Rules::load(&path).expect("the project's rules.toml loads"))
+        .today(figcheck::date::Date::parse("2026-01-01").unwrap())
 }
 
 fn report(checker: &Checker, path: &Path, shown: String) -> FileReport {
@@ -28,6 +30,7 @@ fn report(checker: &Checker, path: &Path, shown: String) -> FileReport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
     let findings = checker.check_document(Format::of_path(&shown), &text);
     FileReport {
+        date: Some(checker.draft_date(Format::of_path(&shown), &text)),
         path: shown,
         source: Arc::new(text),
         findings,

@@ -11,16 +11,20 @@ use figcheck::{Checker, Rules};
 
 fn checker() -> Checker {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    // A fixed today, so that the date shown for undated drafts never changes.
     Checker::new(Rules::load(&path).expect("the project's rules.toml loads"))
+        .today(figcheck::date::Date::parse("2026-01-01").unwrap())
 }
 
 /// Reads a draft as figcheck does (a leading byte order mark is dropped).
 fn report(path: &Path, shown: &str) -> FileReport {
     let text = std::fs::read_to_string(path).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    let findings = checker().check_document(Format::of_path(shown), &text);
+    let checker = checker();
+    let findings = checker.check_document(Format::of_path(shown), &text);
     FileReport {
         path: shown.to_string(),
+        date: Some(checker.draft_date(Format::of_path(shown), &text)),
         source: Arc::new(text),
         findings,
     }

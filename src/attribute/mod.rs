@@ -33,6 +33,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::date::{self, Anchor, Date};
 use crate::numbers::{self, Kind, Number};
 use crate::rules::{Figure, Unit};
 pub use crate::subject::{SubjectHit, SubjectMatcher};
@@ -50,6 +51,9 @@ pub struct Claim {
     pub subject: Range<usize>,
     /// The year the sentence ties the number to, if any.
     pub year: Option<TiedYear>,
+    /// The time the claim's clause speaks of ("by March 2024", "in 2023"), if
+    /// it names one: the claim is judged against the values known then.
+    pub anchor: Option<Anchor>,
     /// A statement, a forecast (not judged) or history (never stale).
     pub modality: Modality,
     /// The tense of the claim's clause.
@@ -754,11 +758,13 @@ pub fn attribute_in(
                 if best.earlier && framing == Modality::Assertion {
                     framing = Modality::History;
                 }
+                let year = tied_year(text, &sentence, number);
                 claims.push(Claim {
                     figure: best.figure,
                     number: best.number,
                     subject: best.subject.clone(),
-                    year: tied_year(text, &sentence, number),
+                    year,
+                    anchor: anchor(text, &clause, number, year, figures[best.figure].since),
                     modality: framing,
                     tense: modality::tense(text, &clause, number),
                     clause,
@@ -809,6 +815,26 @@ fn change_partner(
         }
     }
     None
+}
+
+/// The time a claim's clause speaks of: a cued date ("by March 2024"), a
+/// month ("in March 2024"), a count from the figure's start ("two years into"),
+/// or else the year tied to the number, when it stands in the same clause.
+fn anchor(
+    text: &str,
+    clause: &Range<usize>,
+    number: &Number,
+    year: Option<TiedYear>,
+    since: Option<Date>,
+) -> Option<Anchor> {
+    date::anchor::find(text, clause, &number.span, since).or_else(|| {
+        let year = year?;
+        (clause.start <= year.start && year.end <= clause.end).then(|| Anchor {
+            date: Date::year(year.year),
+            start: year.start,
+            end: year.end,
+        })
+    })
 }
 
 /// `, up from` before the earlier value of a change that names it second.

@@ -1,8 +1,9 @@
 //! `figcheck::inconsistent`: one draft gives one figure values that no single
 //! allowed value covers.
 
-use super::{describe, meets, Code, Finding, Label, Verdict};
+use super::{describe, meets, Code, Finding, Label, Verdict, When};
 use crate::attribute::Claim;
+use crate::date::Day;
 use crate::numbers::Number;
 use crate::rules::{AllowedValue, Figure, Severity};
 
@@ -15,7 +16,9 @@ What it means
   another. Claims tied to different years (38 in 2019, 1.9 in 2024) are
   compared only with claims about the same year, claims attributed to
   different sources (Cristosal counts 367; WOLA puts it at 350) only with
-  claims of the same source, and history (up from 261) not at all.
+  claims of the same source, claims that name their own time (by March
+  2024) only with claims about that time, and history (up from 261) not at
+  all.
 
 Why it matters
   Even when each number has a source, a reader who meets two of them in one
@@ -30,8 +33,8 @@ How to fix it
   earlier count, another source). Severity: warning.
 ";
 
-/// The figure, year and source whose claims are compared with each other.
-type GroupKey = (usize, Option<i32>, Option<usize>);
+/// The figure, year, source and date whose claims are compared with each other.
+type GroupKey = (usize, Option<i32>, Option<usize>, Option<Day>);
 
 /// One finding per figure and year for which a draft's claims disagree.
 pub fn findings(
@@ -40,6 +43,7 @@ pub fn findings(
     claims: &[Claim],
     verdicts: &[Verdict],
     figures: &[Figure],
+    draft: Day,
 ) -> Vec<Finding> {
     // Claims are compared within one figure, one year and one source: two
     // sources' counts, each attributed to its own source, do not disagree.
@@ -48,22 +52,36 @@ pub fn findings(
         // A claim that is wrong on its own is reported as such; repeating it here is noise.
         if matches!(
             verdict,
-            Verdict::Mismatch | Verdict::WrongYear(_) | Verdict::WrongSource(_)
+            Verdict::Mismatch
+                | Verdict::WrongYear(_)
+                | Verdict::WrongSource(_)
+                | Verdict::TooEarly(_)
         ) {
             continue;
         }
         let year = claim.year.map(|y| y.year);
-        let key = (claim.figure, year, claim.source);
+        // A claim that names its own time (by March 2024) is compared only with
+        // claims about that time.
+        let key = (
+            claim.figure,
+            year,
+            claim.source,
+            When::of(draft, claim).anchor,
+        );
         match groups.iter_mut().find(|g| g.0 == key) {
             Some(group) => group.1.push(claim),
             None => groups.push((key, vec![claim])),
         }
     }
     let mut out = Vec::new();
-    for ((figure_index, year, _), mut group) in groups {
+    for ((figure_index, year, _, anchor), mut group) in groups {
         let figure = &figures[figure_index];
+        let when = When { draft, anchor };
+        // Values reported only after the claims' date cover nothing.
+        let known = |v: &AllowedValue| v.as_of.is_none_or(|d| d.first_day() <= when.day_for(v));
         group.sort_by_key(|c| numbers[c.number].span.start);
-        let year_fits = |v: &AllowedValue| v.year.is_none() || year.is_none() || v.year == year;
+        let year_fits =
+            |v: &AllowedValue| known(v) && (v.year.is_none() || year.is_none() || v.year == year);
         // Each claim is read as `judge` reads it: as written when that fits some
         // value, so `at least 261` stands for 261, not for anything above it.
         let claimed: Vec<(f64, f64)> = group
@@ -122,7 +140,10 @@ pub fn findings(
             ),
             help: format!(
                 "use one value throughout: {}",
-                describe(figure.canonical(), figure.unit)
+                describe(
+                    &figure.allowed[figure.current_at(when.day_of(figure)).unwrap_or(0)],
+                    figure.unit
+                )
             ),
             labels,
         });

@@ -1,6 +1,7 @@
 //! `figcheck::mismatch`: a claim that no allowed value of its figure fits.
 
-use super::{use_instead, Code, Context, Finding};
+use super::{describe_bare, use_instead, Code, Context, Finding};
+use crate::date::Date;
 
 pub const EXPLANATION: &str = "\
 figcheck::mismatch
@@ -13,6 +14,10 @@ What it means
   rules.toml says otherwise): \"over 58,000\" means 58,000 to 69,600, so it
   is a mismatch when the figure is 85,000. A forecast (\"expects the rate to
   fall to 1.5\") is never judged.
+  A value dated after the draft (as_of in rules.toml) is not accepted: a
+  draft of June 2023 that says more than 85,000 people have been arrested
+  gives a count first reported in March 2025. A claim about a time before
+  any value of its figure was reported is not judged.
 
 Why it matters
   It is the slip this tool exists for: 376 typed for 367, 58,000 for 85,000,
@@ -39,6 +44,38 @@ pub fn finding(context: &Context) -> Finding {
             figure.name,
             context.found_text()
         ),
-        use_instead(figure),
+        use_instead(figure, context.when.day_of(figure)),
+    )
+}
+
+/// A value that was reported only after the date of the claim: a draft of
+/// 2023 cannot know the count of 2025.
+pub fn too_early(context: &Context, index: usize) -> Finding {
+    let figure = context.figure;
+    let value = &figure.allowed[index];
+    let day = context.when.day_for(value);
+    let reported = value
+        .as_of
+        .map_or_else(|| "later".to_string(), |d| format!("in {}", d.describe()));
+    let date = Date::of_day(day).describe();
+    let whose = if context.when.anchor == Some(day) {
+        "the date this sentence speaks of"
+    } else {
+        "this draft's date"
+    };
+    context.finding(
+        Code::Mismatch,
+        figure.severity,
+        format!(
+            "{}: {} was not reported until {}",
+            figure.name,
+            context.found_text(),
+            reported.trim_start_matches("in ")
+        ),
+        format!(
+            "{} was first reported {reported}, after {whose} ({date}); {}",
+            describe_bare(value, figure.unit),
+            use_instead(figure, context.when.day_of(figure))
+        ),
     )
 }

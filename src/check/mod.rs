@@ -13,7 +13,9 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::attribute::{Claim, Modality, Tense, TiedYear};
+use crate::date::Day;
 use crate::numbers::Number;
+use crate::rules::history::Standing;
 use crate::rules::{AllowedValue, Figure, Severity, Unit};
 
 /// A stable finding code, shown as `figcheck::mismatch` and so on.
@@ -103,18 +105,62 @@ pub struct Finding {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Consistent,
-    /// Fits only an allowed value marked stale (its index).
+    /// Fits only an outdated value (its index): one marked stale, or one that
+    /// a later value has superseded by the claim's date.
     Stale(usize),
     /// Fits an allowed value (its index) only for another year than the one tied.
     WrongYear(usize),
     /// Fits none of the values of the source the sentence names, but this
     /// value (its index) of another source.
     WrongSource(usize),
+    /// Fits only a value (its index) reported after the claim's date.
+    TooEarly(usize),
     Mismatch,
 }
 
 fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
     a.0 <= b.1 && b.0 <= a.1
+}
+
+/// The days a claim is judged at: the draft's date, and the date its own
+/// sentence names ("by March 2024"), if any. The sentence's date moves only
+/// values that are counts as of a date; a value tied to a year (the rate for
+/// 2023) is judged by its year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct When {
+    pub draft: Day,
+    pub anchor: Option<Day>,
+}
+
+impl When {
+    /// No date in particular: every value reported, the latest of each
+    /// timeline current (the rules can hold no value from the future).
+    pub const ANY: When = When {
+        draft: Day(i64::MAX),
+        anchor: None,
+    };
+
+    /// A claim in a draft dated `draft`. A sentence cannot speak of a time
+    /// after its draft was written.
+    pub fn of(draft: Day, claim: &Claim) -> When {
+        When {
+            draft,
+            anchor: claim.anchor.map(|a| a.date.last_day().min(draft)),
+        }
+    }
+
+    /// The day a value is judged at.
+    pub fn day_for(&self, value: &AllowedValue) -> Day {
+        match self.anchor {
+            Some(day) if value.year.is_none() => day,
+            _ => self.draft,
+        }
+    }
+
+    /// The day the figure's suggestions are made for.
+    pub fn day_of(&self, figure: &Figure) -> Day {
+        self.day_for(figure.canonical())
+    }
 }
 
 /// Judges one number, tied to `year` or not, against a figure's allowed values.
@@ -123,21 +169,29 @@ fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
 /// and by `about`) or within its qualifier's bounded reach makes it consistent;
 /// failing that, an outdated value it meets makes it stale.
 pub fn judge(figure: &Figure, number: &Number, year: Option<i32>) -> Verdict {
-    judge_in(figure, number, year, false, None)
+    judge_in(figure, number, year, false, None, When::ANY).unwrap_or(Verdict::Mismatch)
 }
 
 /// [`judge`], where `present` says the claim has no year and speaks in the
 /// present tense ("the rate is 38"): then only a value bound to no year, or
-/// the canonical one, is current, and a value of another year is stale.
+/// the current one, is current, and a value of another year is stale.
 ///
-/// With `only`, the values of that source alone are accepted.
+/// With `only`, the values of that source alone are accepted. `None` when no
+/// value of the figure was known at the claim's date: the rules cannot say.
 fn judge_in(
     figure: &Figure,
     number: &Number,
     year: Option<i32>,
     present: bool,
     only: Option<usize>,
-) -> Verdict {
+    when: When,
+) -> Option<Verdict> {
+    let standing: Vec<Standing> = (0..figure.allowed.len())
+        .map(|i| figure.standing(i, when.day_for(&figure.allowed[i])))
+        .collect();
+    if standing.iter().all(|s| *s == Standing::NotYet) {
+        return None;
+    }
     let intervals = [
         number.written_interval(),
         number.qualified_interval(figure.qualifier_slack),
@@ -150,8 +204,27 @@ fn judge_in(
             .filter(move |(_, v)| only.is_none() || v.source_id == only)
             .filter(move |(_, v)| meets(claim, v.interval(figure.tolerance)))
     };
+    let known = |i: usize| standing[i] != Standing::NotYet;
+    let current = |i: usize| standing[i] == Standing::Current;
+    // In the present tense, the value for the latest year is the current one:
+    // the canonical value when it is current, else the latest year known.
+    let latest_year = if current(0) {
+        None
+    } else {
+        (0..standing.len())
+            .filter(|&i| current(i))
+            .filter_map(|i| figure.allowed[i].year)
+            .max()
+    };
     let year_fits = |v: &AllowedValue| match year {
-        None if present => v.year.is_none() || v.canonical,
+        None if present => {
+            v.year.is_none()
+                || if latest_year.is_none() {
+                    v.canonical
+                } else {
+                    v.year == latest_year
+                }
+        }
         None => true,
         Some(_) => v.year.is_none() || v.year == year,
     };
@@ -160,39 +233,46 @@ fn judge_in(
     // count. Only then does an outdated value count: "at least 261" is stale
     // when the toll is 367, since 367 lies beyond the qualifier's reach.
     for claim in intervals {
-        if fitting(claim).any(|(_, v)| year_fits(v) && !v.stale) {
-            return Verdict::Consistent;
+        if fitting(claim).any(|(i, v)| year_fits(v) && current(i)) {
+            return Some(Verdict::Consistent);
         }
     }
     for claim in intervals {
-        if let Some((i, _)) = fitting(claim).find(|(_, v)| year_fits(v)) {
-            return Verdict::Stale(i);
+        if let Some((i, _)) = fitting(claim).find(|(i, v)| year_fits(v) && known(*i)) {
+            return Some(Verdict::Stale(i));
+        }
+    }
+    for claim in intervals {
+        if let Some((i, _)) = fitting(claim).find(|(i, _)| known(*i)) {
+            // With no year tied, a value of another year is an outdated one.
+            return Some(if year.is_none() {
+                Verdict::Stale(i)
+            } else {
+                Verdict::WrongYear(i)
+            });
         }
     }
     for claim in intervals {
         if let Some((i, _)) = fitting(claim).next() {
-            // With no year tied, a value of another year is an outdated one.
-            return if year.is_none() {
-                Verdict::Stale(i)
-            } else {
-                Verdict::WrongYear(i)
-            };
+            return Some(Verdict::TooEarly(i));
         }
     }
-    Verdict::Mismatch
+    Some(Verdict::Mismatch)
 }
 
-/// What the rules say about one claim, given how its sentence frames it:
-/// `None` for a forecast, which is not judged; explicit history is judged
-/// only for being a value the figure ever had.
+/// What the rules say about one claim in a draft dated `draft`, given how its
+/// sentence frames it: `None` for a forecast, which is not judged, and for a
+/// claim about a time before any value of the figure was reported; explicit
+/// history is judged only for being a value the figure ever had.
 ///
 /// A claim attributed to a source that has values for the figure is judged
 /// against those values only; a number that fits another source's value is
 /// a wrong source. A claim attributed to nobody, or to a source without values
 /// here, is judged against every value.
-pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim) -> Option<Verdict> {
+pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim, draft: Day) -> Option<Verdict> {
+    let when = When::of(draft, claim);
     let year = claim.year.map(|y| y.year);
-    let present = year.is_none() && claim.tense == Tense::Present;
+    let present = year.is_none() && claim.anchor.is_none() && claim.tense == Tense::Present;
     let own = claim
         .source
         .filter(|s| figure.allowed.iter().any(|v| v.source_id == Some(*s)));
@@ -201,9 +281,9 @@ pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim) -> Option<Ve
         Modality::History => true,
         Modality::Assertion => false,
     };
-    let mut verdict = judge_in(figure, number, year, present && !history, own);
+    let mut verdict = judge_in(figure, number, year, present && !history, own, when)?;
     if own.is_some() && verdict == Verdict::Mismatch {
-        if let Some(i) = first_fitting(figure, number) {
+        if let Some(i) = first_fitting(figure, number, when) {
             verdict = Verdict::WrongSource(i);
         }
     }
@@ -213,30 +293,37 @@ pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim) -> Option<Ve
     Some(verdict)
 }
 
-/// The first allowed value, of any source or year, that the number meets as
-/// written or within its qualifier's reach.
-fn first_fitting(figure: &Figure, number: &Number) -> Option<usize> {
+/// The first allowed value, of any source or year, known at the claim's date,
+/// that the number meets as written or within its qualifier's reach.
+fn first_fitting(figure: &Figure, number: &Number, when: When) -> Option<usize> {
     let intervals = [
         number.written_interval(),
         number.qualified_interval(figure.qualifier_slack),
     ];
     intervals.into_iter().find_map(|claim| {
-        figure
-            .allowed
-            .iter()
-            .position(|v| meets(claim, v.interval(figure.tolerance)))
+        figure.allowed.iter().enumerate().position(|(i, v)| {
+            figure.standing(i, when.day_for(v)) != Standing::NotYet
+                && meets(claim, v.interval(figure.tolerance))
+        })
     })
 }
 
 /// Findings for all claims in one text, sorted by position.
-pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure]) -> Vec<Finding> {
+/// `draft` is the day the draft speaks from (see [`crate::date::draft`]).
+pub fn check(
+    text: &str,
+    numbers: &[Number],
+    claims: &[Claim],
+    figures: &[Figure],
+    draft: Day,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     let mut judged = Vec::with_capacity(claims.len());
     let mut statements = Vec::with_capacity(claims.len());
     for claim in claims {
         let figure = &figures[claim.figure];
         let number = &numbers[claim.number];
-        let Some(verdict) = judge_claim(figure, number, claim) else {
+        let Some(verdict) = judge_claim(figure, number, claim, draft) else {
             continue;
         };
         let context = Context {
@@ -245,11 +332,13 @@ pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure
             figure_index: claim.figure,
             number,
             claim,
+            when: When::of(draft, claim),
         };
         match verdict {
             Verdict::Consistent => {}
             Verdict::Mismatch => findings.push(mismatch::finding(&context)),
-            Verdict::Stale(i) => findings.push(stale::finding(&context, &figure.allowed[i])),
+            Verdict::TooEarly(i) => findings.push(mismatch::too_early(&context, i)),
+            Verdict::Stale(i) => findings.push(stale::finding(&context, i)),
             Verdict::WrongYear(i) => {
                 findings.push(wrong_year::finding(&context, &figure.allowed[i]))
             }
@@ -270,6 +359,7 @@ pub fn check(text: &str, numbers: &[Number], claims: &[Claim], figures: &[Figure
         &statements,
         &judged,
         figures,
+        draft,
     ));
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings
@@ -282,6 +372,7 @@ pub struct Context<'a> {
     pub figure_index: usize,
     pub number: &'a Number,
     pub claim: &'a Claim,
+    pub when: When,
 }
 
 impl Context<'_> {
@@ -322,12 +413,16 @@ impl Context<'_> {
     }
 }
 
-/// `use 367 (Cristosal, 2025-03); also accepted: 350 (WOLA), 261 (stale: early count)`
-pub fn use_instead(figure: &Figure) -> String {
-    let mut help = format!("use {}", describe(figure.canonical(), figure.unit));
-    let others: Vec<String> = figure.allowed[1..]
-        .iter()
-        .map(|v| describe(v, figure.unit))
+/// `use 367 (Cristosal, 2025-03); also accepted: 350 (WOLA), 261 (stale: early count)`:
+/// the value current on `day` first, then the others known then, leaving out
+/// values superseded by that day and values not yet reported.
+pub fn use_instead(figure: &Figure, day: Day) -> String {
+    let first = figure.current_at(day).unwrap_or(0);
+    let mut help = format!("use {}", describe(&figure.allowed[first], figure.unit));
+    let others: Vec<String> = (0..figure.allowed.len())
+        .filter(|&i| i != first)
+        .filter(|&i| matches!(figure.standing(i, day), Standing::Current | Standing::Stale))
+        .map(|i| describe(&figure.allowed[i], figure.unit))
         .collect();
     if !others.is_empty() {
         let _ = write!(help, "; also accepted: {}", others.join(", "));
@@ -351,7 +446,7 @@ pub fn describe(value: &AllowedValue, unit: Unit) -> String {
         notes.push(note.clone());
     }
     notes.extend(value.source.iter().cloned());
-    notes.extend(value.as_of.iter().cloned());
+    notes.extend(value.as_of.map(|d| d.to_string()));
     if !notes.is_empty() {
         let _ = write!(out, " ({})", notes.join(", "));
     }

@@ -1,7 +1,9 @@
 //! `figcheck::stale`: a claim that fits only an allowed value marked stale.
 
 use super::{describe, describe_bare, Code, Context, Finding};
-use crate::rules::{AllowedValue, Severity};
+use crate::date::Date;
+use crate::rules::history::Standing;
+use crate::rules::{AllowedValue, Severity, Unit};
 
 pub const EXPLANATION: &str = "\
 figcheck::stale
@@ -14,6 +16,13 @@ What it means
   frames the number as history (up from 261 a year earlier; the previous
   estimate of 115; the first value of from 38 to 1.9) is never stale.
 
+  A value with a date (as_of in rules.toml) is current from that date until
+  a later value of the same source replaces it. A draft is judged at its own
+  date (front matter, HTML metadata, or --as-of), and a sentence that names
+  its own time (by March 2024; two years into the state of exception) at
+  that time: 79,211 arrests is right in a draft of May 2024, and stale in a
+  draft of May 2025, unless the sentence says \"by March 2024\".
+
 Why it matters
   Old figures live on in drafts that copy from earlier stories. They are not
   wrong the way a typo is, but a reader gets an out-of-date picture.
@@ -22,14 +31,25 @@ Example
   At least 261 detainees have died in custody.
   (rules.toml: 261 is an early count; the current figure is 367)
 
+  Police have arrested 79,211 people.
+  (a draft of May 2025; rules.toml: 79,211 as of 2024-03, 85,000 or more
+  as of 2025-03)
+
 How to fix it
   Use the current value from the help line, or say explicitly that the number
   is an earlier count and when it was made. Severity: warning (or the figure's
   own severity, if that is lower).
 ";
 
-pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
+pub fn finding(context: &Context, index: usize) -> Finding {
     let figure = context.figure;
+    let value = &figure.allowed[index];
+    let day = context.when.day_for(value);
+    if let (Standing::Superseded(later), Some(reported)) =
+        (figure.standing(index, day), value.as_of)
+    {
+        return superseded(context, value, reported, &figure.allowed[later]);
+    }
     let mut reasons: Vec<String> = Vec::new();
     if let Some(year) = value.year {
         reasons.push(format!("the value for {year}"));
@@ -40,6 +60,7 @@ pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
     } else {
         format!(" ({})", reasons.join("; "))
     };
+    let current = figure.current_at(context.when.day_of(figure)).unwrap_or(0);
     context.finding(
         Code::Stale,
         figure.severity.min(Severity::Warning),
@@ -50,8 +71,45 @@ pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
         ),
         format!(
             "use {} instead of {}",
-            describe(figure.canonical(), figure.unit),
+            describe(&figure.allowed[current], figure.unit),
             describe_bare(value, figure.unit)
+        ),
+    )
+}
+
+/// A dated value that a later one has replaced: says when each was current.
+fn superseded(
+    context: &Context,
+    value: &AllowedValue,
+    reported: Date,
+    later: &AllowedValue,
+) -> Finding {
+    let figure = context.figure;
+    let what = if figure.unit == Unit::Count {
+        "count"
+    } else {
+        "value"
+    };
+    let mut now = describe_bare(later, figure.unit);
+    if let Some(source) = &later.source {
+        now.push_str(&format!(" ({source})"));
+    }
+    let since = later
+        .as_of
+        .map_or_else(String::new, |d| format!("as of {} ", d.describe()));
+    context.finding(
+        Code::Stale,
+        figure.severity.min(Severity::Warning),
+        format!(
+            "{}: {} is outdated: it was the {what} as of {}",
+            figure.name,
+            context.found_text(),
+            reported.describe()
+        ),
+        format!(
+            "{} was the {what} as of {}; {since}it is {now}",
+            describe_bare(value, figure.unit),
+            reported.describe()
         ),
     )
 }

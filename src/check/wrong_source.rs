@@ -1,6 +1,7 @@
 //! `figcheck::wrong-source`: a value that is right, but another source's.
 
 use super::{describe_bare, Code, Context, Finding};
+use crate::rules::history::Standing;
 use crate::rules::AllowedValue;
 
 pub const EXPLANATION: &str = "\
@@ -44,10 +45,13 @@ pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
         .source
         .as_ref()
         .map_or_else(|| "another source's".to_string(), |s| format!("{s}'s"));
-    let current: Vec<String> = own
+    let current: Vec<String> = figure
+        .allowed
         .iter()
-        .filter(|v| !v.stale)
-        .map(|v| {
+        .enumerate()
+        .filter(|(_, v)| v.source_id.is_some() && v.source_id == named)
+        .filter(|(i, v)| figure.standing(*i, context.when.day_for(v)) == Standing::Current)
+        .map(|(_, v)| {
             let mut text = describe_bare(v, figure.unit);
             if let Some(as_of) = &v.as_of {
                 text.push_str(&format!(" (as of {as_of})"));

@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{each_located, json_number, FileReport, Located, Position, Summary};
+use crate::date::DraftDate;
 use crate::rules::Rules;
 
 /// A file that could not be checked, reported next to the findings.
@@ -43,6 +44,25 @@ struct JsonFinding<'a> {
     message: &'a str,
     help: &'a str,
     labels: Vec<JsonLabel<'a>>,
+    /// The date the draft was checked at, and where that date came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    draft_date: Option<JsonDate>,
+}
+
+/// `{"date": "2025-05-01", "from": "front-matter:date"}`
+#[derive(Serialize)]
+pub(crate) struct JsonDate {
+    pub date: String,
+    pub from: String,
+}
+
+impl JsonDate {
+    pub(crate) fn of(date: DraftDate) -> JsonDate {
+        JsonDate {
+            date: date.date.to_string(),
+            from: date.origin.key(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -88,6 +108,7 @@ fn json_finding<'a>(l: &Located<'a>) -> JsonFinding<'a> {
                 text: &label.text,
             })
             .collect(),
+        draft_date: l.date.map(JsonDate::of),
     }
 }
 

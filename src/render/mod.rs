@@ -16,6 +16,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::check::Finding;
+use crate::date::DraftDate;
 use crate::rules::{Figure, Rules, Severity};
 use crate::text::LineIndex;
 
@@ -26,6 +27,8 @@ pub struct FileReport {
     pub path: String,
     pub source: Arc<String>,
     pub findings: Vec<Finding>,
+    /// The date the draft was checked at, and where it came from.
+    pub date: Option<DraftDate>,
 }
 
 /// Totals over a run.
@@ -109,6 +112,7 @@ pub struct Located<'a> {
     /// The figure the finding is about, if it is about one.
     pub figure: Option<&'a Figure>,
     pub position: Position,
+    pub date: Option<DraftDate>,
     index: &'a LineIndex,
 }
 
@@ -138,6 +142,7 @@ pub fn each_located(report: &FileReport, rules: &Rules, mut f: impl FnMut(&Locat
             finding,
             figure: finding.figure.map(|i| &rules.figures[i]),
             position: Position::of(&index, &report.source, &finding.span),
+            date: report.date,
             index: &index,
         });
     }

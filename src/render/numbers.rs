@@ -35,6 +35,30 @@ struct Row<'a> {
     subject: Option<&'a str>,
     /// For a claim: `assertion`, `forecast` (not judged) or `history` (never stale).
     modality: Option<&'static str>,
+    /// For a claim whose clause names its own time: that date (`2024-03`) …
+    anchor: Option<String>,
+    /// … and the words that name it (`by March 2024`).
+    anchor_text: Option<&'a str>,
+}
+
+/// The date a draft is checked at.
+#[derive(Serialize)]
+struct DraftRow<'a> {
+    path: &'a str,
+    date: Option<String>,
+    /// Where the date came from: `front-matter:date`, `html-meta:…`, `as-of`, `today`.
+    from: Option<String>,
+}
+
+fn drafts<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<DraftRow<'a>> {
+    reports
+        .iter()
+        .map(|r| DraftRow {
+            path: r.path,
+            date: r.analysis.date.map(|d| d.date.to_string()),
+            from: r.analysis.date.map(|d| d.origin.key()),
+        })
+        .collect()
 }
 
 fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> {
@@ -52,6 +76,10 @@ fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> 
             if let Some(claim) = claim {
                 row.subject = report.source.get(claim.subject.clone());
                 row.modality = Some(claim.modality.as_str());
+                if let Some(anchor) = claim.anchor {
+                    row.anchor = Some(anchor.date.to_string());
+                    row.anchor_text = report.source.get(anchor.start..anchor.end);
+                }
             }
             rows.push(row);
         }
@@ -82,18 +110,22 @@ fn row<'a>(
         figure,
         subject: None,
         modality: None,
+        anchor: None,
+        anchor_text: None,
     }
 }
 
-/// `{"version": 1, "numbers": [...]}`
+/// `{"version": 1, "drafts": [...], "numbers": [...]}`
 pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
     #[derive(Serialize)]
     struct Document<'a> {
         version: u32,
+        drafts: Vec<DraftRow<'a>>,
         numbers: Vec<Row<'a>>,
     }
     let document = Document {
         version: 1,
+        drafts: drafts(reports),
         numbers: rows(reports, rules),
     };
     let mut out = serde_json::to_string_pretty(&document).expect("numbers serialise to JSON");
@@ -101,33 +133,48 @@ pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
     out
 }
 
-/// One line per number: `path:line:column  text  kind  value  [qualifier]
-/// [-> figure (subject: "words")  [forecast|history]]`.
+/// A line per draft with the date it is checked at, then one line per number:
+/// `path:line:column  text  kind  value  [qualifier]
+/// [-> figure (subject: "words")  [forecast|history]  [at DATE ("words")]]`.
 pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
     let mut out = String::new();
-    for row in rows(reports, rules) {
-        let value = match (&row.value, &row.low, &row.high) {
-            (Value::Null, low, high) => format!("{low}–{high}"),
-            (value, _, _) => value.to_string(),
-        };
-        let _ = write!(
-            out,
-            "{}:{}:{}  {:?}  {}  {}",
-            row.path, row.position.line, row.position.column, row.text, row.kind, value
-        );
-        if let Some(q) = row.qualifier {
-            let _ = write!(out, "  qualifier: {q}");
+    for report in reports {
+        if let Some(date) = report.analysis.date {
+            let _ = writeln!(
+                out,
+                "{}: checked as of {} ({})",
+                report.path,
+                date.date,
+                date.origin.describe()
+            );
         }
-        if let Some(f) = row.figure {
-            let _ = write!(out, "  -> {f}");
-            if let Some(subject) = row.subject {
-                let _ = write!(out, " (subject: {subject:?})");
+        for row in rows(std::slice::from_ref(report), rules) {
+            let value = match (&row.value, &row.low, &row.high) {
+                (Value::Null, low, high) => format!("{low}–{high}"),
+                (value, _, _) => value.to_string(),
+            };
+            let _ = write!(
+                out,
+                "{}:{}:{}  {:?}  {}  {}",
+                row.path, row.position.line, row.position.column, row.text, row.kind, value
+            );
+            if let Some(q) = row.qualifier {
+                let _ = write!(out, "  qualifier: {q}");
             }
-            if let Some(modality) = row.modality.filter(|m| *m != "assertion") {
-                let _ = write!(out, "  {modality}");
+            if let Some(f) = row.figure {
+                let _ = write!(out, "  -> {f}");
+                if let Some(subject) = row.subject {
+                    let _ = write!(out, " (subject: {subject:?})");
+                }
+                if let Some(modality) = row.modality.filter(|m| *m != "assertion") {
+                    let _ = write!(out, "  {modality}");
+                }
+                if let (Some(date), Some(words)) = (&row.anchor, row.anchor_text) {
+                    let _ = write!(out, "  at {date} ({words:?})");
+                }
             }
+            out.push('\n');
         }
-        out.push('\n');
     }
     out
 }

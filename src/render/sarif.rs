@@ -22,7 +22,7 @@ pub fn render(reports: &[FileReport], rules: &Rules) -> String {
                 "shortDescription": { "text": figure.name },
                 "fullDescription": { "text": format!("{}: the canonical value is {canonical}.", figure.name) },
                 "help": {
-                    "text": format!("{}: {}.", figure.name, use_instead(figure)),
+                    "text": format!("{}: {}.", figure.name, use_instead(figure, crate::check::When::ANY.draft)),
                 },
                 "defaultConfiguration": { "level": level(figure.severity) },
                 "properties": { "subjects": figure.subjects, "unit": figure.unit.as_str() },

@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 mod diagnostic;
+pub mod history;
 mod schema;
 
 use std::ops::Range;
@@ -17,6 +18,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
+
+use crate::date::Date;
 
 pub use diagnostic::{did_you_mean, RulesDiagnostic};
 pub use schema::{Expect, Quotes, Severity, Unit};
@@ -91,6 +94,8 @@ pub struct Figure {
     pub gap: usize,
     /// How far a one-sided qualifier reaches, as a fraction of the number.
     pub qualifier_slack: f64,
+    /// When the figure's count began, for "two years into …".
+    pub since: Option<Date>,
     /// Sentences that show what the figure must catch and must not.
     pub examples: Vec<Example>,
 }
@@ -102,6 +107,8 @@ pub struct Example {
     pub expect: Expect,
     /// The `expect` value in the rules file.
     pub expect_span: Range<usize>,
+    /// The date of the draft the text stands for (today when not given).
+    pub as_of: Option<Date>,
 }
 
 impl Figure {
@@ -135,14 +142,33 @@ pub struct AllowedValue {
     pub source: Option<String>,
     /// The index of the `[[source]]` the value names, if it names one.
     pub source_id: Option<usize>,
-    pub as_of: Option<String>,
+    /// When the value was reported: from then on it is current, until a later
+    /// value of the same source (and year) supersedes it.
+    pub as_of: Option<Date>,
     pub url: Option<String>,
     pub note: Option<String>,
     pub stale: bool,
     pub canonical: bool,
 }
 
+/// Who reported a value, for telling which later value supersedes it: a
+/// declared source, a free-text source, or nobody in particular.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKey<'a> {
+    Declared(usize),
+    Named(&'a str),
+    Unnamed,
+}
+
 impl AllowedValue {
+    pub fn source_key(&self) -> SourceKey<'_> {
+        match (self.source_id, &self.source) {
+            (Some(i), _) => SourceKey::Declared(i),
+            (None, Some(name)) => SourceKey::Named(name),
+            (None, None) => SourceKey::Unnamed,
+        }
+    }
+
     /// The interval a claim must meet, after the figure's tolerance.
     pub fn interval(&self, tolerance: Option<Tolerance>) -> (f64, f64) {
         match tolerance {

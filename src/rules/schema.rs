@@ -12,6 +12,8 @@ use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::date::Date;
+
 use super::{
     did_you_mean, AllowedValue, Example, Figure, Rules, RulesDiagnostic, Settings, Source,
     Tolerance,
@@ -59,7 +61,8 @@ struct RawFigure {
     unit: Unit,
     canonical: Spanned<RawValue>,
     source: Option<String>,
-    as_of: Option<String>,
+    as_of: Option<Spanned<String>>,
+    since: Option<Spanned<String>>,
     url: Option<String>,
     note: Option<String>,
     #[serde(default)]
@@ -79,6 +82,7 @@ struct RawFigure {
 struct RawExample {
     text: String,
     expect: Spanned<Expect>,
+    as_of: Option<Spanned<String>>,
 }
 
 /// What an example in the rules file must give when checked.
@@ -180,7 +184,7 @@ struct RawValue {
     max: Option<f64>,
     year: Option<i32>,
     source: Option<String>,
-    as_of: Option<String>,
+    as_of: Option<Spanned<String>>,
     url: Option<String>,
     note: Option<String>,
     stale: bool,
@@ -194,7 +198,7 @@ struct RawValueTable {
     max: Option<f64>,
     year: Option<i32>,
     source: Option<String>,
-    as_of: Option<String>,
+    as_of: Option<Spanned<String>>,
     url: Option<String>,
     note: Option<String>,
     #[serde(default)]
@@ -698,20 +702,23 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
         };
 
         let canonical_span = f.canonical.span();
-        let mut canonical = allowed_value(f.canonical.into_inner(), canonical_span.clone(), &new)?;
+        let mut raw_canonical = f.canonical.into_inner();
+        raw_canonical.as_of = raw_canonical.as_of.or(f.as_of);
+        let mut canonical = allowed_value(raw_canonical, canonical_span.clone(), &new)?;
         canonical.canonical = true;
         canonical.stale = false;
         canonical.source = canonical.source.or(f.source);
-        canonical.as_of = canonical.as_of.or(f.as_of);
         canonical.url = canonical.url.or(f.url);
         canonical.note = canonical.note.or(f.note);
         link(&mut canonical, &canonical_span)?;
         let mut allowed = vec![canonical];
+        let mut spans = vec![canonical_span.clone()];
         let mut all_ranges = true;
         for entry in f.allowed {
             let span = entry.span();
             let mut value = allowed_value(entry.into_inner(), span.clone(), &new)?;
             link(&mut value, &span)?;
+            spans.push(span.clone());
             all_ranges &= value.min != value.max;
             if value.stale && value.min == allowed[0].min && value.max == allowed[0].max {
                 warnings.push(
@@ -724,6 +731,7 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             }
             allowed.push(value);
         }
+        same_date_and_source(&allowed, &spans, &id, &new)?;
         if allowed.len() > 1 && all_ranges {
             let canonical = &allowed[0];
             let inside = allowed[1..].iter().any(|v| {
@@ -757,15 +765,23 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             None => settings.qualifier_slack,
         };
 
-        let examples = f
-            .example
-            .into_iter()
-            .map(|e| Example {
+        let since = f
+            .since
+            .map(|since| date_value(since, "since", true, &new))
+            .transpose()?;
+        let mut examples = Vec::with_capacity(f.example.len());
+        for e in f.example {
+            examples.push(Example {
                 text: e.text,
                 expect: *e.expect.get_ref(),
                 expect_span: e.expect.span(),
-            })
-            .collect();
+                // An example's date is a draft's date: any date will do.
+                as_of: e
+                    .as_of
+                    .map(|d| date_value(d, "as_of", false, &new))
+                    .transpose()?,
+            });
+        }
 
         figures.push(Figure {
             id,
@@ -778,6 +794,7 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             window,
             gap: f.gap.unwrap_or(settings.gap),
             qualifier_slack,
+            since,
             examples,
         });
     }
@@ -806,6 +823,71 @@ fn slack_value(
     )
     .label(slack.span(), "must be from 0 to 1")
     .help("use the default, 0.2 (\"more than 100\" accepts up to 120), or a fraction such as 0.1"))
+}
+
+/// A date in the rules file: `2025`, `2025-03` or `2025-03-27`. A value's
+/// `as_of` and a figure's `since` say when something was reported or began, and
+/// so cannot lie in the future.
+fn date_value(
+    written: Spanned<String>,
+    key: &str,
+    past: bool,
+    new: &dyn Fn(&'static str, String) -> Fault,
+) -> Result<Date, Fault> {
+    let span = written.span();
+    let text = written.into_inner();
+    let date = Date::parse(&text).map_err(|e| {
+        new(
+            "figcheck::rules::invalid-date",
+            format!("{key} = \"{text}\" is not a date"),
+        )
+        .label(span.clone(), e.0)
+        .help("write a year, a month or a day: \"2025\", \"2025-03\" or \"2025-03-27\"")
+    })?;
+    let today = Date::today();
+    if past && date.first_day() > today.last_day() {
+        return Err(new(
+            "figcheck::rules::future-date",
+            format!("{key} = \"{text}\" is in the future"),
+        )
+        .label(span, format!("after today, {today}"))
+        .help(format!(
+            "{key} says when a value was reported or a count began; use a date up to {today}"
+        )));
+    }
+    Ok(date)
+}
+
+/// Two values of one figure reported on the same date by the same source (for
+/// the same year) leave no way to say which was current.
+fn same_date_and_source(
+    values: &[AllowedValue],
+    spans: &[Range<usize>],
+    id: &str,
+    new: &dyn Fn(&'static str, String) -> Fault,
+) -> Result<(), Fault> {
+    for (j, later) in values.iter().enumerate() {
+        let Some(date) = later.as_of else { continue };
+        let clash = values[..j].iter().position(|earlier| {
+            earlier.as_of == Some(date)
+                && earlier.year == later.year
+                && earlier.source_key() == later.source_key()
+        });
+        if let Some(i) = clash {
+            let who = later
+                .source
+                .as_ref()
+                .map_or_else(|| "no source".to_string(), |s| format!("source {s}"));
+            return Err(new(
+                "figcheck::rules::duplicate-date",
+                format!("two values of `{id}` have the date {date} and {who}"),
+            )
+            .label(spans[j].clone(), "this value")
+            .label(spans[i].clone(), "has the same date and source as this one")
+            .help("give each its own as_of, or its own source; a range { min = …, max = … } holds two counts at once"));
+        }
+    }
+    Ok(())
 }
 
 fn allowed_value(
@@ -854,13 +936,17 @@ fn allowed_value(
         .label(span, format!("year = {year}"))
         .help("write the calendar year the value describes, such as 2024"));
     }
+    let as_of = raw
+        .as_of
+        .map(|d| date_value(d, "as_of", true, new))
+        .transpose()?;
     Ok(AllowedValue {
         source_id: None,
         min,
         max,
         year: raw.year,
         source: raw.source,
-        as_of: raw.as_of,
+        as_of,
         url: raw.url,
         note: raw.note,
         stale: raw.stale,

@@ -1,0 +1,285 @@
+//! The time a sentence speaks of: "as of March 2024", "by April 2025", "in
+//! 2023", "two years into the state of exception". A claim with an anchor is
+//! judged against the values known at that time, not at the draft's date:
+//! "By March 2024, police had arrested 79,211 people" is right in a draft of
+//! 2025, though the count has grown since.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::{Captures, Regex};
+
+use super::Date;
+use crate::numbers::words;
+
+/// A time anchor in the clause of a claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Anchor {
+    pub date: Date,
+    /// Where the sentence says it: `by March 2024`.
+    pub start: usize,
+    pub end: usize,
+}
+
+const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
+
+/// A date as prose writes it: `March 2024`, `27 March 2024`, `March 27, 2024`, `2024`.
+fn date_pattern() -> String {
+    format!(
+        r"(?:(?:(?P<day1>\d{{1,2}})\s+)?{MONTH}\s+(?:(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?(?P<year>\d{{4}})|(?P<year_only>(?:18|19|20|21)\d\d))(?P<stop>[^\d,.]|[,.](?:\D|$)|$)"
+    )
+}
+
+/// A cue that makes the date after it the time of the claim, anywhere in its clause.
+static CUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|(?:at\s+)?the\s+end\s+of|through|until|till)\s+(?:(?:early|late|mid-?)\s*)?{}",
+        date_pattern()
+    ))
+    .expect("anchor pattern")
+});
+
+/// `in March 2024`, `in 2024`: the time of the claim, unless a verb of
+/// beginning governs it ("began in March 2022").
+static IN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?{}",
+        date_pattern()
+    ))
+    .expect("in-date pattern")
+});
+
+/// A verb of beginning just before a date: the date is when counting began.
+static BEGINNING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:since|began|begun|begin|begins|start|started|starts|declared|imposed|introduced|launched|enacted|approved|adopted|announced|took\s+effect|came\s+into\s+force|first)\b(?:\W+\w+){0,2}\W*$",
+    )
+    .expect("beginning pattern")
+});
+
+/// `two years into`, `18 months into`: counted from the figure's `since`.
+static INTO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<count>a|an|one|\w+|\d{1,2})\s+(?P<unit>years?|months?)\s+into\b")
+        .expect("into pattern")
+});
+
+/// The date a clause's time anchor names, and where; the one nearest the
+/// number when there are several. `since` is when the figure's count began,
+/// for "two years into …".
+pub fn find(
+    text: &str,
+    clause: &Range<usize>,
+    number: &Range<usize>,
+    since: Option<Date>,
+) -> Option<Anchor> {
+    let body = &text[clause.clone()];
+    let mut found: Vec<Anchor> = Vec::new();
+    let at = |m: &regex::Match, date: Date| Anchor {
+        date,
+        start: clause.start + m.start(),
+        end: clause.start + m.end(),
+    };
+    for caps in CUED.captures_iter(body) {
+        if let Some(date) = date_of(&caps) {
+            let whole = caps.get(0).expect("match");
+            let end = caps.name("stop").map_or(whole.end(), |m| m.start());
+            found.push(Anchor {
+                end: clause.start + end,
+                ..at(&whole, date)
+            });
+        }
+    }
+    for caps in IN_DATE.captures_iter(body) {
+        let whole = caps.get(0).expect("match");
+        if BEGINNING.is_match(&body[..whole.start()]) {
+            continue;
+        }
+        if let Some(date) = date_of(&caps) {
+            let end = caps.name("stop").map_or(whole.end(), |m| m.start());
+            found.push(Anchor {
+                end: clause.start + end,
+                ..at(&whole, date)
+            });
+        }
+    }
+    if let Some(since) = since {
+        for caps in INTO.captures_iter(body) {
+            let count = &caps["count"];
+            let n = match count.to_ascii_lowercase().as_str() {
+                "a" | "an" => Some(1),
+                lower => lower
+                    .parse::<i32>()
+                    .ok()
+                    .or_else(|| words::parse(lower).map(|(n, _)| n as i32)),
+            };
+            let Some(n) = n.filter(|n| (1..=100).contains(n)) else {
+                continue;
+            };
+            let date = if caps["unit"].to_ascii_lowercase().starts_with("year") {
+                since.plus(n, 0)
+            } else {
+                since.plus(0, n)
+            };
+            found.push(at(&caps.get(0).expect("match"), date));
+        }
+    }
+    let distance = |a: &Anchor| {
+        if a.end <= number.start {
+            number.start - a.end
+        } else {
+            a.start.saturating_sub(number.end)
+        }
+    };
+    found.into_iter().min_by_key(|a| (distance(a), a.start))
+}
+
+fn date_of(caps: &Captures) -> Option<Date> {
+    let year_text = caps.name("year").or_else(|| caps.name("year_only"))?;
+    let year: i32 = year_text.as_str().parse().ok()?;
+    if !(1800..=2200).contains(&year) {
+        return None;
+    }
+    let Some(month) = caps.name("month") else {
+        return Some(Date::year(year));
+    };
+    let name = month.as_str().trim_end_matches('.').to_ascii_lowercase();
+    let index = super::MONTH_NAMES
+        .iter()
+        .position(|m| m.to_ascii_lowercase().starts_with(&name))?;
+    let month = index as u8 + 1;
+    let day = caps
+        .name("day1")
+        .or_else(|| caps.name("day2"))
+        .and_then(|d| d.as_str().parse::<u8>().ok());
+    let iso = match day {
+        Some(day) => format!("{year:04}-{month:02}-{day:02}"),
+        None => format!("{year:04}-{month:02}"),
+    };
+    Date::parse(&iso).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The anchor of the number `number` in a one-clause sentence, as ISO text.
+    fn anchor_of(sentence: &str, number: &str, since: Option<&str>) -> Option<String> {
+        let at = sentence.find(number).expect("number in sentence");
+        let since = since.map(|s| Date::parse(s).unwrap());
+        find(
+            sentence,
+            &(0..sentence.len()),
+            &(at..at + number.len()),
+            since,
+        )
+        .map(|a| format!("{} @ {}", a.date, &sentence[a.start..a.end]))
+    }
+
+    #[test]
+    fn reads_cued_dates() {
+        for (sentence, expected) in [
+            (
+                "As of March 2024, police had arrested 79,211 people.",
+                "2024-03 @ As of March 2024",
+            ),
+            (
+                "Police had arrested 79,211 people by March 2024.",
+                "2024-03 @ by March 2024",
+            ),
+            (
+                "By April 2025 more than 85,000 had been arrested.",
+                "2025-04 @ By April 2025",
+            ),
+            (
+                "By the end of 2023, 65,000 had been detained.",
+                "2023 @ By the end of 2023",
+            ),
+            (
+                "Through 27 March 2025, 85,000 were arrested.",
+                "2025-03-27 @ Through 27 March 2025",
+            ),
+            (
+                "By March 27, 2025, 85,000 were arrested.",
+                "2025-03-27 @ By March 27, 2025",
+            ),
+            (
+                "As of early 2025, 85,000 were arrested.",
+                "2025 @ As of early 2025",
+            ),
+            (
+                "In March 2024, police had arrested 79,211 people.",
+                "2024-03 @ In March 2024",
+            ),
+            (
+                "Police had arrested 79,211 people in 2024.",
+                "2024 @ in 2024",
+            ),
+            (
+                "In 2023, 65,000 people had been detained.",
+                "2023 @ In 2023",
+            ),
+        ] {
+            let number = sentence
+                .split_whitespace()
+                .find(|w| {
+                    w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                        && w.len() > 4
+                        && !w.starts_with("20")
+                })
+                .unwrap_or("85,000");
+            assert_eq!(
+                anchor_of(sentence, number, None).as_deref(),
+                Some(expected),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn counts_from_the_figures_start() {
+        let sentence = "Two years into the state of exception, police had arrested 79,211 people.";
+        assert_eq!(
+            anchor_of(sentence, "79,211", Some("2022-03-27")).as_deref(),
+            Some("2024-03-27 @ Two years into")
+        );
+        let months = "Eighteen months into the crackdown, 70,000 had been arrested.";
+        assert_eq!(
+            anchor_of(months, "70,000", Some("2022-03-27")).as_deref(),
+            Some("2023-09-27 @ Eighteen months into")
+        );
+        // Without `since`, "two years into" names no date.
+        assert_eq!(anchor_of(sentence, "79,211", None), None);
+    }
+
+    #[test]
+    fn does_not_anchor_where_no_time_of_the_claim_is_named() {
+        for (sentence, number) in [
+            // The date counting began is not the time of the count.
+            ("Since the state of exception began in March 2022, police have arrested 85,000 people.", "85,000"),
+            ("Police have arrested 85,000 people since it was declared in March 2022.", "85,000"),
+            ("Police have arrested 85,000 people since March 2022.", "85,000"),
+            // `by` before an agent, an amount or a number that is no year.
+            ("Some 85,000 people were arrested by police.", "85,000"),
+            ("Arrests rose by 2,000 to 85,000.", "85,000"),
+            ("The count grew by 1,500 people to 85,000.", "85,000"),
+            // A year of the rate, not a cue.
+            ("Police have arrested 85,000 people since the crackdown began in 2022.", "85,000"),
+            ("Some 85,000 people have been arrested since it was imposed in 2022.", "85,000"),
+        ] {
+            assert_eq!(anchor_of(sentence, number, None), None, "{sentence}");
+        }
+    }
+
+    #[test]
+    fn takes_the_anchor_nearest_the_number() {
+        let sentence = "Police had arrested 79,211 people by March 2024 and 85,000 by March 2025.";
+        assert_eq!(
+            anchor_of(sentence, "85,000", None).as_deref(),
+            Some("2025-03 @ by March 2025")
+        );
+        assert_eq!(
+            anchor_of(sentence, "79,211", None).as_deref(),
+            Some("2024-03 @ by March 2024")
+        );
+    }
+}

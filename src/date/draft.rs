@@ -1,0 +1,251 @@
+//! The date a draft speaks from: the values current on that date are the ones
+//! it must use. A draft written in 2024 that gives 2024's count is right, even
+//! when the archive is checked in 2025.
+
+use html5gum::{Token, Tokenizer};
+use serde::Serialize;
+
+use super::Date;
+use crate::markup::Format;
+
+/// The date a draft is checked at, and where it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraftDate {
+    pub date: Date,
+    pub origin: Origin,
+}
+
+/// Where a draft's date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Origin {
+    /// `--as-of DATE` on the command line (or `as_of` on a rules example).
+    Given,
+    /// A key of the draft's YAML or TOML front matter.
+    FrontMatter(&'static str),
+    /// `<meta property="article:…_time">` in an HTML draft.
+    HtmlMeta(&'static str),
+    /// `<time datetime>` in the header of an HTML draft.
+    HtmlTime,
+    /// Nothing in the draft or on the command line gave a date.
+    Today,
+}
+
+impl Origin {
+    /// Where the date came from, as `figcheck numbers` says it.
+    pub fn describe(self) -> String {
+        match self {
+            Origin::Given => "--as-of".into(),
+            Origin::FrontMatter(key) => format!("front matter `{key}`"),
+            Origin::HtmlMeta(property) => format!("<meta property=\"{property}\">"),
+            Origin::HtmlTime => "<time datetime> in the article header".into(),
+            Origin::Today => "today: the draft gives no date".into(),
+        }
+    }
+
+    /// A short machine-readable name: `front-matter:updated`, `today`.
+    pub fn key(self) -> String {
+        match self {
+            Origin::Given => "as-of".into(),
+            Origin::FrontMatter(key) => format!("front-matter:{key}"),
+            Origin::HtmlMeta(property) => format!("html-meta:{property}"),
+            Origin::HtmlTime => "html-time".into(),
+            Origin::Today => "today".into(),
+        }
+    }
+}
+
+/// Front matter keys that date a draft, the most recent kind first: a draft
+/// updated in 2025 must be right as of its update.
+const FRONT_MATTER_KEYS: &[&str] = &["updated", "lastmod", "published", "date"];
+
+/// HTML meta properties that date a draft, the most recent kind first.
+const META_PROPERTIES: &[&str] = &["article:modified_time", "article:published_time"];
+
+/// The date the draft itself gives, if any.
+pub fn of_draft(format: Format, source: &str) -> Option<DraftDate> {
+    match format {
+        Format::Html => of_html(source),
+        Format::Markdown | Format::Text => of_front_matter(source),
+    }
+}
+
+/// The date in YAML (`---`) or TOML (`+++`) front matter at the very start.
+fn of_front_matter(source: &str) -> Option<DraftDate> {
+    let mut lines = source.lines();
+    let fence = lines.next()?.trim_end();
+    let (separators, closing): (&[char], &[&str]) = match fence {
+        "---" => (&[':'], &["---", "..."]),
+        "+++" => (&['='], &["+++"]),
+        _ => return None,
+    };
+    let mut found: Vec<(usize, Date)> = Vec::new();
+    for line in lines {
+        if closing.contains(&line.trim_end()) {
+            // Only a closed block is front matter.
+            return found
+                .into_iter()
+                .min_by_key(|(rank, _)| *rank)
+                .map(|(rank, date)| DraftDate {
+                    date,
+                    origin: Origin::FrontMatter(FRONT_MATTER_KEYS[rank]),
+                });
+        }
+        // Top-level keys only: an indented `date:` belongs to a nested table.
+        let Some((key, value)) = line.split_once(separators) else {
+            continue;
+        };
+        let Some(rank) = FRONT_MATTER_KEYS.iter().position(|k| *k == key.trim_end()) else {
+            continue;
+        };
+        if line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        if let Some(date) = Date::parse_timestamp(value) {
+            found.push((rank, date));
+        }
+    }
+    None
+}
+
+/// The date an HTML draft's `<meta property="article:…_time">` gives, or else
+/// the first `<time datetime>` inside a `<header>`.
+fn of_html(source: &str) -> Option<DraftDate> {
+    let mut meta: Option<(usize, Date)> = None;
+    let mut header_time: Option<Date> = None;
+    let mut in_header = 0usize;
+    for token in Tokenizer::new(source).flatten() {
+        match token {
+            Token::StartTag(tag) => {
+                let attribute = |name: &str| {
+                    tag.attributes
+                        .get(name.as_bytes())
+                        .map(|v| String::from_utf8_lossy(&v.value).into_owned())
+                };
+                match tag.name.as_slice() {
+                    b"meta" => {
+                        let property = attribute("property").or_else(|| attribute("name"));
+                        let rank = property
+                            .and_then(|p| META_PROPERTIES.iter().position(|m| *m == p.trim()));
+                        let date = attribute("content").and_then(|c| Date::parse_timestamp(&c));
+                        if let (Some(rank), Some(date)) = (rank, date) {
+                            if meta.is_none_or(|(best, _)| rank < best) {
+                                meta = Some((rank, date));
+                            }
+                        }
+                    }
+                    b"header" if !tag.self_closing => in_header += 1,
+                    b"time" if in_header > 0 && header_time.is_none() => {
+                        header_time = attribute("datetime").and_then(|d| Date::parse_timestamp(&d));
+                    }
+                    _ => {}
+                }
+            }
+            Token::EndTag(tag) if tag.name.as_slice() == b"header" => {
+                in_header = in_header.saturating_sub(1);
+                // Metadata lives in the head and the header; the body of the
+                // article has no date to add.
+                if in_header == 0 && (meta.is_some() || header_time.is_some()) {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((rank, date)) = meta {
+        return Some(DraftDate {
+            date,
+            origin: Origin::HtmlMeta(META_PROPERTIES[rank]),
+        });
+    }
+    header_time.map(|date| DraftDate {
+        date,
+        origin: Origin::HtmlTime,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dated(format: Format, source: &str) -> Option<(String, String)> {
+        of_draft(format, source).map(|d| (d.date.to_string(), d.origin.key()))
+    }
+
+    #[test]
+    fn reads_yaml_front_matter() {
+        let draft = "---\ntitle: Arrests\ndate: 2024-05-01\n---\n\nText.\n";
+        assert_eq!(
+            dated(Format::Markdown, draft),
+            Some(("2024-05-01".into(), "front-matter:date".into()))
+        );
+        let quoted = "---\ndate: \"2024-05-01T08:00:00Z\"\n---\nText.\n";
+        assert_eq!(dated(Format::Markdown, quoted).unwrap().0, "2024-05-01");
+    }
+
+    #[test]
+    fn an_update_wins_over_the_first_date() {
+        let draft =
+            "---\ndate: 2024-05-01\nupdated: 2025-04-02\npublished: 2024-05-02\n---\nText.\n";
+        assert_eq!(
+            dated(Format::Markdown, draft),
+            Some(("2025-04-02".into(), "front-matter:updated".into()))
+        );
+    }
+
+    #[test]
+    fn reads_toml_front_matter() {
+        let draft = "+++\ntitle = \"Arrests\"\npublished = 2025-05-01\n+++\nText.\n";
+        assert_eq!(
+            dated(Format::Markdown, draft),
+            Some(("2025-05-01".into(), "front-matter:published".into()))
+        );
+    }
+
+    #[test]
+    fn front_matter_must_open_the_draft_and_close() {
+        // Not at the start: a thematic break and a line of prose.
+        assert_eq!(
+            dated(Format::Markdown, "Text.\n---\ndate: 2024-05-01\n---\n"),
+            None
+        );
+        // Never closed.
+        assert_eq!(
+            dated(Format::Markdown, "---\ndate: 2024-05-01\nText.\n"),
+            None
+        );
+        // Nested keys and unreadable values do not date the draft.
+        let nested = "---\nevent:\n  date: 2022-03-27\nupdated: soon\n---\nText.\n";
+        assert_eq!(dated(Format::Markdown, nested), None);
+        // Prose that merely mentions a date.
+        assert_eq!(
+            dated(Format::Markdown, "On 2024-05-01 police said…\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn reads_html_meta_and_header_time() {
+        let meta = r#"<html><head><meta property="article:published_time" content="2025-05-01T10:00:00Z"></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            dated(Format::Html, meta),
+            Some((
+                "2025-05-01".into(),
+                "html-meta:article:published_time".into()
+            ))
+        );
+        let both = r#"<head><meta property="article:published_time" content="2024-05-01"><meta property="article:modified_time" content="2025-01-09"></head>"#;
+        assert_eq!(dated(Format::Html, both).unwrap().0, "2025-01-09");
+        let time = r#"<article><header><h1>Arrests</h1><time datetime="2024-06-02">June 2</time></header><p>On <time datetime="2022-03-27">27 March</time> …</p></article>"#;
+        assert_eq!(
+            dated(Format::Html, time),
+            Some(("2024-06-02".into(), "html-time".into()))
+        );
+    }
+
+    #[test]
+    fn a_time_outside_the_header_does_not_date_an_html_draft() {
+        let body = r#"<p>The state of exception began on <time datetime="2022-03-27">27 March 2022</time>.</p>"#;
+        assert_eq!(dated(Format::Html, body), None);
+    }
+}

@@ -1,0 +1,420 @@
+//! Figures that change over time: the examples of the time-and-sources issue,
+//! the draft's own date (front matter, HTML, --as-of), a sentence's own time,
+//! and the claims about another time that must not be judged at the draft's.
+
+mod common;
+
+use std::path::Path;
+
+use common::{figcheck, write};
+use figcheck::date::Date;
+use figcheck::markup::Format;
+use figcheck::{Checker, Rules};
+
+const RULES: &str = r#"
+[[source]]
+id = "cristosal"
+name = "Cristosal"
+aliases = ["the rights group Cristosal"]
+
+[[source]]
+id = "wola"
+name = "WOLA"
+
+[[source]]
+id = "government"
+name = "Government of El Salvador"
+
+[[figure]]
+id = "arrests"
+name = "People arrested under the state of exception"
+subjects = ["(have|had|were|been) arrested", "arrests"]
+since = "2022-03-27"
+canonical = { min = 85000, as_of = "2025-03", source = "government" }
+allowed = [
+  { value = 65000, as_of = "2023-03", source = "government" },
+  { value = 79211, as_of = "2024-03", source = "government" },
+]
+
+[[figure]]
+id = "deaths"
+name = "Deaths in custody"
+subjects = ["(died|deaths) in custody"]
+canonical = { value = 367, source = "cristosal", as_of = "2025-03" }
+allowed = [
+  { value = 261, source = "cristosal", as_of = "2024-04" },
+  { value = 350, source = "wola", as_of = "2025-03" },
+]
+
+[[figure]]
+id = "homicide-rate"
+name = "Homicide rate"
+subjects = ["homicide rate"]
+unit = "rate"
+canonical = { value = 1.9, year = 2024, as_of = "2025-01" }
+allowed = [
+  { value = 2.4, year = 2023, as_of = "2024-01" },
+  { value = 103, year = 2015 },
+]
+"#;
+
+fn checker() -> Checker {
+    Checker::new(Rules::parse(RULES, Path::new("rules.toml")).expect("rules parse"))
+}
+
+/// (code, number as written) for each finding in `text`, in a draft of `date`.
+fn findings(date: &str, text: &str) -> Vec<(&'static str, String)> {
+    checker()
+        .check_as_of(text, Date::parse(date).unwrap())
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text))
+        .collect()
+}
+
+/// What a text gives: (code, number as written) for each finding.
+type Found = Vec<(&'static str, String)>;
+
+fn one(code: &'static str, found: &str) -> Found {
+    vec![(code, found.to_string())]
+}
+
+#[test]
+fn the_issue_examples() {
+    let cases: &[(&str, &str, Found)] = &[
+        ("2024-05-01", "Police have arrested 79,211 people.", vec![]),
+        (
+            "2025-05-01",
+            "Police have arrested 79,211 people.",
+            one("figcheck::stale", "79,211"),
+        ),
+        (
+            "2025-05-01",
+            "By March 2024, police had arrested 79,211 people.",
+            vec![],
+        ),
+        (
+            "2023-06-01",
+            "Police have arrested more than 85,000 people.",
+            one("figcheck::mismatch", "85,000"),
+        ),
+        (
+            "2025-05-01",
+            "Cristosal reports 367 deaths in custody.",
+            vec![],
+        ),
+        (
+            "2025-05-01",
+            "Cristosal reports 350 deaths in custody.",
+            one("figcheck::wrong-source", "350"),
+        ),
+        (
+            "2025-05-01",
+            "According to WOLA, 350 people have died in custody.",
+            vec![],
+        ),
+        (
+            "2025-05-01",
+            "Cristosal counts 367 deaths in custody; WOLA puts the number at 350.",
+            vec![],
+        ),
+        (
+            "2025-05-01",
+            "A local group says 340 people have died in custody.",
+            one("figcheck::mismatch", "340"),
+        ),
+    ];
+    for (date, text, expected) in cases {
+        assert_eq!(&findings(date, text), expected, "{date}: {text}");
+    }
+}
+
+#[test]
+fn a_stale_finding_says_when_each_value_was_current() {
+    let found = checker().check_as_of(
+        "Police have arrested 79,211 people.",
+        Date::parse("2025-05-01").unwrap(),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "People arrested under the state of exception: 79,211 is outdated: it was the count as of March 2024"
+    );
+    assert_eq!(
+        found[0].help,
+        "79,211 was the count as of March 2024; as of March 2025 it is 85,000 or more (Government of El Salvador)"
+    );
+}
+
+#[test]
+fn a_value_reported_after_the_draft_is_not_accepted() {
+    let found = checker().check_as_of(
+        "Police have arrested more than 85,000 people.",
+        Date::parse("2023-06-01").unwrap(),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        found[0].message,
+        "People arrested under the state of exception: 85,000 was not reported until March 2025"
+    );
+    assert_eq!(
+        found[0].help,
+        "85,000 or more was first reported in March 2025, after this draft's date (1 June 2023); \
+         use 65,000 (Government of El Salvador, 2023-03)"
+    );
+    // And the count current at the draft's date is accepted.
+    assert_eq!(
+        findings("2023-06-01", "Police have arrested 65,000 people."),
+        vec![]
+    );
+    // In a draft of 2024, Cristosal's count was still 261.
+    assert_eq!(
+        findings("2024-05-01", "Cristosal reports 261 deaths in custody."),
+        vec![]
+    );
+    assert_eq!(
+        findings("2024-05-01", "Cristosal reports 367 deaths in custody."),
+        one("figcheck::mismatch", "367")
+    );
+}
+
+#[test]
+fn a_sentence_that_names_its_time_is_judged_at_that_time() {
+    for text in [
+        "As of March 2024, police had arrested 79,211 people.",
+        "Police had arrested 79,211 people by March 2024.",
+        "In March 2024, police had arrested 79,211 people.",
+        "Police had arrested 79,211 people in 2024.",
+        "Two years into the state of exception, police had arrested 79,211 people.",
+        "By the end of 2023, 65,000 people had been arrested.",
+        "Police had arrested 79,211 people by March 2024 and more than 85,000 by March 2025.",
+    ] {
+        assert_eq!(findings("2025-05-01", text), vec![], "{text}");
+    }
+    // A count from after the time named is wrong for that time.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "By March 2024, police had arrested more than 85,000 people."
+        ),
+        one("figcheck::mismatch", "85,000")
+    );
+    // And a count superseded by then is stale at that time.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "By April 2024, police had arrested 65,000 people."
+        ),
+        one("figcheck::stale", "65,000")
+    );
+}
+
+#[test]
+fn a_date_that_counting_began_is_not_the_time_of_the_claim() {
+    // The slip is still caught: "in March 2022" says when arrests began.
+    for text in [
+        "Since the state of exception began in March 2022, police have arrested 58,000 people.",
+        "Police have arrested 58,000 people since it was declared in March 2022.",
+    ] {
+        assert_eq!(
+            findings("2025-05-01", text),
+            one("figcheck::mismatch", "58,000"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_time_before_any_value_is_not_judged() {
+    // The rules know nothing of arrests before March 2023.
+    assert_eq!(
+        findings("2022-06-01", "Police have arrested 20,000 people."),
+        vec![]
+    );
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "By June 2022, police had arrested 20,000 people."
+        ),
+        vec![]
+    );
+}
+
+#[test]
+fn a_value_of_a_year_is_judged_by_its_year() {
+    // Reported in January 2025, the rate for 2024 is right in a draft of 2025 …
+    assert_eq!(
+        findings("2025-05-01", "The homicide rate was 1.9 in 2024."),
+        vec![]
+    );
+    // … and the anchor "in 2023" does not hide 2023's rate, reported in 2024.
+    assert_eq!(
+        findings("2025-05-01", "The homicide rate was 2.4 in 2023."),
+        vec![]
+    );
+    // A draft of mid-2024 could not know 2024's rate.
+    assert_eq!(
+        findings("2024-06-01", "The homicide rate is 1.9."),
+        one("figcheck::mismatch", "1.9")
+    );
+    // In mid-2024, 2.4 was the current rate; in 2025 it is stale in the present tense.
+    assert_eq!(findings("2024-06-01", "The homicide rate is 2.4."), vec![]);
+    assert_eq!(
+        findings("2025-05-01", "The homicide rate is 2.4."),
+        one("figcheck::stale", "2.4")
+    );
+}
+
+#[test]
+fn inconsistent_respects_time_and_source() {
+    for text in [
+        // Two times, each right for its own anchor.
+        "By March 2024, police had arrested 79,211 people. Now more than 85,000 have been arrested.",
+        // Two years, each right for its year.
+        "The homicide rate was 2.4 in 2023. In 2015 the homicide rate was 103.",
+        // Two sources, each attributed to its own.
+        "Cristosal counts 367 deaths in custody. WOLA puts deaths in custody at 350.",
+    ] {
+        assert_eq!(findings("2025-05-01", text), vec![], "{text}");
+    }
+    // Unanchored claims of different values still disagree.
+    let found = findings(
+        "2025-05-01",
+        "Police have arrested 79,211 people. Police have arrested 90,000 people.",
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(code, _)| *code == "figcheck::inconsistent"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn undated_rules_keep_their_meaning_at_any_date() {
+    let rules = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+allowed = [{ value = 261, stale = true }]
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    for date in ["1990-01-01", "2024-05-01", "2100-01-01"] {
+        let date = Date::parse(date).unwrap();
+        let codes = |text: &str| -> Vec<&str> {
+            checker
+                .check_as_of(text, date)
+                .iter()
+                .map(|f| f.code.as_str())
+                .collect()
+        };
+        assert_eq!(
+            codes("At least 367 people have died in custody."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            codes("At least 261 people have died in custody."),
+            vec!["figcheck::stale"]
+        );
+        assert_eq!(
+            codes("At least 376 people have died in custody."),
+            vec!["figcheck::mismatch"]
+        );
+    }
+}
+
+#[test]
+fn the_draft_gives_its_own_date() {
+    let checker = checker().today(Date::parse("2026-01-01").unwrap());
+    let text = "Police have arrested 79,211 people.\n";
+    let dated = |front: &str| format!("{front}{text}");
+    let codes = |format: Format, source: &str| -> Vec<&str> {
+        checker
+            .check_document(format, source)
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect()
+    };
+    // Undated: today, when 79,211 is stale.
+    assert_eq!(codes(Format::Markdown, text), vec!["figcheck::stale"]);
+    // YAML and TOML front matter.
+    assert_eq!(
+        codes(Format::Markdown, &dated("---\ndate: 2024-05-01\n---\n")),
+        Vec::<&str>::new()
+    );
+    assert_eq!(
+        codes(
+            Format::Markdown,
+            &dated("+++\npublished = 2024-05-01\n+++\n")
+        ),
+        Vec::<&str>::new()
+    );
+    // An update in 2025 makes the draft answer for 2025's count.
+    assert_eq!(
+        codes(
+            Format::Markdown,
+            &dated("---\ndate: 2024-05-01\nupdated: 2025-05-01\n---\n")
+        ),
+        vec!["figcheck::stale"]
+    );
+    // HTML metadata and the header's <time>.
+    let html = |head: &str, header: &str| {
+        format!("<html><head>{head}</head><body><article><header>{header}</header><p>{text}</p></article></body></html>")
+    };
+    let meta = html(
+        r#"<meta property="article:published_time" content="2024-05-01T08:00:00Z">"#,
+        "",
+    );
+    assert_eq!(codes(Format::Html, &meta), Vec::<&str>::new());
+    let time = html("", r#"<time datetime="2024-05-01">1 May 2024</time>"#);
+    assert_eq!(codes(Format::Html, &time), Vec::<&str>::new());
+    assert_eq!(codes(Format::Html, &html("", "")), vec!["figcheck::stale"]);
+    // --as-of wins over the draft's own date.
+    let given = checker
+        .clone()
+        .as_of(Some(Date::parse("2025-05-01").unwrap()));
+    let draft = dated("---\ndate: 2024-05-01\n---\n");
+    assert_eq!(given.check_document(Format::Markdown, &draft).len(), 1);
+    assert_eq!(
+        given.draft_date(Format::Markdown, &draft).origin.key(),
+        "as-of"
+    );
+}
+
+#[test]
+fn the_command_line_shows_and_takes_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", RULES);
+    write(
+        dir.path(),
+        "a.md",
+        "---\ndate: 2024-05-01\n---\nPolice have arrested 79,211 people.\n",
+    );
+    // The draft's date: clean.
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // --as-of a later date: stale, and JSON says which date was used.
+    let run = figcheck(
+        dir.path(),
+        &["--as-of", "2025-05", "--format", "json", "a.md"],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["findings"][0]["code"], "figcheck::stale");
+    assert_eq!(
+        json["findings"][0]["draft_date"],
+        serde_json::json!({"date": "2025-05", "from": "as-of"})
+    );
+    // `numbers` shows the date and where it came from.
+    let run = figcheck(dir.path(), &["numbers", "a.md"]);
+    assert!(
+        run.stdout
+            .starts_with("a.md: checked as of 2024-05-01 (front matter `date`)\n"),
+        "{}",
+        run.stdout
+    );
+    // A date that cannot be read is a usage error.
+    let run = figcheck(dir.path(), &["--as-of", "May 2025", "a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--as-of"), "{}", run.stderr);
+}

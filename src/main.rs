@@ -452,7 +452,7 @@ fn run_explain(args: &ExplainArgs) -> Result<u8, Failure> {
     }
     let rules = load_rules(args.rules.as_ref())?;
     if let Some(figure) = rules.figure(&args.topic) {
-        write_stdout(&figures::explain(figure))?;
+        write_stdout(&figures::explain(figure, &rules))?;
         return Ok(EXIT_CLEAN);
     }
     let codes = Code::ALL.map(Code::as_str);

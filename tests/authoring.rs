@@ -77,8 +77,31 @@ fn rules_lists_every_figure() {
         );
     }
     assert!(run.stdout.contains("canonical: 367 (Cristosal, 2025-03)"));
-    assert!(run.stdout.contains("allowed:   261 (stale: early count)"));
+    assert!(run
+        .stdout
+        .contains("allowed:   261 (early count, Cristosal, 2024-04)"));
     assert!(run.stdout.contains("allowed:   2.4 for 2023"));
+    // Each dated figure's timeline, and where each value stands today.
+    assert!(
+        run.stdout.contains(
+            "    history:   2024-04    261 (Cristosal)  until 2025-03\n\
+             \x20              2025-03    367 (Cristosal)  current\n\
+             \x20              2025-03    350 (WOLA)       current\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    // The sources, with their aliases.
+    assert!(run.stdout.contains(
+        "sources:\n    cristosal            Cristosal (also \"the rights group Cristosal\""
+    ));
+}
+
+#[test]
+fn explain_shows_a_figures_history_and_sources() {
+    let run = figcheck(&project(), &["explain", "state-of-exception-arrests"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    insta::assert_snapshot!(run.stdout);
 }
 
 #[test]

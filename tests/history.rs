@@ -418,3 +418,24 @@ fn the_command_line_shows_and_takes_the_date() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("--as-of"), "{}", run.stderr);
 }
+
+#[test]
+fn a_superseded_count_is_stale_only_as_written() {
+    // 79,000 rounds to 79,211: the count of March 2024, stale in 2025.
+    assert_eq!(
+        findings("2025-05-01", "Police have arrested about 79,000 people."),
+        one("figcheck::stale", "79,000")
+    );
+    // "Over 58,000" reaches 65,000 only through its qualifier: a slip for
+    // 85,000, reported as a mismatch and not as an old count.
+    let found = checker().check_as_of(
+        "Authorities have arrested over 58,000 people.",
+        Date::parse("2025-05-01").unwrap(),
+    );
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].code.as_str(), "figcheck::mismatch");
+    assert_eq!(
+        found[0].message,
+        "People arrested under the state of exception: 58,000 is not an accepted value"
+    );
+}

@@ -669,6 +669,11 @@ pub fn attribute_in(
 
         let mut proposals: Vec<Proposal> = Vec::new();
         for hit in subjects {
+            // A phrase that runs on past the end of the sentence (a gap that
+            // reached across a block break) names nothing in it.
+            if hit.span.end > sentence.end && hit.span.start >= sentence.start {
+                continue;
+            }
             let figure = &figures[hit.figure];
             let bare_rate = says_rate(text, &hit.span);
             let candidates: Vec<(usize, (usize, usize))> = in_sentence

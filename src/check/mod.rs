@@ -237,13 +237,19 @@ fn judge_in(
             return Some(Verdict::Consistent);
         }
     }
+    // A superseded count is recognised only as written: "over 58,000" is not
+    // the count of 2023 (65,000) just because the qualifier reaches it.
+    let written = intervals[0];
+    let outdated = |claim, i: usize| {
+        known(i) && (claim == written || !matches!(standing[i], Standing::Superseded(_)))
+    };
     for claim in intervals {
-        if let Some((i, _)) = fitting(claim).find(|(i, v)| year_fits(v) && known(*i)) {
+        if let Some((i, _)) = fitting(claim).find(|(i, v)| year_fits(v) && outdated(claim, *i)) {
             return Some(Verdict::Stale(i));
         }
     }
     for claim in intervals {
-        if let Some((i, _)) = fitting(claim).find(|(i, _)| known(*i)) {
+        if let Some((i, _)) = fitting(claim).find(|(i, _)| outdated(claim, *i)) {
             // With no year tied, a value of another year is an outdated one.
             return Some(if year.is_none() {
                 Verdict::Stale(i)
@@ -253,7 +259,7 @@ fn judge_in(
         }
     }
     for claim in intervals {
-        if let Some((i, _)) = fitting(claim).next() {
+        if let Some((i, _)) = fitting(claim).find(|(i, _)| !known(*i)) {
             return Some(Verdict::TooEarly(i));
         }
     }

@@ -3,8 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::check::describe;
-use crate::rules::{Figure, Rules, Tolerance};
+use crate::check::{describe, describe_bare};
+use crate::date::{Date, Day};
+use crate::rules::history::Standing;
+use crate::rules::{Figure, Rules, Source, Tolerance};
 
 /// One block per figure: id, name and unit, then what to use.
 pub fn list(rules: &Rules) -> String {
@@ -25,6 +27,20 @@ pub fn list(rules: &Rules) -> String {
         for value in &figure.allowed[1..] {
             let _ = writeln!(out, "    allowed:   {}", describe(value, figure.unit));
         }
+        for (i, line) in timeline(figure, Date::today().last_day())
+            .iter()
+            .enumerate()
+        {
+            let head = if i == 0 { "history:" } else { "" };
+            let _ = writeln!(out, "    {head:<10} {line}");
+        }
+    }
+    if !rules.sources.is_empty() {
+        let _ = writeln!(out, "sources:");
+        let width = rules.sources.iter().map(|s| s.id.len()).max().unwrap_or(0);
+        for source in &rules.sources {
+            let _ = writeln!(out, "    {}", describe_source(source, width));
+        }
     }
     let _ = writeln!(
         out,
@@ -35,8 +51,62 @@ pub fn list(rules: &Rules) -> String {
     out
 }
 
+/// The dated values of a figure, oldest first, with where each stands on
+/// `day`: `2024-04  261 (Cristosal)  until 2025-03`.
+pub fn timeline(figure: &Figure, day: Day) -> Vec<String> {
+    let rows: Vec<(String, String, String)> = figure
+        .timeline()
+        .into_iter()
+        .map(|i| {
+            let value = &figure.allowed[i];
+            let mut what = describe_bare(value, figure.unit);
+            if let Some(year) = value.year {
+                let _ = write!(what, " for {year}");
+            }
+            if let Some(source) = &value.source {
+                let _ = write!(what, " ({source})");
+            }
+            let standing = match figure.standing(i, day) {
+                Standing::Current => "current".to_string(),
+                Standing::Stale => "stale".to_string(),
+                Standing::Superseded(later) => match figure
+                    .next_after(i)
+                    .and_then(|next| figure.allowed[next].as_of)
+                    .or(figure.allowed[later].as_of)
+                {
+                    Some(date) => format!("until {date}"),
+                    None => "superseded".to_string(),
+                },
+                Standing::NotYet => "not yet reported".to_string(),
+            };
+            let date = value.as_of.map(|d| d.to_string()).unwrap_or_default();
+            (date, what, standing)
+        })
+        .collect();
+    let width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    rows.into_iter()
+        .map(|(date, what, standing)| {
+            let pad = width - what.chars().count();
+            format!("{date:<10} {what}{}  {standing}", " ".repeat(pad))
+        })
+        .collect()
+}
+
+/// `cristosal  Cristosal (also "the rights group Cristosal")  https://…`
+fn describe_source(source: &Source, width: usize) -> String {
+    let mut out = format!("{:<width$}  {}", source.id, source.name);
+    if !source.aliases.is_empty() {
+        let aliases: Vec<String> = source.aliases.iter().map(|a| format!("\"{a}\"")).collect();
+        let _ = write!(out, " (also {})", aliases.join(", "));
+    }
+    if let Some(url) = &source.url {
+        let _ = write!(out, "  {url}");
+    }
+    out
+}
+
 /// Everything about one figure, with its examples.
-pub fn explain(figure: &Figure) -> String {
+pub fn explain(figure: &Figure, rules: &Rules) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}", figure.id, figure.name);
     let _ = writeln!(out);
@@ -79,12 +149,45 @@ pub fn explain(figure: &Figure) -> String {
             let _ = writeln!(out, "           {url}");
         }
     }
+    if let Some(since) = figure.since {
+        let _ = writeln!(out, "since:     {since} (for \"two years into …\")");
+    }
+    let lines = timeline(figure, Date::today().last_day());
+    if !lines.is_empty() {
+        let _ = writeln!(out, "\nhistory (as of today):");
+        for line in lines {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    let mut sources: Vec<usize> = figure.allowed.iter().filter_map(|v| v.source_id).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    if !sources.is_empty() {
+        let _ = writeln!(out, "\nsources:");
+        let width = sources
+            .iter()
+            .map(|&i| rules.sources[i].id.len())
+            .max()
+            .unwrap_or(0);
+        for i in sources {
+            let _ = writeln!(out, "  {}", describe_source(&rules.sources[i], width));
+        }
+    }
     if figure.examples.is_empty() {
         let _ = writeln!(out, "\nno examples: add [[figure.example]] tables so `figcheck test-rules` can check this figure");
     } else {
         let _ = writeln!(out, "\nexamples:");
         for example in &figure.examples {
-            let _ = writeln!(out, "  {:<13} {}", example.expect.as_str(), example.text);
+            let dated = example
+                .as_of
+                .map(|d| format!("  (a draft of {d})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {:<13} {}{dated}",
+                example.expect.as_str(),
+                example.text
+            );
         }
     }
     out

@@ -58,6 +58,21 @@ impl Figure {
         }
     }
 
+    /// The value that first came after the one at `index` on its timeline.
+    pub fn next_after(&self, index: usize) -> Option<usize> {
+        let value = &self.allowed[index];
+        let reported = value.as_of?.first_day();
+        self.allowed
+            .iter()
+            .enumerate()
+            .filter_map(|(i, other)| {
+                let when = other.as_of?.first_day();
+                (when > reported && same_timeline(value, other)).then_some((i, when))
+            })
+            .min_by_key(|&(i, when)| (when, i))
+            .map(|(i, _)| i)
+    }
+
     /// The value to suggest on `day`: the canonical one if it is current, else
     /// the latest current value, preferring the canonical value's source.
     pub fn current_at(&self, day: Day) -> Option<usize> {
@@ -176,6 +191,9 @@ allowed = [
             Standing::Superseded(0)
         );
         assert_eq!(arrests.timeline(), vec![1, 2, 0]);
+        assert_eq!(arrests.next_after(1), Some(2));
+        assert_eq!(arrests.next_after(2), Some(0));
+        assert_eq!(arrests.next_after(0), None);
         // Deaths: before Cristosal's 2025 count, its 2024 count is the one to use.
         let deaths = &rules.figures[0];
         assert_eq!(deaths.current_at(day("2024-05-01")), Some(2));

@@ -850,9 +850,9 @@ fn date_value(
             "figcheck::rules::future-date",
             format!("{key} = \"{text}\" is in the future"),
         )
-        .label(span, format!("after today, {today}"))
+        .label(span, "after today")
         .help(format!(
-            "{key} says when a value was reported or a count began; use a date up to {today}"
+            "{key} says when a value was reported or a count began, which cannot be later than today"
         )));
     }
     Ok(date)

@@ -439,3 +439,49 @@ fn a_superseded_count_is_stale_only_as_written() {
         "People arrested under the state of exception: 58,000 is not an accepted value"
     );
 }
+
+#[test]
+fn a_time_only_named_can_make_an_old_value_right_but_not_rule_out_a_new_one() {
+    // "In 2023" names when the sweeps happened; the count of 2025 is still right.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "Police have arrested more than 85,000 people in sweeps of poor neighbourhoods in 2023 and 2024."
+        ),
+        vec![]
+    );
+    // It still makes 2023's count right for 2023 …
+    assert_eq!(
+        findings("2025-05-01", "Police had arrested 65,000 people in 2023."),
+        vec![]
+    );
+    // … while "by" says the count held then, and so rules out a later one.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "By 2023, police had arrested more than 85,000 people."
+        ),
+        one("figcheck::mismatch", "85,000")
+    );
+}
+
+#[test]
+fn another_sources_count_as_a_bound_is_a_comparison() {
+    // WOLA's 350 is more than Cristosal's early 261: a comparison, not a
+    // misattribution.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "WOLA says more than 261 people have died in custody."
+        ),
+        vec![]
+    );
+    // A bound the named source's count breaks is still another source's value.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "Cristosal says fewer than 350 people have died in custody."
+        ),
+        one("figcheck::wrong-source", "350")
+    );
+}

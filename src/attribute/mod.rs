@@ -838,6 +838,7 @@ fn anchor(
             date: Date::year(year.year),
             start: year.start,
             end: year.end,
+            firm: false,
         })
     })
 }

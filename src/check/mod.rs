@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::attribute::{Claim, Modality, Tense, TiedYear};
 use crate::date::Day;
-use crate::numbers::Number;
+use crate::numbers::{Direction, Number};
 use crate::rules::history::Standing;
 use crate::rules::{AllowedValue, Figure, Severity, Unit};
 
@@ -275,10 +275,31 @@ fn judge_in(
 /// against those values only; a number that fits another source's value is
 /// a wrong source. A claim attributed to nobody, or to a source without values
 /// here, is judged against every value.
-pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim, draft: Day) -> Option<Verdict> {
+pub fn judge_claim(
+    figure: &Figure,
+    number: &Number,
+    claim: &Claim,
+    draft: Day,
+) -> Option<(Verdict, When)> {
     let when = When::of(draft, claim);
+    let verdict = judge_claim_at(figure, number, claim, when);
+    // A time the sentence only names ("in September 2017") may be when the
+    // counted events happened rather than when the count holds: it can make
+    // an older value right, but not rule out a later one.
+    let named_only = claim.anchor.is_some_and(|a| !a.firm);
+    if named_only && matches!(verdict, None | Some(Verdict::TooEarly(_))) {
+        let undated = When {
+            draft,
+            anchor: None,
+        };
+        return judge_claim_at(figure, number, claim, undated).map(|v| (v, undated));
+    }
+    verdict.map(|v| (v, when))
+}
+
+fn judge_claim_at(figure: &Figure, number: &Number, claim: &Claim, when: When) -> Option<Verdict> {
     let year = claim.year.map(|y| y.year);
-    let present = year.is_none() && claim.anchor.is_none() && claim.tense == Tense::Present;
+    let present = year.is_none() && when.anchor.is_none() && claim.tense == Tense::Present;
     let own = claim
         .source
         .filter(|s| figure.allowed.iter().any(|v| v.source_id == Some(*s)));
@@ -290,13 +311,42 @@ pub fn judge_claim(figure: &Figure, number: &Number, claim: &Claim, draft: Day) 
     let mut verdict = judge_in(figure, number, year, present && !history, own, when)?;
     if own.is_some() && verdict == Verdict::Mismatch {
         if let Some(i) = first_fitting(figure, number, when) {
-            verdict = Verdict::WrongSource(i);
+            verdict = if bound_kept_by(figure, number, own, when) {
+                // "The Times reported that deaths exceeded 64": another
+                // source's count used as a bound that the named source's own
+                // count keeps is a comparison, not a misattribution.
+                Verdict::Consistent
+            } else {
+                Verdict::WrongSource(i)
+            };
         }
     }
     if history && matches!(verdict, Verdict::Stale(_) | Verdict::WrongYear(_)) {
         verdict = Verdict::Consistent;
     }
     Some(verdict)
+}
+
+/// Whether the number is a one-sided bound ("more than 64", "fewer than
+/// 400") that a current value of the source `own` keeps, however far beyond it.
+fn bound_kept_by(figure: &Figure, number: &Number, own: Option<usize>, when: When) -> bool {
+    let Some(direction) = number.qualifier.map(|q| q.direction()) else {
+        return false;
+    };
+    figure
+        .allowed
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| {
+            own.is_some()
+                && v.source_id == own
+                && figure.standing(*i, when.day_for(v)) == Standing::Current
+        })
+        .any(|(_, v)| match direction {
+            Direction::AtLeast => v.max >= number.low,
+            Direction::AtMost => v.min <= number.high,
+            Direction::Approximately => false,
+        })
 }
 
 /// The first allowed value, of any source or year, known at the claim's date,
@@ -329,7 +379,7 @@ pub fn check(
     for claim in claims {
         let figure = &figures[claim.figure];
         let number = &numbers[claim.number];
-        let Some(verdict) = judge_claim(figure, number, claim, draft) else {
+        let Some((verdict, when)) = judge_claim(figure, number, claim, draft) else {
             continue;
         };
         let context = Context {
@@ -338,7 +388,7 @@ pub fn check(
             figure_index: claim.figure,
             number,
             claim,
-            when: When::of(draft, claim),
+            when,
         };
         match verdict {
             Verdict::Consistent => {}

@@ -19,6 +19,11 @@ pub struct Anchor {
     /// Where the sentence says it: `by March 2024`.
     pub start: usize,
     pub end: usize,
+    /// Whether the words say the count holds at that time ("as of", "by",
+    /// "two years into"), rather than only naming a time ("in 2017"), which
+    /// may be when the counted events happened: "4,645 people were killed
+    /// when the storm hit in September 2017" was counted in 2018.
+    pub firm: bool,
 }
 
 const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
@@ -78,6 +83,7 @@ pub fn find(
         date,
         start: clause.start + m.start(),
         end: clause.start + m.end(),
+        firm: true,
     };
     for caps in CUED.captures_iter(body) {
         if let Some(date) = date_of(&caps) {
@@ -98,6 +104,7 @@ pub fn find(
             let end = caps.name("stop").map_or(whole.end(), |m| m.start());
             found.push(Anchor {
                 end: clause.start + end,
+                firm: false,
                 ..at(&whole, date)
             });
         }

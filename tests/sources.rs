@@ -1,54 +1,16 @@
 //! Figures that belong to a source: the source examples of the time-and-sources
 //! issue, with the cues that must not attribute a claim.
 
+mod common;
+
 use std::path::Path;
 
+use common::story::{checker, findings_as_of, sources};
 use figcheck::{Checker, Rules};
 
-const RULES: &str = r#"
-[[source]]
-id = "cristosal"
-name = "Cristosal"
-aliases = ["the rights group Cristosal"]
-
-[[source]]
-id = "wola"
-name = "WOLA"
-aliases = ["Washington Office on Latin America"]
-
-[[figure]]
-id = "deaths-in-custody"
-name = "Deaths in custody"
-subjects = ["(died|deaths) in [state] custody"]
-canonical = { value = 367, source = "cristosal", as_of = "2025-03" }
-allowed = [
-  { value = 350, source = "wola", as_of = "2025-03" },
-  { value = 261, source = "cristosal", as_of = "2024-04", stale = true, note = "early count" },
-]
-"#;
-
-fn checker() -> Checker {
-    Checker::new(Rules::parse(RULES, Path::new("rules.toml")).expect("rules parse"))
-}
-
-/// (code, number as written) for each finding in `text`.
+/// (code, number as written) for each finding in `text`, in a draft of May 2025.
 fn findings(text: &str) -> Vec<(&'static str, String)> {
-    checker()
-        .check(text)
-        .into_iter()
-        .map(|f| (f.code.as_str(), f.found_text))
-        .collect()
-}
-
-/// The ids of the sources the claims in `text` are attributed to.
-fn sources(text: &str) -> Vec<Option<String>> {
-    let checker = checker();
-    checker
-        .analyse(text)
-        .claims
-        .iter()
-        .map(|c| c.source.map(|s| checker.rules().sources[s].id.clone()))
-        .collect()
+    findings_as_of("2025-05-01", text)
 }
 
 #[test]

@@ -3,6 +3,8 @@
 // Each test crate uses the helpers it needs.
 #![allow(dead_code)]
 
+pub mod story;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -10,6 +10,7 @@ pub mod attribute;
 pub mod check;
 pub mod date;
 pub mod examples;
+pub mod formula;
 pub mod markup;
 pub mod numbers;
 pub mod render;

@@ -373,6 +373,9 @@ pub fn check(
     figures: &[Figure],
     draft: Day,
 ) -> Vec<Finding> {
+    // Derived figures take the values their inputs have at the draft's date.
+    let dated = crate::rules::derived::figures_at(figures, draft);
+    let figures = dated.as_deref().unwrap_or(figures);
     let mut findings = Vec::new();
     let mut judged = Vec::with_capacity(claims.len());
     let mut statements = Vec::with_capacity(claims.len());

@@ -5,13 +5,15 @@ use std::fmt::Write as _;
 
 use crate::check::{describe, describe_bare};
 use crate::date::{Date, Day};
+use crate::rules::derived;
 use crate::rules::history::Standing;
 use crate::rules::{Figure, Rules, Source, Tolerance};
 
 /// One block per figure: id, name and unit, then what to use.
 pub fn list(rules: &Rules) -> String {
     let mut out = String::new();
-    for figure in &rules.figures {
+    let today = Date::today().last_day();
+    for (index, figure) in rules.figures.iter().enumerate() {
         let _ = writeln!(
             out,
             "{}  {} ({})",
@@ -26,6 +28,9 @@ pub fn list(rules: &Rules) -> String {
         );
         for value in &figure.allowed[1..] {
             let _ = writeln!(out, "    allowed:   {}", describe(value, figure.unit));
+        }
+        if let Some(how) = derived::explain(&rules.figures, index, today) {
+            let _ = writeln!(out, "    formula:   {how}");
         }
         for (i, line) in timeline(figure, Date::today().last_day())
             .iter()
@@ -148,6 +153,19 @@ pub fn explain(figure: &Figure, rules: &Rules) -> String {
         if let Some(url) = &value.url {
             let _ = writeln!(out, "           {url}");
         }
+    }
+    if let Some(how) = rules
+        .figures
+        .iter()
+        .position(|f| f.id == figure.id)
+        .and_then(|i| derived::explain(&rules.figures, i, Date::today().last_day()))
+    {
+        let _ = writeln!(
+            out,
+            "formula:   {}",
+            figure.formula.as_ref().map_or("", |f| f.text.as_str())
+        );
+        let _ = writeln!(out, "           = {how}");
     }
     if let Some(since) = figure.since {
         let _ = writeln!(out, "since:     {since} (for \"two years into …\")");

@@ -9,6 +9,7 @@
 // the run: the size of the error type costs nothing worth boxing for.
 #![allow(clippy::result_large_err)]
 
+pub mod derived;
 mod diagnostic;
 pub mod history;
 mod schema;
@@ -96,6 +97,12 @@ pub struct Figure {
     pub qualifier_slack: f64,
     /// When the figure's count began, for "two years into …".
     pub since: Option<Date>,
+    /// For a derived figure, the formula its value is computed by; its
+    /// canonical value is then the computed interval, as of today.
+    pub formula: Option<derived::Formula>,
+    /// Phrases that name the figure as a whole that a share is taken of:
+    /// "the population" in "1.6% of the population".
+    pub share_of: Vec<String>,
     /// Sentences that show what the figure must catch and must not.
     pub examples: Vec<Example>,
 }

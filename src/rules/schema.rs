@@ -13,6 +13,9 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::date::Date;
+use crate::formula::Dimension;
+
+use super::derived::{self, DeriveError, Formula};
 
 use super::{
     did_you_mean, AllowedValue, Example, Figure, Rules, RulesDiagnostic, Settings, Source,
@@ -59,10 +62,13 @@ struct RawFigure {
     subjects: Spanned<Vec<Spanned<String>>>,
     #[serde(default)]
     unit: Unit,
-    canonical: Spanned<RawValue>,
+    canonical: Option<Spanned<RawValue>>,
+    formula: Option<Spanned<String>>,
     source: Option<String>,
     as_of: Option<Spanned<String>>,
     since: Option<Spanned<String>>,
+    #[serde(default)]
+    share_of: Vec<String>,
     url: Option<String>,
     note: Option<String>,
     #[serde(default)]
@@ -602,7 +608,9 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
     let mut seen_ids: HashMap<String, Range<usize>> = HashMap::new();
     let mut seen_subjects: HashMap<String, (String, Range<usize>)> = HashMap::new();
     let mut figures = Vec::with_capacity(raw.figure.len());
+    let mut formula_spans: Vec<(usize, Range<usize>)> = Vec::new();
     for spanned in raw.figure {
+        let figure_span = spanned.span();
         let f = spanned.into_inner();
         let id_span = f.id.span();
         let id = f.id.into_inner();
@@ -701,10 +709,66 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             }
         };
 
-        let canonical_span = f.canonical.span();
-        let mut raw_canonical = f.canonical.into_inner();
-        raw_canonical.as_of = raw_canonical.as_of.or(f.as_of);
-        let mut canonical = allowed_value(raw_canonical, canonical_span.clone(), &new)?;
+        let (canonical_span, mut canonical, formula) = match (f.canonical, f.formula) {
+            (Some(written), None) => {
+                let span = written.span();
+                let mut raw_canonical = written.into_inner();
+                raw_canonical.as_of = raw_canonical.as_of.or(f.as_of);
+                (span.clone(), allowed_value(raw_canonical, span, &new)?, None)
+            }
+            (None, Some(written)) => {
+                let span = written.span();
+                let text = written.into_inner();
+                let expr = crate::formula::parse(&text).map_err(|e| {
+                    new(
+                        "figcheck::rules::invalid-formula",
+                        format!("the formula of `{id}` cannot be read"),
+                    )
+                    .label(span.start + 1 + e.at.start..span.start + 1 + e.at.end, e.message)
+                    .help("write figure ids and numbers with + - * / and parentheses, such as \"state-of-exception-arrests / population * 100\"; put spaces around a minus")
+                })?;
+                if let Some(first) = f.allowed.first() {
+                    return Err(new(
+                        "figcheck::rules::formula-and-values",
+                        format!("`{id}` has a formula and allowed values"),
+                    )
+                    .label(first.span(), "an allowed value")
+                    .label(span, "the formula")
+                    .help("a derived figure takes its values from its formula: remove `allowed`, or the formula"));
+                }
+                formula_spans.push((figures.len(), span.clone()));
+                let value = AllowedValue {
+                    min: f64::NAN,
+                    max: f64::NAN,
+                    year: None,
+                    source: Some(format!("computed: {expr}")),
+                    source_id: None,
+                    as_of: None,
+                    url: None,
+                    note: None,
+                    stale: false,
+                    canonical: true,
+                };
+                (span, value, Some(Formula { text, expr }))
+            }
+            (Some(written), Some(formula)) => {
+                return Err(new(
+                    "figcheck::rules::formula-and-values",
+                    format!("`{id}` has both a canonical value and a formula"),
+                )
+                .label(written.span(), "a canonical value")
+                .label(formula.span(), "a formula")
+                .help("keep `canonical` for a figure the desk states, or `formula` for one computed from other figures"))
+            }
+            (None, None) => {
+                return Err(new(
+                    "figcheck::rules::missing-key",
+                    "missing required key `canonical`".into(),
+                )
+                .label(figure_span.start..figure_span.start, format!("the figure `{id}` has no `canonical`"))
+                .help("add `canonical = 367`, or `formula = \"…\"` for a figure computed from others"))
+            }
+        };
         canonical.canonical = true;
         canonical.stale = false;
         canonical.source = canonical.source.or(f.source);
@@ -795,9 +859,12 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             gap: f.gap.unwrap_or(settings.gap),
             qualifier_slack,
             since,
+            formula,
+            share_of: f.share_of,
             examples,
         });
     }
+    derive_all(&mut figures, &formula_spans, &new)?;
     Ok(Rules {
         settings,
         figures,
@@ -806,6 +873,133 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
         source: source.clone(),
         warnings,
     })
+}
+
+/// Checks every formula (ids, cycles, units, division) and computes each
+/// derived figure's value as of today. Errors are labelled on the formula.
+fn derive_all(
+    figures: &mut [Figure],
+    spans: &[(usize, Range<usize>)],
+    new: &dyn Fn(&'static str, String) -> Fault,
+) -> Result<(), Fault> {
+    // Inside the formula's quotes.
+    let at = |span: &Range<usize>, part: &Range<usize>| {
+        span.start + 1 + part.start..span.start + 1 + part.end
+    };
+    for (index, span) in spans {
+        let figure = &figures[*index];
+        let formula = figure.formula.as_ref().expect("a formula figure");
+        let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+        for (id, part) in formula.expr.figures() {
+            if !ids.contains(&id) {
+                let help = match did_you_mean(id, &ids) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "a formula names figures by their id".to_string(),
+                };
+                return Err(new(
+                    "figcheck::rules::unknown-figure",
+                    format!(
+                        "the formula of `{}` names `{id}`, which is no figure",
+                        figure.id
+                    ),
+                )
+                .label(at(span, &part), "no figure has this id")
+                .help(help));
+            }
+        }
+        let unit = |id: &str| {
+            figures
+                .iter()
+                .find(|f| f.id == id)
+                .map_or(Unit::Count, |f| f.unit)
+        };
+        let dimension = formula.expr.dimension(&unit).map_err(|e| {
+            new(
+                "figcheck::rules::formula-unit",
+                format!("the formula of `{}` {}", figure.id, e.message),
+            )
+            .label(at(span, &e.at), "here")
+            .help("only like quantities add up; a count over a count is a percent or a rate")
+        })?;
+        if !dimension.gives(figure.unit) {
+            return Err(new(
+                "figcheck::rules::formula-unit",
+                format!(
+                    "the formula of `{}` cannot give a {}",
+                    figure.id,
+                    figure.unit.as_str()
+                ),
+            )
+            .label(
+                span.clone(),
+                format!("this gives {}", dimension_name(dimension)),
+            )
+            .help(format!(
+                "a {} figure needs {}",
+                figure.unit.as_str(),
+                Dimension::needed(figure.unit)
+            )));
+        }
+    }
+    let today = Date::today().last_day();
+    for (index, span) in spans {
+        match derived::interval_at(figures, *index, today) {
+            Ok(interval) => {
+                let interval = derived::outward(interval);
+                figures[*index].allowed[0].min = interval.low;
+                figures[*index].allowed[0].max = interval.high;
+            }
+            Err(DeriveError::Cycle(ids)) => {
+                return Err(new(
+                    "figcheck::rules::formula-cycle",
+                    format!(
+                        "the formula of `{}` depends on itself: {}",
+                        figures[*index].id,
+                        ids.join(" → ")
+                    ),
+                )
+                .label(span.clone(), "leads back to this figure")
+                .help("a derived figure may use other derived figures, but never itself"))
+            }
+            Err(DeriveError::Arithmetic(e)) => return Err(new(
+                "figcheck::rules::formula-division",
+                format!("the formula of `{}` {}", figures[*index].id, e.message),
+            )
+            .label(at(span, &e.at), "divides by an interval that holds zero")
+            .help(
+                "divide only by a figure whose accepted values are all above (or all below) zero",
+            )),
+            Err(DeriveError::NoValue(input)) => {
+                return Err(new(
+                    "figcheck::rules::formula-value",
+                    format!(
+                        "the formula of `{}` uses `{input}`, which has no current value",
+                        figures[*index].id
+                    ),
+                )
+                .label(span.clone(), "cannot be computed today")
+                .help(format!("give `{input}` a value that is not stale")))
+            }
+            Err(DeriveError::Unknown(id, part)) => {
+                return Err(new(
+                    "figcheck::rules::unknown-figure",
+                    format!("a formula names `{id}`, which is no figure"),
+                )
+                .label(part, "no figure has this id")
+                .help("a formula names figures by their id"))
+            }
+        }
+    }
+    Ok(())
+}
+
+fn dimension_name(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Scalar => "a bare number",
+        Dimension::Count => "a count",
+        Dimension::Money => "an amount of money",
+        Dimension::Ratio => "a ratio (a percent or a rate)",
+    }
 }
 
 /// A `qualifier_slack`: a fraction from 0 to 1.

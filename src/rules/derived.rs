@@ -1,0 +1,250 @@
+//! The values of derived figures (`formula = "…"`), computed from the values
+//! their inputs accept on a given day.
+
+use super::history::Standing;
+use super::Figure;
+use crate::date::Day;
+use crate::formula::{Expr, FormulaError, Interval};
+
+/// A figure's formula, as written and as parsed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Formula {
+    pub text: String,
+    pub expr: Expr,
+}
+
+/// Why a figure's value cannot be computed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DeriveError {
+    /// The formula names no figure of the rules.
+    Unknown(String, std::ops::Range<usize>),
+    /// The formula leads back to the figure itself, by these ids.
+    Cycle(Vec<String>),
+    /// A division by an interval that holds zero, or another arithmetic fault.
+    Arithmetic(FormulaError),
+    /// An input has no current value on the day.
+    NoValue(String),
+}
+
+/// The interval figure `index` stands for on `day`: the hull of its current
+/// values, widened by its tolerance, or what its formula computes from its
+/// inputs. An open end (`{ min = 85000 }`) reaches as far as "more than
+/// 85,000" does in prose, the figure's `qualifier_slack`.
+pub fn interval_at(figures: &[Figure], index: usize, day: Day) -> Result<Interval, DeriveError> {
+    let mut path = Vec::new();
+    interval_in(figures, index, day, &mut path)
+}
+
+fn interval_in(
+    figures: &[Figure],
+    index: usize,
+    day: Day,
+    path: &mut Vec<usize>,
+) -> Result<Interval, DeriveError> {
+    let figure = &figures[index];
+    if let Some(start) = path.iter().position(|&i| i == index) {
+        let mut ids: Vec<String> = path[start..]
+            .iter()
+            .map(|&i| figures[i].id.clone())
+            .collect();
+        ids.push(figure.id.clone());
+        return Err(DeriveError::Cycle(ids));
+    }
+    let Some(formula) = &figure.formula else {
+        return stated(figure, day);
+    };
+    path.push(index);
+    let mut inputs = Vec::new();
+    for (id, span) in formula.expr.figures() {
+        let Some(i) = figures.iter().position(|f| f.id == id) else {
+            return Err(DeriveError::Unknown(id.to_string(), span));
+        };
+        inputs.push((id.to_string(), interval_in(figures, i, day, path)?));
+    }
+    path.pop();
+    let value = |id: &str| {
+        inputs
+            .iter()
+            .find(|(name, _)| name == id)
+            .map_or(Interval::point(f64::NAN), |(_, v)| *v)
+    };
+    let computed = formula
+        .expr
+        .evaluate(&value)
+        .map_err(DeriveError::Arithmetic)?;
+    Ok(widen(computed, figure))
+}
+
+/// The hull of a figure's current values on `day`.
+fn stated(figure: &Figure, day: Day) -> Result<Interval, DeriveError> {
+    let slack = figure.qualifier_slack;
+    let mut hull: Option<Interval> = None;
+    for (i, value) in figure.allowed.iter().enumerate() {
+        if figure.standing(i, day) != Standing::Current {
+            continue;
+        }
+        let (mut low, mut high) = value.interval(figure.tolerance);
+        if !high.is_finite() {
+            high = low * (1.0 + slack);
+        }
+        if !low.is_finite() {
+            low = high * (1.0 - slack);
+        }
+        hull = Some(match hull {
+            None => Interval::new(low, high),
+            Some(h) => Interval::new(h.low.min(low), h.high.max(high)),
+        });
+    }
+    hull.ok_or_else(|| DeriveError::NoValue(figure.id.clone()))
+}
+
+fn widen(i: Interval, figure: &Figure) -> Interval {
+    match figure.tolerance {
+        None => i,
+        Some(t) => {
+            let v = super::AllowedValue {
+                min: i.low,
+                max: i.high,
+                year: None,
+                source: None,
+                source_id: None,
+                as_of: None,
+                url: None,
+                note: None,
+                stale: false,
+                canonical: true,
+            };
+            let (low, high) = v.interval(Some(t));
+            Interval::new(low, high)
+        }
+    }
+}
+
+/// The figures as they stand on `day`: each derived figure's canonical value
+/// recomputed from its inputs' values of that day. `None` when no figure is
+/// derived; a derived figure that cannot be computed that day keeps no value
+/// (and so judges nothing).
+pub fn figures_at(figures: &[Figure], day: Day) -> Option<Vec<Figure>> {
+    if figures.iter().all(|f| f.formula.is_none()) {
+        return None;
+    }
+    let mut out = figures.to_vec();
+    for (i, figure) in out.iter_mut().enumerate() {
+        if figure.formula.is_none() {
+            continue;
+        }
+        match interval_at(figures, i, day) {
+            Ok(interval) => {
+                let interval = outward(interval);
+                figure.allowed[0].min = interval.low;
+                figure.allowed[0].max = interval.high;
+            }
+            // Nothing is known of the figure that day: its value is "not yet
+            // reported", so claims about it are not judged.
+            Err(_) => figure.allowed[0].as_of = Some(crate::date::Date::year(9999)),
+        }
+    }
+    Some(out)
+}
+
+/// How a derived figure's value was computed, for `figcheck rules` and
+/// `explain`: `state-of-exception-arrests (85,000–102,000) ÷ population (6.3 million) × 100`.
+pub fn explain(figures: &[Figure], index: usize, day: Day) -> Option<String> {
+    let formula = figures[index].formula.as_ref()?;
+    let mut text = formula.expr.to_string();
+    let mut ids: Vec<&str> = formula
+        .expr
+        .figures()
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
+    ids.dedup();
+    // Longest ids first, so that `population` does not match inside
+    // `prison-population`; each id is replaced once, by a placeholder.
+    let mut shown = Vec::new();
+    for (k, id) in ids.iter().enumerate() {
+        let Some(i) = figures.iter().position(|f| f.id == *id) else {
+            continue;
+        };
+        let value = match interval_at(figures, i, day) {
+            Ok(v) => describe(v, &figures[i]),
+            Err(_) => "no current value".into(),
+        };
+        let placeholder = format!("\u{1}{k}\u{1}");
+        text = replace_id(&text, id, &placeholder);
+        shown.push((placeholder, format!("{id} ({value})")));
+    }
+    for (placeholder, with) in shown {
+        text = text.replace(&placeholder, &with);
+    }
+    Some(text)
+}
+
+/// Replaces `id` where it stands as a whole id.
+fn replace_id(text: &str, id: &str, with: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find(id) {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + id.len()..].chars().next();
+        let part_of_id = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
+        out.push_str(&rest[..at]);
+        if part_of_id(before) || part_of_id(after) {
+            out.push_str(id);
+        } else {
+            out.push_str(with);
+        }
+        rest = &rest[at + id.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// An interval as the figure's unit writes it: `6.3 million`, `1.28%–1.42%`.
+pub fn describe(i: Interval, figure: &Figure) -> String {
+    let v = super::AllowedValue {
+        min: round(i.low),
+        max: round(i.high),
+        year: None,
+        source: None,
+        source_id: None,
+        as_of: None,
+        url: None,
+        note: None,
+        stale: false,
+        canonical: true,
+    };
+    crate::check::describe_bare(&v, figure.unit)
+}
+
+/// A computed interval rounded outward to three significant digits, as the
+/// rules show it and claims are judged against it: 1.3492–1.6190 → 1.34–1.62.
+pub fn outward(i: Interval) -> Interval {
+    let at = |v: f64, up: bool| {
+        if v == 0.0 || !v.is_finite() {
+            return v;
+        }
+        let digits = 3 - (v.abs().log10().floor() as i32) - 1;
+        let scale = 10f64.powi(digits);
+        let scaled = v * scale;
+        // Guard against 1.35 * 100 = 134.99999…
+        let scaled = if (scaled - scaled.round()).abs() < 1e-9 {
+            scaled.round()
+        } else {
+            scaled
+        };
+        (if up { scaled.ceil() } else { scaled.floor() }) / scale
+    };
+    Interval::new(at(i.low, false), at(i.high, true))
+}
+
+/// Three significant digits for a computed bound: 1.2817… → 1.28.
+pub fn round(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let digits = 3 - (v.abs().log10().floor() as i32) - 1;
+    let scale = 10f64.powi(digits);
+    (v * scale).round() / scale
+}

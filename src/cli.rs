@@ -17,8 +17,8 @@ Exit status:
      not exist, or a draft that could not be read
 
 Finding codes: figcheck::mismatch, figcheck::wrong-year, figcheck::wrong-source,
-figcheck::stale, figcheck::inconsistent, figcheck::unused-ignore. `figcheck
-explain CODE` says what each means.";
+figcheck::stale, figcheck::inconsistent, figcheck::arithmetic,
+figcheck::unused-ignore. `figcheck explain CODE` says what each means.";
 
 /// Check the figures in draft articles against the canonical figures in rules.toml.
 #[derive(Debug, Parser)]

@@ -23,6 +23,7 @@ fn expect_of(code: Code) -> Expect {
         Code::WrongSource => Expect::WrongSource,
         Code::Stale => Expect::Stale,
         Code::Inconsistent => Expect::Inconsistent,
+        Code::Arithmetic => Expect::Arithmetic,
         // Examples are single texts without suppressions: no unused ones either.
         Code::UnusedIgnore => Expect::Ok,
     }
@@ -48,7 +49,10 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
             };
             let codes: Vec<Expect> = findings
                 .into_iter()
-                .filter(|f| f.figure == Some(index))
+                // A relation that names no figure belongs to every figure's examples.
+                .filter(|f| {
+                    f.figure == Some(index) || (f.code == Code::Arithmetic && f.figure.is_none())
+                })
                 .map(|f| expect_of(f.code))
                 .collect();
             let got = match codes.first() {

@@ -6,6 +6,7 @@
 //! findings into text for people and machines.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod arithmetic;
 pub mod attribute;
 pub mod check;
 pub mod date;
@@ -51,6 +52,9 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// The date the draft is checked at, for a whole draft.
     pub date: Option<DraftDate>,
+    /// The relations between numbers that sentences state (shares, changes,
+    /// parts of a whole), recomputed.
+    pub relations: Vec<arithmetic::Relation>,
 }
 
 impl Checker {
@@ -120,10 +124,17 @@ impl Checker {
             &self.matcher,
         );
         self.attribute_sources(&prose.text, &mut claims);
+        let relations = arithmetic::find(
+            &prose.text,
+            &prose.breaks,
+            &self.rules.figures,
+            self.today.last_day(),
+        );
         Analysis {
             numbers,
             claims,
             date: None,
+            relations,
         }
     }
 
@@ -180,6 +191,7 @@ impl Checker {
             numbers,
             claims,
             date: None,
+            relations: Vec::new(),
         }
     }
 
@@ -197,7 +209,14 @@ impl Checker {
     pub fn analyse_document(&self, format: markup::Format, source: &str) -> Analysis {
         let prose = markup::prose(format, source);
         let mut analysis = self.analyse_prose(&prose);
-        analysis.date = Some(self.draft_date(format, source));
+        let date = self.draft_date(format, source);
+        analysis.date = Some(date);
+        analysis.relations = arithmetic::find(
+            &prose.text,
+            &prose.breaks,
+            &self.rules.figures,
+            date.date.last_day(),
+        );
         if let Some(map) = &prose.map {
             for number in &mut analysis.numbers {
                 let qualifier = map.start(number.qualifier_start);
@@ -264,19 +283,28 @@ impl Checker {
     pub fn check_document(&self, format: markup::Format, source: &str) -> Vec<Finding> {
         let prose = markup::prose(format, source);
         let analysis = self.claims_in(&prose);
-        // Only a draft with claims needs its date.
-        let draft = if analysis.claims.is_empty() {
-            date::Day(0)
+        // The draft's date is read only when something needs it.
+        let mut draft = None;
+        let mut date =
+            || *draft.get_or_insert_with(|| self.draft_date(format, source).date.last_day());
+        let mut findings = if analysis.claims.is_empty() {
+            Vec::new()
         } else {
-            self.draft_date(format, source).date.last_day()
+            check::check(
+                &prose.text,
+                &analysis.numbers,
+                &analysis.claims,
+                &self.rules.figures,
+                date(),
+            )
         };
-        let findings = check::check(
+        let relations = arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, date());
+        findings.extend(arithmetic::findings(
             &prose.text,
-            &analysis.numbers,
-            &analysis.claims,
-            &self.rules.figures,
-            draft,
-        );
+            &relations,
+            self.rules.settings.arithmetic,
+        ));
+        findings.sort_by_key(|f| (f.span.start, f.code));
         let mut findings = self.apply_quotes(&prose, findings);
         if let Some(map) = &prose.map {
             for finding in &mut findings {

@@ -12,6 +12,7 @@ use figcheck::{Checker, Rules};
 
 const SHARED: &[&str] = &[
     "mismatch.md",
+    "sources-and-arithmetic.md",
     "stale-and-inconsistent.md",
     "suppressions.md",
     "unicode.md",
@@ -66,10 +67,12 @@ fn the_shared_set_has_every_code() {
     assert_eq!(
         codes,
         [
+            "figcheck::arithmetic",
             "figcheck::inconsistent",
             "figcheck::mismatch",
             "figcheck::stale",
             "figcheck::unused-ignore",
+            "figcheck::wrong-source",
             "figcheck::wrong-year"
         ]
     );

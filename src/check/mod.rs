@@ -26,16 +26,18 @@ pub enum Code {
     WrongSource,
     Stale,
     Inconsistent,
+    Arithmetic,
     UnusedIgnore,
 }
 
 impl Code {
-    pub const ALL: [Code; 5] = [
+    pub const ALL: [Code; 6] = [
         Code::Mismatch,
         Code::WrongYear,
         Code::WrongSource,
         Code::Stale,
         Code::Inconsistent,
+        Code::Arithmetic,
     ];
 
     /// The code as users see it and as JSON carries it.
@@ -46,6 +48,7 @@ impl Code {
             Code::WrongSource => "figcheck::wrong-source",
             Code::Stale => "figcheck::stale",
             Code::Inconsistent => "figcheck::inconsistent",
+            Code::Arithmetic => "figcheck::arithmetic",
             Code::UnusedIgnore => "figcheck::unused-ignore",
         }
     }
@@ -58,6 +61,7 @@ impl Code {
             Code::WrongSource => wrong_source::EXPLANATION,
             Code::Stale => stale::EXPLANATION,
             Code::Inconsistent => inconsistent::EXPLANATION,
+            Code::Arithmetic => crate::arithmetic::EXPLANATION,
             Code::UnusedIgnore => crate::suppress::EXPLANATION,
         }
     }

@@ -50,6 +50,42 @@ struct DraftRow<'a> {
     from: Option<String>,
 }
 
+/// A relation a sentence states between its numbers, recomputed.
+#[derive(Serialize)]
+struct RelationRow<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    position: Position,
+    /// `share`, `change`, `factor`, `difference` or `parts`.
+    relation: &'static str,
+    /// The number (or word) that states the result, as written.
+    text: &'a str,
+    /// The computation: `85,000 ÷ 6,300,000 = 1.35%`.
+    computation: &'a str,
+    holds: bool,
+    /// The figure of the rules the relation takes a value from, if any.
+    figure: Option<&'a str>,
+}
+
+fn relations<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<RelationRow<'a>> {
+    let mut out = Vec::new();
+    for report in reports {
+        let index = LineIndex::new(report.source);
+        for r in &report.analysis.relations {
+            out.push(RelationRow {
+                path: report.path,
+                position: Position::of(&index, report.source, &r.claimed),
+                relation: r.kind.as_str(),
+                text: &report.source[r.claimed.clone()],
+                computation: &r.computation,
+                holds: r.holds,
+                figure: r.figure.map(|i| rules.figures[i].id.as_str()),
+            });
+        }
+    }
+    out
+}
+
 fn drafts<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<DraftRow<'a>> {
     reports
         .iter()
@@ -122,11 +158,13 @@ pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
         version: u32,
         drafts: Vec<DraftRow<'a>>,
         numbers: Vec<Row<'a>>,
+        relations: Vec<RelationRow<'a>>,
     }
     let document = Document {
         version: 1,
         drafts: drafts(reports),
         numbers: rows(reports, rules),
+        relations: relations(reports, rules),
     };
     let mut out = serde_json::to_string_pretty(&document).expect("numbers serialise to JSON");
     out.push('\n');
@@ -174,6 +212,19 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
                 }
             }
             out.push('\n');
+        }
+        for r in relations(std::slice::from_ref(report), rules) {
+            let _ = writeln!(
+                out,
+                "{}:{}:{}  {:?}  {}: {}  {}",
+                r.path,
+                r.position.line,
+                r.position.column,
+                r.text,
+                r.relation,
+                r.computation,
+                if r.holds { "holds" } else { "does not hold" }
+            );
         }
     }
     out

@@ -62,6 +62,8 @@ pub struct Settings {
     pub gap: usize,
     /// How far `more than N` reaches above N and `nearly N` below it, as a fraction of N.
     pub qualifier_slack: f64,
+    /// The severity of `figcheck::arithmetic` findings.
+    pub arithmetic: Severity,
 }
 
 impl Default for Settings {
@@ -75,6 +77,7 @@ impl Default for Settings {
             quotes: Quotes::Check,
             gap: DEFAULT_GAP,
             qualifier_slack: crate::numbers::DEFAULT_QUALIFIER_SLACK,
+            arithmetic: Severity::Error,
         }
     }
 }

@@ -50,6 +50,7 @@ struct RawSettings {
     gap: Option<usize>,
     qualifier_slack: Option<Spanned<f64>>,
     quotes: Option<Quotes>,
+    arithmetic: Option<Severity>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
 }
@@ -102,6 +103,9 @@ pub enum Expect {
     WrongYear,
     WrongSource,
     Inconsistent,
+    /// The text's own arithmetic (a share, a change, parts of a whole) does
+    /// not hold.
+    Arithmetic,
     /// No number in the text is attributed to the figure.
     Unattributed,
     /// A number is attributed to the figure as a forecast, target or plan, and
@@ -118,6 +122,7 @@ impl Expect {
             Expect::WrongYear => "wrong-year",
             Expect::WrongSource => "wrong-source",
             Expect::Inconsistent => "inconsistent",
+            Expect::Arithmetic => "arithmetic",
             Expect::Unattributed => "unattributed",
             Expect::Forecast => "forecast",
         }
@@ -506,6 +511,7 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
     let mut settings = defaults.clone();
     if let Some(s) = raw.settings {
         settings.quotes = s.quotes.unwrap_or_default();
+        settings.arithmetic = s.arithmetic.unwrap_or(Severity::Error);
         if let Some(window) = s.window {
             if *window.get_ref() == 0 {
                 return Err(new(

@@ -1,0 +1,260 @@
+//! Changes between two values that a sentence gives both of:
+//!
+//! - in percent: `fell from 38 to 1.9, a 95% drop`, `a drop of 95%`, `rose
+//!   12% from 79,211 to 85,000`;
+//! - as a factor: `doubled from 40,000 to 85,000`, `halved from 38 to 19`;
+//! - as a difference: `85,000, up 5,789 from 79,211`.
+//!
+//! A percentage whose base the sentence does not give ("grew 5% last year")
+//! is not judged, nor are percentage points, nor a change between two
+//! percentages (a change of points or of percent is ambiguous there).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{as_written, claimed, meets, show, written, Relation, RelationKind, Sentence};
+use crate::formula::Interval;
+use crate::numbers::{Kind, Number};
+
+const DROP: &str = "drop|decline|fall|decrease|reduction|cut|plunge|slide";
+const RISE: &str = "increase|rise|jump|gain|growth|climb|surge";
+
+/// After B: `, a 95% drop` (the number comes next) or `, a drop of 95%`.
+static NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^(?:\s+[\p{{L}}\d]+){{0,3}}\s*,\s*(?:an?\s+(?:(?P<noun>{DROP}|{RISE})\s+of\s+)?)$"
+    ))
+    .expect("change pattern")
+});
+static NOUN_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)^\s*(?P<noun>{DROP}|{RISE})\b")).expect("change noun pattern")
+});
+/// Before P: `rose 12%`, `fell by 95%`.
+static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<verb>rose|fell|dropped|declined|decreased|increased|grew|climbed|jumped|plunged|slid|rising|falling|dropping)\s+(?:by\s+)?$")
+        .expect("change verb pattern")
+});
+static FACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<verb>doubled|tripled|trebled|quadrupled|halved)\s+from\s+$")
+        .expect("factor pattern")
+});
+/// `, up 5,789 from` between B, D and A.
+static UP_DOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,\s*(?P<way>up|down)\s+$").expect("up-down pattern"));
+
+fn is_value(n: &Number) -> bool {
+    matches!(n.kind, Kind::Count | Kind::Rate | Kind::Money) && !n.is_range && n.low > 0.0
+}
+
+fn is_drop(word: &str) -> bool {
+    let w = word.to_ascii_lowercase();
+    DROP.split('|').any(|d| d == w)
+        || [
+            "fell",
+            "dropped",
+            "declined",
+            "decreased",
+            "plunged",
+            "slid",
+            "falling",
+            "dropping",
+        ]
+        .contains(&w.as_str())
+}
+
+pub(super) fn find(s: &Sentence) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (i, a) in s.numbers.iter().enumerate() {
+        if !is_value(a) || last_word(s.between(s.range.start, a.qualifier_start)) != "from" {
+            continue;
+        }
+        let Some(j) = to_value(s, i) else { continue };
+        let b = &s.numbers[j];
+        let before_a = s.between(s.range.start, a.qualifier_start);
+        // `doubled from A to B`.
+        if let Some(caps) = FACTOR.captures(before_a) {
+            out.push(factor(
+                s,
+                a,
+                b,
+                &caps["verb"],
+                caps.get(0).expect("match").start(),
+            ));
+            continue;
+        }
+        // `rose 12% from A to B`.
+        if let Some(p) = i.checked_sub(1).map(|k| &s.numbers[k]) {
+            let before_p = s.between(s.range.start, p.qualifier_start);
+            let p_to_a = s.between(p.span.end, a.qualifier_start);
+            if p.kind == Kind::Percent && p_to_a.trim() == "from" {
+                if let Some(caps) = VERB_BEFORE.captures(before_p) {
+                    out.push(percent(s, a, b, p, is_drop(&caps["verb"])));
+                    continue;
+                }
+            }
+        }
+        // `from A to B, a 95% drop` / `, a drop of 95%`.
+        let next = s.numbers[j + 1..]
+            .iter()
+            .find(|n| !matches!(n.kind, Kind::Year | Kind::Date));
+        if let Some(p) = next.filter(|p| p.kind == Kind::Percent) {
+            let Some(caps) = NOUN_BEFORE.captures(s.between(b.span.end, p.qualifier_start)) else {
+                continue;
+            };
+            let noun = caps
+                .name("noun")
+                .map(|m| m.as_str().to_string())
+                .or_else(|| {
+                    NOUN_AFTER
+                        .captures(&s.text[p.span.end..s.range.end])
+                        .map(|c| c["noun"].to_string())
+                });
+            if let Some(noun) = noun {
+                out.push(percent(s, a, b, p, is_drop(&noun)));
+            }
+        }
+    }
+    out.extend(differences(s));
+    out
+}
+
+/// The value after A that `to` introduces, with only words (and years) between.
+fn to_value(s: &Sentence, i: usize) -> Option<usize> {
+    let a = &s.numbers[i];
+    let (j, b) = s
+        .numbers
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find(|(_, n)| !matches!(n.kind, Kind::Year | Kind::Date))?;
+    let between = s.between(a.span.end, b.qualifier_start);
+    let words = between.split_whitespace().count();
+    (is_value(b) && last_word(between) == "to" && words <= 6 && !between.contains([';', ':']))
+        .then_some(j)
+}
+
+fn last_word(text: &str) -> String {
+    text.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The change from A to B in percent, as an interval.
+fn change(a: &Number, b: &Number) -> Interval {
+    let (a, b) = (written(a), written(b));
+    Interval::new(
+        (b.low / a.high - 1.0) * 100.0,
+        (b.high / a.low - 1.0) * 100.0,
+    )
+}
+
+fn percent(s: &Sentence, a: &Number, b: &Number, p: &Number, drop: bool) -> Relation {
+    let c = change(a, b);
+    // A drop of 95% is a change of −95%.
+    let magnitude = if drop {
+        Interval::new(-c.high, -c.low)
+    } else {
+        c
+    };
+    let exact = (b.low / a.low - 1.0) * 100.0;
+    let said = if exact < 0.0 { "a drop" } else { "a rise" };
+    Relation {
+        kind: RelationKind::Change,
+        claimed: p.span.clone(),
+        value: Some((p.low, p.high)),
+        involved: vec![p.span.clone(), a.span.clone(), b.span.clone()],
+        figure: None,
+        holds: meets(magnitude, claimed(s.text, p)),
+        computation: format!(
+            "from {} to {} is {said} of {}%",
+            as_written(s.text, a),
+            as_written(s.text, b),
+            show(exact.abs())
+        ),
+        verdict: format!(
+            "not {} {}",
+            if drop { "a drop of" } else { "a rise of" },
+            &s.text[p.full_span()]
+        ),
+    }
+}
+
+fn factor(s: &Sentence, a: &Number, b: &Number, verb: &str, verb_at: usize) -> Relation {
+    let k = match verb.to_ascii_lowercase().as_str() {
+        "doubled" => 2.0,
+        "tripled" | "trebled" => 3.0,
+        "quadrupled" => 4.0,
+        _ => 0.5,
+    };
+    let (x, y) = (written(a), written(b));
+    let ratio = Interval::new(y.low / x.high, y.high / x.low);
+    // Reporters round: "doubled" is 1.7 to 2.3 times, every factor 15% either way.
+    let band = Interval::new(k * 0.85, k * 1.15);
+    let start = s.range.start + verb_at;
+    let verb_span = start..start + verb.len();
+    Relation {
+        kind: RelationKind::Factor,
+        claimed: verb_span.clone(),
+        value: None,
+        involved: vec![verb_span, a.span.clone(), b.span.clone()],
+        figure: None,
+        holds: meets(ratio, band),
+        computation: format!(
+            "{} ÷ {} = {} times",
+            as_written(s.text, b),
+            as_written(s.text, a),
+            show(b.low / a.low)
+        ),
+        verdict: format!(
+            "not {} ({}–{} times)",
+            verb.to_ascii_lowercase(),
+            show(band.low),
+            show(band.high)
+        ),
+    }
+}
+
+/// `85,000, up 5,789 from 79,211`.
+fn differences(s: &Sentence) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for w in s.numbers.windows(3) {
+        let (b, d, a) = (&w[0], &w[1], &w[2]);
+        if !(is_value(a) && is_value(b) && is_value(d)) {
+            continue;
+        }
+        let Some(caps) = UP_DOWN.captures(s.between(b.span.end, d.qualifier_start)) else {
+            continue;
+        };
+        if s.between(d.span.end, a.qualifier_start).trim() != "from" {
+            continue;
+        }
+        let up = caps["way"].eq_ignore_ascii_case("up");
+        let (x, y) = (written(a), written(b));
+        let diff = if up {
+            Interval::new(y.low - x.high, y.high - x.low)
+        } else {
+            Interval::new(x.low - y.high, x.high - y.low)
+        };
+        let exact = if up { b.low - a.low } else { a.low - b.low };
+        out.push(Relation {
+            kind: RelationKind::Difference,
+            claimed: d.span.clone(),
+            value: Some((d.low, d.high)),
+            involved: vec![d.span.clone(), b.span.clone(), a.span.clone()],
+            figure: None,
+            holds: meets(diff, claimed(s.text, d)),
+            computation: format!(
+                "{} {} {} = {}",
+                as_written(s.text, b),
+                '−',
+                as_written(s.text, a),
+                show(if up { exact } else { -exact })
+            ),
+            verdict: format!("not {} {}", &caps["way"], &s.text[d.full_span()]),
+        });
+    }
+    out
+}

@@ -1,0 +1,300 @@
+//! `figcheck::arithmetic`: the draft's own arithmetic. A sentence that gives a
+//! share ("85,000 people, roughly 1.6% of the population"), a change ("from 38
+//! to 1.9, a 95% drop", "doubled from 40,000 to 85,000") or parts of a whole
+//! ("of the 367 deaths, 244 were men and 137 women") is recomputed from its own
+//! numbers, or from a figure of the rules it names ("of the population").
+//!
+//! Precision first: a relation is read only in the few shapes below, where the
+//! numbers it relates are beyond doubt; a percentage of something else, a
+//! change with no base, or percentage points are left alone. Each relation is
+//! judged with the precision its numbers are written with, so rounding never
+//! makes a finding.
+
+mod change;
+mod parts;
+mod share;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::check::{Code, Finding, Label};
+use crate::date::Day;
+use crate::formula::Interval;
+use crate::numbers::{self, Direction, Kind, Number};
+use crate::rules::{Figure, Severity};
+use crate::text;
+
+pub const EXPLANATION: &str = "\
+figcheck::arithmetic
+
+What it means
+  A sentence relates its numbers, and the relation does not hold when it is
+  recomputed: a share that is not the count over the whole (85,000 people,
+  roughly 1.6% of a population of 6.3 million: 85,000 ÷ 6,300,000 = 1.35%),
+  a change whose percentage does not follow from its two values (from 38 to
+  1.9, a drop of 80%: it is 95.0%), a \"doubled\" or \"tripled\" that the
+  values do not bear out, or parts that add up to more than their whole (of
+  the 367 deaths, 244 were men and 137 women: 381).
+  The whole of a share may be a figure of rules.toml that the sentence names
+  after \"of\" (the figure's share_of phrases, such as \"the population\").
+  Each number counts with the precision it is written with and its qualifier
+  (\"roughly 1.6%\" is anything that rounds to 1.6, widened 5%); \"doubled\"
+  means 1.7 to 2.3 times, and every factor 15% either way.
+
+  Not judged: a percentage of something other than the number beside it
+  (1.6% of the budget), a change with no base in the sentence (grew 5% last
+  year), percentage points, and a share whose whole is not clear.
+
+Why it matters
+  Every number in such a sentence can be right on its own, so a check of
+  each value passes it; only the arithmetic is wrong, and readers do the sum.
+
+Example
+  Police have arrested 85,000 people, roughly 1.6% of the population.
+  (rules.toml: the population is 6.3 million; 85,000 ÷ 6,300,000 = 1.35%)
+
+How to fix it
+  Redo the computation the help line shows, and correct whichever number is
+  wrong. Severity: error, or `arithmetic` in [settings].
+";
+
+/// What kind of relation a sentence states between its numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RelationKind {
+    /// A part as a share of a whole: `85,000 people, 1.35% of 6.3 million`.
+    Share,
+    /// A change in percent: `from 38 to 1.9, a 95% drop`.
+    Change,
+    /// A change as a factor: `doubled from 40,000 to 85,000`.
+    Factor,
+    /// A change as a difference: `85,000, up 5,789 from 79,211`.
+    Difference,
+    /// Parts of a whole: `of the 367 deaths, 244 … and 137 …`.
+    Parts,
+}
+
+impl RelationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::Share => "share",
+            RelationKind::Change => "change",
+            RelationKind::Factor => "factor",
+            RelationKind::Difference => "difference",
+            RelationKind::Parts => "parts",
+        }
+    }
+}
+
+/// A relation a sentence states, recomputed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relation {
+    pub kind: RelationKind,
+    /// The number that states the result (the share, the change, the whole).
+    pub claimed: Range<usize>,
+    /// Its value as read, when it is a number (not "doubled").
+    pub value: Option<(f64, f64)>,
+    /// Every place the relation reads: numbers, and the words naming a figure.
+    pub involved: Vec<Range<usize>>,
+    /// A figure of the rules the relation takes a value from, if any.
+    pub figure: Option<usize>,
+    /// Whether the relation holds.
+    pub holds: bool,
+    /// The computation in plain words: `85,000 ÷ 6,300,000 = 1.35%`.
+    pub computation: String,
+    /// What the draft says instead, when it does not hold: `not 1.6%`.
+    pub verdict: String,
+}
+
+/// What a sentence must hold for one of the shapes to be in it: a share
+/// followed by `of`, a value after `from`, `up … from`, or `of the` and a
+/// number opening a clause or after a number (`244 of the 367`). Only such
+/// sentences have their numbers read.
+/// (ASCII word boundaries keep the search in the fast DFA on any text.)
+static CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:%|(?-u:\b)per\s?cent|(?-u:\b)half|(?-u:\b)thirds?|(?-u:\b)quarters?|(?-u:\b)fifths?|(?-u:\b)one\s+in\s+\w+),?\s+of(?-u:\b)|(?-u:\b)from\s+\$?\d|(?-u:\b)(?:up|down)\s+\$?\d[\d,.]*\s*\w*\s+from(?-u:\b)|(?:^|[,\n]|\d\s)\W*of\s+(?:the|these|those|its|their)\s+\d",
+    )
+    .expect("cue pattern")
+});
+
+/// Every relation in the prose `text`, in order. `breaks` are the block ends
+/// of the draft; `figures` give the wholes a share may be taken of, at `day`.
+pub fn find(text: &str, breaks: &[usize], figures: &[Figure], day: Day) -> Vec<Relation> {
+    let mut relations = Vec::new();
+    let mut done = 0;
+    for cue in CUE.find_iter(text) {
+        if cue.start() < done {
+            continue;
+        }
+        let paragraph = text::paragraph_around(text, breaks, cue.start());
+        for sentence in text::sentences(&text[paragraph.clone()]) {
+            let sentence = sentence.start + paragraph.start..sentence.end + paragraph.start;
+            if sentence.end <= cue.start() || sentence.start < done {
+                continue;
+            }
+            if !CUE.is_match(&text[sentence.clone()]) {
+                continue;
+            }
+            relations.extend(in_sentence(text, &sentence, figures, day));
+        }
+        done = paragraph.end.max(cue.end());
+    }
+    relations
+}
+
+/// The relations of one sentence.
+fn in_sentence(text: &str, sentence: &Range<usize>, figures: &[Figure], day: Day) -> Vec<Relation> {
+    let numbers: Vec<Number> = numbers::recognise(&text[sentence.clone()])
+        .into_iter()
+        .map(|mut n| {
+            n.span = n.span.start + sentence.start..n.span.end + sentence.start;
+            n.qualifier_start += sentence.start;
+            n
+        })
+        .collect();
+    if numbers.len() < 2 && !numbers.iter().any(is_share) {
+        return Vec::new();
+    }
+    let s = Sentence {
+        text,
+        range: sentence.clone(),
+        numbers: &numbers,
+    };
+    let mut out = Vec::new();
+    out.extend(share::find(&s, figures, day));
+    out.extend(change::find(&s));
+    out.extend(parts::find(&s));
+    out.sort_by_key(|r| r.claimed.start);
+    out.dedup_by_key(|r| r.claimed.clone());
+    out
+}
+
+/// One sentence and its numbers, for the relation finders.
+pub(crate) struct Sentence<'a> {
+    pub text: &'a str,
+    pub range: Range<usize>,
+    pub numbers: &'a [Number],
+}
+
+impl Sentence<'_> {
+    /// The text between two offsets.
+    fn between(&self, from: usize, to: usize) -> &str {
+        if from >= to {
+            ""
+        } else {
+            &self.text[from..to]
+        }
+    }
+
+    /// The first number starting at or after `at`, with its index.
+    fn number_from(&self, at: usize) -> Option<(usize, &Number)> {
+        self.numbers
+            .iter()
+            .enumerate()
+            .find(|(_, n)| n.qualifier_start >= at)
+    }
+}
+
+/// Whether a number states a share: a percent or a fraction.
+fn is_share(n: &Number) -> bool {
+    matches!(n.kind, Kind::Percent | Kind::Fraction)
+}
+
+/// The values a number stands for, as written and with its qualifier. A
+/// percentage is rounded at its last digit ("a 94% drop" is 93.5–94.5), and a
+/// fraction word ("one in five", "half") is read to 10% either way.
+fn claimed(text: &str, n: &Number) -> Interval {
+    if n.kind == Kind::Fraction {
+        let v = n.low * 100.0;
+        return Interval::new(v * 0.9, v * 1.1);
+    }
+    let (mut low, mut high) = match n.qualifier.map(numbers::Qualifier::direction) {
+        Some(Direction::AtLeast | Direction::AtMost) => {
+            n.qualified_interval(numbers::DEFAULT_QUALIFIER_SLACK)
+        }
+        _ => n.written_interval(),
+    };
+    if n.kind == Kind::Percent {
+        let written = &text[n.span.clone()];
+        let decimals = written.split_once('.').map_or(0, |(_, d)| {
+            d.chars().take_while(char::is_ascii_digit).count()
+        });
+        let half = 0.5 * 10f64.powi(-(decimals as i32));
+        low = low.min(n.low - half);
+        high = high.max(n.high + half);
+    }
+    Interval::new(low, high)
+}
+
+/// The values a number stands for as written (its precision, and `about`).
+fn written(n: &Number) -> Interval {
+    let (low, high) = n.written_interval();
+    Interval::new(low, high)
+}
+
+fn meets(a: Interval, b: Interval) -> bool {
+    a.low <= b.high + 1e-9 && b.low <= a.high + 1e-9
+}
+
+/// A computed value as a reader writes it: `1.35`, `95.0`, `2.1`, `85,000`.
+fn show(v: f64) -> String {
+    let a = v.abs();
+    if a >= 1000.0 || (v.fract() == 0.0 && a >= 10.0) {
+        crate::check::format_value(v.round(), crate::rules::Unit::Count)
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+/// A number as the draft wrote it.
+fn as_written<'t>(text: &'t str, n: &Number) -> &'t str {
+    &text[n.span.clone()]
+}
+
+/// `figcheck::arithmetic` findings for the relations that do not hold.
+pub fn findings(text: &str, relations: &[Relation], severity: Severity) -> Vec<Finding> {
+    relations
+        .iter()
+        .filter(|r| !r.holds)
+        .map(|r| {
+            let found = &text[r.claimed.clone()];
+            let what = match r.kind {
+                RelationKind::Share => "this share does not follow from its numbers",
+                RelationKind::Change => "this change does not follow from its two values",
+                RelationKind::Factor => "this factor does not follow from its two values",
+                RelationKind::Difference => "this difference does not follow from its two values",
+                RelationKind::Parts => "these parts add up to more than their whole",
+            };
+            let labels = r
+                .involved
+                .iter()
+                .map(|span| Label {
+                    span: span.clone(),
+                    text: if *span == r.claimed {
+                        format!("{} here", &text[span.clone()])
+                    } else {
+                        text[span.clone()].to_string()
+                    },
+                })
+                .collect();
+            Finding {
+                code: Code::Arithmetic,
+                severity,
+                figure: r.figure,
+                span: r.claimed.clone(),
+                found_text: found.to_string(),
+                found: r.value,
+                canonical: None,
+                message: format!("{what}: {}", r.computation),
+                help: format!("{}, {}", r.computation, r.verdict),
+                labels,
+            }
+        })
+        .collect()
+}

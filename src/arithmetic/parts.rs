@@ -1,0 +1,95 @@
+//! Parts of a whole: `Of the 367 deaths, 244 were men and 137 were women.`
+//! The parts may not add up to more than the whole; with `all` or `every
+//! one` before them (`all 367 were men or women` aside), nothing is assumed.
+//!
+//! Only the counts that follow the whole's clause and are joined by `and` or
+//! commas are parts; a count after a preposition ("in 12 prisons", "since
+//! 2022") or of a unit is not, and a sentence with one makes no relation.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{as_written, written, Relation, RelationKind, Sentence};
+use crate::numbers::Kind;
+
+/// `Of the 367` at the start of a sentence or after a comma.
+static OF_THE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|,)\W*of\s+(?:the|these|those)\s+$").expect("of-the pattern")
+});
+
+/// A preposition right before a number: it is not a part.
+static PREPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:in|at|on|by|since|from|to|for|over|under|after|before|during|of|than|about|per|aged|age)\s+$",
+    )
+    .expect("preposition pattern")
+});
+
+pub(super) fn find(s: &Sentence) -> Vec<Relation> {
+    // The whole: the first number, opening its clause with `of the`.
+    let Some(whole) = s.numbers.first() else {
+        return Vec::new();
+    };
+    if whole.kind != Kind::Count
+        || whole.is_range
+        || !OF_THE.is_match(s.between(s.range.start, whole.qualifier_start))
+    {
+        return Vec::new();
+    }
+    // The parts come after the whole's clause: `Of the 367 deaths, …`.
+    let rest_start = match s.text[whole.span.end..s.range.end].find(',') {
+        Some(i) => whole.span.end + i + 1,
+        None => return Vec::new(),
+    };
+    let parts: Vec<_> = s
+        .numbers
+        .iter()
+        .filter(|n| n.qualifier_start >= rest_start)
+        .collect();
+    if parts.len() < 2 {
+        return Vec::new();
+    }
+    for (k, part) in parts.iter().enumerate() {
+        let before = s.between(
+            if k == 0 {
+                rest_start
+            } else {
+                parts[k - 1].span.end
+            },
+            part.qualifier_start,
+        );
+        let joined =
+            k == 0 || before.contains(',') || before.split_whitespace().any(|w| w == "and");
+        if part.kind != Kind::Count
+            || part.is_range
+            || !joined
+            || PREPOSITION.is_match(s.between(s.range.start, part.qualifier_start))
+        {
+            return Vec::new();
+        }
+    }
+    let rest = s.between(rest_start, s.range.end).to_ascii_lowercase();
+    if rest.contains("all ") || rest.contains("every one") || rest.contains("each") {
+        return Vec::new();
+    }
+    let low: f64 = parts.iter().map(|p| written(p).low).sum();
+    let exact: f64 = parts.iter().map(|p| p.low).sum();
+    let sum = parts
+        .iter()
+        .map(|p| as_written(s.text, p))
+        .collect::<Vec<_>>()
+        .join(" + ");
+    let mut involved = vec![whole.span.clone()];
+    involved.extend(parts.iter().map(|p| p.span.clone()));
+    vec![Relation {
+        kind: RelationKind::Parts,
+        claimed: whole.span.clone(),
+        value: Some((whole.low, whole.high)),
+        involved,
+        figure: None,
+        holds: low <= written(whole).high,
+        computation: format!("{sum} = {}", super::show(exact)),
+        verdict: format!("more than the {} in all", as_written(s.text, whole)),
+    }]
+}

@@ -149,6 +149,10 @@ fn more_shapes_that_must_fire() {
             "Police have arrested 85,000 people, or one in five of the population.",
             "one in five",
         ),
+        // "All" parts that fall short of the whole.
+        ("Of the 261 deportees, all were men: 238 from Venezuela and 13 from El Salvador.", "261"),
+        // A multiple the values do not bear out.
+        ("El Salvador jails 1,600 people per 100,000, five times more than the world average of 140.", "five times"),
         // Parts after a comma.
         (
             "In its report, of the 210 households, 145 are housed and 84 are not.",
@@ -180,10 +184,21 @@ fn what_must_not_fire() {
         // Counts after a preposition are not parts.
         "Of the 367 deaths, 244 occurred in 2023 in 12 prisons.",
         "Of the 115 confirmed deaths, the families of 21 have been notified, while the families of 22 others have not.",
-        // "all" makes no sum of parts.
-        "Of the 367 deaths, all 244 men and 200 women were buried.",
+        // "All" parts that make the whole.
+        "Of the 261 deportees, all were men: 238 from Venezuela and 23 from El Salvador.",
+        // Multiples within their band.
+        "El Salvador jails 1,600 people per 100,000, eleven times more than the world average of 140.",
+        "The prison holds 40,000 men, twice as many as the 20,000 in Mariona.",
         // A whole that is not a count at the start of the clause.
         "Police said that of 367 deaths 244 and 137 were reported.",
+        // A factor with a bound before it.
+        "Between 1963 and 1974 the rate more than tripled from 4.6 to 16.",
+        "The prison population nearly doubled from 39,000 to 71,000.",
+        // The values of a change are years, or the base is no number.
+        "From 1963 to 1974 the rate more than doubled.",
+        "Murders fell 19 percent from the total of the year before.",
+        // A share of another whole, joined by "and".
+        "More than 58,000 people were detained in the first months, and over 1% of the population is now in prison.",
         // Doubling within the band reporters round to.
         "Arrests doubled from 40,000 to 90,000.",
         // A share and a count that are not in apposition.

@@ -3,7 +3,10 @@
 //! - in percent: `fell from 38 to 1.9, a 95% drop`, `a drop of 95%`, `rose
 //!   12% from 79,211 to 85,000`;
 //! - as a factor: `doubled from 40,000 to 85,000`, `halved from 38 to 19`;
-//! - as a difference: `85,000, up 5,789 from 79,211`.
+//! - as a difference: `85,000, up 5,789 from 79,211`;
+//! - as a multiple of another value: `1,600 per 100,000, five times more than
+//!   the world average of 140` (`times more than` is read as N or N + 1
+//!   times, since writers mean both).
 //!
 //! A percentage whose base the sentence does not give ("grew 5% last year")
 //! is not judged, nor are percentage points, nor a change between two
@@ -36,9 +39,19 @@ static VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("change verb pattern")
 });
 static FACTOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<verb>doubled|tripled|trebled|quadrupled|halved)\s+from\s+$")
+    Regex::new(r"(?i)(?:\b(?P<bound>more\s+than|over|nearly|almost)\s+)?\b(?P<verb>doubled|tripled|trebled|quadrupled|halved)\s+from\s+$")
         .expect("factor pattern")
 });
+/// After `N times`: `more than the world average of`, `as many as`.
+static TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?P<how>more\s+than|as\s+(?:many|much|high|large)\s+as|(?:higher|greater|larger|bigger)\s+than)(?:\s+[\p{L}'’-]+){0,5}\s+$")
+        .expect("times pattern")
+});
+/// Between a value and `N times`: a few words and perhaps a comma or a verb.
+static BEFORE_TIMES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\s*,)?(?:\s+[\p{L}\d,'’-]+){0,4}?\s*,?\s*$").expect("before-times pattern")
+});
+
 /// `, up 5,789 from` between B, D and A.
 static UP_DOWN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,\s*(?P<way>up|down)\s+$").expect("up-down pattern"));
@@ -74,12 +87,15 @@ pub(super) fn find(s: &Sentence) -> Vec<Relation> {
         let before_a = s.between(s.range.start, a.qualifier_start);
         // `doubled from A to B`.
         if let Some(caps) = FACTOR.captures(before_a) {
+            let verb = caps.name("verb").expect("verb");
+            let bound = caps.name("bound").map(|m| m.as_str().to_ascii_lowercase());
             out.push(factor(
                 s,
                 a,
                 b,
-                &caps["verb"],
-                caps.get(0).expect("match").start(),
+                verb.as_str(),
+                verb.start(),
+                bound.as_deref(),
             ));
             continue;
         }
@@ -116,6 +132,53 @@ pub(super) fn find(s: &Sentence) -> Vec<Relation> {
         }
     }
     out.extend(differences(s));
+    out.extend(multiples(s));
+    out
+}
+
+/// `X …, five times more than … Y`.
+fn multiples(s: &Sentence) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (i, m) in s.numbers.iter().enumerate() {
+        if m.kind != Kind::Multiplier || i == 0 {
+            continue;
+        }
+        let (x, y) = (&s.numbers[i - 1], s.numbers.get(i + 1));
+        let Some(y) = y else { continue };
+        if !is_value(x)
+            || !is_value(y)
+            || x.kind != y.kind && !(x.kind == Kind::Rate || y.kind == Kind::Rate)
+        {
+            continue;
+        }
+        let Some(caps) = TIMES.captures(s.between(m.span.end, y.qualifier_start)) else {
+            continue;
+        };
+        if !BEFORE_TIMES.is_match(s.between(x.span.end, m.qualifier_start)) {
+            continue;
+        }
+        let more_than = caps["how"].to_ascii_lowercase().starts_with("more");
+        let (a, b) = (written(x), written(y));
+        let ratio = Interval::new(a.low / b.high, a.high / b.low);
+        let n = m.low;
+        // "Five times more than" is read as 5 or 6 times; every factor 15% either way.
+        let band = Interval::new(n * 0.85, (if more_than { n + 1.0 } else { n }) * 1.15);
+        out.push(Relation {
+            kind: RelationKind::Factor,
+            claimed: m.span.clone(),
+            value: Some((m.low, m.high)),
+            involved: vec![m.span.clone(), x.span.clone(), y.span.clone()],
+            figure: None,
+            holds: meets(ratio, band),
+            computation: format!(
+                "{} ÷ {} = {} times",
+                as_written(s.text, x),
+                as_written(s.text, y),
+                show(x.low / y.low)
+            ),
+            verdict: format!("not {}", &s.text[m.full_span()]),
+        });
+    }
     out
 }
 
@@ -182,7 +245,14 @@ fn percent(s: &Sentence, a: &Number, b: &Number, p: &Number, drop: bool) -> Rela
     }
 }
 
-fn factor(s: &Sentence, a: &Number, b: &Number, verb: &str, verb_at: usize) -> Relation {
+fn factor(
+    s: &Sentence,
+    a: &Number,
+    b: &Number,
+    verb: &str,
+    verb_at: usize,
+    bound: Option<&str>,
+) -> Relation {
     let k = match verb.to_ascii_lowercase().as_str() {
         "doubled" => 2.0,
         "tripled" | "trebled" => 3.0,
@@ -191,8 +261,14 @@ fn factor(s: &Sentence, a: &Number, b: &Number, verb: &str, verb_at: usize) -> R
     };
     let (x, y) = (written(a), written(b));
     let ratio = Interval::new(y.low / x.high, y.high / x.low);
-    // Reporters round: "doubled" is 1.7 to 2.3 times, every factor 15% either way.
-    let band = Interval::new(k * 0.85, k * 1.15);
+    // Reporters round: "doubled" is 1.7 to 2.3 times, every factor 15% either
+    // way; "more than doubled" has no upper end, "nearly doubled" reaches down
+    // to 0.7 of the factor.
+    let band = match bound {
+        Some("nearly" | "almost") => Interval::new(k * 0.7, k * 1.15),
+        Some(_) => Interval::new(k * 0.85, f64::INFINITY),
+        None => Interval::new(k * 0.85, k * 1.15),
+    };
     let start = s.range.start + verb_at;
     let verb_span = start..start + verb.len();
     Relation {
@@ -208,12 +284,20 @@ fn factor(s: &Sentence, a: &Number, b: &Number, verb: &str, verb_at: usize) -> R
             as_written(s.text, a),
             show(b.low / a.low)
         ),
-        verdict: format!(
-            "not {} ({}–{} times)",
-            verb.to_ascii_lowercase(),
-            show(band.low),
-            show(band.high)
-        ),
+        verdict: if band.high.is_finite() {
+            format!(
+                "not {} ({}–{} times)",
+                verb.to_ascii_lowercase(),
+                show(band.low),
+                show(band.high)
+            )
+        } else {
+            format!(
+                "not more than {} (at least {} times)",
+                verb.to_ascii_lowercase(),
+                show(band.low)
+            )
+        },
     }
 }
 

@@ -116,7 +116,7 @@ pub struct Relation {
 /// (ASCII word boundaries keep the search in the fast DFA on any text.)
 static CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:%|(?-u:\b)per\s?cent|(?-u:\b)half|(?-u:\b)thirds?|(?-u:\b)quarters?|(?-u:\b)fifths?|(?-u:\b)one\s+in\s+\w+),?\s+of(?-u:\b)|(?-u:\b)from\s+\$?\d|(?-u:\b)(?:up|down)\s+\$?\d[\d,.]*\s*\w*\s+from(?-u:\b)|(?:^|[,\n]|\d\s)\W*of\s+(?:the|these|those|its|their)\s+\d",
+        r"(?i)(?:%|(?-u:\b)per\s?cent|(?-u:\b)half|(?-u:\b)thirds?|(?-u:\b)quarters?|(?-u:\b)fifths?|(?-u:\b)one\s+in\s+\w+),?\s+of(?-u:\b)|(?-u:\b)from\s+\$?\d|(?-u:\b)(?:up|down)\s+\$?\d[\d,.]*\s*\w*\s+from(?-u:\b)|(?:^|[,\n]|\d\s)\W*of\s+(?:the|these|those|its|their)\s+\d|(?-u:\b)(?:times|twice|thrice)\s+(?:more|as|higher|greater|larger|bigger)(?-u:\b)",
     )
     .expect("cue pattern")
 });
@@ -269,6 +269,9 @@ pub fn findings(text: &str, relations: &[Relation], severity: Severity) -> Vec<F
                 RelationKind::Change => "this change does not follow from its two values",
                 RelationKind::Factor => "this factor does not follow from its two values",
                 RelationKind::Difference => "this difference does not follow from its two values",
+                RelationKind::Parts if r.verdict.starts_with("not all") => {
+                    "these parts do not add up to the whole they make"
+                }
                 RelationKind::Parts => "these parts add up to more than their whole",
             };
             let labels = r

@@ -1,6 +1,7 @@
 //! Parts of a whole: `Of the 367 deaths, 244 were men and 137 were women.`
-//! The parts may not add up to more than the whole; with `all` or `every
-//! one` before them (`all 367 were men or women` aside), nothing is assumed.
+//! The parts may not add up to more than the whole, and with `all` or `every
+//! one` before them (`Of the 261 deportees, all were men: 238 … and 23 …`)
+//! they must add up to it.
 //!
 //! Only the counts that follow the whole's clause and are joined by `and` or
 //! commas are parts; a count after a preposition ("in 12 prisons", "since
@@ -69,11 +70,16 @@ pub(super) fn find(s: &Sentence) -> Vec<Relation> {
             return Vec::new();
         }
     }
-    let rest = s.between(rest_start, s.range.end).to_ascii_lowercase();
-    if rest.contains("all ") || rest.contains("every one") || rest.contains("each") {
-        return Vec::new();
-    }
+    // "All" or "every one" before the parts says they make the whole.
+    let rest = s
+        .between(rest_start, parts[0].qualifier_start)
+        .to_ascii_lowercase();
+    let whole_made = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "all")
+        || rest.contains("every one");
     let low: f64 = parts.iter().map(|p| written(p).low).sum();
+    let high: f64 = parts.iter().map(|p| written(p).high).sum();
     let exact: f64 = parts.iter().map(|p| p.low).sum();
     let sum = parts
         .iter()
@@ -88,8 +94,12 @@ pub(super) fn find(s: &Sentence) -> Vec<Relation> {
         value: Some((whole.low, whole.high)),
         involved,
         figure: None,
-        holds: low <= written(whole).high,
+        holds: low <= written(whole).high && (!whole_made || high >= written(whole).low),
         computation: format!("{sum} = {}", super::show(exact)),
-        verdict: format!("more than the {} in all", as_written(s.text, whole)),
+        verdict: if exact > whole.high || !whole_made {
+            format!("more than the {} in all", as_written(s.text, whole))
+        } else {
+            format!("not all {} of them", as_written(s.text, whole))
+        },
     }]
 }

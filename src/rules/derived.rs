@@ -168,6 +168,7 @@ pub fn explain(figures: &[Figure], index: usize, day: Day) -> Option<String> {
             continue;
         };
         let value = match interval_at(figures, i, day) {
+            Ok(v) if figures[i].formula.is_some() => describe(outward(v), &figures[i]),
             Ok(v) => describe(v, &figures[i]),
             Err(_) => "no current value".into(),
         };
@@ -204,8 +205,8 @@ fn replace_id(text: &str, id: &str, with: &str) -> String {
 /// An interval as the figure's unit writes it: `6.3 million`, `1.28%–1.42%`.
 pub fn describe(i: Interval, figure: &Figure) -> String {
     let v = super::AllowedValue {
-        min: round(i.low),
-        max: round(i.high),
+        min: i.low,
+        max: i.high,
         year: None,
         source: None,
         source_id: None,
@@ -237,14 +238,4 @@ pub fn outward(i: Interval) -> Interval {
         (if up { scaled.ceil() } else { scaled.floor() }) / scale
     };
     Interval::new(at(i.low, false), at(i.high, true))
-}
-
-/// Three significant digits for a computed bound: 1.2817… → 1.28.
-pub fn round(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
-        return v;
-    }
-    let digits = 3 - (v.abs().log10().floor() as i32) - 1;
-    let scale = 10f64.powi(digits);
-    (v * scale).round() / scale
 }

@@ -197,6 +197,9 @@ fn what_must_not_fire() {
         // The values of a change are years, or the base is no number.
         "From 1963 to 1974 the rate more than doubled.",
         "Murders fell 19 percent from the total of the year before.",
+        // A narrower whole than the figure: the base is not clear.
+        "Police have arrested 85,000 people, roughly 1.6% of the population of San Salvador.",
+        "Police have arrested 85,000 people, roughly 1.6% of the population under 30.",
         // A share of another whole, joined by "and".
         "More than 58,000 people were detained in the first months, and over 1% of the population is now in prison.",
         // Doubling within the band reporters round to.
@@ -272,4 +275,24 @@ fn numbers_shows_the_relations_it_read() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn a_derived_figure_takes_its_inputs_of_the_drafts_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    let checker = Checker::new(Rules::load(&path).unwrap());
+    let at = |date: &str| {
+        checker
+            .check_as_of(
+                "About 1.26% of Salvadorans have been arrested.",
+                figcheck::date::Date::parse(date).unwrap(),
+            )
+            .into_iter()
+            .map(|f| f.code.as_str())
+            .collect::<Vec<_>>()
+    };
+    // In May 2024 the count was 79,211: 79,211 ÷ 6,300,000 = 1.26%.
+    assert_eq!(at("2024-05-01"), Vec::<&str>::new());
+    // A year later it is 85,000 or more: 1.34%–1.62%.
+    assert_eq!(at("2025-05-01"), vec!["figcheck::mismatch"]);
 }

@@ -122,7 +122,19 @@ fn whole_after(
                 .chars()
                 .next()
                 .is_none_or(|c| !c.is_alphanumeric());
-            if head.eq_ignore_ascii_case(phrase) && ends_word {
+            // "the population of San Salvador", "the population under 30":
+            // a narrower whole than the figure, so the base is not clear.
+            let next_word = rest_trimmed[n..]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_ascii_lowercase();
+            let narrowed = rest_trimmed[n..].starts_with(char::is_whitespace)
+                && [
+                    "of", "in", "at", "under", "over", "aged", "who", "that", "living", "between",
+                ]
+                .contains(&next_word.as_str());
+            if head.eq_ignore_ascii_case(phrase) && ends_word && !narrowed {
                 let whole = derived::interval_at(figures, index, day).ok()?;
                 let text = group((whole.low + whole.high) / 2.0);
                 return Some((whole, text, start..start + n, Some(index)));

@@ -2,7 +2,7 @@
 //! their inputs accept on a given day.
 
 use super::history::Standing;
-use super::Figure;
+use super::{AllowedValue, Figure};
 use crate::date::Day;
 use crate::formula::{Expr, FormulaError, Interval};
 
@@ -102,19 +102,7 @@ fn widen(i: Interval, figure: &Figure) -> Interval {
     match figure.tolerance {
         None => i,
         Some(t) => {
-            let v = super::AllowedValue {
-                min: i.low,
-                max: i.high,
-                year: None,
-                source: None,
-                source_id: None,
-                as_of: None,
-                url: None,
-                note: None,
-                stale: false,
-                canonical: true,
-            };
-            let (low, high) = v.interval(Some(t));
+            let (low, high) = AllowedValue::computed(i.low, i.high).interval(Some(t));
             Interval::new(low, high)
         }
     }
@@ -204,19 +192,7 @@ fn replace_id(text: &str, id: &str, with: &str) -> String {
 
 /// An interval as the figure's unit writes it: `6.3 million`, `1.28%–1.42%`.
 pub fn describe(i: Interval, figure: &Figure) -> String {
-    let v = super::AllowedValue {
-        min: i.low,
-        max: i.high,
-        year: None,
-        source: None,
-        source_id: None,
-        as_of: None,
-        url: None,
-        note: None,
-        stale: false,
-        canonical: true,
-    };
-    crate::check::describe_bare(&v, figure.unit)
+    crate::check::describe_bare(&AllowedValue::computed(i.low, i.high), figure.unit)
 }
 
 /// A computed interval rounded outward to three significant digits, as the

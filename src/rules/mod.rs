@@ -171,6 +171,22 @@ pub enum SourceKey<'a> {
 }
 
 impl AllowedValue {
+    /// A canonical value computed rather than stated: a derived figure's.
+    pub fn computed(min: f64, max: f64) -> AllowedValue {
+        AllowedValue {
+            min,
+            max,
+            year: None,
+            source: None,
+            source_id: None,
+            as_of: None,
+            url: None,
+            note: None,
+            stale: false,
+            canonical: true,
+        }
+    }
+
     pub fn source_key(&self) -> SourceKey<'_> {
         match (self.source_id, &self.source) {
             (Some(i), _) => SourceKey::Declared(i),

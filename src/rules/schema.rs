@@ -743,17 +743,10 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
                     .help("a derived figure takes its values from its formula: remove `allowed`, or the formula"));
                 }
                 formula_spans.push((figures.len(), span.clone()));
+                // Computed once every figure is read (`derive_all`).
                 let value = AllowedValue {
-                    min: f64::NAN,
-                    max: f64::NAN,
-                    year: None,
                     source: Some(format!("computed: {expr}")),
-                    source_id: None,
-                    as_of: None,
-                    url: None,
-                    note: None,
-                    stale: false,
-                    canonical: true,
+                    ..AllowedValue::computed(f64::NAN, f64::NAN)
                 };
                 (span, value, Some(Formula { text, expr }))
             }

@@ -117,8 +117,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_ignores: bool,
 
-    /// Threads that walk and check drafts. Default: one per core. Output is
-    /// the same, in the same order, whatever the number.
+    /// Threads that walk and check drafts. Default: one per core; at most four
+    /// per core. Output is the same, in the same order, whatever the number.
     #[arg(long, short = 'j', value_name = "N")]
     pub jobs: Option<usize>,
 
@@ -166,11 +166,13 @@ pub enum FailOn {
 }
 
 impl CheckArgs {
-    /// The number of threads to use.
+    /// The number of threads to use: `--jobs`, at most four per core (more
+    /// only costs memory and start-up), or one per core.
     pub fn jobs(&self) -> usize {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         self.jobs
             .filter(|&j| j > 0)
-            .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+            .map_or(cores, |j| j.min(cores * 4))
     }
 }
 

@@ -17,7 +17,9 @@ use figcheck::date::DraftDate;
 use figcheck::markup::Format as Markup;
 use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
-use figcheck::render::{figures, github, human, json, numbers, sarif, short, FileReport, Summary};
+use figcheck::render::{
+    figures, github, human, json, numbers, sarif, short, visible, FileReport, Summary,
+};
 use figcheck::rules::{did_you_mean, STARTER};
 use figcheck::walk::{self, Draft, Filter};
 use figcheck::{examples, Code};
@@ -128,7 +130,7 @@ impl Problems {
 
     fn print(&self) {
         for p in &self.list {
-            eprintln!("figcheck: {}: {}", p.path, p.message);
+            eprintln!("figcheck: {}: {}", visible(&p.path), visible(&p.message));
         }
     }
 }

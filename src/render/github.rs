@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{each_located, FileReport};
+use super::{each_located, visible, FileReport};
 use crate::rules::{Rules, Severity};
 
 pub fn render_file(report: &FileReport, rules: &Rules) -> String {
@@ -33,15 +33,23 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={end_column},title={}::{}",
-            escape_property(l.path),
+            escape_property(&visible(l.path)),
             p.line,
             p.column,
             p.end_line,
             escape_property(&title),
-            escape_data(&message),
+            escape_data(&visible_lines(&message)),
         );
     });
     out
+}
+
+/// Each line made visible: the line breaks are the message's own.
+fn visible_lines(text: &str) -> String {
+    text.split('\n')
+        .map(|l| visible(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Escapes the message of a workflow command, as the Actions toolkit does.

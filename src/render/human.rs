@@ -8,7 +8,8 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, So
 use super::source::NamedText;
 use super::{FileReport, Summary};
 use crate::check::Finding;
-use crate::rules::Severity;
+use crate::rules::{RulesDiagnostic, Severity};
+use crate::text::LineIndex;
 
 /// How to draw diagnostics.
 #[derive(Debug, Clone, Copy)]
@@ -51,19 +52,42 @@ fn handler(style: Style) -> GraphicalReportHandler {
 
 /// Any diagnostic (a problem in the rules file, a failed example), drawn the
 /// same way as findings.
-pub fn render_diagnostic(diagnostic: &dyn Diagnostic, style: Style) -> String {
+pub fn render_diagnostic(diagnostic: &RulesDiagnostic, style: Style) -> String {
     let mut out = String::new();
+    // A label on a very long line is drawn with a window of the line.
+    let confined;
+    let diagnostic = if diagnostic.on_a_long_line(LONGEST_LINE_SHOWN) {
+        confined = diagnostic.clone().confined();
+        &confined
+    } else {
+        diagnostic
+    };
     // Writing into a String cannot fail.
     let _ = handler(style).render_report(&mut out, diagnostic);
     out
 }
 
+/// Lines longer than this are not drawn under a finding: the graphical
+/// handler cannot pad to columns that far (and a reader cannot read them).
+pub const LONGEST_LINE_SHOWN: usize = 2_000;
+
 /// The diagnostics of one file.
 pub fn render_file(report: &FileReport, style: Style) -> String {
     let handler = handler(style);
-    let source = NamedText::new(report.path.clone(), report.source.clone());
+    // Escape sequences and bidi controls in a draft are drawn harmless, at
+    // the same byte offsets.
+    let drawn = match super::drawable(&report.source) {
+        std::borrow::Cow::Borrowed(_) => report.source.clone(),
+        std::borrow::Cow::Owned(text) => std::sync::Arc::new(text),
+    };
+    let source = NamedText::new(super::visible(&report.path).into_owned(), drawn);
+    let index = LineIndex::new(&report.source);
     let mut out = String::new();
     for finding in &report.findings {
+        if let Some(long) = longest_labelled_line(&report.source, finding) {
+            out.push_str(&render_without_source(report, &index, finding, long));
+            continue;
+        }
         let diagnostic = FindingDiagnostic {
             finding,
             source: &source,
@@ -73,6 +97,49 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The length in characters of the longest line a label of the finding
+/// touches, if it is too long to draw.
+fn longest_labelled_line(source: &str, finding: &Finding) -> Option<usize> {
+    finding
+        .labels
+        .iter()
+        .map(|label| {
+            let at = label.span.start.min(source.len());
+            let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+            // Bytes first: most lines are short, and need no counting.
+            if end - start <= LONGEST_LINE_SHOWN {
+                0
+            } else {
+                source[start..end].chars().count()
+            }
+        })
+        .max()
+        .filter(|&n| n > LONGEST_LINE_SHOWN)
+}
+
+/// A finding on a line too long to draw: the message, where it is, and the help.
+fn render_without_source(
+    report: &FileReport,
+    index: &LineIndex,
+    finding: &Finding,
+    long: usize,
+) -> String {
+    let (line, column) = index.line_col(&report.source, finding.span.start);
+    let mark = match finding.severity {
+        Severity::Error => '×',
+        Severity::Warning => '⚠',
+        Severity::Advice => '☞',
+    };
+    format!(
+        "{}\n\n  {mark} {}\n   ╭─[{}:{line}:{column}]\n   │ (the line is {long} characters long: too long to show)\n   ╰────\n  help: {}\n\n",
+        finding.code.as_str(),
+        super::visible(&finding.message),
+        super::visible(&report.path),
+        super::visible(&finding.help)
+    )
 }
 
 /// A finding seen through miette's eyes.
@@ -89,7 +156,7 @@ impl fmt::Debug for FindingDiagnostic<'_> {
 
 impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&super::visible(&self.finding.message))
     }
 }
 
@@ -109,7 +176,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(&self.finding.help))
+        Some(Box::new(super::visible(&self.finding.help).into_owned()))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -120,10 +187,11 @@ impl Diagnostic for FindingDiagnostic<'_> {
         Some(Box::new(self.finding.labels.iter().enumerate().map(
             |(i, label)| {
                 let span = (label.span.start, label.span.len());
+                let text = super::visible(&label.text).into_owned();
                 if i == 0 {
-                    LabeledSpan::new_primary_with_span(Some(label.text.clone()), span)
+                    LabeledSpan::new_primary_with_span(Some(text), span)
                 } else {
-                    LabeledSpan::new_with_span(Some(label.text.clone()), span)
+                    LabeledSpan::new_with_span(Some(text), span)
                 }
             },
         )))

@@ -148,6 +148,65 @@ pub fn each_located(report: &FileReport, rules: &Rules, mut f: impl FnMut(&Locat
     }
 }
 
+/// Whether a character must never reach a terminal or a CI log raw: control
+/// characters (an escape sequence, a carriage return, a line break in a file
+/// name) and the bidirectional controls that reorder what a reader sees.
+fn is_hostile(c: char) -> bool {
+    (c.is_control() && c != '\t')
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a draft or a file name as it may be shown in a line of output:
+/// every hostile character written as `\u{1b}`.
+pub fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(is_hostile) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_hostile(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A draft's text to draw source lines from, with every hostile character
+/// but the line breaks replaced by one of the same length in bytes (`?`,
+/// `·` or `�`), so that the findings' byte offsets stay right. A carriage
+/// return before a line feed is kept: that is a Windows line end.
+pub fn drawable(text: &str) -> std::borrow::Cow<'_, str> {
+    let keep = |c: char, next: Option<char>| c == '\n' || (c == '\r' && next == Some('\n'));
+    let mut chars = text.chars().peekable();
+    let mut hostile = false;
+    while let Some(c) = chars.next() {
+        if is_hostile(c) && !keep(c, chars.peek().copied()) {
+            hostile = true;
+            break;
+        }
+    }
+    if !hostile {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !is_hostile(c) || keep(c, chars.peek().copied()) {
+            out.push(c);
+            continue;
+        }
+        out.push(match c.len_utf8() {
+            1 => '?',
+            2 => '·',
+            _ => '\u{fffd}',
+        });
+    }
+    debug_assert_eq!(out.len(), text.len());
+    std::borrow::Cow::Owned(out)
+}
+
 /// A value for JSON: whole numbers as integers, others as floats.
 pub(crate) fn json_number(value: f64) -> serde_json::Value {
     if value.fract() == 0.0 && value.abs() < 9.0e15 {

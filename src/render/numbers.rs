@@ -181,7 +181,7 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
             let _ = writeln!(
                 out,
                 "{}: checked as of {} ({})",
-                report.path,
+                super::visible(report.path),
                 date.date,
                 date.origin.describe()
             );
@@ -194,7 +194,12 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
             let _ = write!(
                 out,
                 "{}:{}:{}  {:?}  {}  {}",
-                row.path, row.position.line, row.position.column, row.text, row.kind, value
+                super::visible(row.path),
+                row.position.line,
+                row.position.column,
+                row.text,
+                row.kind,
+                value
             );
             if let Some(q) = row.qualifier {
                 let _ = write!(out, "  qualifier: {q}");
@@ -217,7 +222,7 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
             let _ = writeln!(
                 out,
                 "{}:{}:{}  {:?}  {}: {}  {}",
-                r.path,
+                super::visible(r.path),
                 r.position.line,
                 r.position.column,
                 r.text,

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::{each_located, FileReport};
+use super::{each_located, visible, FileReport};
 use crate::rules::Rules;
 
 pub fn render_file(report: &FileReport, rules: &Rules) -> String {
@@ -13,13 +13,13 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> String {
         let _ = writeln!(
             out,
             "{}:{}:{}: {}[{}] {}: {}",
-            l.path,
+            visible(l.path),
             l.position.line,
             l.position.column,
             l.finding.severity.as_str(),
             l.finding.code.as_str(),
             l.subject(),
-            one_line(&l.finding.message),
+            visible(&one_line(&l.finding.message)),
         );
     });
     out

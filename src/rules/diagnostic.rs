@@ -12,6 +12,10 @@ use miette::{Diagnostic, LabeledSpan, SourceCode};
 use super::Severity;
 use crate::render::source::NamedText;
 
+/// How many characters of a line a confined diagnostic shows either side of
+/// its label.
+pub const SHOWN_AROUND: usize = 60;
+
 /// A problem in a rules file. Errors stop a run (exit status 2); warnings are
 /// shown and the run goes on.
 #[derive(Debug, Clone)]
@@ -62,6 +66,64 @@ impl RulesDiagnostic {
     pub fn warning(mut self) -> RulesDiagnostic {
         self.severity = Severity::Warning;
         self
+    }
+
+    /// The diagnostic with its source cut down to the primary label's line,
+    /// and of that line at most [`SHOWN_AROUND`] characters either side of the
+    /// label: for a file that may not be a rules file at all (a syntax error
+    /// in `/etc/passwd` must not print the file), and for lines too long to
+    /// draw. Line numbers stay right: the lines before are kept, empty.
+    pub fn confined(mut self) -> RulesDiagnostic {
+        let Some((span, text)) = self.labels.first().cloned() else {
+            self.source = Arc::new(String::new());
+            self.named = NamedText::new(self.path.display().to_string(), self.source.clone());
+            return self;
+        };
+        let source = self.source.as_str();
+        let at = span.start.min(source.len());
+        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+        let floor = |mut i: usize| {
+            while !source.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let from = floor(at.saturating_sub(SHOWN_AROUND).max(line_start));
+        let to = floor((span.end.max(at) + SHOWN_AROUND).min(line_end));
+        let lines_before = source[..line_start].matches('\n').count();
+        let mut shown = "\n".repeat(lines_before);
+        if from > line_start {
+            shown.push('…');
+        }
+        let offset = shown.len();
+        shown.push_str(&source[from..to]);
+        if to < line_end {
+            shown.push('…');
+        } else if line_end < source.len() {
+            // The line's end, where an error about a missing quote points.
+            shown.push('\n');
+        }
+        let start = offset + (at - from);
+        let end = (offset + span.end.min(to + 1).saturating_sub(from))
+            .max(start)
+            .min(shown.len());
+        self.labels = vec![(start..end, text)];
+        self.source = Arc::new(shown);
+        self.named = NamedText::new(self.path.display().to_string(), self.source.clone());
+        self
+    }
+
+    /// Whether a label lies on a line too long to draw.
+    pub fn on_a_long_line(&self, longest: usize) -> bool {
+        self.labels.iter().any(|(span, _)| {
+            let at = span.start.min(self.source.len());
+            let start = self.source[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = self.source[at..]
+                .find('\n')
+                .map_or(self.source.len(), |i| at + i);
+            end - start > longest
+        })
     }
 
     /// 1-based line and column of the primary label, if any.

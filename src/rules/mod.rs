@@ -25,6 +25,9 @@ use crate::date::Date;
 pub use diagnostic::{did_you_mean, RulesDiagnostic};
 pub use schema::{Expect, Quotes, Severity, Unit};
 
+/// The largest rules file figcheck reads: 4 MiB, far beyond any desk's.
+pub const MAX_RULES_BYTES: u64 = 4 << 20;
+
 /// The file name looked for in the current directory and its ancestors.
 pub const RULES_FILE_NAME: &str = "rules.toml";
 
@@ -217,12 +220,60 @@ pub enum Tolerance {
 }
 
 impl Rules {
-    /// Reads and validates a rules file.
+    /// Reads and validates a rules file. Only a regular file of text, no
+    /// larger than [`MAX_RULES_BYTES`], is read; anything else (a FIFO, a
+    /// device, `/proc/self/environ` with its NUL bytes) is refused without
+    /// quoting a byte of it.
     pub fn load(path: &Path) -> Result<Rules, RulesDiagnostic> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            RulesDiagnostic::new(path.to_path_buf(), Arc::new(String::new()), "figcheck::rules::io", format!("cannot read the rules file {}: {e}", path.display()))
+        let fail = |message: String| {
+            RulesDiagnostic::new(path.to_path_buf(), Arc::new(String::new()), "figcheck::rules::io", message)
                 .help("check the path given with --rules, or run `figcheck init` to write a starter rules.toml")
+        };
+        let meta = std::fs::metadata(path).map_err(|e| {
+            fail(format!(
+                "cannot read the rules file {}: {e}",
+                path.display()
+            ))
         })?;
+        if !meta.is_file() {
+            return Err(fail(format!(
+                "the rules file {} is not a regular file",
+                path.display()
+            )));
+        }
+        let mut bytes = Vec::new();
+        let file = std::fs::File::open(path).map_err(|e| {
+            fail(format!(
+                "cannot read the rules file {}: {e}",
+                path.display()
+            ))
+        })?;
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(file, MAX_RULES_BYTES + 1),
+            &mut bytes,
+        )
+        .map_err(|e| {
+            fail(format!(
+                "cannot read the rules file {}: {e}",
+                path.display()
+            ))
+        })?;
+        if bytes.len() as u64 > MAX_RULES_BYTES {
+            return Err(fail(format!(
+                "the rules file {} is larger than {} MiB",
+                path.display(),
+                MAX_RULES_BYTES >> 20
+            )));
+        }
+        let text = match String::from_utf8(bytes) {
+            Ok(text) if !text.contains('\0') => text,
+            _ => {
+                return Err(fail(format!(
+                    "the rules file {} is not text (it is not UTF-8, or holds NUL bytes)",
+                    path.display()
+                )))
+            }
+        };
         Rules::parse(&text, path)
     }
 
@@ -234,16 +285,31 @@ impl Rules {
         schema::validate(raw, path, &source)
     }
 
-    /// The nearest rules file in `start` or one of its ancestors.
+    /// The nearest rules file in `start` or one of its ancestors. A
+    /// `rules.toml` that is a link to a file outside its own directory is
+    /// not followed: in a pull request it could point at a secret.
     pub fn discover(start: &Path) -> Option<PathBuf> {
         start
             .ancestors()
             .map(|dir| dir.join(RULES_FILE_NAME))
-            .find(|candidate| candidate.is_file())
+            .find(|candidate| candidate.is_file() && stays_home(candidate))
     }
 
     /// The figure with this id.
     pub fn figure(&self, id: &str) -> Option<&Figure> {
         self.figures.iter().find(|f| f.id == id)
     }
+}
+
+/// Whether a file, if it is a link, resolves to a place inside the directory
+/// it stands in.
+fn stays_home(path: &Path) -> bool {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return true;
+    }
+    let (Some(dir), Ok(target)) = (path.parent(), std::fs::canonicalize(path)) else {
+        return false;
+    };
+    std::fs::canonicalize(dir).is_ok_and(|dir| target.starts_with(dir))
 }

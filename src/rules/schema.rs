@@ -272,7 +272,7 @@ impl<'de> Deserialize<'de> for RawTolerance {
                 self.visit_f64(v as f64)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawTolerance, E> {
-                Ok(RawTolerance(if v >= 0.0 {
+                Ok(RawTolerance(if v >= 0.0 && v.is_finite() {
                     Ok(Tolerance::Absolute(v))
                 } else {
                     Err(v.to_string())
@@ -283,7 +283,7 @@ impl<'de> Deserialize<'de> for RawTolerance {
                     .trim()
                     .strip_suffix('%')
                     .and_then(|n| n.trim().parse::<f64>().ok())
-                    .filter(|n| *n >= 0.0);
+                    .filter(|n| *n >= 0.0 && n.is_finite());
                 Ok(RawTolerance(
                     parsed
                         .map(|p| Tolerance::Relative(p / 100.0))
@@ -364,12 +364,18 @@ pub(super) fn toml_error(
         .label(span, format!("expected {}", &caps[2]))
         .help("see docs/rules.md for the type of each key");
     }
+    // A file that is not TOML may not be a rules file at all: show only the
+    // offending stretch of the offending line.
     new(
         "figcheck::rules::syntax",
-        format!("this is not valid TOML: {message}"),
+        format!(
+            "this is not valid TOML: {}",
+            message.lines().next().unwrap_or("")
+        ),
     )
-    .label(span, message.clone())
+    .label(span, "not valid TOML here")
     .help("see docs/rules.md for the syntax of the rules file")
+    .confined()
 }
 
 /// Common English words: as a whole subject phrase, each matches far too much prose.
@@ -1088,6 +1094,19 @@ fn allowed_value(
     span: Range<usize>,
     new: &dyn Fn(&'static str, String) -> Fault,
 ) -> Result<AllowedValue, Fault> {
+    // `nan` would reject every claim and `inf` accept any: neither is a figure.
+    if let Some(bad) = [raw.value, raw.min, raw.max]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_finite())
+    {
+        return Err(new(
+            "figcheck::rules::invalid-value",
+            format!("{bad} is not a number a figure can have"),
+        )
+        .label(span, "not a finite number")
+        .help("write a number such as 367; leave out min or max for an open range"));
+    }
     let (min, max) = match (raw.value, raw.min, raw.max) {
         (Some(v), None, None) => (v, v),
         (None, min, max) if min.is_some() || max.is_some() => {

@@ -1,0 +1,192 @@
+//! Hostile input, as a contributor to a pull request could commit it: rules
+//! files that point at secrets, control characters that would forge CI log
+//! commands, lines too long to draw, values that are not numbers. Each test
+//! is a row of the robustness issue's table that failed before its fix.
+
+mod common;
+
+use std::process::Command;
+
+use common::{figcheck, write};
+
+const RULES: &str = r#"
+[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+"#;
+const BAD: &str = "Rights groups say 376 people have died in custody.\n";
+
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", RULES);
+    dir
+}
+
+#[test]
+fn a_rules_link_out_of_its_directory_is_not_followed() {
+    let secrets = tempfile::tempdir().unwrap();
+    let secret = write(secrets.path(), "environ", "TOKEN=hunter2-do-not-print\n");
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("rules.toml")).unwrap();
+    write(dir.path(), "a.md", BAD);
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    assert!(!run.stdout.contains("hunter2"), "{}", run.stdout);
+    // A link that stays in its directory is followed as before.
+    let inside = tempfile::tempdir().unwrap();
+    write(inside.path(), "desk-rules.toml", RULES);
+    std::os::unix::fs::symlink(
+        inside.path().join("desk-rules.toml"),
+        inside.path().join("rules.toml"),
+    )
+    .unwrap();
+    write(inside.path(), "a.md", BAD);
+    assert_eq!(figcheck(inside.path(), &["a.md"]).code, 1);
+}
+
+#[test]
+fn rules_that_are_not_a_regular_text_file_are_refused_unquoted() {
+    let dir = workspace();
+    write(dir.path(), "a.md", BAD);
+    // A device and a FIFO: refused at once, not read (a FIFO would hang).
+    for path in ["/dev/zero", "/dev/null"] {
+        let run = figcheck(dir.path(), &["--rules", path, "a.md"]);
+        assert_eq!(run.code, 2, "{path}");
+        assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+    }
+    let fifo = dir.path().join("rules.fifo");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let run = figcheck(dir.path(), &["--rules", fifo.to_str().unwrap(), "a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("not a regular file"), "{}", run.stderr);
+    // An environment block, NUL-separated as /proc/self/environ is.
+    write(
+        dir.path(),
+        "environ",
+        "HOME=/root\0TOKEN=hunter2-do-not-print\0",
+    );
+    let run = figcheck(dir.path(), &["--rules", "environ", "a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("is not text"), "{}", run.stderr);
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+}
+
+#[test]
+fn a_text_file_that_is_not_toml_is_quoted_no_further_than_its_error() {
+    let dir = workspace();
+    write(dir.path(), "a.md", BAD);
+    let line1 = format!("root:x:0:0:{}:/root:/bin/bash", "r".repeat(200));
+    let passwd = format!("{line1}\nsecond-line-secret-hunter2:x:1:1\n");
+    write(dir.path(), "passwd", &passwd);
+    let run = figcheck(dir.path(), &["--rules", "passwd", "a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("figcheck::rules::syntax"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("hunter2"), "{}", run.stderr);
+    // At most a window of the offending line.
+    assert!(!run.stderr.contains(&"r".repeat(120)), "{}", run.stderr);
+}
+
+#[test]
+fn a_finding_far_along_a_line_is_reported_without_a_panic() {
+    let dir = workspace();
+    write(dir.path(), "a.txt", &format!("{}{BAD}", " ".repeat(70_000)));
+    let run = figcheck(dir.path(), &["a.txt"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("╭─[a.txt:1:70019]"), "{}", run.stdout);
+    assert!(run.stdout.contains("too long to show"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("checked 1 file: 1 error"),
+        "{}",
+        run.stdout
+    );
+    // And in a rules file: an error at column 70,000.
+    let rules = format!("{}\n[[figure]]\nid = \"x\"\nname = \"X\"\nsubjects = [\"x\"]\ncanonical = 1\n{}severity = \"fatal\"\n", RULES, " ".repeat(70_000));
+    write(dir.path(), "long.toml", &rules);
+    let run = figcheck(dir.path(), &["--rules", "long.toml", "a.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown value `fatal`"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn control_characters_never_reach_the_output_raw() {
+    let dir = workspace();
+    // An escape sequence, a bell and a right-to-left override in a draft.
+    write(
+        dir.path(),
+        "a.md",
+        "Rights groups \u{202e}say 376 people have died in custody.\u{1b}]0;owned\u{7}\n",
+    );
+    // A file name with a line break that would start a workflow command.
+    write(dir.path(), "b\n::error file=x::forged.md", BAD);
+    for format in ["human", "short", "github"] {
+        let run = figcheck(dir.path(), &["--format", format, "."]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+            assert!(
+                !run.stdout.contains(bad),
+                "{format}: {bad:?} in {}",
+                run.stdout
+            );
+        }
+        assert!(
+            !run.stdout.lines().any(|l| l.starts_with("::error file=x")),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn values_that_are_not_numbers_are_rules_errors() {
+    let dir = workspace();
+    write(dir.path(), "a.md", BAD);
+    for (key, value, code) in [
+        ("canonical", "nan", "figcheck::rules::invalid-value"),
+        ("canonical", "inf", "figcheck::rules::invalid-value"),
+        (
+            "allowed",
+            "[{ min = 300, max = inf }]",
+            "figcheck::rules::invalid-value",
+        ),
+        ("tolerance", "inf", "figcheck::rules::invalid-tolerance"),
+        (
+            "tolerance",
+            "\"inf%\"",
+            "figcheck::rules::invalid-tolerance",
+        ),
+        ("tolerance", "nan", "figcheck::rules::invalid-tolerance"),
+    ] {
+        let rules = if key == "canonical" {
+            RULES.replace("canonical = 367", &format!("canonical = {value}"))
+        } else {
+            format!("{RULES}{key} = {value}\n")
+        };
+        write(dir.path(), "rules.toml", &rules);
+        let run = figcheck(dir.path(), &["a.md"]);
+        assert_eq!(run.code, 2, "{key} = {value}: {}", run.stderr);
+        assert!(run.stderr.contains(code), "{key} = {value}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn ten_thousand_jobs_do_not_hang() {
+    let dir = workspace();
+    write(dir.path(), "a.md", BAD);
+    let run = figcheck(dir.path(), &["--jobs", "10000", "a.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}

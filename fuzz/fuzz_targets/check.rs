@@ -1,11 +1,15 @@
-//! The whole path from bytes to findings, on any input: no panic, and every
-//! span lies inside the text on character boundaries.
+//! The whole path from bytes to findings and to every output format, and the
+//! same bytes as a rules file, on any input: no panic, every span inside the
+//! text on character boundaries, no escape character in any output.
 #![no_main]
 
 use std::path::Path;
 use std::sync::LazyLock;
 
+use std::sync::Arc;
+
 use figcheck::markup::Format;
+use figcheck::render::{github, human, json, sarif, short, FileReport, Summary};
 use figcheck::{Checker, Rules};
 use libfuzzer_sys::fuzz_target;
 
@@ -22,6 +26,12 @@ fn assert_span(text: &str, span: &std::ops::Range<usize>) {
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    // The same bytes as a rules file: an error, never a panic, and its
+    // rendering never a panic either.
+    match Rules::parse(&text, Path::new("rules.toml")) {
+        Ok(rules) => drop(Checker::new(rules)),
+        Err(diagnostic) => drop(human::render_diagnostic(&diagnostic, human::Style::default())),
+    }
     for format in [Format::Text, Format::Markdown, Format::Html] {
         for finding in CHECKER.check_document(format, &text) {
             assert_span(&text, &finding.span);
@@ -32,6 +42,27 @@ fuzz_target!(|data: &[u8]| {
         let prose = figcheck::markup::prose(format, &text);
         if prose.map.is_none() {
             assert_eq!(prose.text.len(), text.len(), "a view without a map keeps every offset");
+        }
+        // Every output format renders the findings without a panic.
+        let findings = CHECKER.check_document(format, &text);
+        let report = FileReport {
+            path: "fuzz\n::error draft.md".to_string(),
+            source: Arc::new(text.to_string()),
+            findings,
+            date: Some(CHECKER.draft_date(format, &text)),
+        };
+        let rules = CHECKER.rules();
+        let summary = Summary::of(std::slice::from_ref(&report), 1);
+        let style = human::Style { color: false, width: 80 };
+        for out in [
+            human::render(std::slice::from_ref(&report), &summary, style),
+            short::render_file(&report, rules),
+            github::render_file(&report, rules),
+            json::render_lines(&report, rules),
+            json::render(std::slice::from_ref(&report), &[], &summary, rules),
+            sarif::render(std::slice::from_ref(&report), rules),
+        ] {
+            assert!(!out.contains('\u{1b}'), "an escape character reached the output");
         }
         let analysis = CHECKER.analyse_document(format, &text);
         for number in &analysis.numbers {

@@ -43,11 +43,11 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
             match failure {
-                Failure::Message(message) => eprintln!("figcheck: error: {message}"),
-                Failure::Rules(diagnostic) => eprint!(
-                    "{}",
-                    human::render_diagnostic(diagnostic.as_ref(), stderr_style())
-                ),
+                Failure::Message(message) => write_stderr(&format!("figcheck: error: {message}\n")),
+                Failure::Rules(diagnostic) => write_stderr(&human::render_diagnostic(
+                    diagnostic.as_ref(),
+                    stderr_style(),
+                )),
             }
             ExitCode::from(EXIT_ERROR)
         }
@@ -102,7 +102,7 @@ fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
     };
     let rules = Rules::load(&path).map_err(|d| Failure::Rules(Box::new(d)))?;
     for warning in &rules.warnings {
-        eprint!("{}", human::render_diagnostic(warning, stderr_style()));
+        write_stderr(&human::render_diagnostic(warning, stderr_style()));
     }
     Ok(rules)
 }
@@ -130,7 +130,11 @@ impl Problems {
 
     fn print(&self) {
         for p in &self.list {
-            eprintln!("figcheck: {}: {}", visible(&p.path), visible(&p.message));
+            write_stderr(&format!(
+                "figcheck: {}: {}\n",
+                visible(&p.path),
+                visible(&p.message)
+            ));
         }
     }
 }
@@ -499,6 +503,12 @@ fn run_init(args: &InitArgs) -> Result<u8, Failure> {
         args.path.display()
     ))?;
     Ok(EXIT_CLEAN)
+}
+
+/// Writes to standard error, ignoring failure: a full disk or a closed
+/// stream must not turn a run's result into a panic.
+fn write_stderr(output: &str) {
+    let _ = std::io::stderr().lock().write_all(output.as_bytes());
 }
 
 fn write_stdout(output: &str) -> Result<(), String> {

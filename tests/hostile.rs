@@ -190,3 +190,48 @@ fn ten_thousand_jobs_do_not_hang() {
     let run = figcheck(dir.path(), &["--jobs", "10000", "a.md"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
+
+#[test]
+fn a_full_standard_error_does_not_panic() {
+    let dir = workspace();
+    for args in [
+        &["missing.md"][..],
+        &["--rules", "missing.toml", "a.md"][..],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+            .args(args)
+            .current_dir(dir.path())
+            .env_clear()
+            .stdout(std::process::Stdio::null())
+            .stderr(full)
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn every_cell_and_item_is_its_own_unit() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "t.md",
+        "| a | b |\n|---|---|\n| 376 people died in custody | 376 people died in custody |\n| 376 people died in custody | x |\n\n- 376 people died in custody\n- 376 people died in custody\n",
+    );
+    write(
+        dir.path(),
+        "t.html",
+        "<table><tr><td>376 people died in custody</td><td>376 people died in custody</td></tr></table><ol><li>376 people died in custody<li>376 people died in custody</ol>",
+    );
+    let run = figcheck(dir.path(), &["--format", "short", "t.md", "t.html"]);
+    let mismatches = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("[figcheck::mismatch]"))
+        .count();
+    assert_eq!(mismatches, 9, "{}", run.stdout);
+}

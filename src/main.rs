@@ -178,18 +178,67 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
 }
 
 /// Standard input as a draft's text.
-fn read_stdin(name: &str, problems: &mut Problems) -> Option<String> {
-    let mut bytes = Vec::new();
-    if let Err(e) = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes) {
-        problems.fail(name, format!("cannot read standard input: {e}"));
-        return None;
+fn read_stdin(name: &str, limit: u64, problems: &mut Problems) -> Option<String> {
+    match read_limited(std::io::stdin().lock(), limit) {
+        Ok(read) => accept(name, read, limit, problems),
+        Err(e) => {
+            problems.fail(name, format!("cannot read standard input: {e}"));
+            None
+        }
     }
-    decode(name, bytes, problems)
+}
+
+/// What reading a draft with a limit gave.
+enum Read {
+    Bytes(Vec<u8>),
+    /// A NUL byte in the first 8 KiB (and no UTF-16 byte order mark).
+    Binary,
+    /// More than the limit.
+    TooLarge,
+}
+
+/// Reads at most `limit` bytes. The first 8 KiB are looked at for binary
+/// content before the rest is read, so a large binary file costs 8 KiB.
+fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<Read> {
+    use std::io::Read as _;
+    let mut reader = reader.take(limit.saturating_add(1));
+    let mut bytes = Vec::new();
+    (&mut reader).take(8192).read_to_end(&mut bytes)?;
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && bytes.contains(&0) {
+        return Ok(Read::Binary);
+    }
+    reader.read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Read::TooLarge);
+    }
+    Ok(Read::Bytes(bytes))
+}
+
+/// The text of what was read, or `None` with the reason recorded.
+fn accept(name: &str, read: Read, limit: u64, problems: &mut Problems) -> Option<String> {
+    match read {
+        Read::Bytes(bytes) => decode(name, bytes, problems),
+        Read::Binary => {
+            problems.note(name, "binary file, not checked");
+            None
+        }
+        Read::TooLarge => {
+            problems.note(
+                name,
+                format!(
+                    "larger than {} MiB (max_draft_size_mib in rules.toml), not checked",
+                    limit >> 20
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// A draft's text, or `None` with the reason recorded. Binary files are skipped;
 /// text that is not UTF-8 is checked with the invalid bytes replaced.
-fn read_draft(draft: &Draft, problems: &mut Problems) -> Option<String> {
+fn read_draft(draft: &Draft, limit: u64, problems: &mut Problems) -> Option<String> {
     // A FIFO or a device named on the command line would block or never end.
     match std::fs::metadata(&draft.path) {
         Ok(meta) if !meta.is_file() => {
@@ -202,19 +251,37 @@ fn read_draft(draft: &Draft, problems: &mut Problems) -> Option<String> {
         }
         Ok(_) => {}
     }
-    let bytes = match std::fs::read(&draft.path) {
-        Ok(bytes) => bytes,
+    match std::fs::File::open(&draft.path).and_then(|file| read_limited(file, limit)) {
+        Ok(read) => accept(&draft.display, read, limit, problems),
         Err(e) => {
             problems.fail(&draft.display, format!("cannot read: {e}"));
-            return None;
+            None
         }
-    };
-    decode(&draft.display, bytes, problems)
+    }
 }
 
 /// Text from bytes: binary files are skipped, text that is not UTF-8 is checked
 /// with the invalid bytes replaced, and a byte order mark is dropped.
 fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
+    // UTF-16 with a byte order mark, as some word processors save text.
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]));
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        problems.note(
+            name,
+            "UTF-16; checked as decoded (positions are in the decoded text)",
+        );
+        return Some(text);
+    }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         problems.note(name, "binary file, not checked");
         return None;
@@ -253,7 +320,11 @@ fn check_one(
 ) -> Checked {
     let mut problems = Problems::default();
     let text = match (draft, stdin) {
-        (Some(draft), _) => read_draft(draft, &mut problems),
+        (Some(draft), _) => read_draft(
+            draft,
+            checker.rules().settings.max_draft_bytes(),
+            &mut problems,
+        ),
         (None, text) => text,
     };
     let findings = text.map(|text| {
@@ -315,7 +386,11 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
 
     if let Some(name) = &inputs.stdin {
         let mut stdin_problems = Problems::default();
-        let text = read_stdin(name, &mut stdin_problems);
+        let text = read_stdin(
+            name,
+            checker.rules().settings.max_draft_bytes(),
+            &mut stdin_problems,
+        );
         let mut checked = check_one(&checker, name.clone(), None, text);
         checked.problems.list.splice(0..0, stdin_problems.list);
         checked.problems.failed |= stdin_problems.failed;
@@ -378,13 +453,21 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
     let (checker, inputs, mut problems) = prepare(args)?;
     let mut files: Vec<(String, String, Analysis)> = Vec::new();
     if let Some(name) = &inputs.stdin {
-        if let Some(text) = read_stdin(name, &mut problems) {
+        if let Some(text) = read_stdin(
+            name,
+            checker.rules().settings.max_draft_bytes(),
+            &mut problems,
+        ) {
             let analysis = checker.analyse_document(Markup::of_path(name), &text);
             files.push((name.clone(), text, analysis));
         }
     }
     for draft in &inputs.drafts {
-        if let Some(text) = read_draft(draft, &mut problems) {
+        if let Some(text) = read_draft(
+            draft,
+            checker.rules().settings.max_draft_bytes(),
+            &mut problems,
+        ) {
             let analysis = checker.analyse_document(Markup::of_path(&draft.display), &text);
             files.push((draft.display.clone(), text, analysis));
         }

@@ -235,3 +235,74 @@ fn every_cell_and_item_is_its_own_unit() {
         .count();
     assert_eq!(mismatches, 9, "{}", run.stdout);
 }
+
+#[test]
+fn endless_or_huge_input_is_read_no_further_than_it_must() {
+    let dir = workspace();
+    // Standard input that never ends: its first 8 KiB are NUL bytes.
+    let zero = std::fs::File::open("/dev/zero").unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+        .arg("-")
+        .current_dir(dir.path())
+        .env_clear()
+        .stdin(zero)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("binary file, not checked"));
+    // A 2 GiB sparse file: skipped after its first 8 KiB.
+    let sparse = std::fs::File::create(dir.path().join("sparse.md")).unwrap();
+    sparse.set_len(2 << 30).unwrap();
+    let run = figcheck(dir.path(), &["sparse.md"]);
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stderr.contains("sparse.md: binary file, not checked"),
+        "{}",
+        run.stderr
+    );
+    // A draft over the limit is reported and skipped; the run goes on.
+    write(
+        dir.path(),
+        "rules.toml",
+        &format!("[settings]\nmax_draft_size_mib = 1\n{RULES}"),
+    );
+    write(dir.path(), "big.md", &BAD.repeat(30_000));
+    write(dir.path(), "a.md", BAD);
+    let run = figcheck(dir.path(), &["--format", "short", "big.md", "a.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("big.md: larger than 1 MiB"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("a.md:1:19"), "{}", run.stdout);
+}
+
+#[test]
+fn utf16_drafts_with_a_byte_order_mark_are_read() {
+    let dir = workspace();
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(BAD.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(BAD.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    std::fs::write(dir.path().join("le.txt"), le).unwrap();
+    std::fs::write(dir.path().join("be.txt"), be).unwrap();
+    let run = figcheck(dir.path(), &["--format", "short", "le.txt", "be.txt"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("le.txt:1:19: error[figcheck::mismatch]"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("be.txt:1:19: error[figcheck::mismatch]"),
+        "{}",
+        run.stdout
+    );
+}

@@ -205,7 +205,7 @@ fn counts_a_subset(
     number: &Number,
     subject: &Range<usize>,
 ) -> bool {
-    let before = &text[sentence.start..number.qualifier_start];
+    let before = &text[sentence.start..number.qualifier_start.max(sentence.start)];
     // "the names of eight victims": what is told of them is a part.
     if PART_OF.is_match(before) {
         return true;

@@ -67,6 +67,18 @@ pub struct Settings {
     pub qualifier_slack: f64,
     /// The severity of `figcheck::arithmetic` findings.
     pub arithmetic: Severity,
+    /// The largest draft read, in MiB; a larger one is reported and skipped.
+    pub max_draft_size_mib: u64,
+}
+
+/// The default largest draft: 256 MiB, far beyond any article, and a bound
+/// on the memory a run can take.
+pub const DEFAULT_MAX_DRAFT_SIZE_MIB: u64 = 256;
+
+impl Settings {
+    pub fn max_draft_bytes(&self) -> u64 {
+        self.max_draft_size_mib.saturating_mul(1 << 20)
+    }
 }
 
 impl Default for Settings {
@@ -81,6 +93,7 @@ impl Default for Settings {
             gap: DEFAULT_GAP,
             qualifier_slack: crate::numbers::DEFAULT_QUALIFIER_SLACK,
             arithmetic: Severity::Error,
+            max_draft_size_mib: DEFAULT_MAX_DRAFT_SIZE_MIB,
         }
     }
 }

@@ -51,6 +51,7 @@ struct RawSettings {
     qualifier_slack: Option<Spanned<f64>>,
     quotes: Option<Quotes>,
     arithmetic: Option<Severity>,
+    max_draft_size_mib: Option<u64>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
 }
@@ -518,6 +519,9 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
     if let Some(s) = raw.settings {
         settings.quotes = s.quotes.unwrap_or_default();
         settings.arithmetic = s.arithmetic.unwrap_or(Severity::Error);
+        if let Some(mib) = s.max_draft_size_mib {
+            settings.max_draft_size_mib = mib;
+        }
         if let Some(window) = s.window {
             if *window.get_ref() == 0 {
                 return Err(new(

@@ -83,15 +83,17 @@ pub fn drafts(
     let mut drafts = Vec::new();
     let mut errors = Vec::new();
     if args.is_empty() {
-        walk_dir(Path::new("."), "", filter, jobs, &mut drafts, &mut errors);
+        let select = |relative: &str, shown: &str| filter.selects(relative, shown);
+        walk_dir(Path::new("."), "", &select, jobs, &mut drafts, &mut errors);
     }
     for arg in args {
         let path = Path::new(arg);
         if path.is_dir() {
+            let select = |relative: &str, shown: &str| filter.selects(relative, shown);
             walk_dir(
                 path,
                 &display_of(path),
-                filter,
+                &select,
                 jobs,
                 &mut drafts,
                 &mut errors,
@@ -118,6 +120,12 @@ pub fn drafts(
     (drafts, errors)
 }
 
+/// Expands a glob with the walker's rules, as a directory walk would: from
+/// the literal directories before its first wildcard, skipping hidden files,
+/// `target`, `node_modules` and what `.gitignore` ignores, and never following
+/// a link to a directory (so a link loop cannot make it hang or repeat). A
+/// file counts when the pattern matches its path, or a directory above it
+/// and the include and exclude globs select it, as for a directory named.
 fn expand_glob(
     pattern: &str,
     filter: &Filter,
@@ -126,8 +134,8 @@ fn expand_glob(
     drafts: &mut Vec<Draft>,
     errors: &mut Vec<WalkError>,
 ) {
-    let paths = match glob::glob_with(pattern, MATCH) {
-        Ok(paths) => paths,
+    let compiled = match Pattern::new(pattern) {
+        Ok(p) => p,
         Err(e) => {
             errors.push(WalkError {
                 path: pattern.to_string(),
@@ -136,27 +144,31 @@ fn expand_glob(
             return;
         }
     };
-    let mut matched = false;
-    for entry in paths {
-        match entry {
-            Ok(path) if path.is_dir() => {
-                matched = true;
-                walk_dir(&path, &display_of(&path), filter, jobs, drafts, errors);
-            }
-            Ok(path) => {
-                matched = true;
-                let display = display_of(&path);
-                if !force_exclude || filter.selects(&display, &display) {
-                    drafts.push(Draft { display, path });
-                }
-            }
-            Err(e) => errors.push(WalkError {
-                path: e.path().display().to_string(),
-                message: e.error().to_string(),
-            }),
-        }
+    // The directories before the first component with a wildcard.
+    let literal: Vec<&str> = pattern
+        .split('/')
+        .take_while(|c| !c.contains(['*', '?', '[']))
+        .collect();
+    let base = literal.join("/");
+    let (root, display) = if base.is_empty() {
+        (PathBuf::from("."), String::new())
+    } else {
+        (PathBuf::from(&base), base.clone())
+    };
+    let before = drafts.len();
+    if root.is_dir() {
+        let select = |relative: &str, shown: &str| {
+            let matched_itself = compiled.matches_with(shown, MATCH);
+            // A directory the pattern names: its files as a directory walk takes them.
+            let in_matched_directory = shown
+                .match_indices('/')
+                .any(|(i, _)| compiled.matches_with(&shown[..i], MATCH));
+            (matched_itself && (!force_exclude || filter.selects(shown, shown)))
+                || (in_matched_directory && filter.selects(relative, shown))
+        };
+        walk_dir(&root, &display, &select, jobs, drafts, errors);
     }
-    if !matched {
+    if drafts.len() == before {
         errors.push(WalkError {
             path: pattern.to_string(),
             message: "no file matches this pattern".into(),
@@ -171,7 +183,7 @@ fn expand_glob(
 fn walk_dir(
     dir: &Path,
     display: &str,
-    filter: &Filter,
+    select: &(dyn Fn(&str, &str) -> bool + Sync),
     jobs: usize,
     drafts: &mut Vec<Draft>,
     errors: &mut Vec<WalkError>,
@@ -204,7 +216,7 @@ fn walk_dir(
                             .to_string_lossy()
                             .replace('\\', "/");
                         let shown = join_display(display, &relative);
-                        if filter.selects(&relative, &shown) {
+                        if select(&relative, &shown) {
                             let draft = Draft {
                                 display: shown,
                                 path: entry.into_path(),

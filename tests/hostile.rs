@@ -306,3 +306,27 @@ fn utf16_drafts_with_a_byte_order_mark_are_read() {
         run.stdout
     );
 }
+
+#[test]
+fn a_glob_never_follows_directory_links_and_skips_what_a_walk_skips() {
+    let dir = workspace();
+    write(dir.path(), "d/a.md", BAD);
+    std::os::unix::fs::symlink("..", dir.path().join("d/up")).unwrap();
+    std::os::unix::fs::symlink(".", dir.path().join("d/self")).unwrap();
+    write(dir.path(), "d/.hidden/b.md", BAD);
+    write(dir.path(), "d/node_modules/c.md", BAD);
+    write(dir.path(), "d/target/e.md", BAD);
+    let run = figcheck(dir.path(), &["--format", "short", "d/**/*.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let findings: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("error["))
+        .collect();
+    assert_eq!(findings, vec!["d/a.md:1:19: error[figcheck::mismatch] deaths-in-custody: Deaths in custody: 376 is not an accepted value"], "{}", run.stdout);
+    // A pattern that names directories takes their files as a walk does.
+    write(dir.path(), "drafts/x/a.md", BAD);
+    write(dir.path(), "drafts/x/notes.rst", BAD);
+    let run = figcheck(dir.path(), &["--format", "short", "drafts/*"]);
+    assert!(run.stdout.contains("checked 1 file"), "{}", run.stdout);
+}

@@ -68,6 +68,31 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         }
     }
     push_trimmed(text, start..text.len(), &mut out);
+    if out.iter().any(|r| r.len() > LONGEST_SENTENCE) {
+        out = out.into_iter().flat_map(|r| split_long(text, r)).collect();
+    }
+    out
+}
+
+/// The most a sentence may hold, in bytes, before it is split at its line
+/// breaks: text without stops (a list of 1,000 lines such as "region 7,
+/// deaths in custody, 7") would otherwise be one sentence, and attribution
+/// weighs every subject of a sentence against every number in it. Real
+/// sentences stay far below.
+pub const LONGEST_SENTENCE: usize = 2_000;
+
+/// A sentence longer than [`LONGEST_SENTENCE`], as its lines.
+fn split_long(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    if range.len() <= LONGEST_SENTENCE {
+        return vec![range];
+    }
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, _) in text[range.clone()].match_indices('\n') {
+        push_trimmed(text, start..range.start + i, &mut out);
+        start = range.start + i + 1;
+    }
+    push_trimmed(text, start..range.end, &mut out);
     out
 }
 

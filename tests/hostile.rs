@@ -330,3 +330,44 @@ fn a_glob_never_follows_directory_links_and_skips_what_a_walk_skips() {
     let run = figcheck(dir.path(), &["--format", "short", "drafts/*"]);
     assert!(run.stdout.contains("checked 1 file"), "{}", run.stdout);
 }
+
+#[test]
+fn two_thousand_subject_dense_lines_without_a_stop() {
+    // One "sentence" of 2,000 lines took minutes: attribution weighs every
+    // subject of a sentence against every number in it. Such text is now
+    // split at its line breaks, and every line is judged.
+    let dir = workspace();
+    let text: String = (0..2_000)
+        .map(|i| format!("in region {} 376 people died in custody\n", i % 9 + 1))
+        .collect();
+    write(dir.path(), "dense.txt", &text);
+    let run = figcheck(dir.path(), &["--format", "short", "-q", "dense.txt"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout.lines().count(),
+        2_000,
+        "{}",
+        &run.stdout[..200.min(run.stdout.len())]
+    );
+}
+
+#[test]
+fn four_thousand_subject_phrases_load_and_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut rules = String::new();
+    for i in 0..2_000 {
+        rules.push_str(&format!(
+            "[[figure]]\nid = \"f{i}\"\nname = \"F{i}\"\nsubjects = [\"word{i} tally\", \"count{i} of [the] (men|women)\"]\ncanonical = {}\n",
+            i + 100
+        ));
+    }
+    write(dir.path(), "rules.toml", &rules);
+    write(dir.path(), "a.md", "The word1999 tally is 5.\n");
+    let run = figcheck(dir.path(), &["--format", "short", "a.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("error[figcheck::mismatch] f1999"),
+        "{}",
+        run.stdout
+    );
+}

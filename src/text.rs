@@ -293,13 +293,44 @@ pub fn aside_at(asides: &[Range<usize>], at: usize) -> Option<&Range<usize>> {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// On long lines, every [`CHECKPOINT`] bytes: a byte offset (on a
+    /// character boundary) and its 1-based column, so that a column is never
+    /// counted from the start of a line megabytes long.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+/// How far apart column checkpoints stand on a long line, in bytes.
+const CHECKPOINT: usize = 4096;
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        let ends = starts
+            .iter()
+            .skip(1)
+            .map(|&s| s - 1)
+            .chain(std::iter::once(text.len()));
+        for (&start, end) in starts.iter().zip(ends) {
+            if end - start <= CHECKPOINT {
+                continue;
+            }
+            let (mut at, mut column) = (start, 1);
+            while at + CHECKPOINT < end {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next -= 1;
+                }
+                column += text[at..next].chars().count();
+                at = next;
+                checkpoints.push((at, column));
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
     }
 
     /// 1-based line and column of `offset` in `text` (the text the index was built from).
@@ -307,12 +338,37 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
         let start = self.starts[line - 1];
-        (line, text[start..offset].chars().count() + 1)
+        // The nearest checkpoint on this line at or before the offset, if any.
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        let (from, column) = match k.checked_sub(1).map(|k| self.checkpoints[k]) {
+            Some((at, column)) if at >= start => (at, column),
+            _ => (start, 1),
+        };
+        let from = from.min(offset);
+        (line, text[from..offset].chars().count() + column)
     }
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn columns_on_long_lines_are_counted_right() {
+        // Lines far longer than a checkpoint, with characters of 1 to 4 bytes.
+        let line: String = "aé€𐍈 ".repeat(5_000);
+        let text = format!("short\n{line}\n{line}x\nend");
+        let index = LineIndex::new(&text);
+        let naive = |offset: usize| {
+            let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..offset].matches('\n').count() + 1;
+            (line, text[start..offset].chars().count() + 1)
+        };
+        for (offset, _) in text.char_indices().step_by(97) {
+            assert_eq!(index.line_col(&text, offset), naive(offset), "at {offset}");
+        }
+        assert_eq!(index.line_col(&text, text.len()), naive(text.len()));
+    }
+
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {

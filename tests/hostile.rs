@@ -371,3 +371,40 @@ fn four_thousand_subject_phrases_load_and_match() {
         run.stdout
     );
 }
+
+#[test]
+fn many_findings_and_megabyte_lines_are_placed_right() {
+    let dir = workspace();
+    // 10,000 findings in one file, human format.
+    write(dir.path(), "many.txt", &BAD.repeat(10_000));
+    let run = figcheck(dir.path(), &["many.txt"]);
+    assert!(
+        run.stdout.contains("╭─[many.txt:10000:19]"),
+        "{}",
+        &run.stdout[run.stdout.len().saturating_sub(600)..]
+    );
+    assert!(run
+        .stdout
+        .ends_with("checked 1 file: 10000 errors, 0 warnings, 0 advice\n"));
+    // A 2 MB line of 40,000 findings: columns counted right to its end.
+    let sentence = "Rights groups say 376 people have died in custody. ";
+    write(
+        dir.path(),
+        "line.txt",
+        &format!("é{}", sentence.repeat(40_000)),
+    );
+    let run = figcheck(dir.path(), &["--format", "short", "-q", "line.txt"]);
+    let last = run.stdout.lines().last().unwrap();
+    let column = 2 + 39_999 * sentence.len() + 18;
+    assert_eq!(run.stdout.lines().count(), 40_000);
+    assert!(
+        last.starts_with(&format!("line.txt:1:{column}: ")),
+        "{last}"
+    );
+    // And `numbers` on that line.
+    let run = figcheck(dir.path(), &["numbers", "--format", "json", "line.txt"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let numbers = json["numbers"].as_array().unwrap();
+    assert_eq!(numbers.len(), 40_000);
+    assert_eq!(numbers[39_999]["column"], column);
+}

@@ -101,8 +101,15 @@ fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> 
     let mut rows = Vec::new();
     for report in reports {
         let index = LineIndex::new(report.source);
+        // Each number's claim, found once: a long draft has many of both.
+        let mut claim_of = vec![None; report.analysis.numbers.len()];
+        for claim in report.analysis.claims.iter().rev() {
+            if let Some(slot) = claim_of.get_mut(claim.number) {
+                *slot = Some(claim);
+            }
+        }
         for (i, n) in report.analysis.numbers.iter().enumerate() {
-            let claim = report.analysis.claims.iter().find(|c| c.number == i);
+            let claim = claim_of[i];
             let mut row = row(
                 report,
                 &index,

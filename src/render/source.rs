@@ -1,20 +1,47 @@
 //! A named text for miette, with columns counted in characters.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
 /// A text as miette reads it: named, and with the header's column counted in
 /// characters (miette counts bytes), so it agrees with JSON and with editors.
+///
+/// miette finds a span's lines by reading the text from its start, so a file
+/// with thousands of findings took seconds to draw: the lines around each
+/// span are found with an index instead, and miette reads only those.
 #[derive(Debug, Clone)]
 pub struct NamedText {
     name: String,
     text: Arc<String>,
+    /// Where each line starts; `None` when the text has a carriage return
+    /// that ends a line by itself (miette counts those as lines too).
+    starts: Arc<OnceLock<Option<Vec<usize>>>>,
 }
 
 impl NamedText {
     pub fn new(name: String, text: Arc<String>) -> NamedText {
-        NamedText { name, text }
+        NamedText {
+            name,
+            text,
+            starts: Arc::new(OnceLock::new()),
+        }
+    }
+
+    fn starts(&self) -> Option<&Vec<usize>> {
+        self.starts
+            .get_or_init(|| {
+                let text = self.text.as_str();
+                let lone_cr = text
+                    .match_indices('\r')
+                    .any(|(i, _)| !text[i + 1..].starts_with('\n'));
+                (!lone_cr).then(|| {
+                    let mut starts = vec![0];
+                    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+                    starts
+                })
+            })
+            .as_ref()
     }
 }
 
@@ -25,24 +52,39 @@ impl SourceCode for NamedText {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner =
-            self.text
-                .as_ref()
-                .read_span(span, context_lines_before, context_lines_after)?;
+        let text = self.text.as_str();
+        // A window of whole lines around the span, wide enough for the context.
+        let (window, base_offset, base_line) = match self.starts() {
+            Some(starts) => {
+                let offset = span.offset().min(text.len());
+                let end = (span.offset() + span.len()).min(text.len());
+                let first = starts.partition_point(|&s| s <= offset) - 1;
+                let last = starts.partition_point(|&s| s <= end) - 1;
+                let from_line = first.saturating_sub(context_lines_before + 1);
+                let to_line = last + context_lines_after + 2;
+                let from = starts[from_line];
+                let to = starts.get(to_line).copied().unwrap_or(text.len());
+                (&text[from..to], from, from_line)
+            }
+            None => (text, 0, 0),
+        };
+        let shifted = SourceSpan::new((span.offset() - base_offset).into(), span.len());
+        let inner = window.read_span(&shifted, context_lines_before, context_lines_after)?;
         let column = if context_lines_before == 0 {
-            let offset = span.offset().min(self.text.len());
-            let line_start = self.text[..offset].rfind('\n').map_or(0, |i| i + 1);
-            self.text[line_start..offset].chars().count()
+            let offset = span.offset().min(text.len());
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            text[line_start..offset].chars().count()
         } else {
             inner.column()
         };
+        let inner_span = inner.span();
         Ok(Box::new(MietteSpanContents::new_named(
             self.name.clone(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
+            SourceSpan::new((inner_span.offset() + base_offset).into(), inner_span.len()),
+            inner.line() + base_line,
             column,
-            inner.line_count(),
+            inner.line_count() + base_line,
         )))
     }
 }

@@ -147,8 +147,30 @@ struct Inputs {
     stdin: Option<String>,
 }
 
+/// The subcommands, for a path that is a misspelt one.
+const SUBCOMMANDS: &[&str] = &["numbers", "test-rules", "rules", "explain", "init"];
+
+/// A first argument that is no file and no glob but close to a subcommand
+/// (`figcheck explian stale`) is a typo, not two missing drafts.
+fn misspelt_subcommand(args: &CheckArgs) -> Result<(), Failure> {
+    let Some(first) = args.paths.first() else {
+        return Ok(());
+    };
+    if std::path::Path::new(first).exists() || first.contains(['*', '?', '[', '/', '.']) {
+        return Ok(());
+    }
+    match did_you_mean(first, SUBCOMMANDS) {
+        Some(command) => Err(format!(
+            "`{first}` is neither a file nor a command; did you mean `figcheck {command}`?"
+        )
+        .into()),
+        None => Ok(()),
+    }
+}
+
 /// Rules, the inputs the arguments name, and the problems found on the way.
 fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
+    misspelt_subcommand(args)?;
     let checker = Checker::new(load_rules(args.rules.as_ref())?)
         .honour_suppressions(!args.no_ignores)
         .as_of(args.as_of);

@@ -618,3 +618,39 @@ fn output_is_the_same_whatever_the_number_of_jobs() {
     assert!(summary.unwrap().starts_with("checked 300 files"));
     assert!(sorted.windows(2).all(|w| w[0] < w[1]), "sorted by path");
 }
+
+#[test]
+fn nothing_passes_silently() {
+    let dir = workspace(&[("a.md", BAD)]);
+    // A misspelt subcommand is not two missing drafts.
+    let run = figcheck(dir.path(), &["explian", "stale"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("did you mean `figcheck explain`?"),
+        "{}",
+        run.stderr
+    );
+    // A file of that name is checked as a draft, as ever.
+    write(dir.path(), "explian", BAD);
+    assert_eq!(figcheck(dir.path(), &["explian"]).code, 1);
+    // A run that finds no draft says so.
+    let run = figcheck(dir.path(), &["--format", "short", "'*.rst'"]);
+    assert_eq!(run.code, 2);
+    let empty = tempfile::tempdir().unwrap();
+    write(empty.path(), "rules.toml", RULES);
+    let run = figcheck(empty.path(), &[]);
+    assert!(
+        run.stdout.contains("checked 0 files: no draft was found"),
+        "{}",
+        run.stdout
+    );
+    // A rules file with no figure is an error, not a clean pass.
+    write(dir.path(), "rules.toml", "[settings]\nwindow = 8\n");
+    let run = figcheck(dir.path(), &["a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("figcheck::rules::no-figures"),
+        "{}",
+        run.stderr
+    );
+}

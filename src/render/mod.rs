@@ -65,6 +65,10 @@ impl Summary {
 
     /// `checked 5 files: 1 error, 2 warnings, 0 advice`
     pub fn line(&self) -> String {
+        if self.files == 0 {
+            // A run that checked nothing must not look like a clean one.
+            return "checked 0 files: no draft was found; check the paths, and the include globs of rules.toml".into();
+        }
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
         format!(
             "checked {}: {}, {}, {} advice",

@@ -874,6 +874,14 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
         });
     }
     derive_all(&mut figures, &formula_spans, &new)?;
+    if figures.is_empty() {
+        // A rules file that names no figure would pass every draft.
+        return Err(new(
+            "figcheck::rules::no-figures",
+            "this rules file has no [[figure]]: every draft would pass".into(),
+        )
+        .help("add a [[figure]] table for each figure to check, or run `figcheck init` for a starter rules.toml"));
+    }
     Ok(Rules {
         settings,
         figures,

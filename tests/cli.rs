@@ -654,3 +654,16 @@ fn nothing_passes_silently() {
         run.stderr
     );
 }
+
+#[test]
+fn github_annotations_name_files_from_the_repository_root() {
+    let dir = workspace(&[("drafts/a.md", BAD)]);
+    let run = figcheck(dir.path(), &["--format", "github", "."]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("::error file=drafts/a.md,"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("file=./"), "{}", run.stdout);
+}

@@ -33,7 +33,9 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> String {
         let _ = writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={end_column},title={}::{}",
-            escape_property(&visible(l.path)),
+            // GitHub attaches an annotation to the diff only by a path from
+            // the repository root: `./drafts/a.md` must be `drafts/a.md`.
+            escape_property(&visible(l.path.trim_start_matches("./"))),
             p.line,
             p.column,
             p.end_line,

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 
 use super::{each_located, FileReport};
-use crate::check::{describe, use_instead};
+use crate::check::{describe, use_instead, Code};
 use crate::rules::{Rules, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -42,7 +42,33 @@ pub fn render(reports: &[FileReport], rules: &Rules) -> String {
         each_located(report, rules, |l| {
             let p = l.position;
             let rule_index = l.finding.figure.unwrap_or(rules.figures.len());
-            results.push(json!({
+            // Every claim of an inconsistency, not only the first.
+            let related: Vec<Value> = if l.finding.code == Code::Inconsistent {
+                l.finding
+                    .labels
+                    .iter()
+                    .enumerate()
+                    .map(|(id, label)| {
+                        let at = l.position_of(&label.span);
+                        json!({
+                            "id": id,
+                            "physicalLocation": {
+                                "artifactLocation": { "uri": uri(l.path) },
+                                "region": {
+                                    "startLine": at.line,
+                                    "startColumn": at.column,
+                                    "endLine": at.end_line,
+                                    "endColumn": at.end_column,
+                                },
+                            },
+                            "message": { "text": label.text },
+                        })
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut result = json!({
                 "ruleId": l.subject(),
                 "ruleIndex": rule_index,
                 "level": level(l.finding.severity),
@@ -60,7 +86,11 @@ pub fn render(reports: &[FileReport], rules: &Rules) -> String {
                     },
                 }],
                 "properties": { "code": l.finding.code.as_str() },
-            }));
+            });
+            if !related.is_empty() {
+                result["relatedLocations"] = Value::Array(related);
+            }
+            results.push(result);
         });
     }
     let log = json!({

@@ -376,6 +376,9 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     // findings as soon as it and every file before it are checked, so the
     // output is in sorted order whatever the thread timing.
     let mut kept: Vec<FileReport> = Vec::new();
+    // In GitHub Actions, a job summary with every finding.
+    let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
+    let mut summary_rows: Vec<String> = Vec::new();
     let mut emit = |checked: Checked, problems: &mut Problems| -> Result<(), Failure> {
         problems.list.extend(checked.problems.list);
         problems.failed |= checked.problems.failed;
@@ -393,6 +396,9 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             findings,
             date,
         };
+        if step_summary.is_some() {
+            summary_rows.extend(github::summary_rows(&report, rules));
+        }
         let streamed = match args.format {
             Format::Human => human::render_file(&report, style),
             Format::Short => short::render_file(&report, rules),
@@ -457,6 +463,17 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         problems.print();
     }
     write_stdout(&last)?;
+    if let Some(path) = &step_summary {
+        let markdown = github::step_summary(&summary_rows, &summary.line());
+        let appended = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(path)
+            .and_then(|mut file| file.write_all(markdown.as_bytes()));
+        if let Err(e) = appended {
+            write_stderr(&format!("figcheck: cannot write the job summary: {e}\n"));
+        }
+    }
     let failing = match args.fail_on {
         FailOn::Error => summary.errors,
         FailOn::Warning => summary.errors + summary.warnings,

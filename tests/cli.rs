@@ -667,3 +667,40 @@ fn github_annotations_name_files_from_the_repository_root() {
     );
     assert!(!run.stdout.contains("file=./"), "{}", run.stdout);
 }
+
+#[test]
+fn a_github_job_summary_lists_every_finding() {
+    let dir = workspace(&[
+        ("drafts/a.md", BAD),
+        ("drafts/b.md", "A | B: 376 people died in custody.\n"),
+    ]);
+    let summary = dir.path().join("summary.md");
+    let run = figcheck_env(
+        dir.path(),
+        &["--format", "github", "."],
+        &[("GITHUB_STEP_SUMMARY", summary.to_str().unwrap())],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let markdown = std::fs::read_to_string(&summary).unwrap();
+    assert!(
+        markdown.starts_with("### figcheck\n\nchecked 2 files: 2 errors"),
+        "{markdown}"
+    );
+    assert!(
+        markdown
+            .contains("| drafts/a.md | 1 | error | `figcheck::mismatch` | deaths-in-custody | "),
+        "{markdown}"
+    );
+    assert_eq!(
+        markdown
+            .lines()
+            .filter(|l| l.starts_with("| drafts/"))
+            .count(),
+        2,
+        "{markdown}"
+    );
+    // Without the variable, no summary is written anywhere.
+    std::fs::remove_file(&summary).unwrap();
+    figcheck(dir.path(), &["--format", "github", "."]);
+    assert!(!summary.exists());
+}

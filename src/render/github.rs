@@ -46,6 +46,54 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> String {
     out
 }
 
+/// Rows of the job summary's table for one file's findings.
+pub fn summary_rows(report: &FileReport, rules: &Rules) -> Vec<String> {
+    let cell = |text: &str| {
+        visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).replace('|', "\\|")
+    };
+    let mut rows = Vec::new();
+    each_located(report, rules, |l| {
+        rows.push(format!(
+            "| {} | {} | {} | `{}` | {} | {} |",
+            cell(l.path.trim_start_matches("./")),
+            l.position.line,
+            l.finding.severity.as_str(),
+            l.finding.code.as_str(),
+            cell(l.subject()),
+            cell(&l.finding.message),
+        ));
+    });
+    rows
+}
+
+/// The most rows the job summary lists: GitHub takes at most 1 MiB of it.
+pub const SUMMARY_ROWS: usize = 1_000;
+
+/// The Markdown job summary (`$GITHUB_STEP_SUMMARY`): the counts, then a
+/// table of every finding, since GitHub shows only ten annotations of each
+/// kind per step.
+pub fn step_summary(rows: &[String], summary_line: &str) -> String {
+    let mut out = format!("### figcheck\n\n{summary_line}\n");
+    if rows.is_empty() {
+        return out;
+    }
+    out.push_str(
+        "\n| file | line | severity | code | figure | message |\n|---|---|---|---|---|---|\n",
+    );
+    for row in rows.iter().take(SUMMARY_ROWS) {
+        out.push_str(row);
+        out.push('\n');
+    }
+    if rows.len() > SUMMARY_ROWS {
+        let _ = writeln!(
+            out,
+            "\n… and {} more findings: see the log.",
+            rows.len() - SUMMARY_ROWS
+        );
+    }
+    out
+}
+
 /// Each line made visible: the line breaks are the message's own.
 fn visible_lines(text: &str) -> String {
     text.split('\n')

@@ -133,6 +133,11 @@ pub struct CheckArgs {
     #[arg(long, short)]
     pub quiet: bool,
 
+    /// After the findings (human and short formats), count them by code and
+    /// figure, most frequent first.
+    #[arg(long)]
+    pub statistics: bool,
+
     /// When to use colour in human output. `auto` uses colour only on a
     /// terminal, and never when NO_COLOR is set.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]

@@ -379,6 +379,8 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     // In GitHub Actions, a job summary with every finding.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
     let mut summary_rows: Vec<String> = Vec::new();
+    // `--statistics`: findings counted by code and figure.
+    let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut emit = |checked: Checked, problems: &mut Problems| -> Result<(), Failure> {
         problems.list.extend(checked.problems.list);
         problems.failed |= checked.problems.failed;
@@ -398,6 +400,14 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         };
         if step_summary.is_some() {
             summary_rows.extend(github::summary_rows(&report, rules));
+        }
+        if args.statistics {
+            for f in &report.findings {
+                let figure = f.figure.map_or("-", |i| rules.figures[i].id.as_str());
+                *counts
+                    .entry((f.code.as_str().to_string(), figure.to_string()))
+                    .or_default() += 1;
+            }
         }
         let streamed = match args.format {
             Format::Human => human::render_file(&report, style),
@@ -453,8 +463,19 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         Ok(())
     });
     result?;
+    let mut statistics = String::new();
+    if args.statistics && matches!(args.format, Format::Human | Format::Short) {
+        let mut rows: Vec<_> = counts.into_iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        for ((code, figure), n) in rows {
+            statistics.push_str(&format!("{n:>6}  {code}  {figure}\n"));
+        }
+    }
     let last = match args.format {
-        Format::Human | Format::Short if !args.quiet => format!("{}\n", summary.line()),
+        Format::Human | Format::Short if !args.quiet => {
+            format!("{statistics}{}\n", summary.line())
+        }
+        Format::Human | Format::Short => statistics,
         Format::Json => json::render(&kept, &problems.list, &summary, rules),
         Format::Sarif => sarif::render(&kept, rules),
         _ => String::new(),

@@ -704,3 +704,26 @@ fn a_github_job_summary_lists_every_finding() {
     figcheck(dir.path(), &["--format", "github", "."]);
     assert!(!summary.exists());
 }
+
+#[test]
+fn statistics_count_findings_by_code_and_figure() {
+    let dir = workspace(&[("a.md", &format!("{BAD}\n{BAD}\n")), ("b.md", BAD)]);
+    let run = figcheck(
+        dir.path(),
+        &["--format", "short", "--statistics", "a.md", "b.md"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .ends_with("     3  figcheck::mismatch  deaths-in-custody\nchecked 2 files: 3 errors, 0 warnings, 0 advice\n"),
+        "{}",
+        run.stdout
+    );
+    // Without the flag, no counts.
+    let run = figcheck(dir.path(), &["--format", "short", "a.md"]);
+    assert!(
+        !run.stdout.contains("     2  figcheck::mismatch"),
+        "{}",
+        run.stdout
+    );
+}

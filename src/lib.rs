@@ -86,7 +86,12 @@ impl Checker {
     /// The date a draft is checked at: `--as-of`, else the date the draft
     /// gives (front matter, HTML metadata), else today.
     pub fn draft_date(&self, format: markup::Format, source: &str) -> DraftDate {
-        if let Some(date) = self.as_of {
+        self.date_of(format, source, self.as_of)
+    }
+
+    /// [`Checker::draft_date`], with `given` in place of `--as-of`.
+    fn date_of(&self, format: markup::Format, source: &str, given: Option<Date>) -> DraftDate {
+        if let Some(date) = given {
             return DraftDate {
                 date,
                 origin: date::Origin::Given,
@@ -113,8 +118,14 @@ impl Checker {
         self.analyse_prose(&markup::prose(markup::Format::Text, text))
     }
 
-    /// Every number in the prose of a draft, and the claims among them.
+    /// Every number in the prose of a draft, and the claims among them, with
+    /// the relations between numbers recomputed as of today.
     pub fn analyse_prose(&self, prose: &Prose) -> Analysis {
+        self.analyse_prose_at(prose, self.today.last_day())
+    }
+
+    /// [`Checker::analyse_prose`] for a draft dated `day`.
+    fn analyse_prose_at(&self, prose: &Prose, day: date::Day) -> Analysis {
         let numbers = numbers::recognise(&prose.text);
         let mut claims = attribute::attribute(
             &prose.text,
@@ -124,12 +135,7 @@ impl Checker {
             &self.matcher,
         );
         self.attribute_sources(&prose.text, &mut claims);
-        let relations = arithmetic::find(
-            &prose.text,
-            &prose.breaks,
-            &self.rules.figures,
-            self.today.last_day(),
-        );
+        let relations = arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, &|| day);
         Analysis {
             numbers,
             claims,
@@ -208,15 +214,9 @@ impl Checker {
     /// for HTML with decoded character references).
     pub fn analyse_document(&self, format: markup::Format, source: &str) -> Analysis {
         let prose = markup::prose(format, source);
-        let mut analysis = self.analyse_prose(&prose);
         let date = self.draft_date(format, source);
+        let mut analysis = self.analyse_prose_at(&prose, date.date.last_day());
         analysis.date = Some(date);
-        analysis.relations = arithmetic::find(
-            &prose.text,
-            &prose.breaks,
-            &self.rules.figures,
-            date.date.last_day(),
-        );
         if let Some(map) = &prose.map {
             for number in &mut analysis.numbers {
                 let qualifier = map.start(number.qualifier_start);
@@ -271,22 +271,28 @@ impl Checker {
 
     /// The findings for a plain text written on `date`, sorted by position.
     pub fn check_as_of(&self, text: &str, date: Date) -> Vec<Finding> {
-        let dated = Checker {
-            as_of: Some(date),
-            ..self.clone()
-        };
-        dated.check(text)
+        self.check_dated(markup::Format::Text, text, Some(date))
     }
 
     /// The findings for a draft written in `format`, sorted by position. Spans
     /// are offsets in `source`.
     pub fn check_document(&self, format: markup::Format, source: &str) -> Vec<Finding> {
+        self.check_dated(format, source, self.as_of)
+    }
+
+    /// [`Checker::check_document`], with `given` in place of `--as-of`.
+    fn check_dated(
+        &self,
+        format: markup::Format,
+        source: &str,
+        given: Option<Date>,
+    ) -> Vec<Finding> {
         let prose = markup::prose(format, source);
         let analysis = self.claims_in(&prose);
-        // The draft's date is read only when something needs it.
-        let mut draft = None;
-        let mut date =
-            || *draft.get_or_insert_with(|| self.draft_date(format, source).date.last_day());
+        // The draft's date is read only when something needs it: front matter
+        // is cheap, but an HTML draft is tokenized again for it.
+        let draft = std::cell::OnceCell::new();
+        let date = || *draft.get_or_init(|| self.date_of(format, source, given).date.last_day());
         let mut findings = if analysis.claims.is_empty() {
             Vec::new()
         } else {
@@ -298,7 +304,7 @@ impl Checker {
                 date(),
             )
         };
-        let relations = arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, date());
+        let relations = arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, &date);
         findings.extend(arithmetic::findings(
             &prose.text,
             &relations,

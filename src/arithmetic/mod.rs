@@ -122,8 +122,14 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Every relation in the prose `text`, in order. `breaks` are the block ends
-/// of the draft; `figures` give the wholes a share may be taken of, at `day`.
-pub fn find(text: &str, breaks: &[usize], figures: &[Figure], day: Day) -> Vec<Relation> {
+/// of the draft; `figures` give the wholes a share may be taken of, at the
+/// draft's date, which `day` gives (asked for only when a figure is a whole).
+pub fn find(
+    text: &str,
+    breaks: &[usize],
+    figures: &[Figure],
+    day: &dyn Fn() -> Day,
+) -> Vec<Relation> {
     let mut relations = Vec::new();
     let mut done = 0;
     for cue in CUE.find_iter(text) {
@@ -147,7 +153,12 @@ pub fn find(text: &str, breaks: &[usize], figures: &[Figure], day: Day) -> Vec<R
 }
 
 /// The relations of one sentence.
-fn in_sentence(text: &str, sentence: &Range<usize>, figures: &[Figure], day: Day) -> Vec<Relation> {
+fn in_sentence(
+    text: &str,
+    sentence: &Range<usize>,
+    figures: &[Figure],
+    day: &dyn Fn() -> Day,
+) -> Vec<Relation> {
     let numbers: Vec<Number> = numbers::recognise(&text[sentence.clone()])
         .into_iter()
         .map(|mut n| {

@@ -37,7 +37,7 @@ static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s+of\s+(?:the|these|those|its|their)\s+$").expect("part-of pattern")
 });
 
-pub(super) fn find(s: &Sentence, figures: &[Figure], day: Day) -> Vec<Relation> {
+pub(super) fn find(s: &Sentence, figures: &[Figure], day: &dyn Fn() -> Day) -> Vec<Relation> {
     let mut out = Vec::new();
     for (i, p) in s.numbers.iter().enumerate() {
         if !is_share(p) {
@@ -63,7 +63,7 @@ fn count_then_share(
     i: usize,
     p: &Number,
     figures: &[Figure],
-    day: Day,
+    day: &dyn Fn() -> Day,
 ) -> Option<Relation> {
     let x = s.numbers[..i].last().filter(|x| is_count(x))?;
     if !APPOSITION.is_match(s.between(x.span.end, p.qualifier_start)) {
@@ -96,7 +96,7 @@ fn whole_after(
     p: &Number,
     after: &str,
     figures: &[Figure],
-    day: Day,
+    day: &dyn Fn() -> Day,
 ) -> Option<(Interval, String, std::ops::Range<usize>, Option<usize>)> {
     // A written whole: the next number, with only `of the country's` before it.
     if let Some((_, y)) = s.number_from(p.span.end) {
@@ -135,7 +135,7 @@ fn whole_after(
                 ]
                 .contains(&next_word.as_str());
             if head.eq_ignore_ascii_case(phrase) && ends_word && !narrowed {
-                let whole = derived::interval_at(figures, index, day).ok()?;
+                let whole = derived::interval_at(figures, index, day()).ok()?;
                 let text = group((whole.low + whole.high) / 2.0);
                 return Some((whole, text, start..start + n, Some(index)));
             }

@@ -377,8 +377,13 @@ pub fn check(
     figures: &[Figure],
     draft: Day,
 ) -> Vec<Finding> {
-    // Derived figures take the values their inputs have at the draft's date.
-    let dated = crate::rules::derived::figures_at(figures, draft);
+    // Derived figures take the values their inputs have at the draft's date;
+    // the figures are copied for that only when a claim is about one.
+    let dated = claims
+        .iter()
+        .any(|c| figures[c.figure].formula.is_some())
+        .then(|| crate::rules::derived::figures_at(figures, draft))
+        .flatten();
     let figures = dated.as_deref().unwrap_or(figures);
     let mut findings = Vec::new();
     let mut judged = Vec::with_capacity(claims.len());

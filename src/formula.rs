@@ -411,31 +411,38 @@ impl Dimension {
     }
 }
 
-/// The formula as a reader follows it: `state-of-exception-arrests ÷ population × 100`.
-impl fmt::Display for Expr {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+impl Expr {
+    /// The formula as a reader follows it, each figure id written by `id`:
+    /// `state-of-exception-arrests (85,000) ÷ population (6.3 million) × 100`.
+    pub fn written_with(&self, id: &dyn Fn(&str) -> String) -> String {
         match self {
-            Expr::Number(v) => write!(f, "{}", crate::check::format_value(*v, Unit::Count)),
-            Expr::Figure(id, _) => write!(f, "{id}"),
-            Expr::Negate(inner) => write!(f, "−{inner}"),
+            Expr::Number(v) => crate::check::format_value(*v, Unit::Count),
+            Expr::Figure(name, _) => id(name),
+            Expr::Negate(inner) => format!("−{}", inner.written_with(id)),
             Expr::Binary(op, a, b, _) => {
-                let wrap = |e: &Expr, f: &mut fmt::Formatter| match e {
+                let wrap = |e: &Expr| match e {
                     Expr::Binary(inner, ..)
                         if matches!(op, Op::Mul | Op::Div)
                             && matches!(inner, Op::Add | Op::Sub) =>
                     {
-                        write!(f, "({e})")
+                        format!("({})", e.written_with(id))
                     }
-                    _ => write!(f, "{e}"),
+                    _ => e.written_with(id),
                 };
-                wrap(a, f)?;
-                write!(f, " {} ", op.symbol())?;
-                match (op, b.as_ref()) {
-                    (Op::Sub | Op::Div, Expr::Binary(..)) => write!(f, "({b})"),
-                    _ => wrap(b, f),
-                }
+                let right = match (op, b.as_ref()) {
+                    (Op::Sub | Op::Div, Expr::Binary(..)) => format!("({})", b.written_with(id)),
+                    _ => wrap(b),
+                };
+                format!("{} {} {right}", wrap(a), op.symbol())
             }
         }
+    }
+}
+
+/// The formula as a reader follows it: `state-of-exception-arrests ÷ population × 100`.
+impl fmt::Display for Expr {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.written_with(&|id| id.to_string()))
     }
 }
 

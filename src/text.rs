@@ -96,6 +96,14 @@ fn split_long(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The line that holds byte `at` of `text`, without its line break.
+pub fn line_around(text: &str, at: usize) -> Range<usize> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    start..end
+}
+
 /// The sentences of `text`, never running across one of `breaks` (sorted
 /// offsets where a block of the draft ends).
 pub fn sentences_within(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
@@ -331,6 +339,11 @@ impl LineIndex {
             starts,
             checkpoints,
         }
+    }
+
+    /// The byte offset where each line starts, the first at 0.
+    pub fn line_starts(&self) -> &[usize] {
+        &self.starts
     }
 
     /// 1-based line and column of `offset` in `text` (the text the index was built from).

@@ -196,13 +196,5 @@ fn relation(
 
 /// A whole number with thousands separators: `6,300,000`.
 fn group(v: f64) -> String {
-    let digits = format!("{:.0}", v);
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::check::group_thousands(v.round())
 }

@@ -5,7 +5,8 @@ use super::{describe, meets, Code, Finding, Label, Verdict, When};
 use crate::attribute::Claim;
 use crate::date::Day;
 use crate::numbers::Number;
-use crate::rules::{AllowedValue, Figure, Severity};
+use crate::rules::history::Standing;
+use crate::rules::{Figure, Severity};
 
 pub const EXPLANATION: &str = "\
 figcheck::inconsistent
@@ -77,11 +78,13 @@ pub fn findings(
     for ((figure_index, year, _, anchor), mut group) in groups {
         let figure = &figures[figure_index];
         let when = When { draft, anchor };
-        // Values reported only after the claims' date cover nothing.
-        let known = |v: &AllowedValue| v.as_of.is_none_or(|d| d.first_day() <= when.day_for(v));
         group.sort_by_key(|c| numbers[c.number].span.start);
-        let year_fits =
-            |v: &AllowedValue| known(v) && (v.year.is_none() || year.is_none() || v.year == year);
+        // Values reported only after the claims' date cover nothing.
+        let year_fits = |i: usize| {
+            let v = &figure.allowed[i];
+            when.standing(figure, i) != Standing::NotYet
+                && (v.year.is_none() || year.is_none() || v.year == year)
+        };
         // Each claim is read as `judge` reads it: as written when that fits some
         // value, so `at least 261` stands for 261, not for anything above it.
         let claimed: Vec<(f64, f64)> = group
@@ -89,10 +92,9 @@ pub fn findings(
             .map(|c| {
                 let n = &numbers[c.number];
                 let written = n.written_interval();
-                let fits_as_written = figure
-                    .allowed
-                    .iter()
-                    .any(|v| year_fits(v) && meets(written, v.interval(figure.tolerance)));
+                let fits_as_written = (0..figure.allowed.len()).any(|i| {
+                    year_fits(i) && meets(written, figure.allowed[i].interval(figure.tolerance))
+                });
                 if fits_as_written {
                     written
                 } else {
@@ -100,9 +102,9 @@ pub fn findings(
                 }
             })
             .collect();
-        let covers = |value: &AllowedValue| {
-            let interval = value.interval(figure.tolerance);
-            year_fits(value) && claimed.iter().all(|c| meets(*c, interval))
+        let covers = |i: usize| {
+            let interval = figure.allowed[i].interval(figure.tolerance);
+            year_fits(i) && claimed.iter().all(|c| meets(*c, interval))
         };
         let distinct: Vec<&str> = {
             let mut seen: Vec<&str> = Vec::new();
@@ -114,7 +116,7 @@ pub fn findings(
             }
             seen
         };
-        if distinct.len() < 2 || figure.allowed.iter().any(covers) {
+        if distinct.len() < 2 || (0..figure.allowed.len()).any(covers) {
             continue;
         }
         let first = &numbers[group[0].number];

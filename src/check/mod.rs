@@ -161,6 +161,11 @@ impl When {
         }
     }
 
+    /// Where the figure's value at `index` stands on the day it is judged at.
+    pub fn standing(&self, figure: &Figure, index: usize) -> Standing {
+        figure.standing(index, self.day_for(&figure.allowed[index]))
+    }
+
     /// The day the figure's suggestions are made for.
     pub fn day_of(&self, figure: &Figure) -> Day {
         self.day_for(figure.canonical())
@@ -191,7 +196,7 @@ fn judge_in(
     when: When,
 ) -> Option<Verdict> {
     let standing: Vec<Standing> = (0..figure.allowed.len())
-        .map(|i| figure.standing(i, when.day_for(&figure.allowed[i])))
+        .map(|i| when.standing(figure, i))
         .collect();
     if standing.iter().all(|s| *s == Standing::NotYet) {
         return None;
@@ -342,9 +347,7 @@ fn bound_kept_by(figure: &Figure, number: &Number, own: Option<usize>, when: Whe
         .iter()
         .enumerate()
         .filter(|(i, v)| {
-            own.is_some()
-                && v.source_id == own
-                && figure.standing(*i, when.day_for(v)) == Standing::Current
+            own.is_some() && v.source_id == own && when.standing(figure, *i) == Standing::Current
         })
         .any(|(_, v)| match direction {
             Direction::AtLeast => v.max >= number.low,
@@ -362,7 +365,7 @@ fn first_fitting(figure: &Figure, number: &Number, when: When) -> Option<usize> 
     ];
     intervals.into_iter().find_map(|claim| {
         figure.allowed.iter().enumerate().position(|(i, v)| {
-            figure.standing(i, when.day_for(v)) != Standing::NotYet
+            when.standing(figure, i) != Standing::NotYet
                 && meets(claim, v.interval(figure.tolerance))
         })
     })
@@ -557,7 +560,7 @@ fn trim_float(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn group_thousands(value: f64) -> String {
+pub(crate) fn group_thousands(value: f64) -> String {
     let text = trim_float(value);
     let (int, frac) = text
         .split_once('.')

@@ -44,9 +44,8 @@ How to fix it
 pub fn finding(context: &Context, index: usize) -> Finding {
     let figure = context.figure;
     let value = &figure.allowed[index];
-    let day = context.when.day_for(value);
     if let (Standing::Superseded(later), Some(reported)) =
-        (figure.standing(index, day), value.as_of)
+        (context.when.standing(figure, index), value.as_of)
     {
         return superseded(context, value, reported, &figure.allowed[later]);
     }

@@ -50,7 +50,7 @@ pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
         .iter()
         .enumerate()
         .filter(|(_, v)| v.source_id.is_some() && v.source_id == named)
-        .filter(|(i, v)| figure.standing(*i, context.when.day_for(v)) == Standing::Current)
+        .filter(|(i, _)| context.when.standing(figure, *i) == Standing::Current)
         .map(|(_, v)| {
             let mut text = describe_bare(v, figure.unit);
             if let Some(as_of) = &v.as_of {

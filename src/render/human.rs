@@ -106,14 +106,12 @@ fn longest_labelled_line(source: &str, finding: &Finding) -> Option<usize> {
         .labels
         .iter()
         .map(|label| {
-            let at = label.span.start.min(source.len());
-            let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+            let line = crate::text::line_around(source, label.span.start);
             // Bytes first: most lines are short, and need no counting.
-            if end - start <= LONGEST_LINE_SHOWN {
+            if line.len() <= LONGEST_LINE_SHOWN {
                 0
             } else {
-                source[start..end].chars().count()
+                source[line].chars().count()
             }
         })
         .max()

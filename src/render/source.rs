@@ -4,6 +4,8 @@ use std::sync::{Arc, OnceLock};
 
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 
+use crate::text::LineIndex;
+
 /// A text as miette reads it: named, and with the header's column counted in
 /// characters (miette counts bytes), so it agrees with JSON and with editors.
 ///
@@ -14,9 +16,9 @@ use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanConten
 pub struct NamedText {
     name: String,
     text: Arc<String>,
-    /// Where each line starts; `None` when the text has a carriage return
-    /// that ends a line by itself (miette counts those as lines too).
-    starts: Arc<OnceLock<Option<Vec<usize>>>>,
+    /// The text's lines; `None` when it has a carriage return that ends a
+    /// line by itself (miette counts those as lines too).
+    lines: Arc<OnceLock<Option<LineIndex>>>,
 }
 
 impl NamedText {
@@ -24,24 +26,21 @@ impl NamedText {
         NamedText {
             name,
             text,
-            starts: Arc::new(OnceLock::new()),
+            lines: Arc::new(OnceLock::new()),
         }
     }
 
-    fn starts(&self) -> Option<&Vec<usize>> {
-        self.starts
+    fn starts(&self) -> Option<&[usize]> {
+        self.lines
             .get_or_init(|| {
                 let text = self.text.as_str();
                 let lone_cr = text
                     .match_indices('\r')
                     .any(|(i, _)| !text[i + 1..].starts_with('\n'));
-                (!lone_cr).then(|| {
-                    let mut starts = vec![0];
-                    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-                    starts
-                })
+                (!lone_cr).then(|| LineIndex::new(text))
             })
             .as_ref()
+            .map(LineIndex::line_starts)
     }
 }
 

@@ -139,55 +139,17 @@ pub fn figures_at(figures: &[Figure], day: Day) -> Option<Vec<Figure>> {
 /// `explain`: `state-of-exception-arrests (85,000–102,000) ÷ population (6.3 million) × 100`.
 pub fn explain(figures: &[Figure], index: usize, day: Day) -> Option<String> {
     let formula = figures[index].formula.as_ref()?;
-    let mut text = formula.expr.to_string();
-    let mut ids: Vec<&str> = formula
-        .expr
-        .figures()
-        .into_iter()
-        .map(|(id, _)| id)
-        .collect();
-    ids.sort_by_key(|id| std::cmp::Reverse(id.len()));
-    ids.dedup();
-    // Longest ids first, so that `population` does not match inside
-    // `prison-population`; each id is replaced once, by a placeholder.
-    let mut shown = Vec::new();
-    for (k, id) in ids.iter().enumerate() {
-        let Some(i) = figures.iter().position(|f| f.id == *id) else {
-            continue;
+    Some(formula.expr.written_with(&|id| {
+        let value = match figures.iter().position(|f| f.id == id) {
+            Some(i) => match interval_at(figures, i, day) {
+                Ok(v) if figures[i].formula.is_some() => describe(outward(v), &figures[i]),
+                Ok(v) => describe(v, &figures[i]),
+                Err(_) => "no current value".into(),
+            },
+            None => "no such figure".into(),
         };
-        let value = match interval_at(figures, i, day) {
-            Ok(v) if figures[i].formula.is_some() => describe(outward(v), &figures[i]),
-            Ok(v) => describe(v, &figures[i]),
-            Err(_) => "no current value".into(),
-        };
-        let placeholder = format!("\u{1}{k}\u{1}");
-        text = replace_id(&text, id, &placeholder);
-        shown.push((placeholder, format!("{id} ({value})")));
-    }
-    for (placeholder, with) in shown {
-        text = text.replace(&placeholder, &with);
-    }
-    Some(text)
-}
-
-/// Replaces `id` where it stands as a whole id.
-fn replace_id(text: &str, id: &str, with: &str) -> String {
-    let mut out = String::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(id) {
-        let before = rest[..at].chars().next_back();
-        let after = rest[at + id.len()..].chars().next();
-        let part_of_id = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
-        out.push_str(&rest[..at]);
-        if part_of_id(before) || part_of_id(after) {
-            out.push_str(id);
-        } else {
-            out.push_str(with);
-        }
-        rest = &rest[at + id.len()..];
-    }
-    out.push_str(rest);
-    out
+        format!("{id} ({value})")
+    }))
 }
 
 /// An interval as the figure's unit writes it: `6.3 million`, `1.28%–1.42%`.

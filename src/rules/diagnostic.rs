@@ -81,8 +81,8 @@ impl RulesDiagnostic {
         };
         let source = self.source.as_str();
         let at = span.start.min(source.len());
-        let line_start = source[..at].rfind('\n').map_or(0, |i| i + 1);
-        let line_end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+        let line = crate::text::line_around(source, at);
+        let (line_start, line_end) = (line.start, line.end);
         let floor = |mut i: usize| {
             while !source.is_char_boundary(i) {
                 i -= 1;
@@ -116,14 +116,9 @@ impl RulesDiagnostic {
 
     /// Whether a label lies on a line too long to draw.
     pub fn on_a_long_line(&self, longest: usize) -> bool {
-        self.labels.iter().any(|(span, _)| {
-            let at = span.start.min(self.source.len());
-            let start = self.source[..at].rfind('\n').map_or(0, |i| i + 1);
-            let end = self.source[at..]
-                .find('\n')
-                .map_or(self.source.len(), |i| at + i);
-            end - start > longest
-        })
+        self.labels
+            .iter()
+            .any(|(span, _)| crate::text::line_around(&self.source, span.start).len() > longest)
     }
 
     /// 1-based line and column of the primary label, if any.

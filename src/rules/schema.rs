@@ -997,13 +997,8 @@ fn derive_all(
                 .label(span.clone(), "cannot be computed today")
                 .help(format!("give `{input}` a value that is not stale")))
             }
-            Err(DeriveError::Unknown(id, part)) => {
-                return Err(new(
-                    "figcheck::rules::unknown-figure",
-                    format!("a formula names `{id}`, which is no figure"),
-                )
-                .label(part, "no figure has this id")
-                .help("a formula names figures by their id"))
+            Err(DeriveError::Unknown(id, _)) => {
+                unreachable!("`{id}` was checked above to name a figure")
             }
         }
     }

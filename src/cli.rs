@@ -53,6 +53,18 @@ pub enum Command {
     /// Write a commented starter rules file that passes `figcheck test-rules`.
     /// Never overwrites an existing file.
     Init(InitArgs),
+    /// Print a shell completion script: `figcheck completions bash >
+    /// ~/.local/share/bash-completion/completions/figcheck`.
+    Completions(CompletionsArgs),
+    /// Print figcheck's manual page (roff): `figcheck man > figcheck.1`.
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to write completions for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Args)]
@@ -107,6 +119,17 @@ pub struct CheckArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+
+    /// Also write the findings to FILE, in the format its extension names
+    /// (.sarif, .json, .jsonl, .txt) or --output-format gives, while standard
+    /// output keeps --format: one run gives annotations and a SARIF file. The
+    /// file is written whole or not at all.
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
+    /// The format of --output-file, when its extension does not say.
+    #[arg(long, value_enum, value_name = "FORMAT", requires = "output_file")]
+    pub output_format: Option<Format>,
 
     /// The lowest severity that makes figcheck exit with status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
@@ -168,6 +191,20 @@ pub enum FailOn {
     Warning,
     /// Exit 0 whatever was found (errors of use still exit 2).
     Never,
+}
+
+impl Format {
+    /// The format a file's extension names, for --output-file.
+    pub fn of_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "sarif" => Format::Sarif,
+            "json" => Format::Json,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "txt" | "log" => Format::Short,
+            _ => return None,
+        })
+    }
 }
 
 impl CheckArgs {

@@ -37,6 +37,8 @@ fn main() -> ExitCode {
         Some(Command::Rules(args)) => run_rules(&args),
         Some(Command::Explain(args)) => run_explain(&args),
         Some(Command::Init(args)) => run_init(&args),
+        Some(Command::Completions(args)) => run_completions(args.shell),
+        Some(Command::Man) => run_man(),
         None => run_check(&cli.check),
     };
     match result {
@@ -147,9 +149,6 @@ struct Inputs {
     stdin: Option<String>,
 }
 
-/// The subcommands, for a path that is a misspelt one.
-const SUBCOMMANDS: &[&str] = &["numbers", "test-rules", "rules", "explain", "init"];
-
 /// A first argument that is no file and no glob but close to a subcommand
 /// (`figcheck explian stale`) is a typo, not two missing drafts.
 fn misspelt_subcommand(args: &CheckArgs) -> Result<(), Failure> {
@@ -159,7 +158,9 @@ fn misspelt_subcommand(args: &CheckArgs) -> Result<(), Failure> {
     if std::path::Path::new(first).exists() || first.contains(['*', '?', '[', '/', '.']) {
         return Ok(());
     }
-    match did_you_mean(first, SUBCOMMANDS) {
+    let command = <Cli as clap::CommandFactory>::command();
+    let subcommands: Vec<&str> = command.get_subcommands().map(|c| c.get_name()).collect();
+    match did_you_mean(first, &subcommands) {
         Some(command) => Err(format!(
             "`{first}` is neither a file nor a command; did you mean `figcheck {command}`?"
         )
@@ -362,6 +363,112 @@ fn check_one(
     }
 }
 
+/// Where `--output-file` writes, and in which format. The findings go to a
+/// temporary file beside it that is renamed over it at the end, so a reader
+/// never sees half a SARIF document.
+struct OutputFile {
+    path: PathBuf,
+    temporary: PathBuf,
+    format: Format,
+    file: std::io::BufWriter<std::fs::File>,
+}
+
+impl OutputFile {
+    fn create(args: &CheckArgs) -> Result<Option<OutputFile>, Failure> {
+        let Some(path) = args.output_file.clone() else {
+            return Ok(None);
+        };
+        let format = args
+            .output_format
+            .or_else(|| Format::of_extension(&path))
+            .ok_or_else(|| {
+                format!(
+                    "cannot tell the format of --output-file {} from its extension; add --output-format sarif (or json, jsonl, short, human, github)",
+                    path.display()
+                )
+            })?;
+        let name = path
+            .file_name()
+            .ok_or_else(|| format!("--output-file {} does not name a file", path.display()))?;
+        let mut temporary_name = std::ffi::OsString::from(".");
+        temporary_name.push(name);
+        temporary_name.push(format!(".figcheck-{}.tmp", std::process::id()));
+        let temporary = path.with_file_name(temporary_name);
+        let file = std::fs::File::create(&temporary)
+            .map_err(|e| format!("cannot write --output-file {}: {e}", path.display()))?;
+        Ok(Some(OutputFile {
+            path,
+            temporary,
+            format,
+            file: std::io::BufWriter::new(file),
+        }))
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), Failure> {
+        self.file
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write --output-file {}: {e}", self.path.display()).into())
+    }
+
+    /// Moves the finished file into place.
+    fn finish(mut self) -> Result<(), Failure> {
+        let done = self
+            .file
+            .flush()
+            .and_then(|()| std::fs::rename(&self.temporary, &self.path));
+        done.map_err(|e| {
+            let _ = std::fs::remove_file(&self.temporary);
+            format!("cannot write --output-file {}: {e}", self.path.display()).into()
+        })
+    }
+}
+
+impl Drop for OutputFile {
+    /// A run that stops early leaves no temporary file behind.
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.temporary);
+    }
+}
+
+/// One file's findings in a format that is written as files finish, or
+/// `None` for the formats written whole at the end (json, sarif).
+fn stream(
+    format: Format,
+    report: &FileReport,
+    rules: &Rules,
+    style: human::Style,
+) -> Option<String> {
+    Some(match format {
+        Format::Human => human::render_file(report, style),
+        Format::Short => short::render_file(report, rules),
+        Format::Jsonl => json::render_lines(report, rules),
+        Format::Github => github::render_file(report, rules),
+        Format::Json | Format::Sarif => return None,
+    })
+}
+
+/// What a format writes after the last file: statistics and the summary
+/// line, or the whole document.
+fn ending(
+    format: Format,
+    args: &CheckArgs,
+    statistics: &str,
+    reports: &[FileReport],
+    problems: &Problems,
+    summary: &Summary,
+    rules: &Rules,
+) -> String {
+    match format {
+        Format::Human | Format::Short if !args.quiet => {
+            format!("{statistics}{}\n", summary.line())
+        }
+        Format::Human | Format::Short => statistics.to_string(),
+        Format::Json => json::render(reports, &problems.list, summary, rules),
+        Format::Sarif => sarif::render(reports, rules),
+        Format::Jsonl | Format::Github => String::new(),
+    }
+}
+
 fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     let (checker, inputs, mut problems) = prepare(args)?;
     let rules = checker.rules();
@@ -371,10 +478,20 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             .enabled(std::io::stdout().is_terminal(), no_color_set()),
         width: 100,
     };
+    let mut output_file = OutputFile::create(args)?;
+    let file_style = human::Style {
+        color: false,
+        width: 100,
+    };
+    // Whole-document formats need every report until the end.
+    let keep = [Some(args.format), output_file.as_ref().map(|o| o.format)]
+        .into_iter()
+        .flatten()
+        .any(|format| matches!(format, Format::Json | Format::Sarif));
     let mut summary = Summary::default();
-    // Whole-document formats keep the reports; the others stream each file's
-    // findings as soon as it and every file before it are checked, so the
-    // output is in sorted order whatever the thread timing.
+    // Streamed formats write each file's findings as soon as it and every
+    // file before it are checked, so the output is in sorted order whatever
+    // the thread timing.
     let mut kept: Vec<FileReport> = Vec::new();
     // In GitHub Actions, a job summary with every finding.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
@@ -409,17 +526,18 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
                     .or_default() += 1;
             }
         }
-        let streamed = match args.format {
-            Format::Human => human::render_file(&report, style),
-            Format::Short => short::render_file(&report, rules),
-            Format::Jsonl => json::render_lines(&report, rules),
-            Format::Github => github::render_file(&report, rules),
-            Format::Json | Format::Sarif => {
-                kept.push(report);
-                return Ok(());
+        if let Some(output) = output_file.as_mut() {
+            if let Some(text) = stream(output.format, &report, rules, file_style) {
+                output.write(&text)?;
             }
-        };
-        write_stdout(&streamed).map_err(Failure::from)
+        }
+        if let Some(text) = stream(args.format, &report, rules, style) {
+            write_stdout(&text)?;
+        }
+        if keep {
+            kept.push(report);
+        }
+        Ok(())
     };
 
     if let Some(name) = &inputs.stdin {
@@ -464,22 +582,35 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     });
     result?;
     let mut statistics = String::new();
-    if args.statistics && matches!(args.format, Format::Human | Format::Short) {
+    if args.statistics {
         let mut rows: Vec<_> = counts.into_iter().collect();
         rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         for ((code, figure), n) in rows {
             statistics.push_str(&format!("{n:>6}  {code}  {figure}\n"));
         }
     }
-    let last = match args.format {
-        Format::Human | Format::Short if !args.quiet => {
-            format!("{statistics}{}\n", summary.line())
-        }
-        Format::Human | Format::Short => statistics,
-        Format::Json => json::render(&kept, &problems.list, &summary, rules),
-        Format::Sarif => sarif::render(&kept, rules),
-        _ => String::new(),
-    };
+    if let Some(mut output) = output_file.take() {
+        let last = ending(
+            output.format,
+            args,
+            &statistics,
+            &kept,
+            &problems,
+            &summary,
+            rules,
+        );
+        output.write(&last)?;
+        output.finish()?;
+    }
+    let last = ending(
+        args.format,
+        args,
+        &statistics,
+        &kept,
+        &problems,
+        &summary,
+        rules,
+    );
     if args.format != Format::Json {
         problems.print();
     }
@@ -621,6 +752,24 @@ fn run_explain(args: &ExplainArgs) -> Result<u8, Failure> {
         rules.path.display()
     )
     .into())
+}
+
+fn run_completions(shell: clap_complete::Shell) -> Result<u8, Failure> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "figcheck", &mut script);
+    write_stdout(&String::from_utf8_lossy(&script))?;
+    Ok(EXIT_CLEAN)
+}
+
+fn run_man() -> Result<u8, Failure> {
+    let command = <Cli as clap::CommandFactory>::command();
+    let mut page = Vec::new();
+    clap_mangen::Man::new(command)
+        .render(&mut page)
+        .map_err(|e| format!("cannot render the manual page: {e}"))?;
+    write_stdout(&String::from_utf8_lossy(&page))?;
+    Ok(EXIT_CLEAN)
 }
 
 fn run_init(args: &InitArgs) -> Result<u8, Failure> {

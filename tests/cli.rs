@@ -727,3 +727,115 @@ fn statistics_count_findings_by_code_and_figure() {
         run.stdout
     );
 }
+
+#[test]
+fn one_run_writes_annotations_and_a_sarif_file() {
+    let dir = workspace(&[("drafts/a.md", BAD), ("drafts/b.md", GOOD)]);
+    let run = figcheck(
+        dir.path(),
+        &[
+            "--format",
+            "github",
+            "--output-file",
+            "out/figcheck.sarif",
+            ".",
+        ],
+    );
+    // No folder `out/`: nothing is written and the run says why.
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("cannot write --output-file"),
+        "{}",
+        run.stderr
+    );
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    let run = figcheck(
+        dir.path(),
+        &[
+            "--format",
+            "github",
+            "--output-file",
+            "out/figcheck.sarif",
+            ".",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("::error file=drafts/a.md,"),
+        "{}",
+        run.stdout
+    );
+    let sarif = std::fs::read_to_string(dir.path().join("out/figcheck.sarif")).unwrap();
+    // The file holds what `--format sarif` prints, byte for byte.
+    let alone = figcheck(dir.path(), &["--format", "sarif", "."]);
+    assert_eq!(sarif, alone.stdout);
+    assert!(
+        sarif.contains("\"ruleId\": \"deaths-in-custody\""),
+        "{sarif}"
+    );
+    // Nothing else is left in the folder: the temporary file was renamed.
+    let names: Vec<_> = std::fs::read_dir(dir.path().join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["figcheck.sarif"]);
+}
+
+#[test]
+fn the_output_files_format_comes_from_its_extension_or_the_flag() {
+    let dir = workspace(&[("a.md", BAD)]);
+    for (file, first) in [
+        ("out.json", "{"),
+        ("out.jsonl", "{\"path\":\"a.md\""),
+        ("out.txt", "a.md:1:19: error[figcheck::mismatch]"),
+    ] {
+        let run = figcheck(dir.path(), &["--output-file", file, "a.md"]);
+        assert_eq!(run.code, 1, "{}", run.stderr);
+        // Standard output keeps the human format.
+        assert!(run.stdout.contains("use 367 (Cristosal)"), "{}", run.stdout);
+        let written = std::fs::read_to_string(dir.path().join(file)).unwrap();
+        assert!(written.starts_with(first), "{file}: {written}");
+    }
+    let run = figcheck(dir.path(), &["--output-file", "report.out", "a.md"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--output-format"), "{}", run.stderr);
+    assert!(!dir.path().join("report.out").exists());
+    let run = figcheck(
+        dir.path(),
+        &[
+            "--output-file",
+            "report.out",
+            "--output-format",
+            "short",
+            "a.md",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let written = std::fs::read_to_string(dir.path().join("report.out")).unwrap();
+    assert!(
+        written.ends_with("checked 1 file: 1 error, 0 warnings, 0 advice\n"),
+        "{written}"
+    );
+    // --output-format alone is a usage error.
+    let run = figcheck(dir.path(), &["--output-format", "short", "a.md"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn completions_and_a_manual_page_are_generated() {
+    let dir = workspace(&[]);
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let run = figcheck(dir.path(), &["completions", shell]);
+        assert_eq!(run.code, 0, "{shell}: {}", run.stderr);
+        for word in ["test-rules", "output-file", "as-of"] {
+            assert!(run.stdout.contains(word), "{shell} lacks {word}");
+        }
+    }
+    let run = figcheck(dir.path(), &["completions", "tcsh"]);
+    assert_eq!(run.code, 2);
+    let run = figcheck(dir.path(), &["man"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains(".TH figcheck 1"), "{}", run.stdout);
+    assert!(run.stdout.contains("Exit status"), "{}", run.stdout);
+    assert!(run.stdout.contains("\\-\\-fail\\-on"), "{}", run.stdout);
+}

@@ -152,6 +152,105 @@ fn sarif_without_findings_is_valid_too() {
     assert_valid_sarif(&sarif::render(&[], checker.rules()));
 }
 
+/// The JSON output's schema, `docs/output.schema.json`, rooted at `pointer`
+/// ("" for the document, "/$defs/finding" for a JSON Lines line).
+fn output_schema(pointer: &str) -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/output.schema.json");
+    let mut schema: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    if !pointer.is_empty() {
+        schema["$ref"] = format!("#{pointer}").into();
+        for key in ["type", "required", "additionalProperties", "properties"] {
+            schema.as_object_mut().unwrap().remove(key);
+        }
+    }
+    jsonschema::draft202012::new(&schema).expect("docs/output.schema.json compiles")
+}
+
+fn schema_errors(validator: &jsonschema::Validator, text: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(text).expect("the output is JSON");
+    validator
+        .iter_errors(&value)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect()
+}
+
+#[test]
+fn json_output_follows_its_published_schema() {
+    let checker = checker();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut reports = Vec::new();
+    for dir in ["tests/fixtures/drafts", "seeds"] {
+        let mut names: Vec<_> = std::fs::read_dir(root.join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_file())
+            .collect();
+        names.sort();
+        for path in names {
+            let Ok(text) = std::fs::read(&path) else {
+                continue;
+            };
+            if String::from_utf8(text).is_err() {
+                continue;
+            }
+            let shown = format!("{dir}/{}", path.file_name().unwrap().to_string_lossy());
+            reports.push(report(&checker, &path, shown));
+        }
+    }
+    let reports: Vec<FileReport> = reports
+        .into_iter()
+        .filter(|r| !r.findings.is_empty())
+        .collect();
+    assert!(reports.len() > 10, "the drafts give findings to validate");
+    let problems = [json::Problem {
+        path: "drafts/scan.pdf".into(),
+        message: "binary file, not checked".into(),
+    }];
+    let document = json::render(
+        &reports,
+        &problems,
+        &Summary::of(&reports, 40),
+        checker.rules(),
+    );
+    let errors = schema_errors(&output_schema(""), &document);
+    assert!(
+        errors.is_empty(),
+        "JSON output breaks its schema: {errors:#?}"
+    );
+    let line_schema = output_schema("/$defs/finding");
+    for report in &reports {
+        for line in json::render_lines(report, checker.rules()).lines() {
+            let errors = schema_errors(&line_schema, line);
+            assert!(
+                errors.is_empty(),
+                "a JSON line breaks the schema: {errors:#?}\n{line}"
+            );
+        }
+    }
+    // The schema is strict enough to catch a field that changed or went missing.
+    let mut broken: serde_json::Value = serde_json::from_str(&document).unwrap();
+    broken["findings"][0]["severity"] = "fatal".into();
+    broken["findings"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("help");
+    broken["findings"][2]["undocumented"] = 1.into();
+    broken["summary"]["files"] = (-1).into();
+    let errors = schema_errors(&output_schema(""), &broken.to_string());
+    for place in [
+        "/findings/0/severity",
+        "is a required property at /findings/1",
+        "'undocumented' was unexpected) at /findings/2",
+        "/summary/files",
+    ] {
+        assert!(
+            errors.iter().any(|e| e.contains(place)),
+            "{place}: {errors:#?}"
+        );
+    }
+}
+
 fn assert_valid_sarif(out: &str) {
     let schema_path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-2.1.0-rtm.5.json");

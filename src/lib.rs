@@ -25,7 +25,7 @@ pub mod walk;
 pub use attribute::Claim;
 pub use check::{Code, Finding};
 pub use numbers::Number;
-pub use rules::{Rules, RulesDiagnostic, Severity};
+pub use rules::{Rules, RulesDiagnostic, RulesErrors, Severity};
 
 use attribute::SubjectMatcher;
 use date::{Date, DraftDate};

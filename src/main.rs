@@ -23,7 +23,7 @@ use figcheck::render::{
 use figcheck::rules::{did_you_mean, STARTER};
 use figcheck::walk::{self, Draft, Filter};
 use figcheck::{examples, Code};
-use figcheck::{Analysis, Checker, Rules, RulesDiagnostic};
+use figcheck::{Analysis, Checker, Rules, RulesErrors};
 
 const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
@@ -46,10 +46,21 @@ fn main() -> ExitCode {
         Err(failure) => {
             match failure {
                 Failure::Message(message) => write_stderr(&format!("figcheck: error: {message}\n")),
-                Failure::Rules(diagnostic) => write_stderr(&human::render_diagnostic(
-                    diagnostic.as_ref(),
-                    stderr_style(),
-                )),
+                Failure::Rules(errors) => {
+                    for (i, diagnostic) in errors.0.iter().enumerate() {
+                        if i > 0 {
+                            write_stderr("\n");
+                        }
+                        write_stderr(&human::render_diagnostic(diagnostic, stderr_style()));
+                    }
+                    if errors.0.len() > 1 {
+                        write_stderr(&format!(
+                            "figcheck: {} errors in {}; nothing was checked\n",
+                            errors.0.len(),
+                            visible(&errors.first().path.display().to_string())
+                        ));
+                    }
+                }
             }
             ExitCode::from(EXIT_ERROR)
         }
@@ -59,7 +70,7 @@ fn main() -> ExitCode {
 /// Why a run could not be done at all (exit status 2).
 enum Failure {
     Message(String),
-    Rules(Box<RulesDiagnostic>),
+    Rules(RulesErrors),
 }
 
 impl From<String> for Failure {
@@ -102,7 +113,7 @@ fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
             })?
         }
     };
-    let rules = Rules::load(&path).map_err(|d| Failure::Rules(Box::new(d)))?;
+    let rules = Rules::load(&path).map_err(Failure::Rules)?;
     for warning in &rules.warnings {
         write_stderr(&human::render_diagnostic(warning, stderr_style()));
     }

@@ -29,15 +29,23 @@ fn every_problem_in_a_rules_file_points_at_its_value() {
                 assert!(!rules.warnings.is_empty(), "{name} should warn");
                 rules.warnings.iter().map(render).collect::<String>()
             }
-            Err(diagnostic) => {
+            Err(errors) => {
                 assert!(
                     !name.starts_with("warning-"),
                     "{name} should load: {}",
-                    diagnostic.one_line()
+                    errors.one_line()
                 );
-                assert!(!diagnostic.labels.is_empty(), "{name}: no label");
-                assert!(diagnostic.help.is_some(), "{name}: no help");
-                render(&diagnostic)
+                // One error a fixture, except in those that gather several.
+                assert!(
+                    errors.0.len() == 1 || name.starts_with("many-"),
+                    "{name}: {}",
+                    errors.one_line()
+                );
+                for diagnostic in &errors.0 {
+                    assert!(!diagnostic.labels.is_empty(), "{name}: no label");
+                    assert!(diagnostic.help.is_some(), "{name}: no help");
+                }
+                errors.0.iter().map(render).collect::<Vec<_>>().join("\n")
             }
         };
         insta::assert_snapshot!(rendered);
@@ -50,4 +58,137 @@ fn the_project_rules_load_without_warnings() {
     let rules = Rules::load(&path).unwrap();
     let warnings: Vec<String> = rules.warnings.iter().map(|w| w.one_line()).collect();
     assert_eq!(warnings, Vec::<String>::new());
+}
+
+fn errors_of(text: &str) -> Vec<(String, String)> {
+    match Rules::parse(text, Path::new("rules.toml")) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .0
+            .iter()
+            .map(|e| (e.code.to_string(), e.message.clone()))
+            .collect(),
+    }
+}
+
+#[test]
+fn every_error_in_a_rules_file_is_reported_in_one_run() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/many-errors.toml");
+    let codes: Vec<String> = errors_of(&std::fs::read_to_string(path).unwrap())
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "figcheck::rules::wrong-type",
+            "figcheck::rules::unknown-key",
+            "figcheck::rules::missing-key",
+            "figcheck::rules::wrong-type",
+            "figcheck::rules::wrong-type",
+            "figcheck::rules::invalid-id",
+            "figcheck::rules::invalid-date",
+            "figcheck::rules::unknown-key",
+        ]
+    );
+}
+
+const GOOD_FIGURE: &str = r#"
+[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+"#;
+
+#[test]
+fn a_broken_table_raises_no_errors_in_the_tables_that_use_it() {
+    // The formula names a figure whose own table is wrong: only that is reported.
+    let text = format!(
+        "{GOOD_FIGURE}
+[[figure]]
+id = \"population\"
+name = \"Population\"
+subjects = [\"residents\"]
+canonical = \"6,300,000\"
+
+[[figure]]
+id = \"custody-death-rate\"
+name = \"Deaths in custody per 100,000 residents\"
+subjects = [\"custody death rate\"]
+unit = \"rate\"
+formula = \"deaths-in-custody / population * 100000\"
+"
+    );
+    let errors = errors_of(&text);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].0, "figcheck::rules::wrong-type");
+}
+
+#[test]
+fn every_way_toml_writes_a_table_reads_without_false_errors() {
+    // Inline tables, [[figure.allowed]] tables, inline examples, dotted keys
+    // and a value table in every place one may stand.
+    let text = r#"
+settings.window = 6
+figure = [{ id = "homicide-rate", name = "Homicide rate", subjects = ["homicide rate"], unit = "rate", canonical = { value = 1.9, year = 2024, source = "Ministry of Justice" }, example = [{ text = "The homicide rate was 1.9 per 100,000 in 2024.", expect = "ok" }] }]
+
+[[source]]
+id = "cristosal"
+name = "Cristosal"
+aliases = ["the rights group"]
+"#;
+    assert_eq!(errors_of(text), Vec::new());
+    let text = format!(
+        "{GOOD_FIGURE}source = \"cristosal\"
+
+[[figure.allowed]]
+value = 261
+stale = true
+
+[[figure.example]]
+text = \"Cristosal says 367 people have died in custody.\"
+expect = \"ok\"
+
+[[source]]
+id = \"cristosal\"
+name = \"Cristosal\"
+"
+    );
+    assert_eq!(errors_of(&text), Vec::new());
+}
+
+#[test]
+fn type_errors_say_what_to_write() {
+    let cases = [
+        (
+            "canonical = 367",
+            "canonical = \"85,000\"",
+            "write the number without quotes or commas: canonical = 85000",
+        ),
+        (
+            "subjects = [\"died in custody\"]",
+            "subjects = \"died in custody\"",
+            "put it in square brackets, as a list of one: subjects = [\"died in custody\"]",
+        ),
+        (
+            "canonical = 367",
+            "canonical = 367\nas_of = 2025-03-27",
+            "put the date in quotes: as_of = \"2025-03-27\"",
+        ),
+    ];
+    for (from, to, help) in cases {
+        let text = GOOD_FIGURE.replace(from, to);
+        let errors = Rules::parse(&text, Path::new("rules.toml")).unwrap_err();
+        assert_eq!(errors.0.len(), 1, "{}", errors.one_line());
+        assert_eq!(errors.first().code, "figcheck::rules::wrong-type");
+        assert_eq!(errors.first().help.as_deref(), Some(help));
+    }
+    // A word where a number belongs gets the type in words, not a guess.
+    let text = GOOD_FIGURE.replace("canonical = 367", "canonical = \"many\"");
+    let errors = Rules::parse(&text, Path::new("rules.toml")).unwrap_err();
+    assert_eq!(
+        errors.first().help.as_deref(),
+        Some("see docs/rules.md, \"[[figure]]\"")
+    );
 }

@@ -30,7 +30,11 @@ fuzz_target!(|data: &[u8]| {
     // rendering never a panic either.
     match Rules::parse(&text, Path::new("rules.toml")) {
         Ok(rules) => drop(Checker::new(rules)),
-        Err(diagnostic) => drop(human::render_diagnostic(&diagnostic, human::Style::default())),
+        Err(errors) => {
+            for diagnostic in &errors.0 {
+                drop(human::render_diagnostic(diagnostic, human::Style::default()));
+            }
+        }
     }
     for format in [Format::Text, Format::Markdown, Format::Html] {
         for finding in CHECKER.check_document(format, &text) {

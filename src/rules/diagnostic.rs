@@ -33,6 +33,32 @@ pub struct RulesDiagnostic {
     named: NamedText,
 }
 
+/// Every error found in a rules file, in file order; never empty.
+#[derive(Debug, Clone)]
+pub struct RulesErrors(pub Vec<RulesDiagnostic>);
+
+impl From<RulesDiagnostic> for RulesErrors {
+    fn from(diagnostic: RulesDiagnostic) -> RulesErrors {
+        RulesErrors(vec![diagnostic])
+    }
+}
+
+impl RulesErrors {
+    /// The first error in the file.
+    pub fn first(&self) -> &RulesDiagnostic {
+        &self.0[0]
+    }
+
+    /// Every error on one line each, for logs and test messages.
+    pub fn one_line(&self) -> String {
+        self.0
+            .iter()
+            .map(RulesDiagnostic::one_line)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
 impl RulesDiagnostic {
     pub fn new(
         path: PathBuf,

@@ -12,6 +12,7 @@
 pub mod derived;
 mod diagnostic;
 pub mod history;
+mod read;
 mod schema;
 
 use std::ops::Range;
@@ -22,7 +23,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 
-pub use diagnostic::{did_you_mean, RulesDiagnostic};
+pub use diagnostic::{did_you_mean, RulesDiagnostic, RulesErrors};
 pub use schema::{Expect, Quotes, Severity, Unit};
 
 /// The largest rules file figcheck reads: 4 MiB, far beyond any desk's.
@@ -237,10 +238,11 @@ impl Rules {
     /// larger than [`MAX_RULES_BYTES`], is read; anything else (a FIFO, a
     /// device, `/proc/self/environ` with its NUL bytes) is refused without
     /// quoting a byte of it.
-    pub fn load(path: &Path) -> Result<Rules, RulesDiagnostic> {
-        let fail = |message: String| {
+    pub fn load(path: &Path) -> Result<Rules, RulesErrors> {
+        let fail = |message: String| -> RulesErrors {
             RulesDiagnostic::new(path.to_path_buf(), Arc::new(String::new()), "figcheck::rules::io", message)
                 .help("check the path given with --rules, or run `figcheck init` to write a starter rules.toml")
+                .into()
         };
         let meta = std::fs::metadata(path).map_err(|e| {
             fail(format!(
@@ -290,12 +292,38 @@ impl Rules {
         Rules::parse(&text, path)
     }
 
-    /// Parses and validates rules from text; `path` names the file in diagnostics.
-    pub fn parse(text: &str, path: &Path) -> Result<Rules, RulesDiagnostic> {
+    /// Parses and validates rules from text; `path` names the file in
+    /// diagnostics. A file that is not TOML gives one error, where the parser
+    /// stopped; otherwise every error in the file is reported, in file order.
+    pub fn parse(text: &str, path: &Path) -> Result<Rules, RulesErrors> {
         let source: Arc<String> = Arc::new(text.to_string());
-        let raw: schema::RawRules =
-            toml::from_str(text).map_err(|e| schema::toml_error(&e, path, &source))?;
-        schema::validate(raw, path, &source)
+        let new = |code, message: String| {
+            RulesDiagnostic::new(path.to_path_buf(), source.clone(), code, message)
+        };
+        let document = match toml_edit::ImDocument::parse(text) {
+            Ok(document) => document,
+            Err(_) => {
+                let e = toml::from_str::<toml::Table>(text)
+                    .expect_err("toml and toml_edit read TOML alike");
+                return Err(schema::toml_error(&e, path, &source).into());
+            }
+        };
+        let mut errors = read::problems(&document, &new);
+        let raw: schema::RawRules = match toml::from_str(text) {
+            Ok(raw) => raw,
+            // Only a top level of the wrong shape gets here, which
+            // `read::problems` reports.
+            Err(e) if errors.is_empty() => return Err(schema::toml_error(&e, path, &source).into()),
+            Err(_) => schema::RawRules::default(),
+        };
+        let rules = schema::validate(raw, path, &source, &mut errors);
+        match rules {
+            Some(rules) if errors.is_empty() => Ok(rules),
+            _ => {
+                errors.sort_by_key(|e| e.labels.first().map_or(usize::MAX, |l| l.0.start));
+                Err(RulesErrors(errors))
+            }
+        }
     }
 
     /// The nearest rules file in `start` or one of its ancestors. A

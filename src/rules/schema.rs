@@ -22,19 +22,51 @@ use super::{
     Tolerance,
 };
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What the rules file holds, read leniently: a table that cannot be read is
+/// `Broken` and left out, so that the others are still validated. What was
+/// wrong with it, and every unknown key (which the structs below ignore), is
+/// reported by `read::problems`.
+#[derive(Debug, Default, Deserialize)]
 pub(super) struct RawRules {
     #[serde(default)]
-    settings: Option<RawSettings>,
+    settings: Option<Lenient<RawSettings>>,
     #[serde(default)]
-    figure: Vec<Spanned<RawFigure>>,
+    figure: Lenient<Vec<Lenient<Spanned<RawFigure>>>>,
     #[serde(default)]
-    source: Vec<RawSource>,
+    source: Lenient<Vec<Lenient<RawSource>>>,
+}
+
+/// A part of the rules file that was read, or that could not be.
+#[derive(Debug)]
+pub(super) enum Lenient<T> {
+    Read(T),
+    Broken,
+}
+
+impl<T: Default> Default for Lenient<T> {
+    fn default() -> Self {
+        Lenient::Read(T::default())
+    }
+}
+
+impl<T> Lenient<T> {
+    fn read(self) -> Option<T> {
+        match self {
+            Lenient::Read(value) => Some(value),
+            Lenient::Broken => None,
+        }
+    }
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Lenient<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        // The TOML deserializer reads from a parsed tree: an error inside one
+        // table leaves the rest of the file readable.
+        Ok(T::deserialize(deserializer).map_or(Lenient::Broken, Lenient::Read))
+    }
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSource {
     id: Spanned<String>,
     name: String,
@@ -44,7 +76,6 @@ struct RawSource {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawSettings {
     window: Option<Spanned<usize>>,
     gap: Option<usize>,
@@ -57,7 +88,6 @@ struct RawSettings {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawFigure {
     id: Spanned<String>,
     name: String,
@@ -86,7 +116,6 @@ struct RawFigure {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawExample {
     text: String,
     expect: Spanned<Expect>,
@@ -190,7 +219,7 @@ impl Severity {
 
 /// An allowed value as written: `350`, `{ value = 261, stale = true }` or `{ min = 105000, max = 109000 }`.
 #[derive(Debug, Default)]
-struct RawValue {
+pub(super) struct RawValue {
     value: Option<f64>,
     min: Option<f64>,
     max: Option<f64>,
@@ -259,7 +288,7 @@ impl<'de> Deserialize<'de> for RawValue {
 /// `"5%"` (relative) or a number (absolute); a string that does not parse is
 /// kept, so that validation can point at it.
 #[derive(Debug)]
-struct RawTolerance(Result<Tolerance, String>);
+pub(super) struct RawTolerance(Result<Tolerance, String>);
 
 impl<'de> Deserialize<'de> for RawTolerance {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -301,7 +330,7 @@ static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MISSING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"missing field `([^`]*)`").expect("pattern"));
-static INVALID_TYPE: LazyLock<Regex> =
+pub(super) static INVALID_TYPE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"invalid type: (.*), expected (.*)").expect("pattern"));
 
 /// A TOML or schema error from the toml crate, as a labelled diagnostic.
@@ -315,47 +344,8 @@ pub(super) fn toml_error(
     let new = |code, message: String| {
         RulesDiagnostic::new(path.to_path_buf(), source.clone(), code, message)
     };
-    if let Some(caps) = UNKNOWN.captures(&message) {
-        let (kind, word, expected) = (&caps[1], &caps[2], &caps[3]);
-        let choices: Vec<&str> = expected
-            .split(", ")
-            .map(|c| c.trim_matches(|c| c == '`' || c == ' '))
-            .collect();
-        let suggestion = did_you_mean(word, &choices);
-        let (code, what) = if kind == "field" {
-            ("figcheck::rules::unknown-key", "key")
-        } else {
-            ("figcheck::rules::unknown-value", "value")
-        };
-        let help = match suggestion {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("use one of: {}", choices.join(", ")),
-        };
-        return new(code, format!("unknown {what} `{word}`"))
-            .label(span, format!("unknown {what}"))
-            .help(help);
-    }
-    if let Some(caps) = MISSING.captures(&message) {
-        let key = &caps[1];
-        let example = match key {
-            "id" => "id = \"deaths-in-custody\"",
-            "name" => "name = \"Deaths in custody\"",
-            "subjects" => "subjects = [\"died in custody\"]",
-            "canonical" => "canonical = 367",
-            "text" => "text = \"At least 376 people have died in custody.\"",
-            "expect" => "expect = \"mismatch\"",
-            _ => "",
-        };
-        return new(
-            "figcheck::rules::missing-key",
-            format!("missing required key `{key}`"),
-        )
-        .label(span, format!("this table has no `{key}`"))
-        .help(if example.is_empty() {
-            format!("add `{key}` to this table")
-        } else {
-            format!("add `{example}` to this table")
-        });
+    if let Some(problem) = unknown_or_missing(&message, span.clone(), &new) {
+        return problem;
     }
     if let Some(caps) = INVALID_TYPE.captures(&message) {
         return new(
@@ -377,6 +367,62 @@ pub(super) fn toml_error(
     .label(span, "not valid TOML here")
     .help("see docs/rules.md for the syntax of the rules file")
     .confined()
+}
+
+/// serde's "unknown field", "unknown variant" and "missing field", with a
+/// suggestion for a misspelt key or choice.
+pub(super) fn unknown_or_missing(
+    message: &str,
+    span: Range<usize>,
+    new: &dyn Fn(&'static str, String) -> RulesDiagnostic,
+) -> Option<RulesDiagnostic> {
+    if let Some(caps) = UNKNOWN.captures(message) {
+        let (kind, word, expected) = (&caps[1], &caps[2], &caps[3]);
+        let choices: Vec<&str> = expected
+            .split(", ")
+            .map(|c| c.trim_matches(|c| c == '`' || c == ' '))
+            .collect();
+        let suggestion = did_you_mean(word, &choices);
+        let (code, what) = if kind == "field" {
+            ("figcheck::rules::unknown-key", "key")
+        } else {
+            ("figcheck::rules::unknown-value", "value")
+        };
+        let help = match suggestion {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("use one of: {}", choices.join(", ")),
+        };
+        return Some(
+            new(code, format!("unknown {what} `{word}`"))
+                .label(span, format!("unknown {what}"))
+                .help(help),
+        );
+    }
+    if let Some(caps) = MISSING.captures(message) {
+        let key = &caps[1];
+        let example = match key {
+            "id" => "id = \"deaths-in-custody\"",
+            "name" => "name = \"Deaths in custody\"",
+            "subjects" => "subjects = [\"died in custody\"]",
+            "canonical" => "canonical = 367",
+            "text" => "text = \"At least 376 people have died in custody.\"",
+            "expect" => "expect = \"mismatch\"",
+            _ => "",
+        };
+        return Some(
+            new(
+                "figcheck::rules::missing-key",
+                format!("missing required key `{key}`"),
+            )
+            .label(span, format!("this table has no `{key}`"))
+            .help(if example.is_empty() {
+                format!("add `{key}` to this table")
+            } else {
+                format!("add `{example}` to this table")
+            }),
+        );
+    }
+    None
 }
 
 /// Common English words: as a whole subject phrase, each matches far too much prose.
@@ -510,13 +556,22 @@ const COMMON_WORDS: &[&str] = &[
 
 type Fault = RulesDiagnostic;
 
-pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Result<Rules, Fault> {
+/// Validates what was read, pushing every error onto `errors`; the rules,
+/// when there was none. A figure or source with an error is left out of what
+/// follows, so that one slip does not raise others (a formula naming a figure
+/// whose own table was wrong is not reported as naming no figure).
+pub(super) fn validate(
+    raw: RawRules,
+    path: &Path,
+    source: &Arc<String>,
+    errors: &mut Vec<Fault>,
+) -> Option<Rules> {
     let new = |code, message: String| {
         RulesDiagnostic::new(path.to_path_buf(), source.clone(), code, message)
     };
     let defaults = Settings::default();
     let mut settings = defaults.clone();
-    if let Some(s) = raw.settings {
+    if let Some(s) = raw.settings.and_then(Lenient::read) {
         settings.quotes = s.quotes.unwrap_or_default();
         settings.arithmetic = s.arithmetic.unwrap_or(Severity::Error);
         if let Some(mib) = s.max_draft_size_mib {
@@ -524,20 +579,26 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
         }
         if let Some(window) = s.window {
             if *window.get_ref() == 0 {
-                return Err(new(
-                    "figcheck::rules::invalid-value",
-                    "window = 0 lets no word stand between a subject and its number".into(),
-                )
-                .label(window.span(), "must be at least 1")
-                .help("use the default, 8, or a small number such as 5"));
+                errors.push(
+                    new(
+                        "figcheck::rules::invalid-value",
+                        "window = 0 lets no word stand between a subject and its number".into(),
+                    )
+                    .label(window.span(), "must be at least 1")
+                    .help("use the default, 8, or a small number such as 5"),
+                );
+            } else {
+                settings.window = window.into_inner();
             }
-            settings.window = window.into_inner();
         }
         if let Some(gap) = s.gap {
             settings.gap = gap;
         }
         if let Some(slack) = s.qualifier_slack {
-            settings.qualifier_slack = slack_value(slack, &new)?;
+            match slack_value(slack, &new) {
+                Ok(slack) => settings.qualifier_slack = slack,
+                Err(e) => errors.push(e),
+            }
         }
         for (globs, target) in [
             (s.include, &mut settings.include),
@@ -547,12 +608,15 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
                 *target = Vec::with_capacity(globs.len());
                 for glob in globs {
                     if let Err(e) = glob::Pattern::new(glob.get_ref()) {
-                        return Err(new(
-                            "figcheck::rules::invalid-value",
-                            format!("`{}` is not a valid glob pattern", glob.get_ref()),
-                        )
-                        .label(glob.span(), e.msg.to_string())
-                        .help("write patterns such as \"**/*.md\" or \"drafts/archive/**\""));
+                        errors.push(
+                            new(
+                                "figcheck::rules::invalid-value",
+                                format!("`{}` is not a valid glob pattern", glob.get_ref()),
+                            )
+                            .label(glob.span(), e.msg.to_string())
+                            .help("write patterns such as \"**/*.md\" or \"drafts/archive/**\""),
+                        );
+                        continue;
                     }
                     target.push(glob.into_inner());
                 }
@@ -561,30 +625,42 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
     }
 
     let mut warnings: Vec<Fault> = Vec::new();
-    let mut sources: Vec<Source> = Vec::with_capacity(raw.source.len());
+    let raw_sources: Vec<RawSource> = raw
+        .source
+        .read()
+        .into_iter()
+        .flatten()
+        .filter_map(Lenient::read)
+        .collect();
+    let mut sources: Vec<Source> = Vec::with_capacity(raw_sources.len());
     let mut source_spans: Vec<Range<usize>> = Vec::new();
-    for raw_source in raw.source {
+    for raw_source in raw_sources {
         let span = raw_source.id.span();
         let id = raw_source.id.into_inner();
         if !is_kebab_case(&id) {
-            return Err(new(
-                "figcheck::rules::invalid-id",
-                format!("source id `{id}` is not kebab-case"),
-            )
-            .label(span, "not kebab-case")
-            .help(format!(
-                "use lowercase letters, digits and hyphens, such as `{}`",
-                kebab(&id)
-            )));
+            errors.push(
+                new(
+                    "figcheck::rules::invalid-id",
+                    format!("source id `{id}` is not kebab-case"),
+                )
+                .label(span.clone(), "not kebab-case")
+                .help(format!(
+                    "use lowercase letters, digits and hyphens, such as `{}`",
+                    kebab(&id)
+                )),
+            );
         }
         if let Some(first) = sources.iter().position(|s| s.id == id) {
-            return Err(new(
-                "figcheck::rules::duplicate-id",
-                format!("two sources have the id `{id}`"),
-            )
-            .label(span, "used again here")
-            .label(source_spans[first].clone(), "first used here")
-            .help("give every source its own id"));
+            errors.push(
+                new(
+                    "figcheck::rules::duplicate-id",
+                    format!("two sources have the id `{id}`"),
+                )
+                .label(span, "used again here")
+                .label(source_spans[first].clone(), "first used here")
+                .help("give every source its own id"),
+            );
+            continue;
         }
         source_spans.push(span);
         sources.push(Source {
@@ -623,39 +699,52 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
     };
     let mut seen_ids: HashMap<String, Range<usize>> = HashMap::new();
     let mut seen_subjects: HashMap<String, (String, Range<usize>)> = HashMap::new();
-    let mut figures = Vec::with_capacity(raw.figure.len());
+    let raw_figures: Vec<Spanned<RawFigure>> = raw
+        .figure
+        .read()
+        .into_iter()
+        .flatten()
+        .filter_map(Lenient::read)
+        .collect();
+    let mut figures = Vec::with_capacity(raw_figures.len());
     let mut formula_spans: Vec<(usize, Range<usize>)> = Vec::new();
-    for spanned in raw.figure {
+    for spanned in raw_figures {
+        let errors_before = errors.len();
         let figure_span = spanned.span();
         let f = spanned.into_inner();
         let id_span = f.id.span();
         let id = f.id.into_inner();
         if !is_kebab_case(&id) {
-            return Err(new(
-                "figcheck::rules::invalid-id",
-                format!("figure id `{id}` is not kebab-case"),
-            )
-            .label(id_span, "not kebab-case")
-            .help(format!(
-                "use lowercase letters, digits and hyphens, such as `{}`",
-                kebab(&id)
-            )));
+            errors.push(
+                new(
+                    "figcheck::rules::invalid-id",
+                    format!("figure id `{id}` is not kebab-case"),
+                )
+                .label(id_span.clone(), "not kebab-case")
+                .help(format!(
+                    "use lowercase letters, digits and hyphens, such as `{}`",
+                    kebab(&id)
+                )),
+            );
         }
         if let Some(first) = seen_ids.get(&id) {
-            return Err(new(
-                "figcheck::rules::duplicate-id",
-                format!("two figures have the id `{id}`"),
-            )
-            .label(id_span, "used again here")
-            .label(first.clone(), "first used here")
-            .help("give every figure its own id"));
+            errors.push(
+                new(
+                    "figcheck::rules::duplicate-id",
+                    format!("two figures have the id `{id}`"),
+                )
+                .label(id_span, "used again here")
+                .label(first.clone(), "first used here")
+                .help("give every figure its own id"),
+            );
+            continue;
         }
         seen_ids.insert(id.clone(), id_span.clone());
 
         let subjects_span = f.subjects.span();
         let subjects = f.subjects.into_inner();
         if subjects.is_empty() {
-            return Err(new("figcheck::rules::no-subjects", format!("figure `{id}` has no subject phrases"))
+            errors.push(new("figcheck::rules::no-subjects", format!("figure `{id}` has no subject phrases"))
                 .label(subjects_span, "empty list")
                 .help("list the phrases that name the figure in prose, such as [\"died in custody\", \"deaths in custody\"]"));
         }
@@ -664,22 +753,26 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             let span = subject.span();
             let phrase = subject.into_inner();
             if !phrase.chars().any(char::is_alphanumeric) {
-                return Err(new(
-                    "figcheck::rules::empty-subject",
-                    format!("figure `{id}` has a subject phrase with no words in it"),
-                )
-                .label(span, "no letters or digits")
-                .help("remove it, or write the words that name the figure in prose"));
+                errors.push(
+                    new(
+                        "figcheck::rules::empty-subject",
+                        format!("figure `{id}` has a subject phrase with no words in it"),
+                    )
+                    .label(span, "no letters or digits")
+                    .help("remove it, or write the words that name the figure in prose"),
+                );
+                continue;
             }
             if let Err(e) = crate::subject::expand(&phrase) {
                 // The phrase is a TOML string: its text starts after the quote.
                 let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
-                return Err(new(
+                errors.push(new(
                     "figcheck::rules::invalid-subject",
                     format!("the subject \"{phrase}\" of `{id}` cannot be read"),
                 )
                 .label(at, e.message)
                 .help("write choices as (died|deaths) and optional words as [state]; see docs/rules.md, \"Subject phrases\""));
+                continue;
             }
             let normal = phrase
                 .split_whitespace()
@@ -714,43 +807,60 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             None => None,
             Some(t) => {
                 let span = t.span();
-                Some(t.into_inner().0.map_err(|written| {
-                    new(
-                        "figcheck::rules::invalid-tolerance",
-                        format!("tolerance `{written}` is not a percentage or a number"),
-                    )
-                    .label(span, "cannot be read")
-                    .help("write a percentage such as \"5%\" or a non-negative number such as 2")
-                })?)
+                match t.into_inner().0 {
+                    Ok(tolerance) => Some(tolerance),
+                    Err(written) => {
+                        errors.push(
+                            new(
+                                "figcheck::rules::invalid-tolerance",
+                                format!("tolerance `{written}` is not a percentage or a number"),
+                            )
+                            .label(span, "cannot be read")
+                            .help("write a percentage such as \"5%\" or a non-negative number such as 2"),
+                        );
+                        None
+                    }
+                }
             }
         };
 
-        let (canonical_span, mut canonical, formula) = match (f.canonical, f.formula) {
+        let (canonical_span, canonical, formula) = match (f.canonical, f.formula) {
             (Some(written), None) => {
                 let span = written.span();
                 let mut raw_canonical = written.into_inner();
                 raw_canonical.as_of = raw_canonical.as_of.or(f.as_of);
-                (span.clone(), allowed_value(raw_canonical, span, &new)?, None)
+                match allowed_value(raw_canonical, span.clone(), &new) {
+                    Ok(value) => (span, value, None),
+                    Err(e) => {
+                        errors.push(e);
+                        continue;
+                    }
+                }
             }
             (None, Some(written)) => {
                 let span = written.span();
                 let text = written.into_inner();
-                let expr = crate::formula::parse(&text).map_err(|e| {
-                    new(
-                        "figcheck::rules::invalid-formula",
-                        format!("the formula of `{id}` cannot be read"),
-                    )
-                    .label(span.start + 1 + e.at.start..span.start + 1 + e.at.end, e.message)
-                    .help("write figure ids and numbers with + - * / and parentheses, such as \"state-of-exception-arrests / population * 100\"; put spaces around a minus")
-                })?;
+                let expr = match crate::formula::parse(&text) {
+                    Ok(expr) => expr,
+                    Err(e) => {
+                        errors.push(new(
+                            "figcheck::rules::invalid-formula",
+                            format!("the formula of `{id}` cannot be read"),
+                        )
+                        .label(span.start + 1 + e.at.start..span.start + 1 + e.at.end, e.message)
+                        .help("write figure ids and numbers with + - * / and parentheses, such as \"state-of-exception-arrests / population * 100\"; put spaces around a minus"));
+                        continue;
+                    }
+                };
                 if let Some(first) = f.allowed.first() {
-                    return Err(new(
+                    errors.push(new(
                         "figcheck::rules::formula-and-values",
                         format!("`{id}` has a formula and allowed values"),
                     )
                     .label(first.span(), "an allowed value")
                     .label(span, "the formula")
                     .help("a derived figure takes its values from its formula: remove `allowed`, or the formula"));
+                    continue;
                 }
                 formula_spans.push((figures.len(), span.clone()));
                 // Computed once every figure is read (`derive_all`).
@@ -761,36 +871,49 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
                 (span, value, Some(Formula { text, expr }))
             }
             (Some(written), Some(formula)) => {
-                return Err(new(
+                errors.push(new(
                     "figcheck::rules::formula-and-values",
                     format!("`{id}` has both a canonical value and a formula"),
                 )
                 .label(written.span(), "a canonical value")
                 .label(formula.span(), "a formula")
-                .help("keep `canonical` for a figure the desk states, or `formula` for one computed from other figures"))
+                .help("keep `canonical` for a figure the desk states, or `formula` for one computed from other figures"));
+                continue;
             }
             (None, None) => {
-                return Err(new(
+                errors.push(new(
                     "figcheck::rules::missing-key",
                     "missing required key `canonical`".into(),
                 )
                 .label(figure_span.start..figure_span.start, format!("the figure `{id}` has no `canonical`"))
-                .help("add `canonical = 367`, or `formula = \"…\"` for a figure computed from others"))
+                .help("add `canonical = 367`, or `formula = \"…\"` for a figure computed from others"));
+                continue;
             }
         };
+        let mut canonical = canonical;
         canonical.canonical = true;
         canonical.stale = false;
         canonical.source = canonical.source.or(f.source);
         canonical.url = canonical.url.or(f.url);
         canonical.note = canonical.note.or(f.note);
-        link(&mut canonical, &canonical_span)?;
+        if let Err(e) = link(&mut canonical, &canonical_span) {
+            errors.push(e);
+        }
         let mut allowed = vec![canonical];
         let mut spans = vec![canonical_span.clone()];
         let mut all_ranges = true;
         for entry in f.allowed {
             let span = entry.span();
-            let mut value = allowed_value(entry.into_inner(), span.clone(), &new)?;
-            link(&mut value, &span)?;
+            let mut value = match allowed_value(entry.into_inner(), span.clone(), &new) {
+                Ok(value) => value,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            if let Err(e) = link(&mut value, &span) {
+                errors.push(e);
+            }
             spans.push(span.clone());
             all_ranges &= value.min != value.max;
             if value.stale && value.min == allowed[0].min && value.max == allowed[0].max {
@@ -804,7 +927,9 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             }
             allowed.push(value);
         }
-        same_date_and_source(&allowed, &spans, &id, &new)?;
+        if let Err(e) = same_date_and_source(&allowed, &spans, &id, &new) {
+            errors.push(e);
+        }
         if allowed.len() > 1 && all_ranges {
             let canonical = &allowed[0];
             let inside = allowed[1..].iter().any(|v| {
@@ -812,36 +937,46 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
                 low <= canonical.min && canonical.max <= high
             });
             if !inside {
-                return Err(new(
-                    "figcheck::rules::canonical-outside",
-                    format!("the canonical value of `{id}` lies outside every allowed range"),
-                )
-                .label(canonical_span, "outside the allowed ranges")
-                .help("widen a range or the tolerance, or correct the canonical value"));
+                errors.push(
+                    new(
+                        "figcheck::rules::canonical-outside",
+                        format!("the canonical value of `{id}` lies outside every allowed range"),
+                    )
+                    .label(canonical_span, "outside the allowed ranges")
+                    .help("widen a range or the tolerance, or correct the canonical value"),
+                );
             }
         }
 
         let window = match f.window {
             Some(w) if *w.get_ref() == 0 => {
-                return Err(new(
-                    "figcheck::rules::invalid-value",
-                    "window = 0 lets no word stand between a subject and its number".into(),
-                )
-                .label(w.span(), "must be at least 1")
-                .help("leave it out to use [settings] window, or use a small number such as 5"))
+                errors.push(
+                    new(
+                        "figcheck::rules::invalid-value",
+                        "window = 0 lets no word stand between a subject and its number".into(),
+                    )
+                    .label(w.span(), "must be at least 1")
+                    .help("leave it out to use [settings] window, or use a small number such as 5"),
+                );
+                settings.window
             }
             Some(w) => w.into_inner(),
             None => settings.window,
         };
-        let qualifier_slack = match f.qualifier_slack {
-            Some(slack) => slack_value(slack, &new)?,
+        let qualifier_slack = match f.qualifier_slack.map(|slack| slack_value(slack, &new)) {
+            Some(Ok(slack)) => slack,
+            Some(Err(e)) => {
+                errors.push(e);
+                settings.qualifier_slack
+            }
             None => settings.qualifier_slack,
         };
 
-        let since = f
-            .since
-            .map(|since| date_value(since, "since", true, &new))
-            .transpose()?;
+        let since = f.since.and_then(|since| {
+            date_value(since, "since", true, &new)
+                .map_err(|e| errors.push(e))
+                .ok()
+        });
         let mut examples = Vec::with_capacity(f.example.len());
         for e in f.example {
             examples.push(Example {
@@ -849,11 +984,19 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
                 expect: *e.expect.get_ref(),
                 expect_span: e.expect.span(),
                 // An example's date is a draft's date: any date will do.
-                as_of: e
-                    .as_of
-                    .map(|d| date_value(d, "as_of", false, &new))
-                    .transpose()?,
+                as_of: e.as_of.and_then(|d| {
+                    date_value(d, "as_of", false, &new)
+                        .map_err(|e| errors.push(e))
+                        .ok()
+                }),
             });
+        }
+        if errors.len() > errors_before {
+            // Left out; a formula that came with it no longer points at it.
+            if formula.is_some() {
+                formula_spans.pop();
+            }
+            continue;
         }
 
         figures.push(Figure {
@@ -873,16 +1016,25 @@ pub(super) fn validate(raw: RawRules, path: &Path, source: &Arc<String>) -> Resu
             examples,
         });
     }
-    derive_all(&mut figures, &formula_spans, &new)?;
+    if !errors.is_empty() {
+        // Formulas and the file as a whole are judged only once every figure
+        // reads well: an error above could otherwise raise false ones here.
+        return None;
+    }
+    if let Err(e) = derive_all(&mut figures, &formula_spans, &new) {
+        errors.push(e);
+        return None;
+    }
     if figures.is_empty() {
         // A rules file that names no figure would pass every draft.
-        return Err(new(
+        errors.push(new(
             "figcheck::rules::no-figures",
             "this rules file has no [[figure]]: every draft would pass".into(),
         )
         .help("add a [[figure]] table for each figure to check, or run `figcheck init` for a starter rules.toml"));
+        return None;
     }
-    Ok(Rules {
+    Some(Rules {
         settings,
         figures,
         sources,

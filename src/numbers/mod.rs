@@ -688,8 +688,11 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
     if !glued.is_empty() {
         let lower = glued.to_ascii_lowercase();
         // `6.3m people` and `1.1m` are millions; `10m` alone may be metres.
-        let millions =
-            money || lower == "mn" || (!is_integer && !MEASURE_AFTER_M.is_match(&after[1..]));
+        // (`after[1..]` is taken only after a one-byte `m`: a glued letter
+        // outside ASCII, `0.0𞟰`, must not be cut inside.)
+        let millions = money
+            || lower == "mn"
+            || (lower == "m" && !is_integer && !MEASURE_AFTER_M.is_match(&after[1..]));
         let glued_scale = match lower.as_str() {
             "k" => Some(1e3),
             "bn" | "b" if money || lower == "bn" => Some(1e9),

@@ -503,3 +503,11 @@ fn new_one_sided_qualifiers() {
         assert_eq!(only(text, Kind::Count).qualifier, Some(q), "{text}");
     }
 }
+
+#[test]
+fn a_letter_outside_ascii_glued_to_a_decimal_is_read_without_panic() {
+    // Found by the property test: the check for `6.3m` once cut this text
+    // inside its last character.
+    assert_eq!(counts("0.0\u{1e7f0}"), Vec::<f64>::new());
+    assert_eq!(counts("6.3m people"), [6_300_000.0]);
+}

@@ -40,6 +40,11 @@ pub enum Command {
     /// List every number figcheck reads in the drafts, with its kind and the
     /// figure it is attributed to, if any (for people writing rules).
     Numbers(CheckArgs),
+    /// For each figure, how many drafts and claims mention it and its
+    /// findings; the figures no draft mentions; and the near-misses: numbers
+    /// that are a figure's value but that no subject phrase claimed, with
+    /// their sentence, so that the rules can learn the phrasing they missed.
+    Coverage(CheckArgs),
     /// Run the examples in the rules file ([[figure.example]]) and report each
     /// one that does not give the finding it expects. Exit 1 when any fails.
     TestRules(RulesArgs),

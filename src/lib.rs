@@ -9,6 +9,7 @@
 pub mod arithmetic;
 pub mod attribute;
 pub mod check;
+pub mod coverage;
 pub mod date;
 pub mod examples;
 pub mod formula;

@@ -15,6 +15,7 @@ use clap::Parser;
 use cli::{CheckArgs, Cli, Command, ExplainArgs, FailOn, Format, InitArgs, RulesArgs};
 use figcheck::date::DraftDate;
 use figcheck::markup::Format as Markup;
+use figcheck::render::coverage as render_coverage;
 use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
 use figcheck::render::{
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Numbers(args)) => run_numbers(&args),
+        Some(Command::Coverage(args)) => run_coverage(&args),
         Some(Command::TestRules(args)) => run_test_rules(&args),
         Some(Command::Rules(args)) => run_rules(&args),
         Some(Command::Explain(args)) => run_explain(&args),
@@ -686,6 +688,51 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
     let output = match args.format {
         Format::Json => numbers::render_json(&reports, checker.rules()),
         _ => numbers::render_human(&reports, checker.rules()),
+    };
+    write_stdout(&output)?;
+    Ok(if problems.failed {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    })
+}
+
+fn run_coverage(args: &CheckArgs) -> Result<u8, Failure> {
+    let (checker, inputs, mut problems) = prepare(args)?;
+    let rules = checker.rules();
+    let limit = rules.settings.max_draft_bytes();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    if let Some(name) = &inputs.stdin {
+        if let Some(text) = read_stdin(name, limit, &mut problems) {
+            texts.push((name.clone(), text));
+        }
+    }
+    for draft in &inputs.drafts {
+        if let Some(text) = read_draft(draft, limit, &mut problems) {
+            texts.push((draft.display.clone(), text));
+        }
+    }
+    problems.print();
+    let mut coverage = figcheck::coverage::Coverage::new(rules);
+    let mut misses = Vec::with_capacity(texts.len());
+    for (path, text) in &texts {
+        let format = Markup::of_path(path);
+        let analysis = checker.analyse_document(format, text);
+        coverage.add(&analysis, &checker.check_document(format, text));
+        misses.push(figcheck::coverage::near_misses(rules, &analysis, text));
+    }
+    let drafts: Vec<render_coverage::DraftMisses> = texts
+        .iter()
+        .zip(&misses)
+        .map(|((path, source), misses)| render_coverage::DraftMisses {
+            path,
+            source,
+            misses,
+        })
+        .collect();
+    let output = match args.format {
+        Format::Json => render_coverage::render_json(&coverage, &drafts, rules),
+        _ => render_coverage::render_human(&coverage, &drafts, rules),
     };
     write_stdout(&output)?;
     Ok(if problems.failed {

@@ -1,6 +1,7 @@
 //! Turning findings into text. One module per output format; every renderer
 //! returns a `String` and never prints, so the binary decides where output goes.
 
+pub mod coverage;
 pub mod figures;
 pub mod github;
 pub mod human;

@@ -3,12 +3,18 @@
 figcheck's benchmark, with rules files of 50 and 500 figures and the subject
 phrases of each as a plain list (for ripgrep).
 
-    bench/generate.py OUT_DIR [--drafts 4000] [--megabytes 100] [--seed 7]
+    bench/generate.py OUT_DIR [--drafts 4000] [--megabytes 100] [--seed 7] [--dense]
 
 Drafts have front matter, headings, paragraphs, lists, tables, code blocks and
 quotes; years, names with digits and numbers in every form figcheck reads;
 about one sentence in twenty states a figure, and one such claim in twenty
 is wrong.
+
+--dense writes the corpus of a first run over an old archive: 30% of the
+claims are wrong (about 20,000 findings); one draft in ten
+is hard-wrapped at 72 columns; and five drafts are compilations of 1.5 to
+4.4 MB. It also writes rules-distinct-50/500/5000.toml, whose figures have
+subject phrases that share no word, the worst case for the subject search.
 """
 import argparse
 import os
@@ -76,10 +82,14 @@ def rules_toml(figs):
     return "\n".join(lines)
 
 
+# How often a sentence states a figure, and how often such a claim is wrong.
+MENTION, SLIP = 0.05, 0.05
+
+
 def sentence(rng, figs):
-    if rng.random() < 0.05:
+    if rng.random() < MENTION:
         fid, phrase, value = rng.choice(figs)
-        if rng.random() < 0.05:
+        if rng.random() < SLIP:
             value = value * 2 + 7  # a slip
         return f"The number of {phrase} reached {fmt(value, rng.randrange(6))} this year."
     return rng.choice(FILLER)
@@ -110,13 +120,51 @@ def draft(rng, figs, index, target):
     return "\n".join(parts)
 
 
+def wrap(text, width=72):
+    """Hard-wraps the paragraphs of a draft, as some editors save them."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) <= width or line.startswith(("|", "```", "---", "#")):
+            out.append(line)
+            continue
+        current = ""
+        for word in line.split(" "):
+            if current and len(current) + 1 + len(word) > width:
+                out.append(current)
+                current = word
+            else:
+                current = f"{current} {word}" if current else word
+        out.append(current)
+    return "\n".join(out)
+
+
+SYLLABLES = ["ka", "lo", "mi", "ne", "su", "ta", "ri", "po", "ve", "do", "an", "el", "ur", "is", "ob"]
+
+
+def distinct_figures(rng, count):
+    """Figures whose subject phrases share no word: two made-up words each."""
+    words = set()
+    out = []
+    while len(out) < count:
+        pair = ["".join(rng.choice(SYLLABLES) for _ in range(rng.randrange(3, 5))) for _ in range(2)]
+        if pair[0] in words or pair[1] in words or pair[0] == pair[1]:
+            continue
+        words.update(pair)
+        out.append((f"figure-{len(out):04d}", " ".join(pair), rng.randrange(10, 900) * 1000))
+    return out
+
+
 def main():
+    global SLIP
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out")
     parser.add_argument("--drafts", type=int, default=4000)
     parser.add_argument("--megabytes", type=float, default=100)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--dense", action="store_true")
     args = parser.parse_args()
+    if args.dense:
+        SLIP = 0.30
     rng = random.Random(args.seed)
     figs500 = figures(random.Random(args.seed + 1), 500)
     figs50 = figs500[:50]
@@ -126,12 +174,26 @@ def main():
             f.write(rules_toml(figs))
         with open(os.path.join(args.out, name.replace("rules", "subjects").replace(".toml", ".txt")), "w") as f:
             f.write("\n".join(p for _, p, _ in figs) + "\n")
-    target = int(args.megabytes * 1024 * 1024 / args.drafts)
+    big = []
+    if args.dense:
+        distinct = distinct_figures(random.Random(args.seed + 2), 5000)
+        for count in [50, 500, 5000]:
+            with open(os.path.join(args.out, f"rules-distinct-{count}.toml"), "w") as f:
+                f.write(rules_toml(distinct[:count]))
+            with open(os.path.join(args.out, f"subjects-distinct-{count}.txt"), "w") as f:
+                f.write("\n".join(p for _, p, _ in distinct[:count]) + "\n")
+        # Five compilations, 1.5 to 4.4 MB, that take their share of the total.
+        big = [int(mb * 1024 * 1024) for mb in (1.5, 2.0, 2.5, 3.2, 4.4)]
+    target = int((args.megabytes * 1024 * 1024 - sum(big)) / (args.drafts - len(big)))
     for i in range(args.drafts):
         folder = os.path.join(args.out, "corpus", f"{i % 40:02d}")
         os.makedirs(folder, exist_ok=True)
+        size = big[i // 800] if big and i % 800 == 0 and i // 800 < len(big) else target
+        text = draft(rng, figs50, i, size)
+        if args.dense and i % 10 == 3:
+            text = wrap(text)
         with open(os.path.join(folder, f"draft-{i:05d}.md"), "w") as f:
-            f.write(draft(rng, figs50, i, target))
+            f.write(text)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ pub mod markup;
 pub mod numbers;
 pub mod render;
 pub mod rules;
+pub mod run;
 pub mod source;
 pub mod subject;
 pub mod suppress;

@@ -6,22 +6,18 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::sync::Arc;
 
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, ExplainArgs, FailOn, Format, InitArgs, RulesArgs};
-use figcheck::date::DraftDate;
 use figcheck::markup::Format as Markup;
 use figcheck::render::coverage as render_coverage;
-use figcheck::render::json::Problem;
 use figcheck::render::numbers::NumbersReport;
 use figcheck::render::{
     figures, github, human, json, numbers, sarif, short, visible, FileReport, Summary,
 };
 use figcheck::rules::{did_you_mean, STARTER};
+use figcheck::run::{read_draft, read_stdin, Problems};
 use figcheck::walk::{self, Draft, Filter};
 use figcheck::{examples, Code};
 use figcheck::{Analysis, Checker, Rules, RulesErrors};
@@ -30,7 +26,26 @@ const EXIT_CLEAN: u8 = 0;
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
+/// glibc's malloc raises its threshold for serving allocations from fresh
+/// memory maps each time a large block is freed, and then keeps later large
+/// blocks (a draft's text, its numbers, its rendered findings) in its heaps
+/// after they are freed. Over an archive with a few multi-megabyte drafts
+/// that put the peak at 38 MiB instead of 27 MiB (BENCHMARKS.md). A fixed
+/// threshold returns every block of 128 KiB or more to the system when freed.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn bound_large_allocations() {
+    // SAFETY: mallopt only sets a tuning parameter of the allocator, before
+    // any thread is started.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 128 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn bound_large_allocations() {}
+
 fn main() -> ExitCode {
+    bound_large_allocations();
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Numbers(args)) => run_numbers(&args),
@@ -122,35 +137,14 @@ fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
     Ok(rules)
 }
 
-/// Files and paths that could not be checked; `failed` is set when one of them
-/// must turn the exit status into 2 (a note, such as a skipped binary, does not).
-#[derive(Default)]
-struct Problems {
-    list: Vec<Problem>,
-    failed: bool,
-}
-
-impl Problems {
-    fn note(&mut self, path: &str, message: impl Into<String>) {
-        self.list.push(Problem {
-            path: path.to_string(),
-            message: message.into(),
-        });
-    }
-
-    fn fail(&mut self, path: &str, message: impl Into<String>) {
-        self.failed = true;
-        self.note(path, message);
-    }
-
-    fn print(&self) {
-        for p in &self.list {
-            write_stderr(&format!(
-                "figcheck: {}: {}\n",
-                visible(&p.path),
-                visible(&p.message)
-            ));
-        }
+/// Writes the problems found on the way to standard error.
+fn print_problems(problems: &Problems) {
+    for p in &problems.list {
+        write_stderr(&format!(
+            "figcheck: {}: {}\n",
+            visible(&p.path),
+            visible(&p.message)
+        ));
     }
 }
 
@@ -211,169 +205,6 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
         problems.fail(&e.path, e.message);
     }
     Ok((checker, Inputs { drafts, stdin }, problems))
-}
-
-/// Standard input as a draft's text.
-fn read_stdin(name: &str, limit: u64, problems: &mut Problems) -> Option<String> {
-    match read_limited(std::io::stdin().lock(), limit) {
-        Ok(read) => accept(name, read, limit, problems),
-        Err(e) => {
-            problems.fail(name, format!("cannot read standard input: {e}"));
-            None
-        }
-    }
-}
-
-/// What reading a draft with a limit gave.
-enum Read {
-    Bytes(Vec<u8>),
-    /// A NUL byte in the first 8 KiB (and no UTF-16 byte order mark).
-    Binary,
-    /// More than the limit.
-    TooLarge,
-}
-
-/// Reads at most `limit` bytes. The first 8 KiB are looked at for binary
-/// content before the rest is read, so a large binary file costs 8 KiB.
-fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<Read> {
-    use std::io::Read as _;
-    let mut reader = reader.take(limit.saturating_add(1));
-    let mut bytes = Vec::new();
-    (&mut reader).take(8192).read_to_end(&mut bytes)?;
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if !utf16 && bytes.contains(&0) {
-        return Ok(Read::Binary);
-    }
-    reader.read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Ok(Read::TooLarge);
-    }
-    Ok(Read::Bytes(bytes))
-}
-
-/// The text of what was read, or `None` with the reason recorded.
-fn accept(name: &str, read: Read, limit: u64, problems: &mut Problems) -> Option<String> {
-    match read {
-        Read::Bytes(bytes) => decode(name, bytes, problems),
-        Read::Binary => {
-            problems.note(name, "binary file, not checked");
-            None
-        }
-        Read::TooLarge => {
-            problems.note(
-                name,
-                format!(
-                    "larger than {} MiB (max_draft_size_mib in rules.toml), not checked",
-                    limit >> 20
-                ),
-            );
-            None
-        }
-    }
-}
-
-/// A draft's text, or `None` with the reason recorded. Binary files are skipped;
-/// text that is not UTF-8 is checked with the invalid bytes replaced.
-fn read_draft(draft: &Draft, limit: u64, problems: &mut Problems) -> Option<String> {
-    // A FIFO or a device named on the command line would block or never end.
-    match std::fs::metadata(&draft.path) {
-        Ok(meta) if !meta.is_file() => {
-            problems.note(&draft.display, "not a regular file, not checked");
-            return None;
-        }
-        Err(e) => {
-            problems.fail(&draft.display, format!("cannot read: {e}"));
-            return None;
-        }
-        Ok(_) => {}
-    }
-    match std::fs::File::open(&draft.path).and_then(|file| read_limited(file, limit)) {
-        Ok(read) => accept(&draft.display, read, limit, problems),
-        Err(e) => {
-            problems.fail(&draft.display, format!("cannot read: {e}"));
-            None
-        }
-    }
-}
-
-/// Text from bytes: binary files are skipped, text that is not UTF-8 is checked
-/// with the invalid bytes replaced, and a byte order mark is dropped.
-fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
-    // UTF-16 with a byte order mark, as some word processors save text.
-    let utf16 = match bytes.get(..2) {
-        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
-        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
-        _ => None,
-    };
-    if let Some(unit) = utf16 {
-        let units = bytes[2..]
-            .chunks_exact(2)
-            .map(|pair| unit([pair[0], pair[1]]));
-        let text: String = char::decode_utf16(units)
-            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
-            .collect();
-        problems.note(
-            name,
-            "UTF-16; checked as decoded (positions are in the decoded text)",
-        );
-        return Some(text);
-    }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        problems.note(name, "binary file, not checked");
-        return None;
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(e) => {
-            problems.note(
-                name,
-                "not valid UTF-8; checked with the invalid bytes replaced",
-            );
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
-    };
-    let mut text = text;
-    if text.starts_with('\u{feff}') {
-        // In place: a large draft is never held twice.
-        text.drain(..'\u{feff}'.len_utf8());
-    }
-    Some(text)
-}
-
-/// What checking one input gave.
-struct Checked {
-    name: String,
-    problems: Problems,
-    /// `None` when the input could not be read; the date only with findings.
-    findings: Option<(String, Vec<figcheck::Finding>, Option<DraftDate>)>,
-}
-
-fn check_one(
-    checker: &Checker,
-    name: String,
-    draft: Option<&Draft>,
-    stdin: Option<String>,
-) -> Checked {
-    let mut problems = Problems::default();
-    let text = match (draft, stdin) {
-        (Some(draft), _) => read_draft(
-            draft,
-            checker.rules().settings.max_draft_bytes(),
-            &mut problems,
-        ),
-        (None, text) => text,
-    };
-    let findings = text.map(|text| {
-        let format = Markup::of_path(&name);
-        let findings = checker.check_document(format, &text);
-        let date = (!findings.is_empty()).then(|| checker.draft_date(format, &text));
-        (text, findings, date)
-    });
-    Checked {
-        name,
-        problems,
-        findings,
-    }
 }
 
 /// Where `--output-file` writes, and in which format. The findings go to a
@@ -443,43 +274,104 @@ impl Drop for OutputFile {
     }
 }
 
-/// One file's findings in a format that is written as files finish, or
-/// `None` for the formats written whole at the end (json, sarif).
-fn stream(
+/// One file's findings rendered for one format, on the thread that checked
+/// it: text for the line formats, or items of the document for json and sarif.
+enum Rendering {
+    Text(String),
+    Items(Vec<String>),
+}
+
+/// A format's writer: the json and sarif documents are written in pieces as
+/// files finish, between a head and a tail.
+enum Writer {
+    Lines(Format),
+    Json(json::JsonStream),
+    Sarif(sarif::SarifStream),
+}
+
+impl Writer {
+    /// The writer and the text that opens its output.
+    fn begin(format: Format, rules: &Rules) -> (Writer, String) {
+        match format {
+            Format::Json => {
+                let (stream, head) = json::JsonStream::begin();
+                (Writer::Json(stream), head)
+            }
+            Format::Sarif => {
+                let (stream, head) = sarif::SarifStream::begin(rules);
+                (Writer::Sarif(stream), head)
+            }
+            other => (Writer::Lines(other), String::new()),
+        }
+    }
+
+    /// The indentation the items of its document take.
+    fn item_indent(&self) -> usize {
+        match self {
+            Writer::Json(stream) => stream.item_indent(),
+            Writer::Sarif(stream) => stream.item_indent(),
+            Writer::Lines(_) => 0,
+        }
+    }
+
+    fn format(&self) -> Format {
+        match self {
+            Writer::Lines(format) => *format,
+            Writer::Json(_) => Format::Json,
+            Writer::Sarif(_) => Format::Sarif,
+        }
+    }
+
+    fn push(&mut self, rendering: Rendering) -> String {
+        match (self, rendering) {
+            (Writer::Json(stream), Rendering::Items(items)) => stream.push(&items),
+            (Writer::Sarif(stream), Rendering::Items(items)) => stream.push(&items),
+            (_, Rendering::Text(text)) => text,
+            (Writer::Lines(_), Rendering::Items(_)) => unreachable!("line formats render text"),
+        }
+    }
+
+    /// What the format writes after the last file: statistics and the
+    /// summary line, or the end of the document.
+    fn end(self, quiet: bool, statistics: &str, problems: &Problems, summary: &Summary) -> String {
+        match self {
+            Writer::Lines(Format::Human | Format::Short) if !quiet => {
+                format!("{statistics}{}\n", summary.line())
+            }
+            Writer::Lines(Format::Human | Format::Short) => statistics.to_string(),
+            Writer::Lines(_) => String::new(),
+            Writer::Json(stream) => stream.end(&problems.list, summary),
+            Writer::Sarif(stream) => stream.end(),
+        }
+    }
+}
+
+/// One file's findings in `format`.
+fn render(
     format: Format,
     report: &FileReport,
     rules: &Rules,
     style: human::Style,
-) -> Option<String> {
-    Some(match format {
+    indent: usize,
+) -> Rendering {
+    Rendering::Text(match format {
         Format::Human => human::render_file(report, style),
         Format::Short => short::render_file(report, rules),
         Format::Jsonl => json::render_lines(report, rules),
         Format::Github => github::render_file(report, rules),
-        Format::Json | Format::Sarif => return None,
+        Format::Json => return Rendering::Items(json::findings(report, rules, indent)),
+        Format::Sarif => return Rendering::Items(sarif::results(report, rules, indent)),
     })
 }
 
-/// What a format writes after the last file: statistics and the summary
-/// line, or the whole document.
-fn ending(
-    format: Format,
-    args: &CheckArgs,
-    statistics: &str,
-    reports: &[FileReport],
-    problems: &Problems,
-    summary: &Summary,
-    rules: &Rules,
-) -> String {
-    match format {
-        Format::Human | Format::Short if !args.quiet => {
-            format!("{statistics}{}\n", summary.line())
-        }
-        Format::Human | Format::Short => statistics.to_string(),
-        Format::Json => json::render(reports, &problems.list, summary, rules),
-        Format::Sarif => sarif::render(reports, rules),
-        Format::Jsonl | Format::Github => String::new(),
-    }
+/// Everything the writer needs of one file's findings.
+struct Rendered {
+    stdout: Rendering,
+    file: Option<Rendering>,
+    /// Rows of the GitHub job summary.
+    summary_rows: Vec<String>,
+    /// (code, figure) of each finding, for --statistics.
+    counts: Vec<(String, String)>,
 }
 
 fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
@@ -491,109 +383,88 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             .enabled(std::io::stdout().is_terminal(), no_color_set()),
         width: 100,
     };
-    let mut output_file = OutputFile::create(args)?;
     let file_style = human::Style {
         color: false,
         width: 100,
     };
-    // Whole-document formats need every report until the end.
-    let keep = [Some(args.format), output_file.as_ref().map(|o| o.format)]
-        .into_iter()
-        .flatten()
-        .any(|format| matches!(format, Format::Json | Format::Sarif));
-    let mut summary = Summary::default();
-    // Streamed formats write each file's findings as soon as it and every
-    // file before it are checked, so the output is in sorted order whatever
-    // the thread timing.
-    let mut kept: Vec<FileReport> = Vec::new();
+    let mut output_file = OutputFile::create(args)?;
+    let (mut writer, head) = Writer::begin(args.format, rules);
+    write_stdout(&head)?;
+    let mut file_writer = match &mut output_file {
+        Some(output) => {
+            let (writer, head) = Writer::begin(output.format, rules);
+            output.write(&head)?;
+            Some(writer)
+        }
+        None => None,
+    };
     // In GitHub Actions, a job summary with every finding.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
+    let (stdout_format, stdout_indent) = (writer.format(), writer.item_indent());
+    let file_format = file_writer.as_ref().map(|w| (w.format(), w.item_indent()));
+    let render_file = |report: &FileReport| Rendered {
+        stdout: render(stdout_format, report, rules, style, stdout_indent),
+        file: file_format.map(|(format, indent)| render(format, report, rules, file_style, indent)),
+        summary_rows: if step_summary.is_some() {
+            github::summary_rows(report, rules)
+        } else {
+            Vec::new()
+        },
+        counts: if args.statistics {
+            report
+                .findings
+                .iter()
+                .map(|f| {
+                    let figure = f.figure.map_or("-", |i| rules.figures[i].id.as_str());
+                    (f.code.as_str().to_string(), figure.to_string())
+                })
+                .collect()
+        } else {
+            Vec::new()
+        },
+    };
+
+    let mut summary = Summary::default();
     let mut summary_rows: Vec<String> = Vec::new();
     // `--statistics`: findings counted by code and figure.
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut emit = |checked: Checked, problems: &mut Problems| -> Result<(), Failure> {
-        problems.list.extend(checked.problems.list);
-        problems.failed |= checked.problems.failed;
-        let Some((text, findings, date)) = checked.findings else {
+    let mut sink = |outcome: figcheck::run::Outcome<Rendered>| -> Result<(), String> {
+        problems.extend(outcome.problems);
+        summary.files += outcome.summary.files;
+        summary.errors += outcome.summary.errors;
+        summary.warnings += outcome.summary.warnings;
+        summary.advice += outcome.summary.advice;
+        let Some(rendered) = outcome.rendered else {
             return Ok(());
         };
-        summary.files += 1;
-        if findings.is_empty() {
-            return Ok(());
+        summary_rows.extend(rendered.summary_rows);
+        for key in rendered.counts {
+            *counts.entry(key).or_default() += 1;
         }
-        summary.add(&findings);
-        let report = FileReport {
-            path: checked.name,
-            source: Arc::new(text),
-            findings,
-            date,
-        };
-        if step_summary.is_some() {
-            summary_rows.extend(github::summary_rows(&report, rules));
+        if let (Some(output), Some(writer), Some(text)) =
+            (output_file.as_mut(), file_writer.as_mut(), rendered.file)
+        {
+            let text = writer.push(text);
+            output.write(&text).map_err(|e| match e {
+                Failure::Message(m) => m,
+                Failure::Rules(_) => unreachable!("writing fails with a message"),
+            })?;
         }
-        if args.statistics {
-            for f in &report.findings {
-                let figure = f.figure.map_or("-", |i| rules.figures[i].id.as_str());
-                *counts
-                    .entry((f.code.as_str().to_string(), figure.to_string()))
-                    .or_default() += 1;
-            }
-        }
-        if let Some(output) = output_file.as_mut() {
-            if let Some(text) = stream(output.format, &report, rules, file_style) {
-                output.write(&text)?;
-            }
-        }
-        if let Some(text) = stream(args.format, &report, rules, style) {
-            write_stdout(&text)?;
-        }
-        if keep {
-            kept.push(report);
-        }
-        Ok(())
+        write_stdout(&writer.push(rendered.stdout))
     };
-
-    if let Some(name) = &inputs.stdin {
+    let stdin = inputs.stdin.as_ref().map(|name| {
         let mut stdin_problems = Problems::default();
-        let text = read_stdin(
-            name,
-            checker.rules().settings.max_draft_bytes(),
-            &mut stdin_problems,
-        );
-        let mut checked = check_one(&checker, name.clone(), None, text);
-        checked.problems.list.splice(0..0, stdin_problems.list);
-        checked.problems.failed |= stdin_problems.failed;
-        emit(checked, &mut problems)?;
-    }
-    let drafts = &inputs.drafts;
-    let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::channel::<(usize, Checked)>();
-    let result = std::thread::scope(|scope| -> Result<(), Failure> {
-        for _ in 0..args.jobs().min(drafts.len().max(1)) {
-            let sender = sender.clone();
-            let (next, checker) = (&next, &checker);
-            scope.spawn(move || loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(draft) = drafts.get(i) else { break };
-                let checked = check_one(checker, draft.display.clone(), Some(draft), None);
-                if sender.send((i, checked)).is_err() {
-                    break;
-                }
-            });
-        }
-        drop(sender);
-        let mut pending: BTreeMap<usize, Checked> = BTreeMap::new();
-        let mut expected = 0;
-        for (i, checked) in receiver {
-            pending.insert(i, checked);
-            while let Some(checked) = pending.remove(&expected) {
-                emit(checked, &mut problems)?;
-                expected += 1;
-            }
-        }
-        Ok(())
+        let text = read_stdin(name, rules.settings.max_draft_bytes(), &mut stdin_problems);
+        (name.clone(), text, stdin_problems)
     });
-    result?;
+    figcheck::run::check_all(
+        &checker,
+        stdin,
+        &inputs.drafts,
+        args.jobs(),
+        &render_file,
+        &mut sink,
+    )?;
     let mut statistics = String::new();
     if args.statistics {
         let mut rows: Vec<_> = counts.into_iter().collect();
@@ -602,30 +473,14 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             statistics.push_str(&format!("{n:>6}  {code}  {figure}\n"));
         }
     }
-    if let Some(mut output) = output_file.take() {
-        let last = ending(
-            output.format,
-            args,
-            &statistics,
-            &kept,
-            &problems,
-            &summary,
-            rules,
-        );
-        output.write(&last)?;
+    if let (Some(mut output), Some(writer)) = (output_file.take(), file_writer) {
+        output.write(&writer.end(args.quiet, &statistics, &problems, &summary))?;
         output.finish()?;
     }
-    let last = ending(
-        args.format,
-        args,
-        &statistics,
-        &kept,
-        &problems,
-        &summary,
-        rules,
-    );
-    if args.format != Format::Json {
-        problems.print();
+    let format = writer.format();
+    let last = writer.end(args.quiet, &statistics, &problems, &summary);
+    if format != Format::Json {
+        print_problems(&problems);
     }
     write_stdout(&last)?;
     if let Some(path) = &step_summary {
@@ -676,7 +531,7 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
             files.push((draft.display.clone(), text, analysis));
         }
     }
-    problems.print();
+    print_problems(&problems);
     let reports: Vec<NumbersReport> = files
         .iter()
         .map(|(path, source, analysis)| NumbersReport {
@@ -712,7 +567,7 @@ fn run_coverage(args: &CheckArgs) -> Result<u8, Failure> {
             texts.push((draft.display.clone(), text));
         }
     }
-    problems.print();
+    print_problems(&problems);
     let mut coverage = figcheck::coverage::Coverage::new(rules);
     let mut misses = Vec::with_capacity(texts.len());
     for (path, text) in &texts {

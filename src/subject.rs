@@ -16,6 +16,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -222,8 +223,53 @@ pub struct SubjectMatcher {
     /// Where a phrase can start: a word that begins as words with a phrase's
     /// first stem do (see [`prefix`]; the forms in [`EXCEPTIONAL`] are listed
     /// too), so no other word is ever lowercased or stemmed, and a draft
-    /// without a subject costs one regex scan.
-    starts: Option<Regex>,
+    /// without a subject costs one literal scan.
+    starts: Option<Starts>,
+}
+
+/// The beginnings of phrases' first words, found as literals: one
+/// Aho-Corasick automaton, ASCII case-insensitive, whatever the number of
+/// phrases (a regex alternation of thousands leaves the fast engine, and
+/// from a few thousand does not compile). The rare beginning with a letter
+/// outside ASCII goes to a small regex, for Unicode case.
+#[derive(Debug, Clone)]
+struct Starts {
+    ascii: Option<AhoCorasick>,
+    other: Option<Regex>,
+}
+
+impl Starts {
+    fn new(prefixes: &[String]) -> Option<Starts> {
+        let (ascii, other): (Vec<&String>, Vec<&String>) =
+            prefixes.iter().partition(|p| p.is_ascii());
+        let ascii = (!ascii.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&ascii)
+                .expect("literal prefixes always build")
+        });
+        let other = (!other.is_empty()).then(|| {
+            let alternatives: Vec<String> = other.iter().map(|p| regex::escape(p)).collect();
+            Regex::new(&format!("(?i)(?:{})", alternatives.join("|")))
+                .expect("escaped prefixes always compile")
+        });
+        (ascii.is_some() || other.is_some()).then_some(Starts { ascii, other })
+    }
+
+    /// Every byte offset in `text` where a beginning is found, in order.
+    fn find(&self, text: &str) -> Vec<usize> {
+        let mut at: Vec<usize> = Vec::new();
+        if let Some(ascii) = &self.ascii {
+            at.extend(ascii.find_overlapping_iter(text).map(|m| m.start()));
+        }
+        if let Some(other) = &self.other {
+            at.extend(other.find_iter(text).map(|m| m.start()));
+            at.sort_unstable();
+        }
+        at.dedup();
+        at
+    }
 }
 
 /// Words whose Snowball stem does not start as they do (Porter2's
@@ -377,23 +423,7 @@ impl SubjectMatcher {
         }
         first_prefixes.sort();
         first_prefixes.dedup();
-        let alternatives: Vec<String> = first_prefixes
-            .iter()
-            .map(|p| {
-                // An ASCII word boundary keeps the regex on its fast engine;
-                // `find` checks the start of the word again in any script.
-                let boundary = if p.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-                    r"(?-u:\b)"
-                } else {
-                    ""
-                };
-                format!("{boundary}{}", regex::escape(p))
-            })
-            .collect();
-        let starts = (!alternatives.is_empty()).then(|| {
-            Regex::new(&format!("(?i)(?:{})", alternatives.join("|")))
-                .expect("escaped prefixes always compile")
-        });
+        let starts = Starts::new(&first_prefixes);
         SubjectMatcher {
             root,
             max_gap,
@@ -411,11 +441,12 @@ impl SubjectMatcher {
         let slice = &text[range.clone()];
         let mut hits = Vec::new();
         let mut resume = 0;
-        for m in starts.find_iter(slice) {
-            if m.start() < resume || !starts_word(slice, m.start()) {
+        for start in starts.find(slice) {
+            // A phrase starts only where a word does, in any script.
+            if start < resume || !starts_word(slice, start) {
                 continue;
             }
-            let Some(first) = word_from(slice, m.start()) else {
+            let Some(first) = word_from(slice, start) else {
                 continue;
             };
             let Some(node) = self.root.next.get(stems.of(&slice[first.clone()])) else {

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{each_located, json_number, FileReport, Located, Position, Summary};
+use super::{each_located, json_number, ArrayStream, FileReport, Located, Position, Summary};
 use crate::date::DraftDate;
 use crate::rules::Rules;
 
@@ -18,9 +18,59 @@ pub struct Problem {
 #[derive(Serialize)]
 struct Document<'a> {
     version: u32,
-    findings: Vec<Value>,
+    findings: [(); 0],
     problems: &'a [Problem],
     summary: &'a Summary,
+}
+
+fn empty_document(problems: &[Problem], summary: &Summary) -> String {
+    let document = Document {
+        version: 1,
+        findings: [],
+        problems,
+        summary,
+    };
+    serde_json::to_string_pretty(&document).expect("findings serialise to JSON")
+}
+
+/// The JSON document written as files finish: [`JsonStream::begin`] before
+/// the first file, [`JsonStream::push`] with each file's [`findings`] in
+/// order, [`JsonStream::end`] after the last.
+#[derive(Debug)]
+pub struct JsonStream(ArrayStream);
+
+impl JsonStream {
+    /// The stream, and the text that opens the document.
+    pub fn begin() -> (JsonStream, String) {
+        let (head, _, stream) =
+            ArrayStream::split(&empty_document(&[], &Summary::default()), "findings");
+        (JsonStream(stream), head)
+    }
+
+    /// The indentation [`findings`] takes.
+    pub fn item_indent(&self) -> usize {
+        self.0.item_indent()
+    }
+
+    pub fn push(&mut self, findings: &[String]) -> String {
+        self.0.push(findings)
+    }
+
+    /// The text that ends the document: the problems and the summary.
+    pub fn end(self, problems: &[Problem], summary: &Summary) -> String {
+        let (_, tail, _) = ArrayStream::split(&empty_document(problems, summary), "findings");
+        format!("{}{tail}\n", self.0.close())
+    }
+}
+
+/// One file's findings as items of the document's `findings`, each
+/// indented by `indent` (see [`JsonStream::item_indent`]).
+pub fn findings(report: &FileReport, rules: &Rules, indent: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(report.findings.len());
+    each_located(report, rules, |l| {
+        out.push(ArrayStream::item(&json_finding(l), indent))
+    });
+    out
 }
 
 #[derive(Serialize)]
@@ -119,21 +169,11 @@ pub fn render(
     summary: &Summary,
     rules: &Rules,
 ) -> String {
-    let mut findings = Vec::new();
+    let (mut stream, mut out) = JsonStream::begin();
     for report in reports {
-        each_located(report, rules, |l| {
-            findings
-                .push(serde_json::to_value(json_finding(l)).expect("a finding serialises to JSON"))
-        });
+        out.push_str(&stream.push(&findings(report, rules, stream.item_indent())));
     }
-    let document = Document {
-        version: 1,
-        findings,
-        problems,
-        summary,
-    };
-    let mut out = serde_json::to_string_pretty(&document).expect("findings serialise to JSON");
-    out.push('\n');
+    out.push_str(&stream.end(problems, summary));
     out
 }
 

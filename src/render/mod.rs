@@ -222,3 +222,82 @@ pub(crate) fn json_number(value: f64) -> serde_json::Value {
         serde_json::Value::Null
     }
 }
+
+/// A pretty-printed JSON document written in pieces, byte for byte as
+/// serde_json writes it whole: the text before one array's items, the items
+/// as they are ready (rendered where the draft was checked, so no draft's
+/// text waits for the end), and the text after. Memory stays bounded by the
+/// drafts in flight, whatever the number of findings.
+#[derive(Debug)]
+pub struct ArrayStream {
+    /// The indentation of the line that opens the array.
+    indent: usize,
+    items: usize,
+}
+
+impl ArrayStream {
+    /// Splits `document`, pretty-printed with the array under `key` empty
+    /// (`"key": []`, its last occurrence), into the text up to and with `[`
+    /// and the text from `]` on; and the stream for the items in between.
+    pub fn split(document: &str, key: &str) -> (String, String, ArrayStream) {
+        let empty = format!("\"{key}\": []");
+        let at = document
+            .rfind(&empty)
+            .expect("the document holds the empty array");
+        let line_start = document[..at].rfind('\n').map_or(0, |i| i + 1);
+        let open = at + empty.len() - 1;
+        let stream = ArrayStream {
+            indent: at - line_start,
+            items: 0,
+        };
+        (
+            document[..open].to_string(),
+            document[open..].to_string(),
+            stream,
+        )
+    }
+
+    /// The indentation of an item of the array.
+    pub fn item_indent(&self) -> usize {
+        self.indent + 2
+    }
+
+    /// One item, pretty-printed and indented for its place in the array.
+    pub fn item(value: &impl Serialize, indent: usize) -> String {
+        let pretty = serde_json::to_string_pretty(value).expect("an item serialises to JSON");
+        let pad = " ".repeat(indent);
+        let mut out = String::with_capacity(pretty.len() + pretty.len() / 8);
+        for (i, line) in pretty.lines().enumerate() {
+            if i > 0 {
+                out.push('\n');
+            }
+            out.push_str(&pad);
+            out.push_str(line);
+        }
+        out
+    }
+
+    /// The text for items made by [`ArrayStream::item`], after those before.
+    pub fn push(&mut self, items: &[String]) -> String {
+        let mut out = String::with_capacity(items.iter().map(|i| i.len() + 2).sum());
+        for item in items {
+            if self.items > 0 {
+                out.push(',');
+            }
+            out.push('\n');
+            out.push_str(item);
+            self.items += 1;
+        }
+        out
+    }
+
+    /// The text that closes the array, before the document's tail (which
+    /// starts with `]`).
+    pub fn close(&self) -> String {
+        if self.items == 0 {
+            String::new()
+        } else {
+            format!("\n{}", " ".repeat(self.indent))
+        }
+    }
+}

@@ -3,14 +3,54 @@
 
 use serde_json::{json, Value};
 
-use super::{each_located, FileReport};
+use super::{each_located, ArrayStream, FileReport};
 use crate::check::{describe, use_instead, Code};
 use crate::rules::{Rules, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
 /// The whole run as one SARIF log, followed by a newline.
+/// The SARIF log written as files finish: [`SarifStream::begin`] before the
+/// first file, [`SarifStream::push`] with each file's [`results`] in order,
+/// [`SarifStream::end`] after the last.
+#[derive(Debug)]
+pub struct SarifStream {
+    array: ArrayStream,
+    tail: String,
+}
+
+impl SarifStream {
+    /// The stream, and the text that opens the log (the tool and its rules).
+    pub fn begin(rules: &Rules) -> (SarifStream, String) {
+        let (head, tail, array) = ArrayStream::split(&empty_log(rules), "results");
+        (SarifStream { array, tail }, head)
+    }
+
+    /// The indentation [`results`] takes.
+    pub fn item_indent(&self) -> usize {
+        self.array.item_indent()
+    }
+
+    pub fn push(&mut self, results: &[String]) -> String {
+        self.array.push(results)
+    }
+
+    pub fn end(self) -> String {
+        format!("{}{}\n", self.array.close(), self.tail)
+    }
+}
+
 pub fn render(reports: &[FileReport], rules: &Rules) -> String {
+    let (mut stream, mut out) = SarifStream::begin(rules);
+    for report in reports {
+        out.push_str(&stream.push(&results(report, rules, stream.item_indent())));
+    }
+    out.push_str(&stream.end());
+    out
+}
+
+/// The log with no result, pretty-printed.
+fn empty_log(rules: &Rules) -> String {
     let mut driver_rules: Vec<Value> = rules
         .figures
         .iter()
@@ -37,62 +77,6 @@ pub fn render(reports: &[FileReport], rules: &Rules) -> String {
         "help": { "text": "Remove the comment, or correct the figure id it names." },
         "defaultConfiguration": { "level": "warning" },
     }));
-    let mut results = Vec::new();
-    for report in reports {
-        each_located(report, rules, |l| {
-            let p = l.position;
-            let rule_index = l.finding.figure.unwrap_or(rules.figures.len());
-            // Every claim of an inconsistency, not only the first.
-            let related: Vec<Value> = if l.finding.code == Code::Inconsistent {
-                l.finding
-                    .labels
-                    .iter()
-                    .enumerate()
-                    .map(|(id, label)| {
-                        let at = l.position_of(&label.span);
-                        json!({
-                            "id": id,
-                            "physicalLocation": {
-                                "artifactLocation": { "uri": uri(l.path) },
-                                "region": {
-                                    "startLine": at.line,
-                                    "startColumn": at.column,
-                                    "endLine": at.end_line,
-                                    "endColumn": at.end_column,
-                                },
-                            },
-                            "message": { "text": label.text },
-                        })
-                    })
-                    .collect()
-            } else {
-                Vec::new()
-            };
-            let mut result = json!({
-                "ruleId": l.subject(),
-                "ruleIndex": rule_index,
-                "level": level(l.finding.severity),
-                "message": { "text": format!("{}\nhelp: {}", l.finding.message, l.finding.help) },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri(l.path) },
-                        "region": {
-                            "startLine": p.line,
-                            "startColumn": p.column,
-                            "endLine": p.end_line,
-                            "endColumn": p.end_column,
-                            "snippet": { "text": l.finding.found_text },
-                        },
-                    },
-                }],
-                "properties": { "code": l.finding.code.as_str() },
-            });
-            if !related.is_empty() {
-                result["relatedLocations"] = Value::Array(related);
-            }
-            results.push(result);
-        });
-    }
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -105,12 +89,70 @@ pub fn render(reports: &[FileReport], rules: &Rules) -> String {
                 },
             },
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }],
     });
-    let mut out = serde_json::to_string_pretty(&log).expect("SARIF serialises");
-    out.push('\n');
-    out
+    serde_json::to_string_pretty(&log).expect("SARIF serialises")
+}
+
+/// One file's findings as SARIF results, each indented by `indent` (see
+/// [`SarifStream::item_indent`]).
+pub fn results(report: &FileReport, rules: &Rules, indent: usize) -> Vec<String> {
+    let mut results = Vec::new();
+    each_located(report, rules, |l| {
+        let p = l.position;
+        let rule_index = l.finding.figure.unwrap_or(rules.figures.len());
+        // Every claim of an inconsistency, not only the first.
+        let related: Vec<Value> = if l.finding.code == Code::Inconsistent {
+            l.finding
+                .labels
+                .iter()
+                .enumerate()
+                .map(|(id, label)| {
+                    let at = l.position_of(&label.span);
+                    json!({
+                        "id": id,
+                        "physicalLocation": {
+                            "artifactLocation": { "uri": uri(l.path) },
+                            "region": {
+                                "startLine": at.line,
+                                "startColumn": at.column,
+                                "endLine": at.end_line,
+                                "endColumn": at.end_column,
+                            },
+                        },
+                        "message": { "text": label.text },
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut result = json!({
+            "ruleId": l.subject(),
+            "ruleIndex": rule_index,
+            "level": level(l.finding.severity),
+            "message": { "text": format!("{}\nhelp: {}", l.finding.message, l.finding.help) },
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri(l.path) },
+                    "region": {
+                        "startLine": p.line,
+                        "startColumn": p.column,
+                        "endLine": p.end_line,
+                        "endColumn": p.end_column,
+                        "snippet": { "text": l.finding.found_text },
+                    },
+                },
+            }],
+            "properties": { "code": l.finding.code.as_str() },
+        });
+        if !related.is_empty() {
+            result["relatedLocations"] = Value::Array(related);
+        }
+        results.push(ArrayStream::item(&result, indent));
+    });
+    results
 }
 
 fn level(severity: Severity) -> &'static str {

@@ -1,0 +1,322 @@
+//! A run over many drafts: reading each one (size limit, binary files,
+//! encodings), checking them in parallel, and handing each outcome back in
+//! the order of the inputs, so that output is the same whatever the thread
+//! timing. The command line and an editor integration both drive it; it
+//! never prints.
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
+
+use crate::markup::Format as Markup;
+use crate::render::json::Problem;
+use crate::render::{FileReport, Summary};
+use crate::walk::Draft;
+use crate::Checker;
+
+/// Files and paths that could not be checked; `failed` is set when one of them
+/// must turn the exit status into 2 (a note, such as a skipped binary, does not).
+#[derive(Debug, Default)]
+pub struct Problems {
+    pub list: Vec<Problem>,
+    pub failed: bool,
+}
+
+impl Problems {
+    pub fn note(&mut self, path: &str, message: impl Into<String>) {
+        self.list.push(Problem {
+            path: path.to_string(),
+            message: message.into(),
+        });
+    }
+
+    pub fn fail(&mut self, path: &str, message: impl Into<String>) {
+        self.failed = true;
+        self.note(path, message);
+    }
+
+    /// Adds another input's problems after these.
+    pub fn extend(&mut self, other: Problems) {
+        self.list.extend(other.list);
+        self.failed |= other.failed;
+    }
+}
+
+/// Standard input as a draft's text.
+pub fn read_stdin(name: &str, limit: u64, problems: &mut Problems) -> Option<String> {
+    match read_limited(std::io::stdin().lock(), limit) {
+        Ok(read) => accept(name, read, limit, problems),
+        Err(e) => {
+            problems.fail(name, format!("cannot read standard input: {e}"));
+            None
+        }
+    }
+}
+
+/// What reading a draft with a limit gave.
+enum Read {
+    Bytes(Vec<u8>),
+    /// A NUL byte in the first 8 KiB (and no UTF-16 byte order mark).
+    Binary,
+    /// More than the limit.
+    TooLarge,
+}
+
+/// Reads at most `limit` bytes. The first 8 KiB are looked at for binary
+/// content before the rest is read, so a large binary file costs 8 KiB.
+fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<Read> {
+    use std::io::Read as _;
+    let mut reader = reader.take(limit.saturating_add(1));
+    let mut bytes = Vec::new();
+    (&mut reader).take(8192).read_to_end(&mut bytes)?;
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if !utf16 && bytes.contains(&0) {
+        return Ok(Read::Binary);
+    }
+    reader.read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Ok(Read::TooLarge);
+    }
+    Ok(Read::Bytes(bytes))
+}
+
+/// The text of what was read, or `None` with the reason recorded.
+fn accept(name: &str, read: Read, limit: u64, problems: &mut Problems) -> Option<String> {
+    match read {
+        Read::Bytes(bytes) => decode(name, bytes, problems),
+        Read::Binary => {
+            problems.note(name, "binary file, not checked");
+            None
+        }
+        Read::TooLarge => {
+            problems.note(
+                name,
+                format!(
+                    "larger than {} MiB (max_draft_size_mib in rules.toml), not checked",
+                    limit >> 20
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// A draft's text, or `None` with the reason recorded. Binary files are skipped;
+/// text that is not UTF-8 is checked with the invalid bytes replaced.
+pub fn read_draft(draft: &Draft, limit: u64, problems: &mut Problems) -> Option<String> {
+    // A FIFO or a device named on the command line would block or never end.
+    match std::fs::metadata(&draft.path) {
+        Ok(meta) if !meta.is_file() => {
+            problems.note(&draft.display, "not a regular file, not checked");
+            return None;
+        }
+        Err(e) => {
+            problems.fail(&draft.display, format!("cannot read: {e}"));
+            return None;
+        }
+        Ok(_) => {}
+    }
+    match std::fs::File::open(&draft.path).and_then(|file| read_limited(file, limit)) {
+        Ok(read) => accept(&draft.display, read, limit, problems),
+        Err(e) => {
+            problems.fail(&draft.display, format!("cannot read: {e}"));
+            None
+        }
+    }
+}
+
+/// Text from bytes: binary files are skipped, text that is not UTF-8 is checked
+/// with the invalid bytes replaced, and a byte order mark is dropped.
+fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
+    // UTF-16 with a byte order mark, as some word processors save text.
+    let utf16 = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => Some(u16::from_le_bytes as fn([u8; 2]) -> u16),
+        Some([0xFE, 0xFF]) => Some(u16::from_be_bytes as fn([u8; 2]) -> u16),
+        _ => None,
+    };
+    if let Some(unit) = utf16 {
+        let units = bytes[2..]
+            .chunks_exact(2)
+            .map(|pair| unit([pair[0], pair[1]]));
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        problems.note(
+            name,
+            "UTF-16; checked as decoded (positions are in the decoded text)",
+        );
+        return Some(text);
+    }
+    if bytes.iter().take(8192).any(|&b| b == 0) {
+        problems.note(name, "binary file, not checked");
+        return None;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            problems.note(
+                name,
+                "not valid UTF-8; checked with the invalid bytes replaced",
+            );
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    let mut text = text;
+    if text.starts_with('\u{feff}') {
+        // In place: a large draft is never held twice.
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    Some(text)
+}
+
+/// What checking one input gave, in the order of the inputs.
+#[derive(Debug)]
+pub struct Outcome<R> {
+    /// The input's name as shown.
+    pub name: String,
+    pub problems: Problems,
+    /// Whether the input was read and checked (`summary.files` is 1).
+    pub read: bool,
+    /// Its findings counted by severity.
+    pub summary: Summary,
+    /// What `render` made of its findings; `None` when it has none.
+    pub rendered: Option<R>,
+}
+
+/// How many drafts may be checked ahead of the one the caller waits for:
+/// what bounds memory when one large draft holds up the output.
+const AHEAD_PER_THREAD: usize = 4;
+
+/// A draft larger than this is checked while no other such draft is: the
+/// structures a check builds are a few times the draft's size, and two
+/// compilations of several megabytes at once would double the peak.
+const LARGE_DRAFT: usize = 1 << 20;
+
+/// Checks one input and renders its findings where it was checked, so that
+/// its text is dropped before the outcome travels.
+fn check_one<R>(
+    checker: &Checker,
+    name: String,
+    text: Option<String>,
+    problems: Problems,
+    render: &(dyn Fn(&FileReport) -> R + Sync),
+) -> Outcome<R> {
+    let Some(text) = text else {
+        return Outcome {
+            name,
+            problems,
+            read: false,
+            summary: Summary::default(),
+            rendered: None,
+        };
+    };
+    let format = Markup::of_path(&name);
+    let findings = checker.check_document(format, &text);
+    let mut summary = Summary {
+        files: 1,
+        ..Summary::default()
+    };
+    if findings.is_empty() {
+        return Outcome {
+            name,
+            problems,
+            read: true,
+            summary,
+            rendered: None,
+        };
+    }
+    summary.add(&findings);
+    let date = Some(checker.draft_date(format, &text));
+    let report = FileReport {
+        path: name,
+        source: Arc::new(text),
+        findings,
+        date,
+    };
+    let rendered = render(&report);
+    Outcome {
+        name: report.path,
+        problems,
+        read: true,
+        summary,
+        rendered: Some(rendered),
+    }
+}
+
+/// Checks standard input (already read, as `stdin`: its name, its text if it
+/// could be read, and the problems reading it raised) and then `drafts`, with
+/// `jobs` threads; renders each draft's findings with `render` on the thread
+/// that checked it; and calls `sink` with every outcome in input order. A
+/// sink that fails stops the run, and its error is returned.
+pub fn check_all<R: Send>(
+    checker: &Checker,
+    stdin: Option<(String, Option<String>, Problems)>,
+    drafts: &[Draft],
+    jobs: usize,
+    render: &(dyn Fn(&FileReport) -> R + Sync),
+    sink: &mut dyn FnMut(Outcome<R>) -> Result<(), String>,
+) -> Result<(), String> {
+    let limit = checker.rules().settings.max_draft_bytes();
+    if let Some((name, text, problems)) = stdin {
+        sink(check_one(checker, name, text, problems, render))?;
+    }
+    let threads = jobs.max(1).min(drafts.len().max(1));
+    let ahead = threads * AHEAD_PER_THREAD;
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // How many outcomes the sink has taken; a thread waits before taking a
+    // draft further than `ahead` past it.
+    let written = (Mutex::new(0usize), Condvar::new());
+    let large = Mutex::new(());
+    let (sender, receiver) = mpsc::channel::<(usize, Outcome<R>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let sender = sender.clone();
+            let (next, stop, written, large) = (&next, &stop, &written, &large);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(draft) = drafts.get(i) else { break };
+                {
+                    let (count, moved) = written;
+                    let mut count = count.lock().expect("no thread panics holding it");
+                    while i >= *count + ahead && !stop.load(Ordering::Relaxed) {
+                        count = moved.wait(count).expect("no thread panics holding it");
+                    }
+                }
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let mut problems = Problems::default();
+                let _one_large = std::fs::metadata(&draft.path)
+                    .is_ok_and(|m| m.len() > LARGE_DRAFT as u64)
+                    .then(|| large.lock().unwrap_or_else(|e| e.into_inner()));
+                let text = read_draft(draft, limit, &mut problems);
+                let outcome = check_one(checker, draft.display.clone(), text, problems, render);
+                if sender.send((i, outcome)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut pending: BTreeMap<usize, Outcome<R>> = BTreeMap::new();
+        let mut expected = 0;
+        let mut result = Ok(());
+        for (i, outcome) in receiver {
+            pending.insert(i, outcome);
+            while let Some(outcome) = pending.remove(&expected) {
+                if result.is_ok() {
+                    result = sink(outcome);
+                }
+                expected += 1;
+                let (count, moved) = &written;
+                *count.lock().expect("no thread panics holding it") = expected;
+                moved.notify_all();
+            }
+            if result.is_err() && !stop.load(Ordering::Relaxed) {
+                stop.store(true, Ordering::Relaxed);
+                written.1.notify_all();
+            }
+        }
+        result
+    })
+}

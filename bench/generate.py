@@ -14,7 +14,9 @@ is wrong.
 claims are wrong (about 20,000 findings); one draft in ten
 is hard-wrapped at 72 columns; and five drafts are compilations of 1.5 to
 4.4 MB. It also writes rules-distinct-50/500/5000.toml, whose figures have
-subject phrases that share no word, the worst case for the subject search.
+subject phrases that share no word, the worst case for the subject search;
+and, outside the corpus, compilation-4mb.md: a 4 MB draft with about 2,000
+findings, for the human format's cost per finding.
 """
 import argparse
 import os
@@ -194,6 +196,12 @@ def main():
             text = wrap(text)
         with open(os.path.join(folder, f"draft-{i:05d}.md"), "w") as f:
             f.write(text)
+    if args.dense:
+        MENTION_BEFORE, SLIP = MENTION, 0.75
+        globals()["MENTION"] = 0.055
+        with open(os.path.join(args.out, "compilation-4mb.md"), "w") as f:
+            f.write(draft(random.Random(args.seed + 3), figs50, 99999, 4 * 1024 * 1024))
+        globals()["MENTION"] = MENTION_BEFORE
 
 
 if __name__ == "__main__":

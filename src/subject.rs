@@ -16,7 +16,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -245,7 +245,7 @@ impl Starts {
         let ascii = (!ascii.is_empty()).then(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
-                .match_kind(MatchKind::Standard)
+                .match_kind(MatchKind::LeftmostFirst)
                 .build(&ascii)
                 .expect("literal prefixes always build")
         });
@@ -261,7 +261,15 @@ impl Starts {
     fn find(&self, text: &str) -> Vec<usize> {
         let mut at: Vec<usize> = Vec::new();
         if let Some(ascii) = &self.ascii {
-            at.extend(ascii.find_overlapping_iter(text).map(|m| m.start()));
+            // Every position where a beginning starts: the leftmost match,
+            // then again from the byte after its start (a non-overlapping
+            // search would skip a beginning inside another; an overlapping
+            // one cannot use the SIMD prefilter).
+            let mut from = 0;
+            while let Some(m) = ascii.find(Input::new(text).span(from..text.len())) {
+                at.push(m.start());
+                from = m.start() + 1;
+            }
         }
         if let Some(other) = &self.other {
             at.extend(other.find_iter(text).map(|m| m.start()));

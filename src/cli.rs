@@ -136,6 +136,23 @@ pub struct CheckArgs {
     #[arg(long, value_enum, value_name = "FORMAT", requires = "output_file")]
     pub output_format: Option<Format>,
 
+    /// Apply the safe fixes (a wrong or outdated number replaced by the
+    /// accepted value, in the draft's own style), then report what remains.
+    /// Each draft is rewritten whole or not at all, and a draft that changed
+    /// since it was read is left alone. Without --fix, figcheck never writes.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix or --diff, also apply the unsafe fixes: a number with a
+    /// qualifier or in words, a wrong year or a wrong source (where the year
+    /// or the source may be what is wrong).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and write nothing.
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
+
     /// The lowest severity that makes figcheck exit with status 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error, value_name = "LEVEL")]
     pub fail_on: FailOn,

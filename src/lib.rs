@@ -12,6 +12,7 @@ pub mod check;
 pub mod coverage;
 pub mod date;
 pub mod examples;
+pub mod fix;
 pub mod formula;
 pub mod markup;
 pub mod numbers;

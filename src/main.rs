@@ -6,10 +6,12 @@ use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use clap::Parser;
 
 use cli::{CheckArgs, Cli, Command, ExplainArgs, FailOn, Format, InitArgs, RulesArgs};
+use figcheck::fix::Applicability;
 use figcheck::markup::Format as Markup;
 use figcheck::render::coverage as render_coverage;
 use figcheck::render::numbers::NumbersReport;
@@ -366,6 +368,13 @@ fn render(
 
 /// Everything the writer needs of one file's findings.
 struct Rendered {
+    /// With --fix, the findings counted again after the fixes were written.
+    remaining: Option<Summary>,
+    /// Findings fixed (--fix) or that would be (--diff).
+    fixed: usize,
+    /// A draft that could not be fixed, and why; `true` when that must
+    /// turn the exit status into 2.
+    not_fixed: Option<(String, bool)>,
     stdout: Rendering,
     file: Option<Rendering>,
     /// Rows of the GitHub job summary.
@@ -402,7 +411,11 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
     let (stdout_format, stdout_indent) = (writer.format(), writer.item_indent());
     let file_format = file_writer.as_ref().map(|w| (w.format(), w.item_indent()));
-    let render_file = |report: &FileReport| Rendered {
+    let stdin_name = inputs.stdin.clone();
+    let render_report = |report: &FileReport| Rendered {
+        remaining: None,
+        fixed: 0,
+        not_fixed: None,
         stdout: render(stdout_format, report, rules, style, stdout_indent),
         file: file_format.map(|(format, indent)| render(format, report, rules, file_style, indent)),
         summary_rows: if step_summary.is_some() {
@@ -424,19 +437,108 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         },
     };
 
+    // --fix and --diff: the draft's fixes applied, written (or shown as a
+    // diff), and the draft checked again.
+    let render_file = |report: &FileReport| -> Rendered {
+        if !(args.fix || args.diff) || Some(&report.path) == stdin_name.as_ref() {
+            return render_report(report);
+        }
+        let edits: Vec<&figcheck::fix::Edit> = report
+            .findings
+            .iter()
+            .filter_map(|f| f.fix.as_ref())
+            .filter(|f| f.applicability == Applicability::Safe || args.unsafe_fixes)
+            .flat_map(|f| &f.edits)
+            .collect();
+        if edits.is_empty() {
+            return if args.diff {
+                Rendered::nothing()
+            } else {
+                render_report(report)
+            };
+        }
+        let (fixed_text, applied) = figcheck::fix::apply(&report.source, &edits);
+        if args.diff {
+            return Rendered {
+                fixed: applied,
+                stdout: Rendering::Text(figcheck::fix::diff(
+                    visible(&report.path).trim_start_matches("./"),
+                    &report.source,
+                    &fixed_text,
+                )),
+                ..Rendered::nothing()
+            };
+        }
+        match figcheck::fix::write(
+            std::path::Path::new(&report.path),
+            &report.source,
+            &fixed_text,
+        ) {
+            Ok(()) => {
+                let format = Markup::of_path(&report.path);
+                let findings = checker.check_document(format, &fixed_text);
+                let mut remaining = Summary {
+                    files: 1,
+                    ..Summary::default()
+                };
+                remaining.add(&findings);
+                let date = Some(checker.draft_date(format, &fixed_text));
+                let again = FileReport {
+                    path: report.path.clone(),
+                    source: Arc::new(fixed_text),
+                    findings,
+                    date,
+                };
+                Rendered {
+                    remaining: Some(remaining),
+                    fixed: applied,
+                    ..render_report(&again)
+                }
+            }
+            Err(figcheck::fix::NotWritten::Changed) => Rendered {
+                not_fixed: Some((
+                    "changed since it was read, or is not UTF-8; not fixed".into(),
+                    false,
+                )),
+                ..render_report(report)
+            },
+            Err(figcheck::fix::NotWritten::Io(e)) => Rendered {
+                not_fixed: Some((format!("cannot write the fixes: {e}"), true)),
+                ..render_report(report)
+            },
+        }
+    };
+
     let mut summary = Summary::default();
+    let mut fixed = (0usize, 0usize);
     let mut summary_rows: Vec<String> = Vec::new();
     // `--statistics`: findings counted by code and figure.
     let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut sink = |outcome: figcheck::run::Outcome<Rendered>| -> Result<(), String> {
         problems.extend(outcome.problems);
-        summary.files += outcome.summary.files;
-        summary.errors += outcome.summary.errors;
-        summary.warnings += outcome.summary.warnings;
-        summary.advice += outcome.summary.advice;
+        let counted = outcome
+            .rendered
+            .as_ref()
+            .and_then(|r| r.remaining)
+            .unwrap_or(outcome.summary);
+        summary.files += counted.files;
+        summary.errors += counted.errors;
+        summary.warnings += counted.warnings;
+        summary.advice += counted.advice;
         let Some(rendered) = outcome.rendered else {
             return Ok(());
         };
+        if rendered.fixed > 0 {
+            fixed.0 += rendered.fixed;
+            fixed.1 += 1;
+        }
+        if let Some((message, fails)) = rendered.not_fixed {
+            if fails {
+                problems.fail(&outcome.name, message);
+            } else {
+                problems.note(&outcome.name, message);
+            }
+        }
         summary_rows.extend(rendered.summary_rows);
         for key in rendered.counts {
             *counts.entry(key).or_default() += 1;
@@ -478,6 +580,31 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         output.finish()?;
     }
     let format = writer.format();
+    if args.diff {
+        // Only the diff, and what applying it would do.
+        print_problems(&problems);
+        if !args.quiet {
+            write_stdout(&format!(
+                "would fix {} in {}; run with --fix to write them\n",
+                plural(fixed.0, "finding"),
+                plural(fixed.1, "file")
+            ))?;
+        }
+        return Ok(if problems.failed {
+            EXIT_ERROR
+        } else if fixed.0 > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        });
+    }
+    if args.fix && matches!(format, Format::Human | Format::Short) && !args.quiet {
+        statistics.push_str(&format!(
+            "fixed {} in {}\n",
+            plural(fixed.0, "finding"),
+            plural(fixed.1, "file")
+        ));
+    }
     let last = writer.end(args.quiet, &statistics, &problems, &summary);
     if format != Format::Json {
         print_problems(&problems);
@@ -506,6 +633,29 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     } else {
         EXIT_CLEAN
     })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+impl Rendered {
+    /// Nothing to write: a draft with no fix under --diff.
+    fn nothing() -> Rendered {
+        Rendered {
+            remaining: None,
+            fixed: 0,
+            not_fixed: None,
+            stdout: Rendering::Text(String::new()),
+            file: None,
+            summary_rows: Vec::new(),
+            counts: Vec::new(),
+        }
+    }
 }
 
 fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {

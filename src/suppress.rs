@@ -37,6 +37,7 @@ Example
 How to fix it
   Remove the comment, or correct the figure id it names. Run with
   --no-ignores to see everything the suppressions hide. Severity: warning.
+  Not fixable automatically.
 ";
 
 /// One suppression comment in a draft.
@@ -172,6 +173,7 @@ pub fn apply(
                 span: s.directive.clone(),
                 text: "suppresses nothing".into(),
             }],
+            fix: None,
         });
     }
     kept.sort_by_key(|f| (f.span.start, f.code));

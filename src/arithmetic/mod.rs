@@ -59,6 +59,7 @@ Example
 How to fix it
   Redo the computation the help line shows, and correct whichever number is
   wrong. Severity: error, or `arithmetic` in [settings].
+  Not fixable automatically: any of the numbers may be the wrong one.
 ";
 
 /// What kind of relation a sentence states between its numbers.
@@ -308,6 +309,7 @@ pub fn findings(text: &str, relations: &[Relation], severity: Severity) -> Vec<F
                 message: format!("{what}: {}", r.computation),
                 help: format!("{}, {}", r.computation, r.verdict),
                 labels,
+                fix: None,
             }
         })
         .collect()

@@ -32,6 +32,7 @@ Example
 How to fix it
   Use one value throughout, or say in the text why the numbers differ (an
   earlier count, another source). Severity: warning.
+  Not fixable automatically: which claim to change is the writer's call.
 ";
 
 /// The figure, year, source and date whose claims are compared with each other.
@@ -148,6 +149,7 @@ pub fn findings(
                 )
             ),
             labels,
+            fix: None,
         });
     }
     out

@@ -32,6 +32,10 @@ How to fix it
   Use the value the help line gives, with its source. If the draft is right
   and the rules are out of date, ask the research desk to update rules.toml.
   Severity: the figure's own (`severity` in rules.toml, error by default).
+  Fixable: `figcheck --fix` replaces a plain number by the value the help
+  line gives, written as the draft writes numbers (58,000 → 85,000, $5
+  million → $6 million). A number with a qualifier or in words is fixed only
+  with --unsafe-fixes; a range is not fixed. --diff shows the fixes first.
 ";
 
 pub fn finding(context: &Context) -> Finding {

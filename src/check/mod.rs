@@ -31,13 +31,14 @@ pub enum Code {
 }
 
 impl Code {
-    pub const ALL: [Code; 6] = [
+    pub const ALL: [Code; 7] = [
         Code::Mismatch,
         Code::WrongYear,
         Code::WrongSource,
         Code::Stale,
         Code::Inconsistent,
         Code::Arithmetic,
+        Code::UnusedIgnore,
     ];
 
     /// The code as users see it and as JSON carries it.
@@ -103,6 +104,8 @@ pub struct Finding {
     pub help: String,
     /// Labels in the order they are shown; the first is on the number.
     pub labels: Vec<Label>,
+    /// The edit that corrects the number, if there is one (`--fix`).
+    pub fix: Option<crate::fix::Fix>,
 }
 
 /// What the rules say about one claim.
@@ -405,17 +408,17 @@ pub fn check(
             claim,
             when,
         };
-        match verdict {
-            Verdict::Consistent => {}
-            Verdict::Mismatch => findings.push(mismatch::finding(&context)),
-            Verdict::TooEarly(i) => findings.push(mismatch::too_early(&context, i)),
-            Verdict::Stale(i) => findings.push(stale::finding(&context, i)),
-            Verdict::WrongYear(i) => {
-                findings.push(wrong_year::finding(&context, &figure.allowed[i]))
-            }
-            Verdict::WrongSource(i) => {
-                findings.push(wrong_source::finding(&context, &figure.allowed[i]))
-            }
+        let found = match verdict {
+            Verdict::Consistent => None,
+            Verdict::Mismatch => Some(mismatch::finding(&context)),
+            Verdict::TooEarly(i) => Some(mismatch::too_early(&context, i)),
+            Verdict::Stale(i) => Some(stale::finding(&context, i)),
+            Verdict::WrongYear(i) => Some(wrong_year::finding(&context, &figure.allowed[i])),
+            Verdict::WrongSource(i) => Some(wrong_source::finding(&context, &figure.allowed[i])),
+        };
+        if let Some(mut finding) = found {
+            finding.fix = fix_for(&context, finding.code, verdict);
+            findings.push(finding);
         }
         // Only statements of the figure as it stands are compared with each
         // other: a value the sentence frames as history is meant to differ.
@@ -434,6 +437,30 @@ pub fn check(
     ));
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings
+}
+
+/// The fix for a finding: the number replaced by the value its help line
+/// gives first (the value current at the claim's date; for a wrong year, the
+/// value of the year the sentence names; for a wrong source, that source's
+/// current value).
+fn fix_for(context: &Context, code: Code, verdict: Verdict) -> Option<crate::fix::Fix> {
+    let figure = context.figure;
+    let day = context.when.day_of(figure);
+    let index = match verdict {
+        Verdict::WrongYear(_) => {
+            let year = context.claim.year?.year;
+            figure.allowed.iter().position(|v| v.year == Some(year))?
+        }
+        Verdict::WrongSource(_) => {
+            let source = context.claim.source?;
+            (0..figure.allowed.len()).find(|&i| {
+                figure.allowed[i].source_id == Some(source)
+                    && figure.standing(i, day) == Standing::Current
+            })?
+        }
+        _ => figure.current_at(day)?,
+    };
+    crate::fix::for_claim(context, code, &figure.allowed[index])
 }
 
 /// What a finding about one claim is built from.
@@ -480,6 +507,7 @@ impl Context<'_> {
             message,
             help,
             labels,
+            fix: None,
         }
     }
 }

@@ -39,6 +39,8 @@ How to fix it
   Use the current value from the help line, or say explicitly that the number
   is an earlier count and when it was made. Severity: warning (or the figure's
   own severity, if that is lower).
+  Fixable: `figcheck --fix` replaces a plain number by the current value; a
+  number with a qualifier or in words only with --unsafe-fixes.
 ";
 
 pub fn finding(context: &Context, index: usize) -> Finding {

@@ -26,6 +26,8 @@ Example
 How to fix it
   Use the named source's own value from the help line, or name the source the
   number comes from. Severity: the figure's own.
+  Fixable only with --unsafe-fixes, which writes the named source's value:
+  the source may be what is wrong, so figcheck does not choose unasked.
 ";
 
 pub fn finding(context: &Context, value: &AllowedValue) -> Finding {

@@ -23,6 +23,8 @@ Example
 How to fix it
   Use the value for the year the sentence names, or name the year the value
   belongs to. Severity: the figure's own.
+  Fixable only with --unsafe-fixes, which writes the value for the year the
+  sentence names: the year may be what is wrong.
 ";
 
 pub fn finding(context: &Context, value: &AllowedValue) -> Finding {

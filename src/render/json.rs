@@ -97,6 +97,23 @@ struct JsonFinding<'a> {
     /// The date the draft was checked at, and where that date came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     draft_date: Option<JsonDate>,
+    /// The edit that corrects the number, if there is one.
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    /// `safe` (applied by --fix) or `unsafe` (only with --unsafe-fixes).
+    applicability: &'static str,
+    message: &'a str,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    #[serde(flatten)]
+    position: Position,
+    content: &'a str,
 }
 
 /// `{"date": "2025-05-01", "from": "front-matter:date"}`
@@ -159,6 +176,18 @@ fn json_finding<'a>(l: &Located<'a>) -> JsonFinding<'a> {
             })
             .collect(),
         draft_date: l.date.map(JsonDate::of),
+        fix: f.fix.as_ref().map(|fix| JsonFix {
+            applicability: fix.applicability.as_str(),
+            message: &fix.message,
+            edits: fix
+                .edits
+                .iter()
+                .map(|edit| JsonEdit {
+                    position: l.position_of(&edit.span),
+                    content: &edit.content,
+                })
+                .collect(),
+        }),
     }
 }
 

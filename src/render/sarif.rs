@@ -3,8 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::{each_located, ArrayStream, FileReport};
+use super::{each_located, ArrayStream, FileReport, Located};
 use crate::check::{describe, use_instead, Code};
+use crate::fix::Fix;
 use crate::rules::{Rules, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -150,9 +151,41 @@ pub fn results(report: &FileReport, rules: &Rules, indent: usize) -> Vec<String>
         if !related.is_empty() {
             result["relatedLocations"] = Value::Array(related);
         }
+        if let Some(fix) = &l.finding.fix {
+            result["fixes"] = fixes(l, fix);
+        }
         results.push(ArrayStream::item(&result, indent));
     });
     results
+}
+
+/// A finding's fix as SARIF `fixes`: the replaced region and the new text.
+fn fixes(l: &Located, fix: &Fix) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|edit| {
+            let at = l.position_of(&edit.span);
+            json!({
+                "deletedRegion": {
+                    "startLine": at.line,
+                    "startColumn": at.column,
+                    "endLine": at.end_line,
+                    "endColumn": at.end_column,
+                },
+                "insertedContent": { "text": edit.content },
+            })
+        })
+        .collect();
+    json!([{
+        "description": {
+            "text": format!("{} ({} fix)", fix.message, fix.applicability.as_str()),
+        },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": uri(l.path) },
+            "replacements": replacements,
+        }],
+    }])
 }
 
 fn level(severity: Severity) -> &'static str {

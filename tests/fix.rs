@@ -1,0 +1,261 @@
+//! `--fix`, `--unsafe-fixes` and `--diff` on every seed draft: fixed drafts
+//! check clean but for the findings that have no safe fix, `--diff` writes
+//! nothing, and a draft that is not the text checked is left alone.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{figcheck, write};
+use figcheck::fix::Applicability;
+use figcheck::markup::Format;
+use figcheck::{Checker, Rules};
+
+fn checker() -> Checker {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    Checker::new(Rules::load(&path).unwrap())
+        .today(figcheck::date::Date::parse("2026-01-01").unwrap())
+}
+
+/// The seeds and the project's rules in a fresh directory.
+fn seeds() -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("rules.toml"), dir.path().join("rules.toml")).unwrap();
+    let mut names = Vec::new();
+    for entry in std::fs::read_dir(root.join("seeds")).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        std::fs::copy(&path, dir.path().join(&name)).unwrap();
+        names.push(name);
+    }
+    names.sort();
+    (dir, names)
+}
+
+/// A draft's findings as (code, figure, text), counted.
+fn findings(
+    checker: &Checker,
+    name: &str,
+    text: &str,
+    without: Option<bool>,
+) -> BTreeMap<(String, Option<usize>, String), usize> {
+    let mut out = BTreeMap::new();
+    for f in checker.check_document(Format::of_path(name), text) {
+        // `without`: Some(false) leaves out findings with a safe fix, Some(true)
+        // those with any fix.
+        let fixed = match (&f.fix, without) {
+            (Some(fix), Some(false)) => fix.applicability == Applicability::Safe,
+            (Some(_), Some(true)) => true,
+            _ => false,
+        };
+        if !fixed {
+            *out.entry((f.code.as_str().to_string(), f.figure, f.found_text.clone()))
+                .or_default() += 1;
+        }
+    }
+    out
+}
+
+#[test]
+fn fixed_seed_drafts_check_clean_but_for_what_has_no_safe_fix() {
+    let checker = checker();
+    let (dir, names) = seeds();
+    let before: Vec<String> = names
+        .iter()
+        .map(|n| std::fs::read_to_string(dir.path().join(n)).unwrap())
+        .collect();
+    let run = figcheck(dir.path(), &["--fix", "--format", "short", "."]);
+    assert!(
+        run.stdout.contains("fixed 5 findings in 5 files"),
+        "{}",
+        run.stdout
+    );
+    let mut changed = 0;
+    for (name, old) in names.iter().zip(&before) {
+        let new = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        changed += usize::from(&new != old);
+        assert_eq!(
+            findings(&checker, name, &new, None),
+            findings(&checker, name, old, Some(false)),
+            "{name}: what remains after --fix"
+        );
+    }
+    assert_eq!(changed, 5);
+    // What --fix reports as remaining is what a new run finds.
+    let again = figcheck(dir.path(), &["--format", "short", "."]);
+    let remaining: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("[figcheck::"))
+        .collect();
+    let found: Vec<&str> = again
+        .stdout
+        .lines()
+        .filter(|l| l.contains("[figcheck::"))
+        .collect();
+    assert_eq!(remaining, found);
+    assert_eq!(run.code, again.code);
+}
+
+#[test]
+fn unsafe_fixes_fix_every_finding_that_has_a_fix() {
+    let checker = checker();
+    let (dir, names) = seeds();
+    let before: Vec<String> = names
+        .iter()
+        .map(|n| std::fs::read_to_string(dir.path().join(n)).unwrap())
+        .collect();
+    let run = figcheck(
+        dir.path(),
+        &["--fix", "--unsafe-fixes", "--format", "short", "."],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    for (name, old) in names.iter().zip(&before) {
+        let new = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        let left = findings(&checker, name, &new, None);
+        // A fix can change what a sentence's arithmetic says, so only the
+        // findings about claims are compared.
+        let claims = |m: BTreeMap<(String, Option<usize>, String), usize>| -> Vec<_> {
+            m.into_iter()
+                .filter(|((code, _, _), _)| code != "figcheck::arithmetic")
+                .collect()
+        };
+        assert_eq!(
+            claims(left),
+            claims(findings(&checker, name, old, Some(true))),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn diff_shows_the_fixes_and_writes_nothing() {
+    let (dir, names) = seeds();
+    let before: Vec<Vec<u8>> = names
+        .iter()
+        .map(|n| std::fs::read(dir.path().join(n)).unwrap())
+        .collect();
+    let run = figcheck(dir.path(), &["--diff", "."]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("--- a/arrests-brief.txt\n+++ b/arrests-brief.txt\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\n-Police have arrested 58,000 people"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("\n+Police have arrested 85,000 people"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .ends_with("would fix 5 findings in 5 files; run with --fix to write them\n"),
+        "{}",
+        run.stdout
+    );
+    for (name, old) in names.iter().zip(&before) {
+        assert_eq!(
+            &std::fs::read(dir.path().join(name)).unwrap(),
+            old,
+            "{name} was written"
+        );
+    }
+    // And without --fix or --diff, nothing is ever written.
+    figcheck(dir.path(), &["."]);
+    for (name, old) in names.iter().zip(&before) {
+        assert_eq!(
+            &std::fs::read(dir.path().join(name)).unwrap(),
+            old,
+            "{name} was written"
+        );
+    }
+    // A clean draft: nothing to diff, exit 0.
+    let clean = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        dir.path().join("rules.toml"),
+        clean.path().join("rules.toml"),
+    )
+    .unwrap();
+    write(
+        clean.path(),
+        "a.md",
+        "Rights groups say 367 people have died in custody.\n",
+    );
+    let run = figcheck(clean.path(), &["--diff", "a.md"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "would fix 0 findings in 0 files; run with --fix to write them\n"
+    );
+}
+
+#[test]
+fn which_fixes_are_safe() {
+    let checker = checker();
+    let cases = [
+        ("Police have arrested 58,000 people since the state of exception began.", Some(Applicability::Safe)),
+        // A qualifier: the fix may change what the sentence claims.
+        ("Police have arrested more than 58,000 people since the state of exception began.", Some(Applicability::Unsafe)),
+        // A number in words.
+        ("Police have arrested fifty-eight thousand people since the state of exception began.", Some(Applicability::Unsafe)),
+        // A range has no one value to write.
+        ("Between 50,000 and 58,000 people have been arrested since the state of exception began.", None),
+    ];
+    for (text, expected) in cases {
+        let found = checker.check_document(Format::Text, text);
+        let mismatch = found
+            .iter()
+            .find(|f| f.code == figcheck::Code::Mismatch)
+            .unwrap_or_else(|| panic!("no mismatch in {text:?}: {found:#?}"));
+        assert_eq!(
+            mismatch.fix.as_ref().map(|f| f.applicability),
+            expected,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_draft_that_is_not_the_text_checked_is_not_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("rules.toml"), dir.path().join("rules.toml")).unwrap();
+    // Latin-1: checked as decoded, so writing it back would change its bytes.
+    let latin1 =
+        b"Caf\xe9 talk: police have arrested 58,000 people since the state of exception began.\n";
+    std::fs::write(dir.path().join("a.txt"), latin1).unwrap();
+    let run = figcheck(dir.path(), &["--fix", "a.txt"]);
+    assert!(
+        run.stderr
+            .contains("a.txt: changed since it was read, or is not UTF-8; not fixed"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(std::fs::read(dir.path().join("a.txt")).unwrap(), latin1);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn explain_says_whether_each_finding_can_be_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    for (code, says) in [
+        ("figcheck::mismatch", "Fixable: `figcheck --fix`"),
+        ("figcheck::stale", "Fixable: `figcheck --fix`"),
+        ("figcheck::wrong-year", "Fixable only with --unsafe-fixes"),
+        ("figcheck::wrong-source", "Fixable only with --unsafe-fixes"),
+        ("figcheck::inconsistent", "Not fixable automatically"),
+        ("figcheck::arithmetic", "Not fixable automatically"),
+        ("figcheck::unused-ignore", "Not fixable automatically"),
+    ] {
+        let run = figcheck(dir.path(), &["explain", code]);
+        assert!(run.stdout.contains(says), "{code}: {}", run.stdout);
+    }
+}

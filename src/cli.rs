@@ -126,13 +126,14 @@ pub struct CheckArgs {
     pub format: Format,
 
     /// Also write the findings to FILE, in the format its extension names
-    /// (.sarif, .json, .jsonl, .txt) or --output-format gives, while standard
-    /// output keeps --format: one run gives annotations and a SARIF file. The
-    /// file is written whole or not at all.
+    /// (.sarif, .json, .jsonl, .html, .txt) or --output-format gives, while
+    /// standard output keeps --format: one run gives annotations, a SARIF
+    /// file and an HTML report. May be given more than once. Each file is
+    /// written whole or not at all.
     #[arg(long, value_name = "FILE")]
-    pub output_file: Option<PathBuf>,
+    pub output_file: Vec<PathBuf>,
 
-    /// The format of --output-file, when its extension does not say.
+    /// The format of an --output-file whose extension does not say.
     #[arg(long, value_enum, value_name = "FORMAT", requires = "output_file")]
     pub output_format: Option<Format>,
 
@@ -203,6 +204,9 @@ pub enum Format {
     Github,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
+    /// One self-contained HTML page to read and forward: counts by figure
+    /// and by code, and each finding with its sentence highlighted.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -224,6 +228,7 @@ impl Format {
             "json" => Format::Json,
             "jsonl" | "ndjson" => Format::Jsonl,
             "txt" | "log" => Format::Short,
+            "html" | "htm" => Format::Html,
             _ => return None,
         })
     }

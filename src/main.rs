@@ -16,7 +16,7 @@ use figcheck::markup::Format as Markup;
 use figcheck::render::coverage as render_coverage;
 use figcheck::render::numbers::NumbersReport;
 use figcheck::render::{
-    figures, github, human, json, numbers, sarif, short, visible, FileReport, Summary,
+    figures, github, html, human, json, numbers, sarif, short, visible, FileReport, Summary,
 };
 use figcheck::rules::{did_you_mean, STARTER};
 use figcheck::run::{read_draft, read_stdin, Problems};
@@ -220,13 +220,12 @@ struct OutputFile {
 }
 
 impl OutputFile {
-    fn create(args: &CheckArgs) -> Result<Option<OutputFile>, Failure> {
-        let Some(path) = args.output_file.clone() else {
-            return Ok(None);
-        };
-        let format = args
-            .output_format
-            .or_else(|| Format::of_extension(&path))
+    fn create(args: &CheckArgs, path: &std::path::Path) -> Result<OutputFile, Failure> {
+        let path = path.to_path_buf();
+        // The extension first: with several files, --output-format is for
+        // the ones whose extension does not say.
+        let format = Format::of_extension(&path)
+            .or(args.output_format)
             .ok_or_else(|| {
                 format!(
                     "cannot tell the format of --output-file {} from its extension; add --output-format sarif (or json, jsonl, short, human, github)",
@@ -242,12 +241,12 @@ impl OutputFile {
         let temporary = path.with_file_name(temporary_name);
         let file = std::fs::File::create(&temporary)
             .map_err(|e| format!("cannot write --output-file {}: {e}", path.display()))?;
-        Ok(Some(OutputFile {
+        Ok(OutputFile {
             path,
             temporary,
             format,
             file: std::io::BufWriter::new(file),
-        }))
+        })
     }
 
     fn write(&mut self, text: &str) -> Result<(), Failure> {
@@ -281,6 +280,8 @@ impl Drop for OutputFile {
 enum Rendering {
     Text(String),
     Items(Vec<String>),
+    /// A section of the HTML page, and what its summary counts.
+    Html(String, html::Counted),
 }
 
 /// A format's writer: the json and sarif documents are written in pieces as
@@ -289,6 +290,8 @@ enum Writer {
     Lines(Format),
     Json(json::JsonStream),
     Sarif(sarif::SarifStream),
+    /// The page needs its counts first: sections wait (as HTML, not drafts).
+    Html(Vec<String>, Vec<(String, String, String)>),
 }
 
 impl Writer {
@@ -303,6 +306,7 @@ impl Writer {
                 let (stream, head) = sarif::SarifStream::begin(rules);
                 (Writer::Sarif(stream), head)
             }
+            Format::Html => (Writer::Html(Vec::new(), Vec::new()), String::new()),
             other => (Writer::Lines(other), String::new()),
         }
     }
@@ -312,7 +316,7 @@ impl Writer {
         match self {
             Writer::Json(stream) => stream.item_indent(),
             Writer::Sarif(stream) => stream.item_indent(),
-            Writer::Lines(_) => 0,
+            Writer::Lines(_) | Writer::Html(..) => 0,
         }
     }
 
@@ -321,6 +325,7 @@ impl Writer {
             Writer::Lines(format) => *format,
             Writer::Json(_) => Format::Json,
             Writer::Sarif(_) => Format::Sarif,
+            Writer::Html(..) => Format::Html,
         }
     }
 
@@ -328,8 +333,15 @@ impl Writer {
         match (self, rendering) {
             (Writer::Json(stream), Rendering::Items(items)) => stream.push(&items),
             (Writer::Sarif(stream), Rendering::Items(items)) => stream.push(&items),
+            (Writer::Html(sections, counts), Rendering::Html(section, counted)) => {
+                sections.push(section);
+                counts.extend(counted);
+                String::new()
+            }
             (_, Rendering::Text(text)) => text,
-            (Writer::Lines(_), Rendering::Items(_)) => unreachable!("line formats render text"),
+            (_, Rendering::Items(_) | Rendering::Html(..)) => {
+                unreachable!("each format renders its own kind")
+            }
         }
     }
 
@@ -344,6 +356,7 @@ impl Writer {
             Writer::Lines(_) => String::new(),
             Writer::Json(stream) => stream.end(&problems.list, summary),
             Writer::Sarif(stream) => stream.end(),
+            Writer::Html(sections, counts) => html::render_page(&sections, &counts, summary),
         }
     }
 }
@@ -363,6 +376,10 @@ fn render(
         Format::Github => github::render_file(report, rules),
         Format::Json => return Rendering::Items(json::findings(report, rules, indent)),
         Format::Sarif => return Rendering::Items(sarif::results(report, rules, indent)),
+        Format::Html => {
+            let (section, counted) = html::render_file(report, rules);
+            return Rendering::Html(section, counted);
+        }
     })
 }
 
@@ -376,7 +393,8 @@ struct Rendered {
     /// turn the exit status into 2.
     not_fixed: Option<(String, bool)>,
     stdout: Rendering,
-    file: Option<Rendering>,
+    /// One rendering for each --output-file.
+    files: Vec<Rendering>,
     /// Rows of the GitHub job summary.
     summary_rows: Vec<String>,
     /// (code, figure) of each finding, for --statistics.
@@ -396,28 +414,32 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         color: false,
         width: 100,
     };
-    let mut output_file = OutputFile::create(args)?;
+    let mut output_files: Vec<(OutputFile, Writer)> = Vec::new();
+    for path in &args.output_file {
+        let mut output = OutputFile::create(args, path)?;
+        let (writer, head) = Writer::begin(output.format, rules);
+        output.write(&head)?;
+        output_files.push((output, writer));
+    }
     let (mut writer, head) = Writer::begin(args.format, rules);
     write_stdout(&head)?;
-    let mut file_writer = match &mut output_file {
-        Some(output) => {
-            let (writer, head) = Writer::begin(output.format, rules);
-            output.write(&head)?;
-            Some(writer)
-        }
-        None => None,
-    };
     // In GitHub Actions, a job summary with every finding.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
     let (stdout_format, stdout_indent) = (writer.format(), writer.item_indent());
-    let file_format = file_writer.as_ref().map(|w| (w.format(), w.item_indent()));
+    let file_formats: Vec<(Format, usize)> = output_files
+        .iter()
+        .map(|(_, w)| (w.format(), w.item_indent()))
+        .collect();
     let stdin_name = inputs.stdin.clone();
     let render_report = |report: &FileReport| Rendered {
         remaining: None,
         fixed: 0,
         not_fixed: None,
         stdout: render(stdout_format, report, rules, style, stdout_indent),
-        file: file_format.map(|(format, indent)| render(format, report, rules, file_style, indent)),
+        files: file_formats
+            .iter()
+            .map(|&(format, indent)| render(format, report, rules, file_style, indent))
+            .collect(),
         summary_rows: if step_summary.is_some() {
             github::summary_rows(report, rules)
         } else {
@@ -543,9 +565,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         for key in rendered.counts {
             *counts.entry(key).or_default() += 1;
         }
-        if let (Some(output), Some(writer), Some(text)) =
-            (output_file.as_mut(), file_writer.as_mut(), rendered.file)
-        {
+        for ((output, writer), text) in output_files.iter_mut().zip(rendered.files) {
             let text = writer.push(text);
             output.write(&text).map_err(|e| match e {
                 Failure::Message(m) => m,
@@ -575,7 +595,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             statistics.push_str(&format!("{n:>6}  {code}  {figure}\n"));
         }
     }
-    if let (Some(mut output), Some(writer)) = (output_file.take(), file_writer) {
+    for (mut output, writer) in output_files {
         output.write(&writer.end(args.quiet, &statistics, &problems, &summary))?;
         output.finish()?;
     }
@@ -651,7 +671,7 @@ impl Rendered {
             fixed: 0,
             not_fixed: None,
             stdout: Rendering::Text(String::new()),
-            file: None,
+            files: Vec::new(),
             summary_rows: Vec::new(),
             counts: Vec::new(),
         }

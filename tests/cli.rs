@@ -816,6 +816,36 @@ fn the_output_files_format_comes_from_its_extension_or_the_flag() {
         written.ends_with("checked 1 file: 1 error, 0 warnings, 0 advice\n"),
         "{written}"
     );
+    // Several files at once, each in its extension's format; --output-format
+    // is for the one whose extension does not say.
+    let run = figcheck(
+        dir.path(),
+        &[
+            "--output-file",
+            "all.sarif",
+            "--output-file",
+            "report.html",
+            "--output-file",
+            "plain.out",
+            "--output-format",
+            "short",
+            "a.md",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let sarif = std::fs::read_to_string(dir.path().join("all.sarif")).unwrap();
+    assert!(sarif.contains("\"version\": \"2.1.0\""), "{sarif}");
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(
+        html.contains("<mark class=\"number\" title=\"found 376\">376</mark>"),
+        "{html}"
+    );
+    let plain = std::fs::read_to_string(dir.path().join("plain.out")).unwrap();
+    assert!(
+        plain.starts_with("a.md:1:19: error[figcheck::mismatch]"),
+        "{plain}"
+    );
     // --output-format alone is a usage error.
     let run = figcheck(dir.path(), &["--output-format", "short", "a.md"]);
     assert_eq!(run.code, 2);

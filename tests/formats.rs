@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use figcheck::markup::Format;
-use figcheck::render::{github, human, json, sarif, short, FileReport, Summary};
+use figcheck::render::{github, html, human, json, sarif, short, FileReport, Summary};
 use figcheck::{Checker, Rules};
 
 const SHARED: &[&str] = &[
@@ -136,6 +136,56 @@ fn github() {
         assert_well_formed_annotation(line);
     }
     insta::assert_snapshot!(out);
+}
+
+#[test]
+fn html_page() {
+    let (checker, reports) = shared();
+    let mut sections = Vec::new();
+    let mut counted = Vec::new();
+    for report in &reports {
+        let (section, counts) = html::render_file(report, checker.rules());
+        sections.push(section);
+        counted.extend(counts);
+    }
+    let page = html::render_page(&sections, &counted, &Summary::of(&reports, reports.len()));
+    let total: usize = reports.iter().map(|r| r.findings.len()).sum();
+    assert_eq!(page.matches("<article class=\"finding").count(), total);
+    assert_eq!(page.matches("<mark class=\"number\"").count(), total);
+    assert!(
+        !page.contains("<script") && !page.contains(" src="),
+        "self-contained"
+    );
+    insta::assert_snapshot!(page);
+}
+
+#[test]
+fn html_escapes_what_a_draft_says() {
+    let checker = checker();
+    let text =
+        "<script>alert(1)</script> Rights groups say 376 people have died in custody & more.\n";
+    let findings = checker.check_document(Format::Text, text);
+    assert_eq!(findings.len(), 1);
+    let report = FileReport {
+        path: "<b>draft</b>.txt".into(),
+        source: Arc::new(text.to_string()),
+        findings,
+        date: None,
+    };
+    let (section, _) = html::render_file(&report, checker.rules());
+    assert!(
+        !section.contains("<script") && !section.contains("<b>"),
+        "{section}"
+    );
+    assert!(
+        section.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{section}"
+    );
+    assert!(
+        section.contains("&lt;b&gt;draft&lt;/b&gt;.txt"),
+        "{section}"
+    );
+    assert!(section.contains(" &amp; more."), "{section}");
 }
 
 #[test]

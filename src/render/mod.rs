@@ -4,6 +4,7 @@
 pub mod coverage;
 pub mod figures;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod numbers;

@@ -63,6 +63,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print figcheck's manual page (roff): `figcheck man > figcheck.1`.
     Man,
+    /// Run the language server on standard input and output, for editors:
+    /// diagnostics as you write, hover on a number, fixes as code actions.
+    Server,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ pub mod numbers;
 pub mod render;
 pub mod rules;
 pub mod run;
+pub mod server;
 pub mod source;
 pub mod subject;
 pub mod suppress;

@@ -58,6 +58,9 @@ fn main() -> ExitCode {
         Some(Command::Init(args)) => run_init(&args),
         Some(Command::Completions(args)) => run_completions(args.shell),
         Some(Command::Man) => run_man(),
+        Some(Command::Server) => figcheck::server::run()
+            .map(|()| EXIT_CLEAN)
+            .map_err(Failure::from),
         None => run_check(&cli.check),
     };
     match result {

@@ -10,21 +10,10 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 fail() { echo "html report: FAILED: $*" >&2; exit 1; }
 
-browser=$(command -v chromium || command -v chromium-browser || true)
-if [ -z "$browser" ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-    if ! { apt-get update -qq && apt-get install -y -qq chromium > /dev/null; }; then
-      if ! apt-get download --print-uris chromium > /dev/null 2>&1; then
-        echo "html report: SKIPPED, Debian's package archive cannot be reached to install chromium"
-        exit 0
-      fi
-      fail "could not install chromium"
-    fi
-    browser=$(command -v chromium)
-  else
-    fail "the test needs chromium (Debian: apt-get install chromium)"
-  fi
-fi
+# shellcheck source=tests/debian.sh
+. "$root/tests/debian.sh"
+need chromium chromium "html report"
+browser=$(command -v chromium)
 
 cd "$root"
 cargo build --quiet

@@ -1,0 +1,653 @@
+//! `figcheck server`: a Language Server Protocol server over standard input
+//! and output, for editors. It gives the command line's findings as
+//! diagnostics while a draft is written, the figure and its accepted values
+//! on hover over a claimed number, and code actions: the fix, and a
+//! suppression comment. Rules are found as the command line finds them and
+//! reloaded when they change; a broken rules file shows its errors in
+//! rules.toml and the last good rules stay in use.
+//!
+//! Checks run on their own threads: typing in a large draft never waits for
+//! one, and a result for a version the editor has moved past is dropped.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
+
+use lsp_server::{Connection, Message, Notification, Request, Response};
+use lsp_types::notification::{self, Notification as _};
+use lsp_types::request::{self, Request as _};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Diagnostic,
+    DiagnosticRelatedInformation, DiagnosticSeverity, Hover, HoverContents, HoverParams,
+    InitializeParams, Location, MarkupContent, MarkupKind, NumberOrString, Position,
+    PublishDiagnosticsParams, Range as LspRange, ServerCapabilities, TextDocumentSyncCapability,
+    TextDocumentSyncKind, TextEdit, Uri, WorkspaceEdit,
+};
+
+use crate::check::{describe, Finding};
+use crate::markup::Format;
+use crate::rules::{Rules, RulesDiagnostic, RULES_FILE_NAME};
+use crate::{Checker, Severity};
+
+/// How long the server waits after the last change before checking.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// Runs the server on standard input and output until the client exits.
+pub fn run() -> Result<(), String> {
+    let (connection, threads) = Connection::stdio();
+    let capabilities = ServerCapabilities {
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
+        hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(lsp_types::CodeActionProviderCapability::Simple(true)),
+        ..ServerCapabilities::default()
+    };
+    let capabilities = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
+    let init = connection
+        .initialize(capabilities)
+        .map_err(|e| e.to_string())?;
+    let params: InitializeParams = serde_json::from_value(init).unwrap_or_default();
+    let rules_option = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("rules"))
+        .and_then(|r| r.as_str())
+        .map(PathBuf::from);
+    let mut server = Server {
+        connection: &connection,
+        rules_option,
+        documents: HashMap::new(),
+        rules: HashMap::new(),
+        published: Arc::new(Mutex::new(HashMap::new())),
+        dirty: Vec::new(),
+    };
+    server.serve()?;
+    drop(connection);
+    threads.join().map_err(|e| e.to_string())
+}
+
+struct Document {
+    text: Arc<String>,
+    version: i32,
+}
+
+/// The rules for drafts under one rules file: the last good ones, and when
+/// the file was read.
+struct LoadedRules {
+    checker: Option<Arc<Checker>>,
+    modified: Option<SystemTime>,
+}
+
+struct Server<'a> {
+    connection: &'a Connection,
+    /// `initializationOptions.rules`: one rules file for every draft.
+    rules_option: Option<PathBuf>,
+    documents: HashMap<Uri, Document>,
+    rules: HashMap<PathBuf, LoadedRules>,
+    /// The version each document's published diagnostics are for.
+    published: Arc<Mutex<HashMap<Uri, i32>>>,
+    dirty: Vec<Uri>,
+}
+
+impl Server<'_> {
+    fn serve(&mut self) -> Result<(), String> {
+        loop {
+            let message = if self.dirty.is_empty() {
+                match self.connection.receiver.recv() {
+                    Ok(message) => message,
+                    Err(_) => return Ok(()),
+                }
+            } else {
+                match self.connection.receiver.recv_timeout(DEBOUNCE) {
+                    Ok(message) => message,
+                    Err(crossbeam_timeout) if crossbeam_timeout.is_timeout() => {
+                        self.check_dirty();
+                        continue;
+                    }
+                    Err(_) => return Ok(()),
+                }
+            };
+            match message {
+                Message::Request(request) => {
+                    if self
+                        .connection
+                        .handle_shutdown(&request)
+                        .map_err(|e| e.to_string())?
+                    {
+                        return Ok(());
+                    }
+                    self.request(request);
+                }
+                Message::Notification(notification) => self.notification(notification),
+                Message::Response(_) => {}
+            }
+        }
+    }
+
+    fn send(&self, message: Message) {
+        let _ = self.connection.sender.send(message);
+    }
+
+    fn request(&mut self, request: Request) {
+        let id = request.id.clone();
+        let result = match request.method.as_str() {
+            request::HoverRequest::METHOD => serde_json::from_value::<HoverParams>(request.params)
+                .ok()
+                .map(|params| serde_json::to_value(self.hover(&params)).unwrap_or_default()),
+            request::CodeActionRequest::METHOD => {
+                serde_json::from_value::<CodeActionParams>(request.params)
+                    .ok()
+                    .map(|params| {
+                        serde_json::to_value(self.code_actions(&params)).unwrap_or_default()
+                    })
+            }
+            _ => {
+                self.send(Message::Response(Response::new_err(
+                    id,
+                    lsp_server::ErrorCode::MethodNotFound as i32,
+                    format!("figcheck does not answer {}", request.method),
+                )));
+                return;
+            }
+        };
+        let response = match result {
+            Some(value) => Response::new_ok(id, value),
+            None => Response::new_err(
+                id,
+                lsp_server::ErrorCode::InvalidParams as i32,
+                "invalid parameters".into(),
+            ),
+        };
+        self.send(Message::Response(response));
+    }
+
+    fn notification(&mut self, notification: Notification) {
+        match notification.method.as_str() {
+            notification::DidOpenTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lsp_types::DidOpenTextDocumentParams>(
+                    notification.params,
+                ) {
+                    let document = p.text_document;
+                    self.changed(document.uri, document.text, document.version);
+                }
+            }
+            notification::DidChangeTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lsp_types::DidChangeTextDocumentParams>(
+                    notification.params,
+                ) {
+                    // Full synchronisation: the last change holds the whole text.
+                    if let Some(change) = p.content_changes.into_iter().last() {
+                        self.changed(p.text_document.uri, change.text, p.text_document.version);
+                    }
+                }
+            }
+            notification::DidSaveTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lsp_types::DidSaveTextDocumentParams>(
+                    notification.params,
+                ) {
+                    self.mark(p.text_document.uri);
+                }
+            }
+            notification::DidCloseTextDocument::METHOD => {
+                if let Ok(p) = serde_json::from_value::<lsp_types::DidCloseTextDocumentParams>(
+                    notification.params,
+                ) {
+                    let uri = p.text_document.uri;
+                    self.documents.remove(&uri);
+                    self.publish(uri, Vec::new(), None);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn changed(&mut self, uri: Uri, text: String, version: i32) {
+        self.documents.insert(
+            uri.clone(),
+            Document {
+                text: Arc::new(text),
+                version,
+            },
+        );
+        self.mark(uri);
+    }
+
+    fn mark(&mut self, uri: Uri) {
+        if !self.dirty.contains(&uri) {
+            self.dirty.push(uri);
+        }
+    }
+
+    fn publish(&self, uri: Uri, diagnostics: Vec<Diagnostic>, version: Option<i32>) {
+        publish(&self.connection.sender, uri, diagnostics, version);
+    }
+
+    /// Checks every document changed since the last check: rules files
+    /// first, so that drafts are checked with the rules as they now are.
+    fn check_dirty(&mut self) {
+        let mut dirty = std::mem::take(&mut self.dirty);
+        dirty.sort_by_key(|uri| !is_rules_file(uri));
+        for uri in dirty {
+            if is_rules_file(&uri) {
+                self.check_rules_document(&uri);
+            } else {
+                self.check_draft(&uri);
+            }
+        }
+    }
+
+    /// A rules file open in the editor: its errors as diagnostics, and its
+    /// rules, when they load, for every draft under it.
+    fn check_rules_document(&mut self, uri: &Uri) {
+        let Some(document) = self.documents.get(uri) else {
+            return;
+        };
+        let Some(path) = path_of(uri) else { return };
+        match Rules::parse(&document.text, &path) {
+            Ok(rules) => {
+                let diagnostics = rules
+                    .warnings
+                    .iter()
+                    .map(|w| rules_diagnostic(&document.text, w))
+                    .collect();
+                self.publish(uri.clone(), diagnostics, Some(document.version));
+                self.rules.insert(
+                    path,
+                    LoadedRules {
+                        checker: Some(Arc::new(Checker::new(rules))),
+                        modified: None,
+                    },
+                );
+                // Every open draft may read differently now.
+                let drafts: Vec<Uri> = self
+                    .documents
+                    .keys()
+                    .filter(|u| !is_rules_file(u))
+                    .cloned()
+                    .collect();
+                for draft in drafts {
+                    self.check_draft(&draft);
+                }
+            }
+            Err(errors) => {
+                let diagnostics = errors
+                    .0
+                    .iter()
+                    .map(|e| rules_diagnostic(&document.text, e))
+                    .collect();
+                self.publish(uri.clone(), diagnostics, Some(document.version));
+            }
+        }
+    }
+
+    /// The checker for a draft: the rules named in the initialization
+    /// options, or the nearest rules.toml above the draft; reloaded from disk
+    /// when the file changed, unless the editor has it open.
+    fn checker_for(&mut self, uri: &Uri) -> Option<Arc<Checker>> {
+        let path = match &self.rules_option {
+            Some(path) => path.clone(),
+            None => {
+                let draft = path_of(uri)?;
+                Rules::discover(draft.parent()?)?
+            }
+        };
+        let open = self
+            .documents
+            .keys()
+            .any(|u| path_of(u).as_deref() == Some(path.as_path()));
+        let modified = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        let loaded = self.rules.entry(path.clone()).or_insert(LoadedRules {
+            checker: None,
+            modified: None,
+        });
+        // An open rules file is read from the editor (`check_rules_document`);
+        // from disk only until it first loads there.
+        if loaded.checker.is_none() || (!open && loaded.modified != modified) {
+            loaded.modified = modified;
+            // A rules file that does not load keeps the last good rules.
+            if let Ok(rules) = Rules::load(&path) {
+                loaded.checker = Some(Arc::new(Checker::new(rules)));
+            }
+        }
+        loaded.checker.clone()
+    }
+
+    fn check_draft(&mut self, uri: &Uri) {
+        let Some(checker) = self.checker_for(uri) else {
+            self.publish(uri.clone(), Vec::new(), None);
+            return;
+        };
+        let Some(document) = self.documents.get(uri) else {
+            return;
+        };
+        let (text, version) = (document.text.clone(), document.version);
+        let uri = uri.clone();
+        let sender = self.connection.sender.clone();
+        let published = self.published.clone();
+        std::thread::spawn(move || {
+            let format = Format::of_path(uri.path().as_str());
+            let findings = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                checker.check_document(format, &text)
+            }))
+            .unwrap_or_default();
+            let diagnostics = findings
+                .iter()
+                .map(|f| diagnostic(&uri, &text, f, &checker))
+                .collect();
+            let mut published = published.lock().unwrap_or_else(|e| e.into_inner());
+            // A newer version was checked first: keep its diagnostics.
+            if published.get(&uri).is_some_and(|&v| v > version) {
+                return;
+            }
+            published.insert(uri.clone(), version);
+            publish(&sender, uri, diagnostics, Some(version));
+        });
+    }
+
+    /// The checker and the analysis of a document, for hover and actions.
+    fn document(&mut self, uri: &Uri) -> Option<(Arc<Checker>, Arc<String>)> {
+        let text = self.documents.get(uri)?.text.clone();
+        Some((self.checker_for(uri)?, text))
+    }
+
+    fn hover(&mut self, params: &HoverParams) -> Option<Hover> {
+        let uri = &params.text_document_position_params.text_document.uri;
+        let (checker, text) = self.document(uri)?;
+        let at = offset(&text, params.text_document_position_params.position);
+        let format = Format::of_path(uri.path().as_str());
+        let analysis = checker.analyse_document(format, &text);
+        let claim = analysis.claims.iter().find(|c| {
+            let span = &analysis.numbers[c.number].span;
+            span.start <= at && at <= span.end
+        })?;
+        let number = &analysis.numbers[claim.number];
+        let rules = checker.rules();
+        let figure = &rules.figures[claim.figure];
+        let findings = checker.check_document(format, &text);
+        let verdict = findings
+            .iter()
+            .filter(|f| f.span == number.span && f.figure == Some(claim.figure))
+            .map(|f| format!("**{}**: {}\n\nhelp: {}", f.code.as_str(), f.message, f.help))
+            .collect::<Vec<_>>();
+        let verdict = if verdict.is_empty() {
+            match claim.modality {
+                crate::attribute::Modality::Forecast => {
+                    "Read as a forecast, target or plan: not judged.".to_string()
+                }
+                _ => format!("{} is accepted.", &text[number.span.clone()]),
+            }
+        } else {
+            verdict.join("\n\n")
+        };
+        let values: Vec<String> = figure
+            .allowed
+            .iter()
+            .map(|v| {
+                let mut line = format!("- {}", describe(v, figure.unit));
+                if v.canonical {
+                    line.push_str(" (canonical)");
+                }
+                line
+            })
+            .collect();
+        let markdown = format!(
+            "**{}** (`{}`)\n\n{verdict}\n\nAccepted values:\n{}",
+            figure.name,
+            figure.id,
+            values.join("\n")
+        );
+        Some(Hover {
+            contents: HoverContents::Markup(MarkupContent {
+                kind: MarkupKind::Markdown,
+                value: markdown,
+            }),
+            range: Some(range(&text, &number.span)),
+        })
+    }
+
+    fn code_actions(&mut self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
+        let uri = &params.text_document.uri;
+        let Some((checker, text)) = self.document(uri) else {
+            return Vec::new();
+        };
+        let format = Format::of_path(uri.path().as_str());
+        let wanted = offset(&text, params.range.start)..offset(&text, params.range.end);
+        let mut actions = Vec::new();
+        for finding in checker.check_document(format, &text) {
+            let span = &finding.span;
+            if span.end < wanted.start || span.start > wanted.end {
+                continue;
+            }
+            let diagnostic = diagnostic(uri, &text, &finding, &checker);
+            if let Some(fix) = &finding.fix {
+                let edits = fix
+                    .edits
+                    .iter()
+                    .map(|e| TextEdit {
+                        range: range(&text, &e.span),
+                        new_text: e.content.clone(),
+                    })
+                    .collect();
+                let safe = fix.applicability == crate::fix::Applicability::Safe;
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: if safe {
+                        fix.message.clone()
+                    } else {
+                        format!("{} (unsafe: check the sentence)", fix.message)
+                    },
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic.clone()]),
+                    edit: Some(workspace_edit(uri, edits)),
+                    is_preferred: Some(safe),
+                    ..CodeAction::default()
+                }));
+            }
+            if let Some(figure) = finding.figure {
+                let id = &checker.rules().figures[figure].id;
+                let at = block_start(&text, span.start);
+                let comment = match format {
+                    Format::Text => format!("# figcheck-ignore {id}\n"),
+                    Format::Markdown | Format::Html => format!("<!-- figcheck-ignore {id} -->\n"),
+                };
+                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: format!("Ignore {id} here"),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![diagnostic]),
+                    edit: Some(workspace_edit(
+                        uri,
+                        vec![TextEdit {
+                            range: range(&text, &(at..at)),
+                            new_text: comment,
+                        }],
+                    )),
+                    ..CodeAction::default()
+                }));
+            }
+        }
+        actions
+    }
+}
+
+fn publish(
+    sender: &crossbeam_channel::Sender<Message>,
+    uri: Uri,
+    diagnostics: Vec<Diagnostic>,
+    version: Option<i32>,
+) {
+    let params = PublishDiagnosticsParams {
+        uri,
+        diagnostics,
+        version,
+    };
+    let _ = sender.send(Message::Notification(Notification::new(
+        notification::PublishDiagnostics::METHOD.to_string(),
+        params,
+    )));
+}
+
+fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
+    WorkspaceEdit {
+        changes: Some(HashMap::from([(uri.clone(), edits)])),
+        ..WorkspaceEdit::default()
+    }
+}
+
+fn is_rules_file(uri: &Uri) -> bool {
+    uri.path()
+        .as_str()
+        .ends_with(&format!("/{RULES_FILE_NAME}"))
+}
+
+/// The file a `file:` URI names.
+fn path_of(uri: &Uri) -> Option<PathBuf> {
+    if uri.scheme().is_none_or(|s| s.as_str() != "file") {
+        return None;
+    }
+    let path = uri.path().as_str();
+    let mut bytes = Vec::with_capacity(path.len());
+    let mut rest = path.as_bytes();
+    while let Some((&b, tail)) = rest.split_first() {
+        if b == b'%' && tail.len() >= 2 {
+            if let Ok(byte) = u8::from_str_radix(std::str::from_utf8(&tail[..2]).ok()?, 16) {
+                bytes.push(byte);
+                rest = &tail[2..];
+                continue;
+            }
+        }
+        bytes.push(b);
+        rest = tail;
+    }
+    Some(PathBuf::from(String::from_utf8(bytes).ok()?))
+}
+
+/// The start of the block (paragraph) holding `at`: after the last blank
+/// line before it, or the start of the text.
+fn block_start(text: &str, at: usize) -> usize {
+    let before = &text[..at];
+    let mut line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    while line_start > 0 {
+        let previous_start = text[..line_start - 1].rfind('\n').map_or(0, |i| i + 1);
+        if text[previous_start..line_start - 1].trim().is_empty() {
+            break;
+        }
+        line_start = previous_start;
+    }
+    line_start
+}
+
+/// A byte offset as an LSP position: a line and a column in UTF-16 code units.
+fn position(text: &str, at: usize) -> Position {
+    let at = at.min(text.len());
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = text[..line_start].matches('\n').count();
+    let column: usize = text[line_start..at].chars().map(char::len_utf16).sum();
+    Position::new(line as u32, column as u32)
+}
+
+fn range(text: &str, span: &Range<usize>) -> LspRange {
+    LspRange::new(position(text, span.start), position(text, span.end))
+}
+
+/// An LSP position as a byte offset (clamped to the line and the text).
+fn offset(text: &str, position: Position) -> usize {
+    let mut line_start = 0;
+    for _ in 0..position.line {
+        match text[line_start..].find('\n') {
+            Some(i) => line_start += i + 1,
+            None => return text.len(),
+        }
+    }
+    let line_end = text[line_start..]
+        .find('\n')
+        .map_or(text.len(), |i| line_start + i);
+    let mut units = 0;
+    for (i, c) in text[line_start..line_end].char_indices() {
+        if units >= position.character as usize {
+            return line_start + i;
+        }
+        units += c.len_utf16();
+    }
+    line_end
+}
+
+fn severity(severity: Severity) -> DiagnosticSeverity {
+    match severity {
+        Severity::Error => DiagnosticSeverity::ERROR,
+        Severity::Warning => DiagnosticSeverity::WARNING,
+        Severity::Advice => DiagnosticSeverity::INFORMATION,
+    }
+}
+
+/// A finding as the editor shows it: the command line's code and message,
+/// the help on its own line, and for an inconsistency the other claims.
+fn diagnostic(uri: &Uri, text: &str, finding: &Finding, checker: &Checker) -> Diagnostic {
+    let related = (finding.code == crate::Code::Inconsistent).then(|| {
+        finding
+            .labels
+            .iter()
+            .map(|label| DiagnosticRelatedInformation {
+                location: Location::new(uri.clone(), range(text, &label.span)),
+                message: label.text.clone(),
+            })
+            .collect()
+    });
+    let figure = finding
+        .figure
+        .map(|i| format!(" ({})", checker.rules().figures[i].id))
+        .unwrap_or_default();
+    Diagnostic {
+        range: range(text, &finding.span),
+        severity: Some(severity(finding.severity)),
+        code: Some(NumberOrString::String(finding.code.as_str().to_string())),
+        source: Some("figcheck".into()),
+        message: format!("{}{figure}\nhelp: {}", finding.message, finding.help),
+        related_information: related,
+        ..Diagnostic::default()
+    }
+}
+
+/// An error or warning about a rules file, in the rules file.
+fn rules_diagnostic(text: &str, problem: &RulesDiagnostic) -> Diagnostic {
+    let span = problem.labels.first().map_or(0..0, |l| l.0.clone());
+    let span = span.start.min(text.len())..span.end.min(text.len());
+    let mut message = problem.message.clone();
+    if let Some(help) = &problem.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    Diagnostic {
+        range: range(text, &span),
+        severity: Some(severity(problem.severity)),
+        code: Some(NumberOrString::String(problem.code.to_string())),
+        source: Some("figcheck".into()),
+        message,
+        ..Diagnostic::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_units_and_come_back() {
+        let text = "a “quoted” 😀 376\nsecond line";
+        let at = text.find("376").unwrap();
+        let p = position(text, at);
+        assert_eq!(p, Position::new(0, 14));
+        assert_eq!(offset(text, p), at);
+        assert_eq!(offset(text, Position::new(1, 3)), text.find("ond").unwrap());
+        assert_eq!(offset(text, Position::new(9, 0)), text.len());
+    }
+
+    #[test]
+    fn the_block_start_is_after_the_last_blank_line() {
+        let text = "# Title\n\nFirst line\nsecond 376 line\n\nNext";
+        assert_eq!(
+            block_start(text, text.find("376").unwrap()),
+            text.find("First").unwrap()
+        );
+        assert_eq!(block_start("376 at once", 0), 0);
+    }
+}

@@ -1,0 +1,312 @@
+//! `figcheck server` as an editor drives it: the real binary over standard
+//! input and output, spoken to in JSON-RPC with the `lsp-types` messages an
+//! LSP client sends: initialize, open, change, hover, code action, a rules
+//! change (broken, then fixed), shutdown and exit.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+const RULES: &str = r#"
+[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+source = "Cristosal"
+allowed = [{ value = 261, stale = true, note = "early count" }]
+"#;
+
+struct Client {
+    child: Child,
+    stdin: ChildStdin,
+    messages: mpsc::Receiver<Value>,
+    next_id: i64,
+    /// Notifications that arrived while waiting for something else.
+    seen: Vec<Value>,
+}
+
+impl Client {
+    fn start(dir: &Path) -> Client {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+            .arg("server")
+            .current_dir(dir)
+            .env_clear()
+            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let stdin = child.stdin.take().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (sender, messages) = mpsc::channel();
+        std::thread::spawn(move || read_messages(stdout, sender));
+        Client {
+            child,
+            stdin,
+            messages,
+            next_id: 1,
+            seen: Vec::new(),
+        }
+    }
+
+    fn send(&mut self, message: Value) {
+        let body = message.to_string();
+        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.stdin.flush().unwrap();
+    }
+
+    fn notify(&mut self, method: &str, params: Value) {
+        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+    }
+
+    fn request(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        loop {
+            let message = self.receive();
+            if message.get("id") == Some(&json!(id)) {
+                assert!(message.get("error").is_none(), "{message}");
+                return message["result"].clone();
+            }
+            self.seen.push(message);
+        }
+    }
+
+    fn receive(&mut self) -> Value {
+        self.messages
+            .recv_timeout(Duration::from_secs(20))
+            .expect("the server answers within 20 s")
+    }
+
+    /// The next diagnostics published for `uri`.
+    fn diagnostics(&mut self, uri: &str) -> Vec<Value> {
+        if let Some(i) = self.seen.iter().position(|m| is_diagnostics_for(m, uri)) {
+            let m = self.seen.remove(i);
+            return m["params"]["diagnostics"].as_array().unwrap().clone();
+        }
+        loop {
+            let message = self.receive();
+            if is_diagnostics_for(&message, uri) {
+                return message["params"]["diagnostics"].as_array().unwrap().clone();
+            }
+            self.seen.push(message);
+        }
+    }
+}
+
+fn is_diagnostics_for(message: &Value, uri: &str) -> bool {
+    message["method"] == "textDocument/publishDiagnostics" && message["params"]["uri"] == uri
+}
+
+fn read_messages(stdout: ChildStdout, sender: mpsc::Sender<Value>) {
+    let mut reader = BufReader::new(stdout);
+    loop {
+        let mut length = 0;
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            let line = line.trim_end();
+            if line.is_empty() {
+                break;
+            }
+            if let Some(n) = line.strip_prefix("Content-Length: ") {
+                length = n.parse().unwrap();
+            }
+        }
+        let mut body = vec![0; length];
+        reader.read_exact(&mut body).unwrap();
+        if sender.send(serde_json::from_slice(&body).unwrap()).is_err() {
+            return;
+        }
+    }
+}
+
+fn uri_of(path: &Path) -> String {
+    format!("file://{}", path.display())
+}
+
+#[test]
+fn an_editor_session() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("rules.toml"), RULES).unwrap();
+    let draft = root.join("draft.md");
+    let draft_uri = uri_of(&draft);
+    let mut client = Client::start(&root);
+
+    let init = client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri_of(&root), "capabilities": {}}),
+    );
+    assert_eq!(init["capabilities"]["hoverProvider"], true, "{init}");
+    assert_eq!(init["capabilities"]["codeActionProvider"], true, "{init}");
+    client.notify("initialized", json!({}));
+
+    // Open: the command line's finding, as a diagnostic on the number.
+    let text = "# Custody\n\nRights groups say 376 people have died in custody.\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": draft_uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let diagnostics = client.diagnostics(&draft_uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "figcheck::mismatch");
+    assert_eq!(d["severity"], 1);
+    assert_eq!(d["range"]["start"], json!({"line": 2, "character": 18}));
+    assert_eq!(d["range"]["end"], json!({"line": 2, "character": 21}));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("help: use 367 (Cristosal)"),
+        "{d}"
+    );
+
+    // Hover on the number: the figure, the verdict and the accepted values.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": draft_uri}, "position": {"line": 2, "character": 19}}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains("**Deaths in custody** (`deaths-in-custody`)"),
+        "{shown}"
+    );
+    assert!(shown.contains("figcheck::mismatch"), "{shown}");
+    assert!(shown.contains("- 367 (Cristosal) (canonical)"), "{shown}");
+    // Hover on a word that is no claim says nothing.
+    let nothing = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": draft_uri}, "position": {"line": 2, "character": 3}}),
+    );
+    assert_eq!(nothing, Value::Null);
+
+    // Code actions: the fix, and a suppression comment.
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": draft_uri},
+               "range": {"start": {"line": 2, "character": 19}, "end": {"line": 2, "character": 19}},
+               "context": {"diagnostics": []}}),
+    );
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Use 367", "Ignore deaths-in-custody here"]);
+    let edit = &actions[0]["edit"]["changes"][&draft_uri][0];
+    assert_eq!(edit["newText"], "367");
+    assert_eq!(edit["range"]["start"], json!({"line": 2, "character": 18}));
+    let ignore = &actions[1]["edit"]["changes"][&draft_uri][0];
+    assert_eq!(
+        ignore["newText"],
+        "<!-- figcheck-ignore deaths-in-custody -->\n"
+    );
+    assert_eq!(ignore["range"]["start"], json!({"line": 2, "character": 0}));
+
+    // Change: the draft corrected, the diagnostic gone.
+    let fixed = text.replace("376", "367");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": draft_uri, "version": 2}, "contentChanges": [{"text": fixed}]}),
+    );
+    assert_eq!(client.diagnostics(&draft_uri), Vec::<Value>::new());
+
+    // The rules change in the editor: broken, its errors show in rules.toml
+    // and the draft keeps the last good rules; then a new value, and the
+    // draft is checked again with it.
+    let rules_uri = uri_of(&root.join("rules.toml"));
+    let broken = RULES.replace("canonical = 367", "canonical = \"367\"\nwindw = 3");
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": rules_uri, "languageId": "toml", "version": 1, "text": broken}}),
+    );
+    let rules_errors = client.diagnostics(&rules_uri);
+    let codes: Vec<&str> = rules_errors
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            "figcheck::rules::wrong-type",
+            "figcheck::rules::unknown-key"
+        ]
+    );
+    let changed = RULES.replace("canonical = 367", "canonical = 376");
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": rules_uri, "version": 2}, "contentChanges": [{"text": changed}]}),
+    );
+    assert_eq!(client.diagnostics(&rules_uri), Vec::<Value>::new());
+    let diagnostics = client.diagnostics(&draft_uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert!(
+        diagnostics[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("367 is not an accepted value"),
+        "{diagnostics:?}"
+    );
+
+    // Shutdown and exit: the server ends cleanly.
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    let status = client.child.wait().unwrap();
+    assert!(status.success(), "{status}");
+}
+
+#[test]
+fn bad_input_never_crashes_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("rules.toml"), RULES).unwrap();
+    let mut client = Client::start(&root);
+    client.request("initialize", json!({"processId": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    // Hover on a document never opened, params of the wrong shape, an
+    // unknown method, a position far past the end.
+    let uri = uri_of(&root.join("x.md"));
+    assert_eq!(
+        client.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}})
+        ),
+        Value::Null
+    );
+    client.send(json!({"jsonrpc": "2.0", "id": 90, "method": "textDocument/hover", "params": {"nonsense": true}}));
+    client.send(json!({"jsonrpc": "2.0", "id": 91, "method": "figcheck/unknown", "params": {}}));
+    let mut answered = 0;
+    while answered < 2 {
+        let message = client.receive();
+        if message.get("id").is_some() {
+            assert!(message.get("error").is_some(), "{message}");
+            answered += 1;
+        }
+    }
+    let text = "\u{0}\u{feff}<!-- 376 died in custody 𞟰 0.0𞟰\r\n".repeat(50);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    client.diagnostics(&uri);
+    let far = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 4000, "character": 99}}),
+    );
+    assert_eq!(far, Value::Null);
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}

@@ -77,6 +77,8 @@ struct Document {
 struct LoadedRules {
     checker: Option<Arc<Checker>>,
     modified: Option<SystemTime>,
+    /// Whether errors read from disk are shown in the file (to clear them).
+    showing_errors: bool,
 }
 
 struct Server<'a> {
@@ -257,6 +259,7 @@ impl Server<'_> {
                     LoadedRules {
                         checker: Some(Arc::new(Checker::new(rules))),
                         modified: None,
+                        showing_errors: false,
                     },
                 );
                 // Every open draft may read differently now.
@@ -300,15 +303,38 @@ impl Server<'_> {
         let loaded = self.rules.entry(path.clone()).or_insert(LoadedRules {
             checker: None,
             modified: None,
+            showing_errors: false,
         });
         // An open rules file is read from the editor (`check_rules_document`);
         // from disk only until it first loads there.
         if loaded.checker.is_none() || (!open && loaded.modified != modified) {
             loaded.modified = modified;
-            // A rules file that does not load keeps the last good rules.
-            if let Ok(rules) = Rules::load(&path) {
-                loaded.checker = Some(Arc::new(Checker::new(rules)));
+            // A rules file that does not load keeps the last good rules, and
+            // shows its errors in itself.
+            let (diagnostics, checker) = match Rules::load(&path) {
+                Ok(rules) => (Vec::new(), Some(Arc::new(Checker::new(rules)))),
+                Err(errors) => {
+                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    let shown = errors
+                        .0
+                        .iter()
+                        .map(|e| rules_diagnostic(&text, e))
+                        .collect();
+                    (shown, None)
+                }
+            };
+            if checker.is_some() {
+                loaded.checker = checker;
             }
+            let checker = loaded.checker.clone();
+            let shown = !diagnostics.is_empty();
+            if shown || loaded.showing_errors {
+                loaded.showing_errors = shown;
+                if let Some(rules_uri) = uri_of(&path) {
+                    self.publish(rules_uri, diagnostics, None);
+                }
+            }
+            return checker;
         }
         loaded.checker.clone()
     }
@@ -521,6 +547,20 @@ fn path_of(uri: &Uri) -> Option<PathBuf> {
     Some(PathBuf::from(String::from_utf8(bytes).ok()?))
 }
 
+/// The `file:` URI of a path.
+fn uri_of(path: &std::path::Path) -> Option<Uri> {
+    let mut uri = String::from("file://");
+    for byte in path.to_str()?.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                uri.push(byte as char)
+            }
+            _ => uri.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    uri.parse().ok()
+}
+
 /// The start of the block (paragraph) holding `at`: after the last blank
 /// line before it, or the start of the text.
 fn block_start(text: &str, at: usize) -> usize {
@@ -639,6 +679,27 @@ mod tests {
         assert_eq!(offset(text, p), at);
         assert_eq!(offset(text, Position::new(1, 3)), text.find("ond").unwrap());
         assert_eq!(offset(text, Position::new(9, 0)), text.len());
+    }
+
+    proptest::proptest! {
+        /// Every character boundary of any text survives the trip through
+        /// an LSP position, and no position, however far out, panics.
+        #[test]
+        fn positions_round_trip(text in "[a-z \n\r“😀é\u{0}]{0,60}", line in 0u32..8, character in 0u32..90) {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(offset(&text, position(&text, at)), at);
+            }
+            let far = offset(&text, Position::new(line, character));
+            proptest::prop_assert!(text.is_char_boundary(far));
+        }
+    }
+
+    #[test]
+    fn file_uris_and_paths_match() {
+        let path = PathBuf::from("/drafts/año 2025/rules.toml");
+        let uri = uri_of(&path).unwrap();
+        assert_eq!(uri.as_str(), "file:///drafts/a%C3%B1o%202025/rules.toml");
+        assert_eq!(path_of(&uri), Some(path));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `figcheck server` as an editor drives it: the real binary over standard
-//! input and output, spoken to in JSON-RPC with the `lsp-types` messages an
-//! LSP client sends: initialize, open, change, hover, code action, a rules
-//! change (broken, then fixed), shutdown and exit.
+//! input and output, spoken to in JSON-RPC with the messages an LSP client
+//! sends (initialize, open, change, hover, code action, a rules change,
+//! broken then fixed, shutdown and exit), every answer read back into its
+//! `lsp-types` type, as a client would.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -147,8 +148,15 @@ fn an_editor_session() {
         "initialize",
         json!({"processId": null, "rootUri": uri_of(&root), "capabilities": {}}),
     );
-    assert_eq!(init["capabilities"]["hoverProvider"], true, "{init}");
-    assert_eq!(init["capabilities"]["codeActionProvider"], true, "{init}");
+    let init: lsp_types::InitializeResult = serde_json::from_value(init).unwrap();
+    assert_eq!(
+        init.capabilities.hover_provider,
+        Some(lsp_types::HoverProviderCapability::Simple(true))
+    );
+    assert_eq!(
+        init.capabilities.code_action_provider,
+        Some(lsp_types::CodeActionProviderCapability::Simple(true))
+    );
     client.notify("initialized", json!({}));
 
     // Open: the command line's finding, as a diagnostic on the number.
@@ -159,6 +167,9 @@ fn an_editor_session() {
     );
     let diagnostics = client.diagnostics(&draft_uri);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let typed: lsp_types::Diagnostic = serde_json::from_value(diagnostics[0].clone()).unwrap();
+    assert_eq!(typed.severity, Some(lsp_types::DiagnosticSeverity::ERROR));
+    assert_eq!(typed.source.as_deref(), Some("figcheck"));
     let d = &diagnostics[0];
     assert_eq!(d["code"], "figcheck::mismatch");
     assert_eq!(d["severity"], 1);
@@ -177,6 +188,11 @@ fn an_editor_session() {
         "textDocument/hover",
         json!({"textDocument": {"uri": draft_uri}, "position": {"line": 2, "character": 19}}),
     );
+    let typed: lsp_types::Hover = serde_json::from_value(hover.clone()).unwrap();
+    assert!(matches!(
+        typed.contents,
+        lsp_types::HoverContents::Markup(_)
+    ));
     let shown = hover["contents"]["value"].as_str().unwrap();
     assert!(
         shown.contains("**Deaths in custody** (`deaths-in-custody`)"),
@@ -198,6 +214,11 @@ fn an_editor_session() {
                "range": {"start": {"line": 2, "character": 19}, "end": {"line": 2, "character": 19}},
                "context": {"diagnostics": []}}),
     );
+    let typed: Vec<lsp_types::CodeActionOrCommand> =
+        serde_json::from_value(actions.clone()).unwrap();
+    assert!(typed
+        .iter()
+        .all(|a| matches!(a, lsp_types::CodeActionOrCommand::CodeAction(_))));
     let titles: Vec<&str> = actions
         .as_array()
         .unwrap()
@@ -306,6 +327,47 @@ fn bad_input_never_crashes_the_server() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 4000, "character": 99}}),
     );
     assert_eq!(far, Value::Null);
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
+#[test]
+fn a_broken_rules_file_on_disk_shows_its_errors_in_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(
+        root.join("rules.toml"),
+        RULES.replace("canonical = 367", "canonical = \"367\""),
+    )
+    .unwrap();
+    let mut client = Client::start(&root);
+    client.request("initialize", json!({"processId": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let draft_uri = uri_of(&root.join("draft.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": draft_uri, "languageId": "markdown", "version": 1,
+               "text": "Rights groups say 376 people have died in custody.\n"}}),
+    );
+    let rules = client.diagnostics(&uri_of(&root.join("rules.toml")));
+    assert_eq!(rules.len(), 1, "{rules:?}");
+    assert_eq!(rules[0]["code"], "figcheck::rules::wrong-type");
+    // No good rules yet: the draft gets no diagnostics rather than wrong ones.
+    assert_eq!(client.diagnostics(&draft_uri), Vec::<Value>::new());
+    // Fixed on disk: the next change of the draft is checked with it.
+    std::fs::write(root.join("rules.toml"), RULES).unwrap();
+    client.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": draft_uri, "version": 2},
+               "contentChanges": [{"text": "Rights groups say 376 people have died in custody.\n\n"}]}),
+    );
+    assert_eq!(
+        client.diagnostics(&uri_of(&root.join("rules.toml"))),
+        Vec::<Value>::new()
+    );
+    let draft = client.diagnostics(&draft_uri);
+    assert_eq!(draft.len(), 1, "{draft:?}");
     assert_eq!(client.request("shutdown", Value::Null), Value::Null);
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());

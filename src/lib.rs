@@ -322,6 +322,12 @@ impl Checker {
                 for label in &mut finding.labels {
                     label.span = map.range(&label.span);
                 }
+                // A fix replaces the number as the draft's bytes have it.
+                if let Some(fix) = &mut finding.fix {
+                    for edit in &mut fix.edits {
+                        edit.span = map.range(&edit.span);
+                    }
+                }
             }
         }
         if !self.honour_suppressions {

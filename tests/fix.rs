@@ -259,3 +259,22 @@ fn explain_says_whether_each_finding_can_be_fixed() {
         assert!(run.stdout.contains(says), "{code}: {}", run.stdout);
     }
 }
+
+#[test]
+fn a_fix_in_html_replaces_the_number_where_the_draft_has_it() {
+    // Entities make the prose shorter than the HTML; found by the fuzz target.
+    let checker = checker();
+    let page = "<p>Caf&eacute; &mdash; &#8220;Rights groups say 376 people have died in custody.&#8221;</p>\n";
+    let findings = checker.check_document(Format::Html, page);
+    let finding = findings
+        .iter()
+        .find(|f| f.code == figcheck::Code::Mismatch)
+        .expect("a mismatch");
+    assert_eq!(&page[finding.span.clone()], "376");
+    let fix = finding.fix.as_ref().expect("a fix");
+    assert_eq!(fix.edits[0].span, finding.span);
+    let edits: Vec<&figcheck::fix::Edit> = fix.edits.iter().collect();
+    let (fixed, applied) = figcheck::fix::apply(page, &edits);
+    assert_eq!(applied, 1);
+    assert_eq!(fixed, page.replace("376", "367"));
+}

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use std::sync::Arc;
 
 use figcheck::markup::Format;
-use figcheck::render::{github, human, json, sarif, short, FileReport, Summary};
+use figcheck::render::{github, html, human, json, sarif, short, FileReport, Summary};
 use figcheck::{Checker, Rules};
 use libfuzzer_sys::fuzz_target;
 
@@ -58,7 +58,21 @@ fuzz_target!(|data: &[u8]| {
         let rules = CHECKER.rules();
         let summary = Summary::of(std::slice::from_ref(&report), 1);
         let style = human::Style { color: false, width: 80 };
+        let (section, counted) = html::render_file(&report, rules);
+        let page = html::render_page(&[section], &counted, &summary);
+        // A draft's text never becomes markup in the page.
+        assert!(!page.contains("<script"), "draft text became markup in the HTML page");
+        // Every fix applies inside the text, and its result is text again.
+        let edits: Vec<&figcheck::fix::Edit> =
+            report.findings.iter().filter_map(|f| f.fix.as_ref()).flat_map(|f| &f.edits).collect();
+        for edit in &edits {
+            assert_span(&text, &edit.span);
+        }
+        let (fixed, applied) = figcheck::fix::apply(&text, &edits);
+        assert!(applied <= edits.len());
+        drop(CHECKER.check_document(format, &fixed));
         for out in [
+            page,
             human::render(std::slice::from_ref(&report), &summary, style),
             short::render_file(&report, rules),
             github::render_file(&report, rules),

@@ -322,10 +322,15 @@ impl Checker {
                 for label in &mut finding.labels {
                     label.span = map.range(&label.span);
                 }
-                // A fix replaces the number as the draft's bytes have it.
+                // A fix replaces the number as the draft's bytes have it;
+                // where those differ from the text read (`58&nbsp;000`), the
+                // replacement's style is a guess, so it is not safe.
                 if let Some(fix) = &mut finding.fix {
                     for edit in &mut fix.edits {
                         edit.span = map.range(&edit.span);
+                        if source.get(edit.span.clone()) != Some(finding.found_text.as_str()) {
+                            fix.applicability = fix::Applicability::Unsafe;
+                        }
                     }
                 }
             }

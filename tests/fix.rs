@@ -278,3 +278,32 @@ fn a_fix_in_html_replaces_the_number_where_the_draft_has_it() {
     assert_eq!(applied, 1);
     assert_eq!(fixed, page.replace("376", "367"));
 }
+
+#[test]
+fn every_fix_replaces_exactly_the_number_its_finding_is_about() {
+    let checker = checker();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut fixes = 0;
+    for dir in ["tests/fixtures/drafts", "seeds"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let name = path.to_string_lossy().into_owned();
+            for finding in checker.check_document(Format::of_path(&name), &text) {
+                let Some(fix) = &finding.fix else { continue };
+                fixes += 1;
+                for edit in &fix.edits {
+                    assert_eq!(edit.span, finding.span, "{name}: {}", finding.message);
+                    // Where the draft writes the number otherwise than it
+                    // reads (an entity in HTML), the fix is never safe.
+                    if text[edit.span.clone()] != finding.found_text {
+                        assert_eq!(fix.applicability, Applicability::Unsafe, "{name}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(fixes > 20, "only {fixes} fixes among the test drafts");
+}

@@ -131,37 +131,69 @@ impl Server<'_> {
         let _ = self.connection.sender.send(message);
     }
 
+    /// Answers hover and code actions on a thread of their own, from the
+    /// document as it is now: a large draft never holds up the next message.
     fn request(&mut self, request: Request) {
         let id = request.id.clone();
-        let result = match request.method.as_str() {
-            request::HoverRequest::METHOD => serde_json::from_value::<HoverParams>(request.params)
-                .ok()
-                .map(|params| serde_json::to_value(self.hover(&params)).unwrap_or_default()),
+        let sender = self.connection.sender.clone();
+        let answer = move |value: Option<serde_json::Value>| {
+            let response = match value {
+                Some(value) => Response::new_ok(id.clone(), value),
+                None => Response::new_err(
+                    id.clone(),
+                    lsp_server::ErrorCode::InvalidParams as i32,
+                    "invalid parameters".into(),
+                ),
+            };
+            let _ = sender.send(Message::Response(response));
+        };
+        match request.method.as_str() {
+            request::HoverRequest::METHOD => {
+                let Ok(params) = serde_json::from_value::<HoverParams>(request.params) else {
+                    return answer(None);
+                };
+                let uri = params
+                    .text_document_position_params
+                    .text_document
+                    .uri
+                    .clone();
+                let Some((checker, text)) = self.document(&uri) else {
+                    return answer(Some(serde_json::Value::Null));
+                };
+                std::thread::spawn(move || {
+                    let hover = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        hover(&checker, &text, &uri, &params)
+                    }));
+                    answer(Some(
+                        serde_json::to_value(hover.ok().flatten()).unwrap_or_default(),
+                    ));
+                });
+            }
             request::CodeActionRequest::METHOD => {
-                serde_json::from_value::<CodeActionParams>(request.params)
-                    .ok()
-                    .map(|params| {
-                        serde_json::to_value(self.code_actions(&params)).unwrap_or_default()
-                    })
+                let Ok(params) = serde_json::from_value::<CodeActionParams>(request.params) else {
+                    return answer(None);
+                };
+                let uri = params.text_document.uri.clone();
+                let Some((checker, text)) = self.document(&uri) else {
+                    return answer(Some(serde_json::json!([])));
+                };
+                std::thread::spawn(move || {
+                    let actions = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                        code_actions(&checker, &text, &uri, &params)
+                    }));
+                    answer(Some(
+                        serde_json::to_value(actions.unwrap_or_default()).unwrap_or_default(),
+                    ));
+                });
             }
             _ => {
                 self.send(Message::Response(Response::new_err(
-                    id,
+                    request.id,
                     lsp_server::ErrorCode::MethodNotFound as i32,
                     format!("figcheck does not answer {}", request.method),
                 )));
-                return;
             }
-        };
-        let response = match result {
-            Some(value) => Response::new_ok(id, value),
-            None => Response::new_err(
-                id,
-                lsp_server::ErrorCode::InvalidParams as i32,
-                "invalid parameters".into(),
-            ),
-        };
-        self.send(Message::Response(response));
+        }
     }
 
     fn notification(&mut self, notification: Notification) {
@@ -376,123 +408,125 @@ impl Server<'_> {
         let text = self.documents.get(uri)?.text.clone();
         Some((self.checker_for(uri)?, text))
     }
+}
 
-    fn hover(&mut self, params: &HoverParams) -> Option<Hover> {
-        let uri = &params.text_document_position_params.text_document.uri;
-        let (checker, text) = self.document(uri)?;
-        let at = offset(&text, params.text_document_position_params.position);
-        let format = Format::of_path(uri.path().as_str());
-        let analysis = checker.analyse_document(format, &text);
-        let claim = analysis.claims.iter().find(|c| {
-            let span = &analysis.numbers[c.number].span;
-            span.start <= at && at <= span.end
-        })?;
-        let number = &analysis.numbers[claim.number];
-        let rules = checker.rules();
-        let figure = &rules.figures[claim.figure];
-        let findings = checker.check_document(format, &text);
-        let verdict = findings
-            .iter()
-            .filter(|f| f.span == number.span && f.figure == Some(claim.figure))
-            .map(|f| format!("**{}**: {}\n\nhelp: {}", f.code.as_str(), f.message, f.help))
-            .collect::<Vec<_>>();
-        let verdict = if verdict.is_empty() {
-            match claim.modality {
-                crate::attribute::Modality::Forecast => {
-                    "Read as a forecast, target or plan: not judged.".to_string()
-                }
-                _ => format!("{} is accepted.", &text[number.span.clone()]),
+/// The figure, the verdict and the accepted values of the claim under the
+/// cursor; nothing where the cursor is on no claim.
+fn hover(checker: &Checker, text: &str, uri: &Uri, params: &HoverParams) -> Option<Hover> {
+    let at = offset(text, params.text_document_position_params.position);
+    let format = Format::of_path(uri.path().as_str());
+    let analysis = checker.analyse_document(format, text);
+    let claim = analysis.claims.iter().find(|c| {
+        let span = &analysis.numbers[c.number].span;
+        span.start <= at && at <= span.end
+    })?;
+    let number = &analysis.numbers[claim.number];
+    let rules = checker.rules();
+    let figure = &rules.figures[claim.figure];
+    let findings = checker.check_document(format, text);
+    let verdict = findings
+        .iter()
+        .filter(|f| f.span == number.span && f.figure == Some(claim.figure))
+        .map(|f| format!("**{}**: {}\n\nhelp: {}", f.code.as_str(), f.message, f.help))
+        .collect::<Vec<_>>();
+    let verdict = if verdict.is_empty() {
+        match claim.modality {
+            crate::attribute::Modality::Forecast => {
+                "Read as a forecast, target or plan: not judged.".to_string()
             }
-        } else {
-            verdict.join("\n\n")
-        };
-        let values: Vec<String> = figure
-            .allowed
-            .iter()
-            .map(|v| {
-                let mut line = format!("- {}", describe(v, figure.unit));
-                if v.canonical {
-                    line.push_str(" (canonical)");
-                }
-                line
-            })
-            .collect();
-        let markdown = format!(
-            "**{}** (`{}`)\n\n{verdict}\n\nAccepted values:\n{}",
-            figure.name,
-            figure.id,
-            values.join("\n")
-        );
-        Some(Hover {
-            contents: HoverContents::Markup(MarkupContent {
-                kind: MarkupKind::Markdown,
-                value: markdown,
-            }),
-            range: Some(range(&text, &number.span)),
-        })
-    }
-
-    fn code_actions(&mut self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-        let uri = &params.text_document.uri;
-        let Some((checker, text)) = self.document(uri) else {
-            return Vec::new();
-        };
-        let format = Format::of_path(uri.path().as_str());
-        let wanted = offset(&text, params.range.start)..offset(&text, params.range.end);
-        let mut actions = Vec::new();
-        for finding in checker.check_document(format, &text) {
-            let span = &finding.span;
-            if span.end < wanted.start || span.start > wanted.end {
-                continue;
-            }
-            let diagnostic = diagnostic(uri, &text, &finding, &checker);
-            if let Some(fix) = &finding.fix {
-                let edits = fix
-                    .edits
-                    .iter()
-                    .map(|e| TextEdit {
-                        range: range(&text, &e.span),
-                        new_text: e.content.clone(),
-                    })
-                    .collect();
-                let safe = fix.applicability == crate::fix::Applicability::Safe;
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: if safe {
-                        fix.message.clone()
-                    } else {
-                        format!("{} (unsafe: check the sentence)", fix.message)
-                    },
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic.clone()]),
-                    edit: Some(workspace_edit(uri, edits)),
-                    is_preferred: Some(safe),
-                    ..CodeAction::default()
-                }));
-            }
-            if let Some(figure) = finding.figure {
-                let id = &checker.rules().figures[figure].id;
-                let at = block_start(&text, span.start);
-                let comment = match format {
-                    Format::Text => format!("# figcheck-ignore {id}\n"),
-                    Format::Markdown | Format::Html => format!("<!-- figcheck-ignore {id} -->\n"),
-                };
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("Ignore {id} here"),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic]),
-                    edit: Some(workspace_edit(
-                        uri,
-                        vec![TextEdit {
-                            range: range(&text, &(at..at)),
-                            new_text: comment,
-                        }],
-                    )),
-                    ..CodeAction::default()
-                }));
-            }
+            _ => format!("{} is accepted.", &text[number.span.clone()]),
         }
-        actions
+    } else {
+        verdict.join("\n\n")
+    };
+    let values: Vec<String> = figure
+        .allowed
+        .iter()
+        .map(|v| {
+            let mut line = format!("- {}", describe(v, figure.unit));
+            if v.canonical {
+                line.push_str(" (canonical)");
+            }
+            line
+        })
+        .collect();
+    let markdown = format!(
+        "**{}** (`{}`)\n\n{verdict}\n\nAccepted values:\n{}",
+        figure.name,
+        figure.id,
+        values.join("\n")
+    );
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range: Some(range(text, &number.span)),
+    })
+}
+
+/// The fixes and suppressions for the findings in the requested range.
+fn code_actions(
+    checker: &Checker,
+    text: &str,
+    uri: &Uri,
+    params: &CodeActionParams,
+) -> Vec<CodeActionOrCommand> {
+    let format = Format::of_path(uri.path().as_str());
+    let wanted = offset(text, params.range.start)..offset(text, params.range.end);
+    let mut actions = Vec::new();
+    for finding in checker.check_document(format, text) {
+        let span = &finding.span;
+        if span.end < wanted.start || span.start > wanted.end {
+            continue;
+        }
+        let diagnostic = diagnostic(uri, text, &finding, checker);
+        if let Some(fix) = &finding.fix {
+            let edits = fix
+                .edits
+                .iter()
+                .map(|e| TextEdit {
+                    range: range(text, &e.span),
+                    new_text: e.content.clone(),
+                })
+                .collect();
+            let safe = fix.applicability == crate::fix::Applicability::Safe;
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: if safe {
+                    fix.message.clone()
+                } else {
+                    format!("{} (unsafe: check the sentence)", fix.message)
+                },
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic.clone()]),
+                edit: Some(workspace_edit(uri, edits)),
+                is_preferred: Some(safe),
+                ..CodeAction::default()
+            }));
+        }
+        if let Some(figure) = finding.figure {
+            let id = &checker.rules().figures[figure].id;
+            let at = block_start(text, span.start);
+            let comment = match format {
+                Format::Text => format!("# figcheck-ignore {id}\n"),
+                Format::Markdown | Format::Html => format!("<!-- figcheck-ignore {id} -->\n"),
+            };
+            actions.push(CodeActionOrCommand::CodeAction(CodeAction {
+                title: format!("Ignore {id} here"),
+                kind: Some(CodeActionKind::QUICKFIX),
+                diagnostics: Some(vec![diagnostic]),
+                edit: Some(workspace_edit(
+                    uri,
+                    vec![TextEdit {
+                        range: range(text, &(at..at)),
+                        new_text: comment,
+                    }],
+                )),
+                ..CodeAction::default()
+            }));
+        }
     }
+    actions
 }
 
 fn publish(

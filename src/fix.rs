@@ -116,15 +116,10 @@ pub fn restyle(written: &str, found: f64, value: f64) -> Option<(String, bool)> 
         .split_once('.')
         .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let separator = separator.or((whole.len() > 3 && scale == 1.0 && read < 1000.0).then_some(','));
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            if let Some(s) = separator {
-                grouped.push(s);
-            }
-        }
-        grouped.push(c);
-    }
+    let mut grouped = match separator {
+        Some(s) => crate::check::group_digits(whole, s),
+        None => whole.to_string(),
+    };
     if let Some(fraction) = fraction {
         grouped.push('.');
         grouped.push_str(fraction);

@@ -300,13 +300,8 @@ pub fn write(path: &std::path::Path, checked: &str, fixed: &str) -> Result<(), N
         return Err(NotWritten::Changed);
     }
     let permissions = std::fs::metadata(path).map_err(io)?.permissions();
-    let name = path
-        .file_name()
-        .ok_or_else(|| NotWritten::Io("not a file name".into()))?;
-    let mut temporary_name = std::ffi::OsString::from(".");
-    temporary_name.push(name);
-    temporary_name.push(format!(".figcheck-{}.tmp", std::process::id()));
-    let temporary = path.with_file_name(temporary_name);
+    let temporary =
+        temporary_beside(path).ok_or_else(|| NotWritten::Io("not a file name".into()))?;
     let written = (|| {
         let mut file = std::fs::File::create(&temporary)?;
         file.write_all(bom)?;
@@ -319,6 +314,16 @@ pub fn write(path: &std::path::Path, checked: &str, fixed: &str) -> Result<(), N
         let _ = std::fs::remove_file(&temporary);
         io(e)
     })
+}
+
+/// Where to write a file whole before it is renamed over `path`: a hidden
+/// file beside it, named for this process (`.a.md.figcheck-4242.tmp`), so the
+/// rename stays on one file system. `None` when `path` names no file.
+pub fn temporary_beside(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name()?);
+    name.push(format!(".figcheck-{}.tmp", std::process::id()));
+    Some(path.with_file_name(name))
 }
 
 /// A unified diff of a draft before and after its fixes, as `git diff`

@@ -235,13 +235,8 @@ impl OutputFile {
                     path.display()
                 )
             })?;
-        let name = path
-            .file_name()
+        let temporary = figcheck::fix::temporary_beside(&path)
             .ok_or_else(|| format!("--output-file {} does not name a file", path.display()))?;
-        let mut temporary_name = std::ffi::OsString::from(".");
-        temporary_name.push(name);
-        temporary_name.push(format!(".figcheck-{}.tmp", std::process::id()));
-        let temporary = path.with_file_name(temporary_name);
         let file = std::fs::File::create(&temporary)
             .map_err(|e| format!("cannot write --output-file {}: {e}", path.display()))?;
         Ok(OutputFile {
@@ -252,10 +247,10 @@ impl OutputFile {
         })
     }
 
-    fn write(&mut self, text: &str) -> Result<(), Failure> {
+    fn write(&mut self, text: &str) -> Result<(), String> {
         self.file
             .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write --output-file {}: {e}", self.path.display()).into())
+            .map_err(|e| format!("cannot write --output-file {}: {e}", self.path.display()))
     }
 
     /// Moves the finished file into place.
@@ -570,10 +565,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         }
         for ((output, writer), text) in output_files.iter_mut().zip(rendered.files) {
             let text = writer.push(text);
-            output.write(&text).map_err(|e| match e {
-                Failure::Message(m) => m,
-                Failure::Rules(_) => unreachable!("writing fails with a message"),
-            })?;
+            output.write(&text)?;
         }
         write_stdout(&writer.push(rendered.stdout))
     };

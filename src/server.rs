@@ -583,16 +583,9 @@ fn path_of(uri: &Uri) -> Option<PathBuf> {
 
 /// The `file:` URI of a path.
 fn uri_of(path: &std::path::Path) -> Option<Uri> {
-    let mut uri = String::from("file://");
-    for byte in path.to_str()?.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
-                uri.push(byte as char)
-            }
-            _ => uri.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    uri.parse().ok()
+    format!("file://{}", crate::render::sarif::uri_path(path.to_str()?))
+        .parse()
+        .ok()
 }
 
 /// The start of the block (paragraph) holding `at`: after the last blank

@@ -199,7 +199,12 @@ fn level(severity: Severity) -> &'static str {
 /// A relative URI reference for a path: `/` separators, no leading `./`, and
 /// the characters a URI may not hold percent-encoded.
 fn uri(path: &str) -> String {
-    let path = path.trim_start_matches("./");
+    uri_path(path.trim_start_matches("./"))
+}
+
+/// A path as the path of a URI: every byte but unreserved characters and `/`
+/// percent-encoded (`año 2025` → `a%C3%B1o%202025`).
+pub(crate) fn uri_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         match byte {

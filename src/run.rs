@@ -104,8 +104,18 @@ fn accept(name: &str, read: Read, limit: u64, problems: &mut Problems) -> Option
 /// A draft's text, or `None` with the reason recorded. Binary files are skipped;
 /// text that is not UTF-8 is checked with the invalid bytes replaced.
 pub fn read_draft(draft: &Draft, limit: u64, problems: &mut Problems) -> Option<String> {
+    read_draft_with(draft, std::fs::metadata(&draft.path), limit, problems)
+}
+
+/// [`read_draft`], with the draft's metadata already read.
+fn read_draft_with(
+    draft: &Draft,
+    metadata: std::io::Result<std::fs::Metadata>,
+    limit: u64,
+    problems: &mut Problems,
+) -> Option<String> {
     // A FIFO or a device named on the command line would block or never end.
-    match std::fs::metadata(&draft.path) {
+    match metadata {
         Ok(meta) if !meta.is_file() => {
             problems.note(&draft.display, "not a regular file, not checked");
             return None;
@@ -287,10 +297,12 @@ pub fn check_all<R: Send>(
                     break;
                 }
                 let mut problems = Problems::default();
-                let _one_large = std::fs::metadata(&draft.path)
+                let metadata = std::fs::metadata(&draft.path);
+                let _one_large = metadata
+                    .as_ref()
                     .is_ok_and(|m| m.len() > LARGE_DRAFT as u64)
                     .then(|| large.lock().unwrap_or_else(|e| e.into_inner()));
-                let text = read_draft(draft, limit, &mut problems);
+                let text = read_draft_with(draft, metadata, limit, &mut problems);
                 let outcome = check_one(checker, draft.display.clone(), text, problems, render);
                 if sender.send((i, outcome)).is_err() {
                     break;

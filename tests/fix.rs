@@ -34,6 +34,14 @@ fn seeds() -> (tempfile::TempDir, Vec<String>) {
     (dir, names)
 }
 
+/// The text of each named draft in `dir`, in order.
+fn contents(dir: &Path, names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| std::fs::read_to_string(dir.join(n)).unwrap())
+        .collect()
+}
+
 /// A draft's findings as (code, figure, text), counted.
 fn findings(
     checker: &Checker,
@@ -62,10 +70,7 @@ fn findings(
 fn fixed_seed_drafts_check_clean_but_for_what_has_no_safe_fix() {
     let checker = checker();
     let (dir, names) = seeds();
-    let before: Vec<String> = names
-        .iter()
-        .map(|n| std::fs::read_to_string(dir.path().join(n)).unwrap())
-        .collect();
+    let before = contents(dir.path(), &names);
     let run = figcheck(dir.path(), &["--fix", "--format", "short", "."]);
     assert!(
         run.stdout.contains("fixed 5 findings in 5 files"),
@@ -103,10 +108,7 @@ fn fixed_seed_drafts_check_clean_but_for_what_has_no_safe_fix() {
 fn unsafe_fixes_fix_every_finding_that_has_a_fix() {
     let checker = checker();
     let (dir, names) = seeds();
-    let before: Vec<String> = names
-        .iter()
-        .map(|n| std::fs::read_to_string(dir.path().join(n)).unwrap())
-        .collect();
+    let before = contents(dir.path(), &names);
     let run = figcheck(
         dir.path(),
         &["--fix", "--unsafe-fixes", "--format", "short", "."],
@@ -133,10 +135,7 @@ fn unsafe_fixes_fix_every_finding_that_has_a_fix() {
 #[test]
 fn diff_shows_the_fixes_and_writes_nothing() {
     let (dir, names) = seeds();
-    let before: Vec<Vec<u8>> = names
-        .iter()
-        .map(|n| std::fs::read(dir.path().join(n)).unwrap())
-        .collect();
+    let before = contents(dir.path(), &names);
     let run = figcheck(dir.path(), &["--diff", "."]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -161,22 +160,10 @@ fn diff_shows_the_fixes_and_writes_nothing() {
         "{}",
         run.stdout
     );
-    for (name, old) in names.iter().zip(&before) {
-        assert_eq!(
-            &std::fs::read(dir.path().join(name)).unwrap(),
-            old,
-            "{name} was written"
-        );
-    }
+    assert_eq!(contents(dir.path(), &names), before, "a draft was written");
     // And without --fix or --diff, nothing is ever written.
     figcheck(dir.path(), &["."]);
-    for (name, old) in names.iter().zip(&before) {
-        assert_eq!(
-            &std::fs::read(dir.path().join(name)).unwrap(),
-            old,
-            "{name} was written"
-        );
-    }
+    assert_eq!(contents(dir.path(), &names), before, "a draft was written");
     // A clean draft: nothing to diff, exit 0.
     let clean = tempfile::tempdir().unwrap();
     std::fs::copy(

@@ -6,15 +6,7 @@ mod common;
 
 use common::{figcheck, figcheck_env, figcheck_stdin, write};
 
-const RULES: &str = r#"
-[[figure]]
-id = "deaths-in-custody"
-name = "Deaths in custody"
-subjects = ["died in custody"]
-canonical = 367
-source = "Cristosal"
-allowed = [{ value = 261, stale = true, note = "early count" }]
-"#;
+const RULES: &str = common::CUSTODY_RULES;
 
 const GOOD: &str = "Rights groups say 367 people have died in custody.\n";
 const BAD: &str = "Rights groups say 376 people have died in custody.\n";
@@ -731,16 +723,14 @@ fn statistics_count_findings_by_code_and_figure() {
 #[test]
 fn one_run_writes_annotations_and_a_sarif_file() {
     let dir = workspace(&[("drafts/a.md", BAD), ("drafts/b.md", GOOD)]);
-    let run = figcheck(
-        dir.path(),
-        &[
-            "--format",
-            "github",
-            "--output-file",
-            "out/figcheck.sarif",
-            ".",
-        ],
-    );
+    let args = [
+        "--format",
+        "github",
+        "--output-file",
+        "out/figcheck.sarif",
+        ".",
+    ];
+    let run = figcheck(dir.path(), &args);
     // No folder `out/`: nothing is written and the run says why.
     assert_eq!(run.code, 2, "{}", run.stdout);
     assert!(
@@ -749,16 +739,7 @@ fn one_run_writes_annotations_and_a_sarif_file() {
         run.stderr
     );
     std::fs::create_dir(dir.path().join("out")).unwrap();
-    let run = figcheck(
-        dir.path(),
-        &[
-            "--format",
-            "github",
-            "--output-file",
-            "out/figcheck.sarif",
-            ".",
-        ],
-    );
+    let run = figcheck(dir.path(), &args);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stdout.starts_with("::error file=drafts/a.md,"),

@@ -12,15 +12,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
-const RULES: &str = r#"
-[[figure]]
-id = "deaths-in-custody"
-name = "Deaths in custody"
-subjects = ["died in custody"]
-canonical = 367
-source = "Cristosal"
-allowed = [{ value = 261, stale = true, note = "early count" }]
-"#;
+mod common;
+
+const RULES: &str = common::CUSTODY_RULES;
 
 struct Client {
     child: Child,
@@ -37,7 +31,7 @@ impl Client {
             .arg("server")
             .current_dir(dir)
             .env_clear()
-            .env("SOURCE_DATE_EPOCH", "1767225600")
+            .env("SOURCE_DATE_EPOCH", common::TODAY_EPOCH)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())

@@ -9,6 +9,18 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
+/// One figure, with a stale value, for the tests of the command line and
+/// the language server.
+pub const CUSTODY_RULES: &str = r#"
+[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+source = "Cristosal"
+allowed = [{ value = 261, stale = true, note = "early count" }]
+"#;
+
 /// 2026-01-01T00:00:00Z, as seconds since 1970.
 pub const TODAY_EPOCH: &str = "1767225600";
 

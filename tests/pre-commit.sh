@@ -15,17 +15,9 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 venv="$root/target/pre-commit-venv"
 export PRE_COMMIT_HOME="$root/target/pre-commit-home"
 
-if ! [ -x "$venv/bin/pre-commit" ]; then
-  python3 -m venv "$venv"
-  if ! "$venv/bin/pip" install --quiet --disable-pip-version-check 'pre-commit>=3.7,<5'; then
-    if ! python3 -c "import urllib.request; urllib.request.urlopen('https://pypi.org/simple/pre-commit/', timeout=15)" 2>/dev/null; then
-      echo "pre-commit round trip: SKIPPED, PyPI cannot be reached to install pre-commit"
-      exit 0
-    fi
-    echo "pre-commit round trip: FAILED to install pre-commit although PyPI is reachable" >&2
-    exit 1
-  fi
-fi
+# shellcheck source=tests/pypi.sh
+. "$root/tests/pypi.sh"
+need_pypi "$venv" pre-commit 'pre-commit>=3.7,<5' "pre-commit round trip"
 export PATH="$venv/bin:$PATH"
 
 rev=$(git -C "$root" rev-parse HEAD)

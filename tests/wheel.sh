@@ -14,16 +14,9 @@ wheels="$root/target/wheels"
 
 fail() { echo "wheel: FAILED: $*" >&2; exit 1; }
 
-if ! [ -x "$tools/bin/maturin" ]; then
-  python3 -m venv "$tools"
-  if ! "$tools/bin/pip" install --quiet --disable-pip-version-check 'maturin>=1.7,<2'; then
-    if ! python3 -c "import urllib.request; urllib.request.urlopen('https://pypi.org/simple/maturin/', timeout=15)" 2>/dev/null; then
-      echo "wheel: SKIPPED, PyPI cannot be reached to install maturin"
-      exit 0
-    fi
-    fail "could not install maturin although PyPI is reachable"
-  fi
-fi
+# shellcheck source=tests/pypi.sh
+. "$root/tests/pypi.sh"
+need_pypi "$tools" maturin 'maturin>=1.7,<2' wheel
 
 rm -rf "$wheels"
 (cd "$root/python" && "$tools/bin/maturin" build --quiet --out "$wheels") \

@@ -4,6 +4,14 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use figcheck::date::Date;
+use figcheck::lang::Lang;
+
+fn parse_lang(text: &str) -> Result<Lang, String> {
+    Lang::parse(text).ok_or_else(|| {
+        let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+        format!("figcheck reads {}", known.join(" and "))
+    })
+}
 
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse(text).map_err(|e| format!("{}: write 2025, 2025-03 or 2025-03-27", e.0))
@@ -177,6 +185,13 @@ pub struct CheckArgs {
     /// else today.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub as_of: Option<Date>,
+
+    /// Read every draft in this language (en or es): its numbers, sentences
+    /// and subject phrases. Default: the language the draft gives (front
+    /// matter lang or language, <html lang>), else `lang` in the rules'
+    /// [settings] (en unless set; auto detects each draft's language).
+    #[arg(long, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
 
     /// Print findings only: no summary line.
     #[arg(long, short)]

@@ -88,7 +88,8 @@ pub fn near_misses(rules: &Rules, analysis: &Analysis, text: &str) -> Vec<NearMi
             if !fits(figure.unit, number, false) || !matches_a_value(figure, number) {
                 continue;
             }
-            let sentences = sentences.get_or_insert_with(|| crate::text::sentences(text));
+            let lang = analysis.lang.map_or(crate::lang::Lang::En, |l| l.lang);
+            let sentences = sentences.get_or_insert_with(|| crate::text::sentences(text, lang));
             let sentence = sentences
                 .iter()
                 .find(|s| s.start <= number.span.start && number.span.end <= s.end)

@@ -36,17 +36,14 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
     for (index, figure) in rules.figures.iter().enumerate() {
         for example in &figure.examples {
             let text = example.text.as_str();
-            let analysis = checker.analyse(text);
+            let analysis = checker.analyse_in(text, example.lang);
             let is_forecast = |c: &crate::Claim| c.modality == crate::attribute::Modality::Forecast;
             let ours = || analysis.claims.iter().filter(|c| c.figure == index);
             let claimed = ours().count() > 0;
             // Judged: a claim that is not a forecast.
             let judged = ours().any(|c| !is_forecast(c));
             let forecast = ours().any(is_forecast);
-            let findings = match example.as_of {
-                Some(date) => checker.check_as_of(text, date),
-                None => checker.check(text),
-            };
+            let findings = checker.check_text(text, example.as_of, example.lang);
             let codes: Vec<Expect> = findings
                 .into_iter()
                 // A relation that names no figure belongs to every figure's examples.

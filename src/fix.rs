@@ -68,8 +68,8 @@ fn scale_after(rest: &str) -> f64 {
         "k" if glued => 1e3,
         "m" | "mn" if glued => 1e6,
         "b" | "bn" if glued => 1e9,
-        "thousand" => 1e3,
-        "million" => 1e6,
+        "thousand" | "mil" => 1e3,
+        "million" | "millones" => 1e6,
         "billion" => 1e9,
         "trillion" => 1e12,
         _ => 1.0,
@@ -80,8 +80,30 @@ fn scale_after(rest: &str) -> f64 {
 /// `found`: its prefix and suffix kept (`$`, ` million`, `%`, ` per 100,000`),
 /// its thousands separator and its count of decimals. `None` when `written`
 /// has no digits or does not read as `found`; otherwise the text, and whether
-/// the value fits the shape exactly (no decimal added).
+/// the value fits the shape exactly (no decimal added). A number written as
+/// much of Europe and South America write it (`58.000`, `2,4 por cada
+/// 100.000`) keeps that style: full stops group, commas mark decimals.
 pub fn restyle(written: &str, found: f64, value: f64) -> Option<(String, bool)> {
+    restyle_grouped(written, found, value).or_else(|| {
+        let swapped = swap_marks(written);
+        restyle_grouped(&swapped, found, value).map(|(text, exact)| (swap_marks(&text), exact))
+    })
+}
+
+/// `text` with its full stops and commas exchanged.
+fn swap_marks(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '.' => ',',
+            ',' => '.',
+            c => c,
+        })
+        .collect()
+}
+
+/// [`restyle`] for a number grouped with commas or spaces and with a
+/// decimal point.
+fn restyle_grouped(written: &str, found: f64, value: f64) -> Option<(String, bool)> {
     let numeral = NUMERAL.find(written)?;
     let digits = numeral.as_str();
     let separator = digits
@@ -156,11 +178,14 @@ pub fn for_claim(context: &Context, code: Code, value: &AllowedValue) -> Option<
     let written = &context.text[number.span.clone()];
     let (content, exact) = match restyle(written, number.low, value) {
         Some(restyled) => restyled,
-        // A number in words: the value in digits, if asked for.
-        None => (
+        // A number in words: the value in digits, if asked for. Digits
+        // that cannot be restyled are left alone: replacing the whole
+        // number would drop what is written around them.
+        None if !written.contains(|c: char| c.is_ascii_digit()) => (
             crate::check::format_value(value, context.figure.unit),
             false,
         ),
+        None => return None,
     };
     if content == written {
         return None;
@@ -226,6 +251,16 @@ mod tests {
             ("2.4 per 100,000", 2.4, 1.9, "1.9 per 100,000"),
             ("1.6%", 1.6, 1.3, "1.3%"),
             ("376", 376.0, 1_234.0, "1,234"),
+            ("58.000", 58_000.0, 85_000.0, "85.000"),
+            (
+                "2,4 por cada 100.000 habitantes",
+                2.4,
+                1.9,
+                "1,9 por cada 100.000 habitantes",
+            ),
+            ("1,6 %", 1.6, 1.3, "1,3 %"),
+            ("85 mil", 85_000.0, 58_000.0, "58 mil"),
+            ("US$5 millones", 5e6, 6e6, "US$6 millones"),
         ];
         for (written, found, value, expected) in cases {
             assert_eq!(
@@ -248,8 +283,12 @@ mod tests {
     #[test]
     fn numbers_without_digits_or_read_otherwise_are_not_restyled() {
         assert_eq!(style("eighty-five thousand", 85_000.0, 58_000.0), None);
-        // The text does not read as the number found: do not guess.
-        assert_eq!(style("58,000", 58.0, 85.0), None);
+        // The text does not read as the number found, in either style: do
+        // not guess.
+        assert_eq!(style("58,000", 580.0, 85.0), None);
+        assert_eq!(style("58.000", 5_800.0, 85.0), None);
+        // Read with a decimal comma, it keeps one.
+        assert_eq!(style("58,000", 58.0, 85.0), Some(("85,000".into(), true)));
     }
 
     #[test]

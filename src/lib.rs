@@ -14,6 +14,7 @@ pub mod date;
 pub mod examples;
 pub mod fix;
 pub mod formula;
+pub mod lang;
 pub mod markup;
 pub mod numbers;
 pub mod render;
@@ -33,14 +34,18 @@ pub use rules::{Rules, RulesDiagnostic, RulesErrors, Severity};
 
 use attribute::SubjectMatcher;
 use date::{Date, DraftDate};
+use lang::{DraftLang, Lang};
 use markup::Prose;
 
 /// Checks drafts against one set of rules.
 #[derive(Debug, Clone)]
 pub struct Checker {
     rules: Rules,
-    matcher: SubjectMatcher,
+    /// The subject phrases of each language, by [`Lang::index`].
+    matchers: Vec<SubjectMatcher>,
     sources: source::SourceMatcher,
+    /// The language every draft is read in (`--lang`), whatever it says itself.
+    lang: Option<Lang>,
     /// Whether suppression comments in drafts are honoured (`--no-ignores` turns this off).
     honour_suppressions: bool,
     /// The date every draft is checked at (`--as-of`), whatever it says itself.
@@ -56,6 +61,8 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// The date the draft is checked at, for a whole draft.
     pub date: Option<DraftDate>,
+    /// The language the draft is read in, and why.
+    pub lang: Option<DraftLang>,
     /// The relations between numbers that sentences state (shares, changes,
     /// parts of a whole), recomputed.
     pub relations: Vec<arithmetic::Relation>,
@@ -63,12 +70,16 @@ pub struct Analysis {
 
 impl Checker {
     pub fn new(rules: Rules) -> Checker {
-        let matcher = SubjectMatcher::new(&rules.figures);
+        let matchers = Lang::ALL
+            .iter()
+            .map(|&lang| SubjectMatcher::new(&rules.figures, lang))
+            .collect();
         let sources = source::SourceMatcher::new(&rules.sources);
         Checker {
             rules,
-            matcher,
+            matchers,
             sources,
+            lang: None,
             honour_suppressions: true,
             as_of: None,
             today: Date::today(),
@@ -79,6 +90,35 @@ impl Checker {
     pub fn as_of(mut self, date: Option<Date>) -> Checker {
         self.as_of = date;
         self
+    }
+
+    /// Reads every draft in `lang` (`--lang`), whatever it says itself.
+    pub fn lang(mut self, lang: Option<Lang>) -> Checker {
+        self.lang = lang;
+        self
+    }
+
+    /// The language a draft is read in: `--lang`, else what the draft says
+    /// (front matter, `<html lang>`), else `lang` in the rules' settings,
+    /// detected from the prose where that is `auto`.
+    pub fn draft_lang(&self, format: markup::Format, source: &str, prose: &Prose) -> DraftLang {
+        self.lang_of(format, source, prose, self.lang)
+    }
+
+    /// [`Checker::draft_lang`], with `given` in place of `--lang`.
+    fn lang_of(
+        &self,
+        format: markup::Format,
+        source: &str,
+        prose: &Prose,
+        given: Option<Lang>,
+    ) -> DraftLang {
+        let declared = || lang::of_draft(format, source);
+        // The draft is read for its language only when no flag settles it.
+        let declared = if given.is_some() { None } else { declared() };
+        lang::choose(given, declared, self.rules.settings.lang, || {
+            prose.text.to_string()
+        })
     }
 
     /// The date of a draft that gives none: today unless set.
@@ -119,31 +159,43 @@ impl Checker {
 
     /// Every number in a plain `text`, and the claims among them.
     pub fn analyse(&self, text: &str) -> Analysis {
-        self.analyse_prose(&markup::prose(markup::Format::Text, text))
+        self.analyse_in(text, None)
     }
 
-    /// Every number in the prose of a draft, and the claims among them, with
-    /// the relations between numbers recomputed as of today.
-    pub fn analyse_prose(&self, prose: &Prose) -> Analysis {
-        self.analyse_prose_at(prose, self.today.last_day())
+    /// [`Checker::analyse`], reading the text in `lang` where given.
+    pub fn analyse_in(&self, text: &str, lang: Option<Lang>) -> Analysis {
+        let prose = markup::prose(markup::Format::Text, text);
+        let lang = self.lang_of(markup::Format::Text, text, &prose, lang.or(self.lang));
+        let mut analysis = self.analyse_prose_at(&prose, self.today.last_day(), lang.lang);
+        analysis.lang = Some(lang);
+        analysis
     }
 
-    /// [`Checker::analyse_prose`] for a draft dated `day`.
-    fn analyse_prose_at(&self, prose: &Prose, day: date::Day) -> Analysis {
-        let numbers = numbers::recognise(&prose.text);
+    /// Every number in the prose of a draft read in `lang`, and the claims
+    /// among them, for a draft dated `day`.
+    fn analyse_prose_at(&self, prose: &Prose, day: date::Day, lang: Lang) -> Analysis {
+        let numbers = numbers::recognise(&prose.text, lang);
         let mut claims = attribute::attribute(
             &prose.text,
             &prose.breaks,
             &numbers,
             &self.rules.figures,
-            &self.matcher,
+            &self.matchers[lang.index()],
+            lang,
         );
-        self.attribute_sources(&prose.text, &mut claims);
-        let relations = arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, &|| day);
+        self.attribute_sources(&prose.text, &mut claims, lang);
+        let relations = arithmetic::find(
+            &prose.text,
+            &prose.breaks,
+            &self.rules.figures,
+            &|| day,
+            lang,
+        );
         Analysis {
             numbers,
             claims,
             date: None,
+            lang: None,
             relations,
         }
     }
@@ -151,9 +203,9 @@ impl Checker {
     /// The claims in the prose of a draft, reading numbers only where a claim
     /// can be: in sentences that hold a subject phrase. A draft without any
     /// subject phrase costs one pass of the subject matcher.
-    fn claims_in(&self, prose: &Prose) -> Analysis {
+    fn claims_in(&self, prose: &Prose, lang: Lang) -> Analysis {
         let text: &str = &prose.text;
-        let hits = self.matcher.find(text, 0..text.len());
+        let hits = self.matchers[lang.index()].find(text, 0..text.len());
         if hits.is_empty() {
             return Analysis::default();
         }
@@ -167,7 +219,7 @@ impl Checker {
             let paragraph = text::paragraph_around(text, &prose.breaks, hit.span.start);
             covered = paragraph.end.max(hit.span.end);
             sentences.extend(
-                text::sentences(&text[paragraph.clone()])
+                text::sentences(&text[paragraph.clone()], lang)
                     .into_iter()
                     .map(|r| r.start + paragraph.start..r.end + paragraph.start),
             );
@@ -182,34 +234,37 @@ impl Checker {
             // ("The figure now stands at 376"), so its numbers are read too.
             let after_a_hit = i > 0
                 && has_hit(&sentences[i - 1])
-                && attribute::points_back(&text[sentence.clone()]);
+                && attribute::points_back(&text[sentence.clone()], lang);
             if has_hit(sentence) || after_a_hit {
                 let offset = sentence.start;
-                numbers.extend(numbers::recognise(&text[sentence.clone()]).into_iter().map(
-                    |mut n| {
-                        n.span = n.span.start + offset..n.span.end + offset;
-                        n.qualifier_start += offset;
-                        n
-                    },
-                ));
+                numbers.extend(
+                    numbers::recognise(&text[sentence.clone()], lang)
+                        .into_iter()
+                        .map(|mut n| {
+                            n.span = n.span.start + offset..n.span.end + offset;
+                            n.qualifier_start += offset;
+                            n
+                        }),
+                );
             }
         }
         let mut claims =
-            attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures);
-        self.attribute_sources(text, &mut claims);
+            attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
+        self.attribute_sources(text, &mut claims, lang);
         Analysis {
             numbers,
             claims,
             date: None,
+            lang: None,
             relations: Vec::new(),
         }
     }
 
     /// Sets the source each claim's clause attributes it to, if the rules
     /// declare sources at all.
-    fn attribute_sources(&self, text: &str, claims: &mut [Claim]) {
+    fn attribute_sources(&self, text: &str, claims: &mut [Claim], lang: Lang) {
         for claim in claims {
-            claim.source = self.sources.attributed(text, &claim.clause);
+            claim.source = self.sources.attributed(text, &claim.clause, lang);
         }
     }
 
@@ -219,8 +274,10 @@ impl Checker {
     pub fn analyse_document(&self, format: markup::Format, source: &str) -> Analysis {
         let prose = markup::prose(format, source);
         let date = self.draft_date(format, source);
-        let mut analysis = self.analyse_prose_at(&prose, date.date.last_day());
+        let lang = self.draft_lang(format, source, &prose);
+        let mut analysis = self.analyse_prose_at(&prose, date.date.last_day(), lang.lang);
         analysis.date = Some(date);
+        analysis.lang = Some(lang);
         if let Some(map) = &prose.map {
             for number in &mut analysis.numbers {
                 let qualifier = map.start(number.qualifier_start);
@@ -275,24 +332,38 @@ impl Checker {
 
     /// The findings for a plain text written on `date`, sorted by position.
     pub fn check_as_of(&self, text: &str, date: Date) -> Vec<Finding> {
-        self.check_dated(markup::Format::Text, text, Some(date))
+        self.check_dated(markup::Format::Text, text, Some(date), self.lang)
+    }
+
+    /// The findings for a plain text, as of `date` and read in `lang` where
+    /// given (a rules example's `as_of` and `lang`).
+    pub fn check_text(&self, text: &str, date: Option<Date>, lang: Option<Lang>) -> Vec<Finding> {
+        self.check_dated(
+            markup::Format::Text,
+            text,
+            date.or(self.as_of),
+            lang.or(self.lang),
+        )
     }
 
     /// The findings for a draft written in `format`, sorted by position. Spans
     /// are offsets in `source`.
     pub fn check_document(&self, format: markup::Format, source: &str) -> Vec<Finding> {
-        self.check_dated(format, source, self.as_of)
+        self.check_dated(format, source, self.as_of, self.lang)
     }
 
-    /// [`Checker::check_document`], with `given` in place of `--as-of`.
+    /// [`Checker::check_document`], with `given` in place of `--as-of` and
+    /// `lang` in place of `--lang`.
     fn check_dated(
         &self,
         format: markup::Format,
         source: &str,
         given: Option<Date>,
+        lang: Option<Lang>,
     ) -> Vec<Finding> {
         let prose = markup::prose(format, source);
-        let analysis = self.claims_in(&prose);
+        let lang = self.lang_of(format, source, &prose, lang).lang;
+        let analysis = self.claims_in(&prose, lang);
         // The draft's date is read only when something needs it: front matter
         // is cheap, but an HTML draft is tokenized again for it.
         let draft = std::cell::OnceCell::new();
@@ -308,7 +379,8 @@ impl Checker {
                 date(),
             )
         };
-        let relations = arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, &date);
+        let relations =
+            arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, &date, lang);
         findings.extend(arithmetic::findings(
             &prose.text,
             &relations,

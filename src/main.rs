@@ -186,7 +186,8 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
     misspelt_subcommand(args)?;
     let checker = Checker::new(load_rules(args.rules.as_ref())?)
         .honour_suppressions(!args.no_ignores)
-        .as_of(args.as_of);
+        .as_of(args.as_of)
+        .lang(args.lang);
     let filter = Filter::new(&checker.rules().settings);
     let (stdin_args, paths): (Vec<String>, Vec<String>) =
         args.paths.iter().cloned().partition(|p| p == "-");

@@ -6,13 +6,15 @@
 //!
 //! The attribution must stand in the claim's own clause and be said with a
 //! cue: a source named in passing ("Cristosal has long campaigned, and …")
-//! attributes nothing.
+//! attributes nothing. Spanish drafts use their own cues: "según Cristosal",
+//! "de acuerdo con", "Cristosal contabiliza / reporta / registra".
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::lang::Lang;
 use crate::rules::Source;
 
 /// Finds the declared sources by name in a clause.
@@ -46,6 +48,35 @@ static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("cue pattern")
 });
 
+/// "según" or "de acuerdo con" before a name, or "registradas por".
+static CUE_BEFORE_ES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\bsegún|\bsegun|\bde\s+acuerdo\s+(?:con|a)|\bconforme\s+a|\b(?:contabilizad|documentad|registrad|reportad|recopilad|estimad|publicad|recogid|verificad)[oa]s?\s+por|\bdatos\s+de|\bcifras\s+de|\bun\s+(?:informe|recuento|conteo|registro)\s+de)\s+(?:el\s+|la\s+|los\s+|las\s+)?$",
+    )
+    .expect("cue pattern")
+});
+
+/// A verb of saying or counting after a name, past an optional apposition
+/// ("Cristosal, una organización de derechos humanos, contabiliza …").
+static CUE_AFTER_ES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:\s*,[^,;]{1,80},)?\s+(?:también\s+|ahora\s+|ya\s+|ha\s+|han\s+|había\s+|se\s+)?
+            (?:dice|dijo|afirma|afirmó|reporta|reportó|reportado|informa|informó|informado|contabiliza|contabilizó|contabilizado
+              |cuenta|contó|estima|estimó|estimado|registra|registró|registrado|documenta|documentó|documentado
+              |cifra|cifró|sitúa|situó|calcula|calculó|calculado|señala|señaló|asegura|aseguró|denuncia|denunció
+              |eleva|elevó|reporte|recuento|conteo|registro|cifras|datos)\b",
+    )
+    .expect("cue pattern")
+});
+
+/// The cues before and after a source's name, in `lang`.
+fn cues(lang: Lang) -> (&'static Regex, &'static Regex) {
+    match lang {
+        Lang::En => (&CUE_BEFORE, &CUE_AFTER),
+        Lang::Es => (&CUE_BEFORE_ES, &CUE_AFTER_ES),
+    }
+}
+
 impl SourceMatcher {
     pub fn new(sources: &[Source]) -> SourceMatcher {
         let mut names: Vec<(String, usize)> = Vec::new();
@@ -64,10 +95,11 @@ impl SourceMatcher {
 
     /// The one declared source `text[clause]` attributes its claim to, if any.
     /// Two different sources attributed in one clause make it unclear: none.
-    pub fn attributed(&self, text: &str, clause: &Range<usize>) -> Option<usize> {
+    pub fn attributed(&self, text: &str, clause: &Range<usize>, lang: Lang) -> Option<usize> {
         if self.names.is_empty() {
             return None;
         }
+        let (cue_before, cue_after) = cues(lang);
         let slice = &text[clause.clone()];
         let lower = slice.to_lowercase();
         // Lowercasing may change lengths outside ASCII; then byte offsets
@@ -91,7 +123,7 @@ impl SourceMatcher {
                 }
                 taken.push(range.clone());
                 let cued =
-                    CUE_BEFORE.is_match(&slice[..at]) || CUE_AFTER.is_match(&slice[range.end..]);
+                    cue_before.is_match(&slice[..at]) || cue_after.is_match(&slice[range.end..]);
                 if !cued {
                     continue;
                 }
@@ -123,7 +155,39 @@ mod tests {
     }
 
     fn who(text: &str) -> Option<usize> {
-        sources().attributed(text, &(0..text.len()))
+        sources().attributed(text, &(0..text.len()), Lang::En)
+    }
+
+    fn quien(text: &str) -> Option<usize> {
+        sources().attributed(text, &(0..text.len()), Lang::Es)
+    }
+
+    #[test]
+    fn spanish_cues_that_attribute_a_claim() {
+        for text in [
+            "Según Cristosal, 367 personas han muerto bajo custodia.",
+            "De acuerdo con Cristosal, 367 personas han muerto bajo custodia.",
+            "Cristosal contabiliza 367 muertes bajo custodia.",
+            "Cristosal reporta 367 muertes bajo custodia.",
+            "Cristosal registra 367 muertes bajo custodia.",
+            "Cristosal, una organización de derechos humanos, ha documentado 367 muertes.",
+            "Las muertes registradas por Cristosal suman 367.",
+        ] {
+            assert_eq!(quien(text), Some(0), "{text}");
+        }
+    }
+
+    #[test]
+    fn spanish_names_in_passing_attribute_nothing() {
+        for text in [
+            "Las autoridades dicen que 367 personas han muerto bajo custodia.",
+            "Cristosal ha pedido justicia para las 367 personas que murieron.",
+            // An English cue in a Spanish draft is no cue.
+            "According to Cristosal, 367.",
+        ] {
+            assert_eq!(quien(text), None, "{text}");
+        }
+        assert_eq!(quien("Según Cristosal son 367 y según WOLA 350."), None);
     }
 
     #[test]

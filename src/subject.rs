@@ -2,8 +2,10 @@
 //! in a draft the way reporters write them.
 //!
 //! A subject is a pattern of words. Each word matches its inflections through
-//! the Snowball English stemmer (`arrested` matches `arrest`, `arrests`,
-//! `arresting`; `died` matches `die`, `dies`, `dying`). Inside one subject:
+//! the Snowball stemmer of the draft's language (`arrested` matches `arrest`,
+//! `arrests`, `arresting`; `died` matches `die`, `dies`, `dying`; in Spanish,
+//! `detenidos` matches `detenidas` and `detenido`, and accents are ignored, so
+//! `detención` matches `detencion`). Inside one subject:
 //!
 //! - `(died|deaths|dead)` is a choice between words or runs of words;
 //! - `[state]` is an optional word or run of words (`[state|government]` too).
@@ -20,14 +22,91 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
+use crate::lang::Lang;
 use crate::rules::Figure;
 
 /// How many word sequences one subject may stand for once its choices and
 /// optional words are spelt out.
 const MAX_EXPANSIONS: usize = 256;
 
-/// Words that may never stand inside a subject: they turn its meaning round.
-const NEGATIONS: &[&str] = &["not", "never", "no", "nor", "n't", "cannot", "neither"];
+/// How one language inflects the words of subject phrases.
+struct Inflection {
+    algorithm: Algorithm,
+    /// Whether accents are ignored: Spanish writers and headline styles drop
+    /// them (`detencion`, `CARCEL`), and the stemmer keeps them.
+    fold_accents: bool,
+    /// Words whose Snowball stem does not start as they do, with that stem.
+    exceptional: &'static [(&'static str, &'static str)],
+    /// Words that may never stand inside a subject: they turn its meaning round.
+    negations: &'static [&'static str],
+    /// Endings that make a word a negation: `didn't`.
+    negation_endings: &'static [&'static str],
+}
+
+const ENGLISH: Inflection = Inflection {
+    algorithm: Algorithm::English,
+    fold_accents: false,
+    // Porter2's exceptional forms whose stem is no prefix of the word.
+    exceptional: &[
+        ("dying", "die"),
+        ("lying", "lie"),
+        ("tying", "tie"),
+        ("skies", "sky"),
+    ],
+    negations: &["not", "never", "no", "nor", "n't", "cannot", "neither"],
+    negation_endings: &["n't", "n’t"],
+};
+
+const SPANISH: Inflection = Inflection {
+    algorithm: Algorithm::Spanish,
+    fold_accents: true,
+    exceptional: &[],
+    negations: &[
+        "no", "nunca", "jamás", "jamas", "ni", "tampoco", "ningún", "ninguna",
+    ],
+    negation_endings: &[],
+};
+
+fn inflection(lang: Lang) -> &'static Inflection {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Es => &SPANISH,
+    }
+}
+
+/// A lowercase word without its accents (`ñ` is a letter of its own and stays).
+fn fold(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
+/// The ways a prefix of folded letters may be written with one accent: a
+/// Spanish word carries at most one (`víctima`, `detención`), or a diaeresis.
+fn accented_variants(prefix: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, c) in prefix.char_indices() {
+        let accented: &[char] = match c {
+            'a' => &['á'],
+            'e' => &['é'],
+            'i' => &['í'],
+            'o' => &['ó'],
+            'u' => &['ú', 'ü'],
+            _ => &[],
+        };
+        for a in accented {
+            out.push(format!("{}{a}{}", &prefix[..i], &prefix[i + 1..]));
+        }
+    }
+    out
+}
 
 /// Why a subject pattern cannot be read, with the byte range in the pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -220,10 +299,13 @@ pub struct SubjectMatcher {
     root: Node,
     /// The largest gap any figure allows.
     max_gap: usize,
+    /// The language whose phrases these are, and whose drafts it reads.
+    lang: Lang,
     /// Where a phrase can start: a word that begins as words with a phrase's
     /// first stem do (see [`prefix`]; the forms in [`EXCEPTIONAL`] are listed
-    /// too), so no other word is ever lowercased or stemmed, and a draft
-    /// without a subject costs one literal scan.
+    /// too, and in Spanish the same beginnings with an accent), so no other
+    /// word is ever lowercased or stemmed, and a draft without a subject
+    /// costs one literal scan.
     starts: Option<Starts>,
 }
 
@@ -280,24 +362,11 @@ impl Starts {
     }
 }
 
-/// Words whose Snowball stem does not start as they do (Porter2's
-/// exceptional forms whose stem is no prefix of the word).
-const EXCEPTIONAL: &[(&str, &str)] = &[
-    ("dying", "die"),
-    ("lying", "lie"),
-    ("tying", "tie"),
-    ("skies", "sky"),
-];
-
-fn stemmer() -> Stemmer {
-    Stemmer::create(Algorithm::English)
-}
-
 /// What every word with this stem starts with: the stem less its last two
 /// characters, but at least three (or the whole stem, if shorter). Snowball
 /// rewrites only the end of a word ("custody" → "custodi", "relational" →
 /// "relat"), so a word whose stem this is begins with it, unless it is one of
-/// the [`EXCEPTIONAL`] forms.
+/// the language's exceptional forms (or, in Spanish, has an accent in it).
 fn prefix(stem: &str) -> &str {
     let count = stem.chars().count();
     let keep = count.saturating_sub(2).max(3).min(count);
@@ -305,24 +374,44 @@ fn prefix(stem: &str) -> &str {
     &stem[..end]
 }
 
-/// The stem of a lowercased word.
-fn stem_of(stemmer: &Stemmer, word: &str) -> String {
-    match EXCEPTIONAL.iter().find(|(w, _)| *w == word) {
-        Some((_, stem)) => (*stem).to_string(),
-        None => stemmer.stem(word).into_owned(),
+/// Stems words of one language.
+struct Stemming {
+    stemmer: Stemmer,
+    inflection: &'static Inflection,
+}
+
+impl Stemming {
+    fn new(lang: Lang) -> Stemming {
+        let inflection = inflection(lang);
+        Stemming {
+            stemmer: Stemmer::create(inflection.algorithm),
+            inflection,
+        }
+    }
+
+    /// The stem of a lowercased word.
+    fn stem(&self, word: &str) -> String {
+        if let Some((_, stem)) = self.inflection.exceptional.iter().find(|(w, _)| *w == word) {
+            return (*stem).to_string();
+        }
+        if self.inflection.fold_accents {
+            self.stemmer.stem(&fold(word)).into_owned()
+        } else {
+            self.stemmer.stem(word).into_owned()
+        }
     }
 }
 
 /// Stems of the words of one draft, each word stemmed once.
 struct Stems {
-    stemmer: Stemmer,
+    stemming: Stemming,
     cache: HashMap<String, String>,
 }
 
 impl Stems {
-    fn new() -> Stems {
+    fn new(lang: Lang) -> Stems {
         Stems {
-            stemmer: stemmer(),
+            stemming: Stemming::new(lang),
             cache: HashMap::new(),
         }
     }
@@ -330,7 +419,7 @@ impl Stems {
     /// The stem of a word as the draft writes it.
     fn of(&mut self, raw: &str) -> &str {
         if !self.cache.contains_key(raw) {
-            let stem = stem_of(&self.stemmer, &normal(raw));
+            let stem = self.stemming.stem(&normal(raw));
             self.cache.insert(raw.to_string(), stem);
         }
         &self.cache[raw]
@@ -364,22 +453,30 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 
 /// Whether `word` begins, case-insensitively, as words with `stem` do (or is
 /// an exceptional form of it): a cheap test before stemming.
-fn starts_like(word: &str, stem: &str) -> bool {
-    let mut word_chars = word.chars().flat_map(char::to_lowercase);
-    let same_start = prefix(stem).chars().all(|c| word_chars.next() == Some(c));
+fn starts_like(inflection: &Inflection, word: &str, stem: &str) -> bool {
+    let same_start = if inflection.fold_accents {
+        let folded = fold(&word.to_lowercase());
+        folded.starts_with(prefix(stem))
+    } else {
+        let mut word_chars = word.chars().flat_map(char::to_lowercase);
+        prefix(stem).chars().all(|c| word_chars.next() == Some(c))
+    };
     same_start
-        || EXCEPTIONAL
+        || inflection
+            .exceptional
             .iter()
             .any(|(w, s)| *s == stem && w.eq_ignore_ascii_case(word))
 }
 
-fn is_negation(word: &str) -> bool {
-    let ends_nt = |suffix: &str| {
+fn is_negation(inflection: &Inflection, word: &str) -> bool {
+    let ends_with = |suffix: &str| {
         word.len() >= suffix.len()
             && word.is_char_boundary(word.len() - suffix.len())
             && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    NEGATIONS.iter().any(|n| n.eq_ignore_ascii_case(word)) || ends_nt("n't") || ends_nt("n’t")
+    let lower = word.to_lowercase();
+    inflection.negations.iter().any(|n| *n == lower)
+        || inflection.negation_endings.iter().any(|e| ends_with(e))
 }
 
 /// Whether `at` starts a word: no letter, digit or inner apostrophe before it.
@@ -394,16 +491,18 @@ fn starts_word(text: &str, at: usize) -> bool {
 }
 
 impl SubjectMatcher {
-    pub fn new(figures: &[Figure]) -> SubjectMatcher {
-        let stemmer = stemmer();
+    /// The matcher for the subject phrases of drafts in `lang`.
+    pub fn new(figures: &[Figure], lang: Lang) -> SubjectMatcher {
+        let stemming = Stemming::new(lang);
+        let inflection = stemming.inflection;
         // Stems of one spelt-out phrase → (figure, gap) for each figure it names.
         let mut phrases: HashMap<Vec<String>, Vec<(usize, usize)>> = HashMap::new();
         for (i, figure) in figures.iter().enumerate() {
-            for subject in &figure.subjects {
+            for subject in &figure.subjects_by_lang[lang.index()] {
                 // Validation has read every pattern; one that does not parse
                 // here (rules built in code) names nothing.
                 for words in expand(subject).unwrap_or_default() {
-                    let stems: Vec<String> = words.iter().map(|w| stem_of(&stemmer, w)).collect();
+                    let stems: Vec<String> = words.iter().map(|w| stemming.stem(w)).collect();
                     let list = phrases.entry(stems).or_default();
                     if !list.iter().any(|(f, _)| *f == i) {
                         list.push((i, figure.gap));
@@ -417,12 +516,16 @@ impl SubjectMatcher {
         let mut sorted: Vec<_> = phrases.into_iter().collect();
         sorted.sort();
         for (stems, figures) in sorted {
-            for (word, stem) in EXCEPTIONAL {
+            for (word, stem) in inflection.exceptional {
                 if stems[0] == *stem {
                     first_prefixes.push((*word).to_string());
                 }
             }
-            first_prefixes.push(prefix(&stems[0]).to_string());
+            let first = prefix(&stems[0]);
+            if inflection.fold_accents {
+                first_prefixes.extend(accented_variants(first));
+            }
+            first_prefixes.push(first.to_string());
             let node = stems
                 .into_iter()
                 .fold(&mut root, |node, stem| node.next.entry(stem).or_default());
@@ -435,6 +538,7 @@ impl SubjectMatcher {
         SubjectMatcher {
             root,
             max_gap,
+            lang,
             starts,
         }
     }
@@ -445,7 +549,7 @@ impl SubjectMatcher {
         let Some(starts) = &self.starts else {
             return Vec::new();
         };
-        let mut stems = Stems::new();
+        let mut stems = Stems::new(self.lang);
         let slice = &text[range.clone()];
         let mut hits = Vec::new();
         let mut resume = 0;
@@ -518,8 +622,12 @@ impl SubjectMatcher {
             let raw = &text[word.clone()];
             // Where few phrases continue, a word that cannot have one of their
             // stems is not stemmed at all.
-            let may_continue =
-                node.next.len() > 8 || node.next.keys().any(|stem| starts_like(raw, stem));
+            let inflection = stems.stemming.inflection;
+            let may_continue = node.next.len() > 8
+                || node
+                    .next
+                    .keys()
+                    .any(|stem| starts_like(inflection, raw, stem));
             let child = may_continue
                 .then(|| node.next.get_key_value(stems.of(raw)))
                 .flatten();
@@ -529,7 +637,7 @@ impl SubjectMatcher {
                     self.walk(text, stems, child, &word, used + skipped, best);
                 }
             }
-            if is_negation(raw) {
+            if is_negation(inflection, raw) {
                 return;
             }
             previous = word;
@@ -624,7 +732,7 @@ gap = 1
     fn found(text: &str) -> Vec<(&'static str, &str)> {
         let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
         let ids = ["deaths", "arrests"];
-        SubjectMatcher::new(&rules.figures)
+        SubjectMatcher::new(&rules.figures, Lang::En)
             .find(text, 0..text.len())
             .into_iter()
             .map(|h| (ids[h.figure], &text[h.span]))
@@ -697,7 +805,7 @@ gap = 1
 
     #[test]
     fn every_inflection_starts_with_its_stems_prefix() {
-        let stemmer = stemmer();
+        let stemming = Stemming::new(Lang::En);
         for word in [
             "died",
             "dies",
@@ -727,9 +835,9 @@ gap = 1
             "renewed",
         ] {
             let lower = normal(word);
-            let stem = stem_of(&stemmer, &lower);
+            let stem = stemming.stem(&lower);
             assert!(
-                starts_like(word, &stem),
+                starts_like(&ENGLISH, word, &stem),
                 "{word}: stem {stem}, prefix {}",
                 prefix(&stem)
             );

@@ -3,8 +3,29 @@
 
 use std::ops::Range;
 
+use crate::lang::Lang;
+
 /// Abbreviations whose full stop does not end a sentence (compared without
-/// the final stop, case-sensitively).
+/// the final stop, case-sensitively), in each language.
+fn abbreviations(lang: Lang) -> &'static [&'static str] {
+    match lang {
+        Lang::En => ABBREVIATIONS,
+        Lang::Es => ABBREVIATIONS_ES,
+    }
+}
+
+/// Spanish abbreviations. `No` is left out: "Dijo que no." ends a sentence.
+const ABBREVIATIONS_ES: &[&str] = &[
+    "Sr", "Sra", "Srta", "Sres", "Sras", "Dr", "Dra", "Drs", "Lic", "Licda", "Ing", "Arq", "Gral",
+    "Cnel", "Cap", "Tte", "Sgto", "Mons", "Pbro", "Mtro", "Mtra", "Excmo", "Ud", "Uds", "Vd",
+    "Sto", "Sta", "núm", "Núm", "núms", "art", "Art", "arts", "pág", "Pág", "págs", "p", "pp",
+    "vol", "cap", "fig", "etc", "ej", "aprox", "vs", "Av", "Avda", "Blvd", "Col", "Depto", "Dpto",
+    "tel", "Tel", "EE", "UU", "EE.UU", "S.A", "a", "a.m", "p.m", "ene", "feb", "abr", "jun", "jul",
+    "ago", "sep", "sept", "oct", "nov", "dic", "Ene", "Feb", "Mar", "Abr", "Jun", "Jul", "Ago",
+    "Sep", "Sept", "Oct", "Nov", "Dic",
+];
+
+/// English abbreviations.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen",
     "Rep", "Gov", "Pres", "Hon", "Rev", "No", "Nos", "Vol", "vol", "Fig", "fig", "p", "pp",
@@ -24,8 +45,10 @@ fn is_closer(c: char) -> bool {
 /// closing quotes or brackets), unless the stop belongs to an abbreviation or
 /// an initial; it also ends at a blank line and at a line that starts a Markdown
 /// block (heading, list item, quote, table row), so a heading and the paragraph
-/// below it are never one sentence.
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
+/// below it are never one sentence. Abbreviations are those of `lang`; an
+/// opening `¿`, `¡` or `«` needs nothing: the sentence before ends at its stop.
+pub fn sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
+    let abbreviations = abbreviations(lang);
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
@@ -59,7 +82,9 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 }
                 let followed_by_space =
                     end == bytes.len() || text[end..].starts_with(|n: char| n.is_whitespace());
-                if followed_by_space && !(c == '.' && is_abbreviation(&text[start..i])) {
+                if followed_by_space
+                    && !(c == '.' && is_abbreviation(&text[start..i], abbreviations))
+                {
                     push_trimmed(text, start..end, &mut out);
                     start = end;
                 }
@@ -106,9 +131,9 @@ pub fn line_around(text: &str, at: usize) -> Range<usize> {
 
 /// The sentences of `text`, never running across one of `breaks` (sorted
 /// offsets where a block of the draft ends).
-pub fn sentences_within(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
+pub fn sentences_within(text: &str, breaks: &[usize], lang: Lang) -> Vec<Range<usize>> {
     if breaks.is_empty() {
-        return sentences(text);
+        return sentences(text, lang);
     }
     let mut out = Vec::new();
     let mut start = 0;
@@ -118,7 +143,7 @@ pub fn sentences_within(text: &str, breaks: &[usize]) -> Vec<Range<usize>> {
             continue;
         }
         out.extend(
-            sentences(&text[start..end])
+            sentences(&text[start..end], lang)
                 .into_iter()
                 .map(|r| r.start + start..r.end + start),
         );
@@ -188,11 +213,13 @@ fn starts_block(line: &str) -> bool {
 }
 
 /// Whether the word that ends right before a full stop is an abbreviation or an initial.
-fn is_abbreviation(before_stop: &str) -> bool {
+fn is_abbreviation(before_stop: &str, abbreviations: &[&str]) -> bool {
     let word_start = before_stop
         .char_indices()
         .rev()
-        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '—' | '–'))
+        .find(|(_, c)| {
+            c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘' | '—' | '–' | '¿' | '¡' | '«')
+        })
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before_stop[word_start..];
     if word.is_empty() {
@@ -200,7 +227,7 @@ fn is_abbreviation(before_stop: &str) -> bool {
     }
     let mut letters = word.chars();
     let single_capital = letters.next().is_some_and(char::is_uppercase) && letters.next().is_none();
-    single_capital || ABBREVIATIONS.contains(&word)
+    single_capital || abbreviations.contains(&word)
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -385,7 +412,10 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|r| &text[r]).collect()
+        sentences(text, Lang::En)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
     }
 
     #[test]
@@ -455,7 +485,7 @@ mod tests {
     #[test]
     fn breaks_end_sentences_where_blocks_end() {
         let text = "Deaths in custody    367 people";
-        let within: Vec<&str> = sentences_within(text, &[17])
+        let within: Vec<&str> = sentences_within(text, &[17], Lang::En)
             .into_iter()
             .map(|r| &text[r])
             .collect();
@@ -466,10 +496,10 @@ mod tests {
     fn paragraphs_split_the_same_as_the_whole_text() {
         let text = "One. Two!\n\nThree here.\nFour? Mr. Five\n   \n# Six\nSeven.\n\n\nEight.";
         let breaks = [text.find("# Six").unwrap()];
-        let whole = sentences_within(text, &breaks);
+        let whole = sentences_within(text, &breaks, Lang::En);
         for (i, _) in text.char_indices() {
             let paragraph = paragraph_around(text, &breaks, i);
-            let local: Vec<Range<usize>> = sentences(&text[paragraph.clone()])
+            let local: Vec<Range<usize>> = sentences(&text[paragraph.clone()], Lang::En)
                 .into_iter()
                 .map(|r| r.start + paragraph.start..r.end + paragraph.start)
                 .collect();

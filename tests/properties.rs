@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::sync::LazyLock;
 
+use figcheck::lang::Lang;
 use figcheck::markup::Format;
 use figcheck::numbers::{recognise, Kind};
 use figcheck::{Checker, Rules};
@@ -72,9 +73,11 @@ proptest! {
                 }
             }
         }
-        for number in recognise(&text) {
-            prop_assert!(span_ok(&text, &number.span));
-            prop_assert!(span_ok(&text, &number.full_span()));
+        for lang in Lang::ALL {
+            for number in recognise(&text, lang) {
+                prop_assert!(span_ok(&text, &number.span));
+                prop_assert!(span_ok(&text, &number.full_span()));
+            }
         }
         for number in CHECKER.analyse_document(Format::Html, &text).numbers {
             prop_assert!(span_ok(&text, &number.span));
@@ -95,7 +98,22 @@ proptest! {
     fn a_number_written_in_any_form_reads_back(n in 10_000u64..5_000_000, form in 0usize..7) {
         let (written, value) = written_in(n, form);
         let text = format!("The archive lists {written} entries.");
-        let counts: Vec<f64> = recognise(&text).into_iter().filter(|x| x.kind == Kind::Count).map(|x| x.low).collect();
+        let counts: Vec<f64> = recognise(&text, Lang::En).into_iter().filter(|x| x.kind == Kind::Count).map(|x| x.low).collect();
+        prop_assert_eq!(counts, vec![value as f64], "{}", text);
+    }
+
+    #[test]
+    fn a_spanish_number_written_in_any_form_reads_back(n in 10_000u64..5_000_000, form in 0usize..4) {
+        let (written, value) = match form {
+            0 => (group(n, "."), n),
+            1 => (group(n, " "), n),
+            2 => (group(n, "\u{a0}"), n),
+            // Mexico and Central America group with commas; a group that
+            // ends in zero reads as thousands.
+            _ => (group(n / 10 * 10, ","), n / 10 * 10),
+        };
+        let text = format!("El archivo registra {written} entradas.");
+        let counts: Vec<f64> = recognise(&text, Lang::Es).into_iter().filter(|x| x.kind == Kind::Count).map(|x| x.low).collect();
         prop_assert_eq!(counts, vec![value as f64], "{}", text);
     }
 

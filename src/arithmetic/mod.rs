@@ -23,6 +23,7 @@ use serde::Serialize;
 use crate::check::{Code, Finding, Label};
 use crate::date::Day;
 use crate::formula::Interval;
+use crate::lang::Lang;
 use crate::numbers::{self, Direction, Kind, Number};
 use crate::rules::{Figure, Severity};
 use crate::text;
@@ -125,11 +126,14 @@ static CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// Every relation in the prose `text`, in order. `breaks` are the block ends
 /// of the draft; `figures` give the wholes a share may be taken of, at the
 /// draft's date, which `day` gives (asked for only when a figure is a whole).
+/// Sentences and numbers are read in `lang`; the shapes themselves are read
+/// in English only, so a Spanish draft's arithmetic is not checked yet.
 pub fn find(
     text: &str,
     breaks: &[usize],
     figures: &[Figure],
     day: &dyn Fn() -> Day,
+    lang: Lang,
 ) -> Vec<Relation> {
     let mut relations = Vec::new();
     let mut done = 0;
@@ -138,7 +142,7 @@ pub fn find(
             continue;
         }
         let paragraph = text::paragraph_around(text, breaks, cue.start());
-        for sentence in text::sentences(&text[paragraph.clone()]) {
+        for sentence in text::sentences(&text[paragraph.clone()], lang) {
             let sentence = sentence.start + paragraph.start..sentence.end + paragraph.start;
             if sentence.end <= cue.start() || sentence.start < done {
                 continue;
@@ -146,7 +150,7 @@ pub fn find(
             if !CUE.is_match(&text[sentence.clone()]) {
                 continue;
             }
-            relations.extend(in_sentence(text, &sentence, figures, day));
+            relations.extend(in_sentence(text, &sentence, figures, day, lang));
         }
         done = paragraph.end.max(cue.end());
     }
@@ -159,8 +163,9 @@ fn in_sentence(
     sentence: &Range<usize>,
     figures: &[Figure],
     day: &dyn Fn() -> Day,
+    lang: Lang,
 ) -> Vec<Relation> {
-    let numbers: Vec<Number> = numbers::recognise(&text[sentence.clone()])
+    let numbers: Vec<Number> = numbers::recognise(&text[sentence.clone()], lang)
         .into_iter()
         .map(|mut n| {
             n.span = n.span.start + sentence.start..n.span.end + sentence.start;

@@ -26,6 +26,7 @@
 //! - [`modality`] says whether the claim is a forecast, history or a statement,
 //!   and in which tense.
 
+mod cues;
 pub mod modality;
 
 use std::ops::Range;
@@ -34,10 +35,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::date::{self, Anchor, Date};
-use crate::numbers::{self, Kind, Number};
+use crate::lang::Lang;
+use crate::numbers::{Kind, Number};
 use crate::rules::{Figure, Unit};
 pub use crate::subject::{SubjectHit, SubjectMatcher};
 use crate::text;
+use cues::Cues;
 pub use modality::{Modality, Tense};
 
 /// A number that the sentence around it ties to a figure.
@@ -93,10 +96,13 @@ pub fn fits(unit: Unit, number: &Number, bare_rate: bool) -> bool {
 }
 
 /// Whether a subject phrase names a rate in so many words.
-fn says_rate(text: &str, subject: &Range<usize>) -> bool {
+fn says_rate(text: &str, subject: &Range<usize>, cues: &Cues) -> bool {
     crate::subject::tokens(&text[subject.clone()])
         .into_iter()
-        .any(|w| text[subject.start + w.start..subject.start + w.end].eq_ignore_ascii_case("rate"))
+        .any(|w| {
+            text[subject.start + w.start..subject.start + w.end]
+                .eq_ignore_ascii_case(cues.rate_word)
+        })
 }
 
 /// Whether `subject` is the noun a rate counts, inside the rate as written:
@@ -108,7 +114,13 @@ fn counted_by_rate(number: &Number, subject: &Range<usize>) -> bool {
 /// Whether the number and the subject stand in the same unit of meaning: both
 /// outside any aside, or in the same one, or the aside opens with the number
 /// right after the subject.
-fn same_unit(text: &str, asides: &[Range<usize>], number: &Number, subject: &Range<usize>) -> bool {
+fn same_unit(
+    text: &str,
+    asides: &[Range<usize>],
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
     let here = text::aside_at(asides, number.qualifier_start);
     let there = text::aside_at(asides, subject.start);
     if here == there {
@@ -120,7 +132,7 @@ fn same_unit(text: &str, asides: &[Range<usize>], number: &Number, subject: &Ran
     let opens_with_number = text[aside.start..number.qualifier_start]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .all(|w| APPOSITION_WORDS.contains(&w.to_lowercase().as_str()));
+        .all(|w| cues.apposition_words.contains(&w.to_lowercase().as_str()));
     let right_after_subject = subject.end <= aside.start
         && text[subject.end..aside.start].trim().is_empty()
         && text::aside_at(asides, subject.start) == text::aside_at(asides, aside.start);
@@ -129,7 +141,7 @@ fn same_unit(text: &str, asides: &[Range<usize>], number: &Number, subject: &Ran
 
 /// Whether a negation stands between the number and the subject: "three
 /// detainees have not died in custody" says nothing of the figure.
-fn negated(text: &str, number: &Number, subject: &Range<usize>) -> bool {
+fn negated(text: &str, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
     let between = if number.span.end <= subject.start {
         &text[number.span.end..subject.start]
     } else if subject.end <= number.qualifier_start {
@@ -141,11 +153,8 @@ fn negated(text: &str, number: &Number, subject: &Range<usize>) -> bool {
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .any(|w| {
             let w = w.to_lowercase();
-            matches!(
-                w.as_str(),
-                "not" | "never" | "no" | "none" | "nor" | "neither"
-            ) || w.ends_with("n't")
-                || w.ends_with("n’t")
+            cues.negations.contains(&w.as_str())
+                || cues.negation_endings.iter().any(|e| w.ends_with(e))
         })
 }
 
@@ -176,9 +185,11 @@ static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `number` counts an increment (`8 more victims`) or a remainder
 /// (`another 40`) rather than the figure's total.
-fn counts_an_increment(text: &str, number: &Number) -> bool {
-    INCREMENT.is_match(&text[number.span.end..])
-        || INCREMENT_BEFORE.is_match(&text[..number.qualifier_start])
+fn counts_an_increment(text: &str, number: &Number, cues: &Cues) -> bool {
+    cues.increment.is_match(&text[number.span.end..])
+        || cues
+            .increment_before
+            .is_match(&text[..number.qualifier_start])
 }
 
 /// Verbs that say what became of a subset of the people a figure counts:
@@ -204,22 +215,23 @@ fn counts_a_subset(
     sentence: &Range<usize>,
     number: &Number,
     subject: &Range<usize>,
+    cues: &Cues,
 ) -> bool {
     let before = &text[sentence.start..number.qualifier_start.max(sentence.start)];
     // "the names of eight victims": what is told of them is a part.
-    if PART_OF.is_match(before) {
+    if cues.part_of.is_match(before) {
         return true;
     }
     if subject.start < number.span.end {
         return false;
     }
     // "46 individuals who were identified as victims": the status comes first.
-    if STATUS.is_match(&text[number.span.end..subject.start]) {
+    if cues.status.is_match(&text[number.span.end..subject.start]) {
         return true;
     }
     // "three of the nearly 100 victims have been identified": the number
     // after `of the` is the whole the part is taken from.
-    if WHOLE_OF.is_match(before) {
+    if cues.whole_of.is_match(before) {
         return false;
     }
     let stretch = rest_of_stretch(text, sentence, subject);
@@ -228,7 +240,7 @@ fn counts_a_subset(
         .take(5)
         .collect::<Vec<_>>()
         .join(" ");
-    STATUS.is_match(&near)
+    cues.status.is_match(&near)
 }
 
 /// Whether the subject is said of something the figure is not: the subject
@@ -244,9 +256,10 @@ fn names_another_thing(
     sentence: &Range<usize>,
     subject: &Range<usize>,
     figure: &Figure,
+    cues: &Cues,
 ) -> bool {
     let before = &text[sentence.start..subject.start];
-    let Some(relative) = RELATIVE_END.find(before) else {
+    let Some(relative) = cues.relative_end.find(before) else {
         return false;
     };
     let antecedent = &before[..relative.start()];
@@ -261,12 +274,13 @@ fn names_another_thing(
     let lower = word.to_lowercase();
     chars.next().is_some_and(char::is_uppercase)
         && chars.next().is_some_and(char::is_lowercase)
-        && !numbers::MONTHS.contains(&lower.as_str())
-        && !numbers::WEEKDAYS.contains(&lower.as_str())
+        && !cues.months.contains(&lower.as_str())
+        && !cues.weekdays.contains(&lower.as_str())
         && !figure.name.to_lowercase().contains(&lower)
         && !figure
-            .subjects
+            .subjects_by_lang
             .iter()
+            .flatten()
             .any(|s| s.to_lowercase().contains(&lower))
 }
 
@@ -291,12 +305,16 @@ fn reduced_relative(
     sentence: &Range<usize>,
     number: &Number,
     subject: &Range<usize>,
+    cues: &Cues,
 ) -> bool {
+    let Some((ending, exception)) = cues.participle else {
+        return false;
+    };
     if subject.start < number.span.end {
         return false;
     }
     let first = word_at(text, subject.start).to_lowercase();
-    if !first.ends_with("ed") || first == "died" {
+    if !first.ends_with(ending) || first == exception {
         return false;
     }
     let stretch = rest_of_stretch(text, sentence, subject);
@@ -445,7 +463,7 @@ fn word_at(text: &str, at: usize) -> &str {
 }
 
 /// Whether `number` counts some other noun than the one `subject` speaks of.
-fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> bool {
+fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
     // An amount can be the price of something else too: `£5,500 minimum payment`.
     if !matches!(number.kind, Kind::Count | Kind::Money) {
         return false;
@@ -460,7 +478,7 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> b
         return false;
     }
     let lower = w.to_lowercase();
-    if FREE_AFTER.contains(&lower.as_str()) || numbers::WEEKDAYS.contains(&lower.as_str()) {
+    if cues.free_after.contains(&lower.as_str()) || cues.weekdays.contains(&lower.as_str()) {
         return false;
     }
     if subject.start > number.span.end {
@@ -469,7 +487,7 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> b
         let only_auxiliaries = gap
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|t| !t.is_empty())
-            .all(|t| AUXILIARIES.contains(&t.to_lowercase().as_str()));
+            .all(|t| cues.auxiliaries.contains(&t.to_lowercase().as_str()));
         if only_auxiliaries {
             return false;
         }
@@ -478,13 +496,13 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>) -> b
 }
 
 /// Whether a clause break stands between a number and a subject phrase.
-fn in_another_clause(text: &str, number: &Number, subject: &Range<usize>) -> bool {
+fn in_another_clause(text: &str, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
     let gap = if number.span.end <= subject.start {
         number.span.end..subject.start
     } else {
         subject.end..number.qualifier_start.max(subject.end)
     };
-    modality::CLAUSE_BREAK.is_match(&text[gap])
+    cues.clause_break.is_match(&text[gap])
 }
 
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -556,10 +574,11 @@ pub fn attribute(
     numbers: &[Number],
     figures: &[Figure],
     matcher: &SubjectMatcher,
+    lang: Lang,
 ) -> Vec<Claim> {
-    let sentences = text::sentences_within(text, breaks);
+    let sentences = text::sentences_within(text, breaks, lang);
     let hits = matcher.find(text, 0..text.len());
-    attribute_in(text, &sentences, &hits, numbers, figures)
+    attribute_in(text, &sentences, &hits, numbers, figures, lang)
 }
 
 /// The subject hits that start in `range` (hits are in order).
@@ -572,8 +591,9 @@ fn hits_in<'h>(hits: &'h [SubjectHit], range: &Range<usize>) -> &'h [SubjectHit]
 /// Whether a sentence points back at a figure named before it ("The
 /// figure …", "… puts the number at"), so that its numbers are worth reading
 /// even though it names no figure itself.
-pub fn points_back(sentence: &str) -> bool {
-    BACK_REFERENCE.is_match(sentence) || POINTING.is_match(sentence)
+pub fn points_back(sentence: &str, lang: Lang) -> bool {
+    let cues = cues::of(lang);
+    cues.back_reference.is_match(sentence) || cues.pointing.is_match(sentence)
 }
 
 /// The one figure the sentence `previous` names, if `sentence` opens by
@@ -584,6 +604,7 @@ fn back_reference(
     hits: &[SubjectHit],
     previous: Option<&Range<usize>>,
     sentence: &Range<usize>,
+    cues: &Cues,
 ) -> Option<SubjectHit> {
     let previous = previous?;
     let between = text.get(previous.end..sentence.start)?;
@@ -595,11 +616,15 @@ fn back_reference(
     if named.iter().any(|h| h.figure != figure) {
         return None;
     }
-    let m = BACK_REFERENCE
+    let m = cues
+        .back_reference
         .find(&text[sentence.clone()])
-        .or_else(|| POINTING.find(&text[sentence.clone()]))?;
+        .or_else(|| cues.pointing.find(&text[sentence.clone()]))?;
     // "The number of missing people" names another quantity.
-    if OF_AFTER.is_match(&text[sentence.start + m.end()..sentence.end]) {
+    if cues
+        .of_after
+        .is_match(&text[sentence.start + m.end()..sentence.end])
+    {
         return None;
     }
     Some(SubjectHit {
@@ -621,7 +646,9 @@ pub fn attribute_in(
     hits: &[SubjectHit],
     numbers: &[Number],
     figures: &[Figure],
+    lang: Lang,
 ) -> Vec<Claim> {
+    let cues = cues::of(lang);
     let mut claims = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let sentence = sentence.clone();
@@ -633,6 +660,7 @@ pub fn attribute_in(
                 hits,
                 index.checked_sub(1).map(|i| &sentences[i]),
                 &sentence,
+                cues,
             ) {
                 Some(hit) => {
                     pointed = [hit];
@@ -675,7 +703,7 @@ pub fn attribute_in(
                 continue;
             }
             let figure = &figures[hit.figure];
-            let bare_rate = says_rate(text, &hit.span);
+            let bare_rate = says_rate(text, &hit.span, cues);
             let candidates: Vec<(usize, (usize, usize))> = in_sentence
                 .iter()
                 .copied()
@@ -687,15 +715,15 @@ pub fn attribute_in(
                         && hit.span.start < n.span.end;
                     !overlaps
                         && fits(figure.unit, n, bare_rate)
-                        && same_unit(text, &asides, n, &hit.span)
-                        && !in_another_clause(text, n, &hit.span)
-                        && !counts_another_noun(text, n, &hit.span)
+                        && same_unit(text, &asides, n, &hit.span, cues)
+                        && !in_another_clause(text, n, &hit.span, cues)
+                        && !counts_another_noun(text, n, &hit.span, cues)
                         && small_word_counts(text, &words, n, &hit.span)
-                        && !reduced_relative(text, &sentence, n, &hit.span)
-                        && !counts_an_increment(text, n)
-                        && !counts_a_subset(text, &sentence, n, &hit.span)
-                        && !names_another_thing(text, &sentence, &hit.span, figure)
-                        && !negated(text, n, &hit.span)
+                        && !reduced_relative(text, &sentence, n, &hit.span, cues)
+                        && !counts_an_increment(text, n, cues)
+                        && !counts_a_subset(text, &sentence, n, &hit.span, cues)
+                        && !names_another_thing(text, &sentence, &hit.span, figure, cues)
+                        && !negated(text, n, &hit.span, cues)
                 })
                 .map(|i| (i, distance(&numbers[i], &hit.span)))
                 .filter(|(_, d)| d.0 <= figure.window)
@@ -727,12 +755,18 @@ pub fn attribute_in(
                 .copied()
                 .filter(|&i| {
                     fits(figure.unit, &numbers[i], partner_rate)
-                        && same_unit(text, &asides, &numbers[i], &hit.span)
+                        && same_unit(text, &asides, &numbers[i], &hit.span, cues)
                 })
                 .collect();
-            if let Some((other, partner_is_earlier)) =
-                change_partner(text, numbers, &fitting, primary, &words, figure.window)
-            {
+            if let Some((other, partner_is_earlier)) = change_partner(
+                text,
+                numbers,
+                &fitting,
+                primary,
+                &words,
+                figure.window,
+                cues,
+            ) {
                 proposals.last_mut().expect("just pushed").earlier = !partner_is_earlier;
                 proposals.push(Proposal {
                     number: other,
@@ -758,20 +792,27 @@ pub fn attribute_in(
                 .any(|p| p.distance == best.distance && p.figure != best.figure);
             if !contested {
                 let number = &numbers[best.number];
-                let clause = modality::clause(text, &sentence, &number.span);
-                let mut framing = modality::modality(text, &clause, number);
+                let clause = modality::clause(text, &sentence, &number.span, cues);
+                let mut framing = modality::modality(text, &clause, number, cues);
                 if best.earlier && framing == Modality::Assertion {
                     framing = Modality::History;
                 }
-                let year = tied_year(text, &sentence, number);
+                let year = tied_year_in(text, &sentence, number, cues);
                 claims.push(Claim {
                     figure: best.figure,
                     number: best.number,
                     subject: best.subject.clone(),
                     year,
-                    anchor: anchor(text, &clause, number, year, figures[best.figure].since),
+                    anchor: anchor(
+                        text,
+                        &clause,
+                        number,
+                        year,
+                        figures[best.figure].since,
+                        lang,
+                    ),
                     modality: framing,
-                    tense: modality::tense(text, &clause, number),
+                    tense: modality::tense(text, &clause, number, cues),
                     clause,
                     source: None,
                 });
@@ -792,6 +833,7 @@ fn change_partner(
     primary: usize,
     words: &[usize],
     window: usize,
+    cues: &Cues,
 ) -> Option<(usize, bool)> {
     let position = fitting.iter().position(|&i| i == primary)?;
     let p = &numbers[primary];
@@ -803,19 +845,19 @@ fn change_partner(
     if let Some(&next) = fitting.get(position + 1) {
         let q = &numbers[next];
         let between = &text[p.span.end..q.qualifier_start];
-        let from_to = last_word(before_p) == "from" && TO_BEFORE.is_match(between);
-        if (from_to || CHANGE_VERB_BEFORE.is_match(between)) && near(p, q) {
+        let from_to = cues.opens_change(before_p) && cues.to_before.is_match(between);
+        if (from_to || cues.change_verb_before.is_match(between)) && near(p, q) {
             return Some((next, false));
         }
-        if UP_FROM.is_match(between) && near(p, q) {
+        if cues.up_from.is_match(between) && near(p, q) {
             return Some((next, true));
         }
     }
-    if position > 0 && TO_BEFORE.is_match(before_p) {
+    if position > 0 && cues.to_before.is_match(before_p) {
         let previous = fitting[position - 1];
         let o = &numbers[previous];
         let before_o = &text[sentence_start.min(o.qualifier_start)..o.qualifier_start];
-        if last_word(before_o) == "from" && near(o, p) {
+        if cues.opens_change(before_o) && near(o, p) {
             return Some((previous, true));
         }
     }
@@ -831,8 +873,9 @@ fn anchor(
     number: &Number,
     year: Option<TiedYear>,
     since: Option<Date>,
+    lang: Lang,
 ) -> Option<Anchor> {
-    date::anchor::find(text, clause, &number.span, since).or_else(|| {
+    date::anchor::find(text, clause, &number.span, since, lang).or_else(|| {
         let year = year?;
         (clause.start <= year.start && year.end <= clause.end).then(|| Anchor {
             date: Date::year(year.year),
@@ -850,6 +893,16 @@ static UP_FROM: LazyLock<Regex> =
 /// The year a sentence ties a number to: one that follows it in the same clause
 /// (`2.4 in 2023`, `2.4 (2023)`), or one that opens the sentence (`In 2023, …`).
 pub fn tied_year(text: &str, sentence: &Range<usize>, number: &Number) -> Option<TiedYear> {
+    tied_year_in(text, sentence, number, cues::of(Lang::En))
+}
+
+/// [`tied_year`] in a sentence written in the language of `cues`.
+fn tied_year_in(
+    text: &str,
+    sentence: &Range<usize>,
+    number: &Number,
+    cues: &Cues,
+) -> Option<TiedYear> {
     let end = number.span.end.min(sentence.end);
     let year_at = |caps: regex::Captures, offset: usize| {
         let m = caps.get(1)?;
@@ -860,11 +913,11 @@ pub fn tied_year(text: &str, sentence: &Range<usize>, number: &Number) -> Option
             end: offset + m.end(),
         })
     };
-    FOLLOWING_YEAR
+    cues.following_year
         .captures(&text[end..sentence.end])
         .and_then(|caps| year_at(caps, end))
         .or_else(|| {
-            OPENING_YEAR
+            cues.opening_year
                 .captures(&text[sentence.clone()])
                 .and_then(|caps| year_at(caps, sentence.start))
                 .filter(|y| y.end <= number.qualifier_start)

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+use super::cues::Cues;
 use crate::numbers::Number;
 
 /// What kind of statement a claim is.
@@ -56,7 +57,7 @@ pub(super) static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("clause pattern")
 });
 
-static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:expect|expects|expected|expecting|project|projects|projected|projecting
@@ -71,7 +72,7 @@ static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("forecast pattern")
 });
 
-static HISTORY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static HISTORY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
         \b(?:previously|initially|originally|formerly|at\s+first
@@ -86,7 +87,7 @@ static HISTORY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// A number that a sentence measures something against is a reference value
 /// from the past: "an increase over the 64 deaths counted", "far greater than
 /// the official number of 64".
-static COMPARED_WITH: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static COMPARED_WITH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)\b(?:increase|rise|jump|drop|decrease|fall|higher|lower|greater|larger|smaller|bigger|double|triple|times)\s+(?:over|than|on|from|the)\s+(?:the\s+|its\s+|their\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?$",
     )
@@ -95,56 +96,68 @@ static COMPARED_WITH: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "the toll had been at 64": the past perfect right before the number. Not
 /// "it had been renewed 34 times", where it is only the tense of a verb.
-static HAD_BEEN: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static HAD_BEEN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bhad\s+(?:been|stood)(?:\s+(?:at|as|only|just))?\s*$")
         .expect("had-been pattern")
 });
 
 /// A clause that disputes its number ("the official count of 64 is a
 /// substantial underestimate") does not assert it.
-static DISPUTED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static DISPUTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:underestimat\w*|overestimat\w*|undercount\w*|overcount\w*|far\s+too\s+(?:low|high)|discredited|superseded|outdated)\b",
     )
     .expect("disputed pattern")
 });
 
-static HISTORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static HISTORY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)^[\s,]*(?:a\s+year\s+(?:earlier|before)|earlier|previously|at\s+the\s+time|at\s+first|initially)\b",
     )
     .expect("history pattern")
 });
 
-static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static PRESENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:is|are|has|have|remains|remain|stands|stand|now|currently|today|so\s+far|to\s+date)\b")
         .expect("present pattern")
 });
 
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static PAST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|had|did|stood|took|when|fell|rose|grew|reached|recorded|dropped|declined|died|killed)\b")
         .expect("past pattern")
 });
 
 /// The clause of `sentence` that holds `at`.
-pub fn clause(text: &str, sentence: &Range<usize>, at: &Range<usize>) -> Range<usize> {
+pub(super) fn clause(
+    text: &str,
+    sentence: &Range<usize>,
+    at: &Range<usize>,
+    cues: &Cues,
+) -> Range<usize> {
     let before = &text[sentence.start..at.start.max(sentence.start)];
-    let start = CLAUSE_BREAK
+    let start = cues
+        .clause_break
         .find_iter(before)
         .last()
         .map_or(sentence.start, |m| sentence.start + m.end());
     let after_start = at.end.min(sentence.end);
-    let end = CLAUSE_BREAK
+    let end = cues
+        .clause_break
         .find(&text[after_start..sentence.end])
         .map_or(sentence.end, |m| after_start + m.start());
     start..end
 }
 
 /// How the clause frames `number`.
-pub fn modality(text: &str, clause: &Range<usize>, number: &Number) -> Modality {
+pub(super) fn modality(
+    text: &str,
+    clause: &Range<usize>,
+    number: &Number,
+    cues: &Cues,
+) -> Modality {
     let before = &text[clause.start..number.qualifier_start.max(clause.start)];
     let after = &text[number.span.end.min(clause.end)..clause.end];
-    if FORECAST.is_match(before) {
+    if cues.forecast.is_match(before) {
         return Modality::Forecast;
     }
     // A history cue speaks of the number after it, not of one further on:
@@ -152,17 +165,12 @@ pub fn modality(text: &str, clause: &Range<usize>, number: &Number) -> Modality 
     let before = before
         .rfind(|c: char| c.is_ascii_digit())
         .map_or(before, |i| &before[i + 1..]);
-    let from_before = before
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .is_some_and(|w| w.eq_ignore_ascii_case("from"));
-    if from_before
-        || HISTORY_BEFORE.is_match(before)
-        || COMPARED_WITH.is_match(before)
-        || HAD_BEEN.is_match(before)
-        || DISPUTED.is_match(&text[clause.clone()])
-        || HISTORY_AFTER.is_match(after)
+    if cues.opens_change(before)
+        || cues.history_before.is_match(before)
+        || cues.compared_with.is_match(before)
+        || cues.had_been.is_match(before)
+        || cues.disputed.is_match(&text[clause.clone()])
+        || cues.history_after.is_match(after)
     {
         return Modality::History;
     }
@@ -171,17 +179,17 @@ pub fn modality(text: &str, clause: &Range<usize>, number: &Number) -> Modality 
 
 /// The tense of the verb nearest before `number` in its clause, or else the
 /// first after it.
-pub fn tense(text: &str, clause: &Range<usize>, number: &Number) -> Tense {
+pub(super) fn tense(text: &str, clause: &Range<usize>, number: &Number, cues: &Cues) -> Tense {
     let before = &text[clause.start..number.qualifier_start.max(clause.start)];
     let after = &text[number.span.end.min(clause.end)..clause.end];
     let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
-    match (last(&PRESENT), last(&PAST)) {
+    match (last(cues.present), last(cues.past)) {
         (Some(p), Some(q)) => return if p > q { Tense::Present } else { Tense::Past },
         (Some(_), None) => return Tense::Present,
         (None, Some(_)) => return Tense::Past,
         (None, None) => {}
     }
-    match (PRESENT.find(after), PAST.find(after)) {
+    match (cues.present.find(after), cues.past.find(after)) {
         (Some(p), Some(q)) if p.start() < q.start() => Tense::Present,
         (Some(_), None) => Tense::Present,
         (_, Some(_)) => Tense::Past,
@@ -192,16 +200,18 @@ pub fn tense(text: &str, clause: &Range<usize>, number: &Number) -> Tense {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::numbers::recognise;
 
     fn framed(text: &str, needle: &str) -> (Modality, Tense) {
-        let numbers = recognise(text);
+        let numbers = recognise(text, Lang::En);
         let n = numbers
             .iter()
             .find(|n| &text[n.span.clone()] == needle)
             .unwrap_or_else(|| panic!("{needle} in {numbers:?}"));
-        let c = clause(text, &(0..text.len()), &n.span);
-        (modality(text, &c, n), tense(text, &c, n))
+        let cues = super::super::cues::of(Lang::En);
+        let c = clause(text, &(0..text.len()), &n.span, cues);
+        (modality(text, &c, n, cues), tense(text, &c, n, cues))
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Attribution rules, each with the cases where it must fire and must not.
 
+use crate::lang::Lang;
 use std::path::Path;
 
 use super::*;
@@ -44,9 +45,9 @@ canonical = 27
 /// (figure id, number as written) for each claim in `text`.
 fn claims(text: &str) -> Vec<(String, String)> {
     let rules = Rules::parse(RULES, Path::new("rules.toml")).expect("test rules parse");
-    let matcher = SubjectMatcher::new(&rules.figures);
-    let numbers = recognise(text);
-    attribute(text, &[], &numbers, &rules.figures, &matcher)
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+    let numbers = recognise(text, Lang::En);
+    attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
         .into_iter()
         .map(|c| {
             (
@@ -239,11 +240,11 @@ subjects = ["inmates"]
 canonical = 2
 "#;
     let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
-    let matcher = SubjectMatcher::new(&rules.figures);
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
     let text = "Inmates 400 detainees.";
-    let numbers = recognise(text);
+    let numbers = recognise(text, Lang::En);
     assert_eq!(
-        attribute(text, &[], &numbers, &rules.figures, &matcher),
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En),
         vec![]
     );
 }
@@ -251,7 +252,7 @@ canonical = 2
 #[test]
 fn a_year_is_tied_when_it_follows_or_opens_the_sentence() {
     let year_of = |text: &str, needle: &str| {
-        let numbers = recognise(text);
+        let numbers = recognise(text, Lang::En);
         let n = numbers
             .iter()
             .find(|n| &text[n.span.clone()] == needle)
@@ -383,10 +384,10 @@ subjects = ["killed"]
 canonical = 72
 "#;
     let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
-    let matcher = SubjectMatcher::new(&rules.figures);
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
     let attributed = |text: &str| {
-        let numbers = recognise(text);
-        attribute(text, &[], &numbers, &rules.figures, &matcher).len()
+        let numbers = recognise(text, Lang::En);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En).len()
     };
     assert_eq!(
         attributed("115 people killed in the fire have been identified."),
@@ -415,10 +416,10 @@ unit = "rate"
 canonical = 1.9
 "#;
     let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
-    let matcher = SubjectMatcher::new(&rules.figures);
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
     let found = |text: &str| -> Vec<String> {
-        let numbers = recognise(text);
-        attribute(text, &[], &numbers, &rules.figures, &matcher)
+        let numbers = recognise(text, Lang::En);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
             .into_iter()
             .map(|c| text[numbers[c.number].span.clone()].to_string())
             .collect()

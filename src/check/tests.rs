@@ -1,5 +1,6 @@
 //! The verdict logic and the text of findings.
 
+use crate::lang::Lang;
 use std::path::Path;
 
 use super::*;
@@ -15,7 +16,7 @@ fn figure(toml: &str) -> Figure {
 }
 
 fn verdict(figure: &Figure, number: &str, year: Option<i32>) -> Verdict {
-    let numbers = recognise(number);
+    let numbers = recognise(number, Lang::En);
     assert_eq!(numbers.len(), 1, "{number:?}");
     judge(figure, &numbers[0], year)
 }

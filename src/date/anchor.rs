@@ -2,7 +2,8 @@
 //! 2023", "two years into the state of exception". A claim with an anchor is
 //! judged against the values known at that time, not at the draft's date:
 //! "By March 2024, police had arrested 79,211 people" is right in a draft of
-//! 2025, though the count has grown since.
+//! 2025, though the count has grown since. Spanish drafts say the same with
+//! "a marzo de 2024", "hasta el 15 de marzo de 2025" and "en 2023".
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -10,6 +11,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::Date;
+use crate::lang::Lang;
 use crate::numbers::words;
 
 /// A time anchor in the clause of a claim.
@@ -35,38 +37,89 @@ fn date_pattern() -> String {
     )
 }
 
-/// A cue that makes the date after it the time of the claim, anywhere in its clause.
-static CUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|(?:at\s+)?the\s+end\s+of|through|until|till)\s+(?:(?:early|late|mid-?)\s*)?{}",
-        date_pattern()
-    ))
-    .expect("anchor pattern")
-});
+/// How one language names the time of a claim.
+struct Cues {
+    /// A cue that makes the date after it the time of the claim, anywhere
+    /// in its clause: `as of March 2024`, `a marzo de 2024`.
+    cued: Regex,
+    /// `in March 2024`, `en 2024`: the time of the claim, unless a verb of
+    /// beginning governs it ("began in March 2022").
+    in_date: Regex,
+    /// A verb of beginning just before a date: the date is when counting began.
+    beginning: Regex,
+    /// `two years into`, `18 months into`: counted from the figure's `since`.
+    into: Option<Regex>,
+    /// Month names (and their abbreviations' starts), January first.
+    months: &'static [&'static str],
+}
 
-/// `in March 2024`, `in 2024`: the time of the claim, unless a verb of
-/// beginning governs it ("began in March 2022").
-static IN_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?i)\b(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?{}",
-        date_pattern()
-    ))
-    .expect("in-date pattern")
-});
+fn cues(lang: Lang) -> &'static Cues {
+    static CUES: LazyLock<[Cues; 2]> = LazyLock::new(|| [english(), spanish()]);
+    &CUES[lang.index()]
+}
 
-/// A verb of beginning just before a date: the date is when counting began.
-static BEGINNING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:since|began|begun|begin|begins|start|started|starts|declared|imposed|introduced|launched|enacted|approved|adopted|announced|took\s+effect|came\s+into\s+force|first)\b(?:\W+\w+){0,2}\W*$",
+fn english() -> Cues {
+    let regex = |pattern: String| Regex::new(&pattern).expect("anchor pattern");
+    Cues {
+        cued: regex(format!(
+            r"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|(?:at\s+)?the\s+end\s+of|through|until|till)\s+(?:(?:early|late|mid-?)\s*)?{}",
+            date_pattern()
+        )),
+        in_date: regex(format!(
+            r"(?i)\b(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?{}",
+            date_pattern()
+        )),
+        beginning: regex(
+            r"(?i)\b(?:since|began|begun|begin|begins|start|started|starts|declared|imposed|introduced|launched|enacted|approved|adopted|announced|took\s+effect|came\s+into\s+force|first)\b(?:\W+\w+){0,2}\W*$".into(),
+        ),
+        into: Some(regex(
+            r"(?i)\b(?P<count>a|an|one|\w+|\d{1,2})\s+(?P<unit>years?|months?)\s+into\b".into(),
+        )),
+        months: &super::MONTH_NAMES,
+    }
+}
+
+const MONTH_ES: &str = r"(?P<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
+
+/// A date as Spanish prose writes it: `marzo de 2024`, `15 de marzo de 2025`, `2024`.
+fn date_pattern_es() -> String {
+    format!(
+        r"(?:(?:(?P<day1>\d{{1,2}})\s+de\s+)?{MONTH_ES}(?:\s+del?)?\s+(?P<year>\d{{4}})|(?P<year_only>(?:18|19|20|21)\d\d))(?P<stop>[^\d,.]|[,.](?:\D|$)|$)"
     )
-    .expect("beginning pattern")
-});
+}
 
-/// `two years into`, `18 months into`: counted from the figure's `since`.
-static INTO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<count>a|an|one|\w+|\d{1,2})\s+(?P<unit>years?|months?)\s+into\b")
-        .expect("into pattern")
-});
+fn spanish() -> Cues {
+    let regex = |pattern: String| Regex::new(&pattern).expect("anchor pattern");
+    let part = r"(?:(?:(?:a\s+)?(?:principios|finales|fines|mediados)\s+de\s+)?(?:el\s+)?)";
+    Cues {
+        cued: regex(format!(
+            r"(?i)\b(?:a|al|hasta(?:\s+el)?|para|a\s+fecha\s+de|al\s+cierre\s+de|a\s+(?:finales|fines)\s+de)\s+{part}{}",
+            date_pattern_es()
+        )),
+        in_date: regex(format!(
+            r"(?i)\b(?:en|durante)\s+(?:el\s+año\s+)?{part}{}",
+            date_pattern_es()
+        )),
+        beginning: regex(
+            r"(?i)\b(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)\b(?:\W+\w+){0,2}\W*$".into(),
+        ),
+        into: None,
+        months: &[
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+    }
+}
 
 /// The date a clause's time anchor names, and where; the one nearest the
 /// number when there are several. `since` is when the figure's count began,
@@ -76,7 +129,9 @@ pub fn find(
     clause: &Range<usize>,
     number: &Range<usize>,
     since: Option<Date>,
+    lang: Lang,
 ) -> Option<Anchor> {
+    let cues = cues(lang);
     let body = &text[clause.clone()];
     let mut found: Vec<Anchor> = Vec::new();
     let at = |m: &regex::Match, date: Date| Anchor {
@@ -85,8 +140,8 @@ pub fn find(
         end: clause.start + m.end(),
         firm: true,
     };
-    for caps in CUED.captures_iter(body) {
-        if let Some(date) = date_of(&caps) {
+    for caps in cues.cued.captures_iter(body) {
+        if let Some(date) = date_of(&caps, cues.months) {
             let whole = caps.get(0).expect("match");
             let end = caps.name("stop").map_or(whole.end(), |m| m.start());
             found.push(Anchor {
@@ -95,12 +150,12 @@ pub fn find(
             });
         }
     }
-    for caps in IN_DATE.captures_iter(body) {
+    for caps in cues.in_date.captures_iter(body) {
         let whole = caps.get(0).expect("match");
-        if BEGINNING.is_match(&body[..whole.start()]) {
+        if cues.beginning.is_match(&body[..whole.start()]) {
             continue;
         }
-        if let Some(date) = date_of(&caps) {
+        if let Some(date) = date_of(&caps, cues.months) {
             let end = caps.name("stop").map_or(whole.end(), |m| m.start());
             found.push(Anchor {
                 end: clause.start + end,
@@ -109,8 +164,8 @@ pub fn find(
             });
         }
     }
-    if let Some(since) = since {
-        for caps in INTO.captures_iter(body) {
+    if let (Some(since), Some(into)) = (since, &cues.into) {
+        for caps in into.captures_iter(body) {
             let count = &caps["count"];
             let n = match count.to_ascii_lowercase().as_str() {
                 "a" | "an" => Some(1),
@@ -140,7 +195,7 @@ pub fn find(
     found.into_iter().min_by_key(|a| (distance(a), a.start))
 }
 
-fn date_of(caps: &Captures) -> Option<Date> {
+fn date_of(caps: &Captures, months: &[&str]) -> Option<Date> {
     let year_text = caps.name("year").or_else(|| caps.name("year_only"))?;
     let year: i32 = year_text.as_str().parse().ok()?;
     if !(1800..=2200).contains(&year) {
@@ -149,10 +204,12 @@ fn date_of(caps: &Captures) -> Option<Date> {
     let Some(month) = caps.name("month") else {
         return Some(Date::year(year));
     };
-    let name = month.as_str().trim_end_matches('.').to_ascii_lowercase();
-    let index = super::MONTH_NAMES
+    let name = month.as_str().trim_end_matches('.').to_lowercase();
+    let index = months
         .iter()
-        .position(|m| m.to_ascii_lowercase().starts_with(&name))?;
+        .position(|m| m.to_lowercase().starts_with(&name))
+        // `setiembre` is September.
+        .or_else(|| (name == "setiembre").then_some(8))?;
     let month = index as u8 + 1;
     let day = caps
         .name("day1")
@@ -178,6 +235,7 @@ mod tests {
             &(0..sentence.len()),
             &(at..at + number.len()),
             since,
+            Lang::En,
         )
         .map(|a| format!("{} @ {}", a.date, &sentence[a.start..a.end]))
     }
@@ -288,5 +346,70 @@ mod tests {
             anchor_of(sentence, "79,211", None).as_deref(),
             Some("2024-03 @ by March 2024")
         );
+    }
+}
+
+#[cfg(test)]
+mod spanish_tests {
+    use super::*;
+
+    fn anchor_of(sentence: &str, number: &str) -> Option<String> {
+        let at = sentence.find(number).expect("number in sentence");
+        find(
+            sentence,
+            &(0..sentence.len()),
+            &(at..at + number.len()),
+            None,
+            Lang::Es,
+        )
+        .map(|a| format!("{} {} @ {}", a.date, a.firm, &sentence[a.start..a.end]))
+    }
+
+    #[test]
+    fn reads_spanish_dates() {
+        for (sentence, number, expected) in [
+            (
+                "A marzo de 2024, la policía había detenido a 79.211 personas.",
+                "79.211",
+                "2024-03 true @ A marzo de 2024",
+            ),
+            (
+                "Hasta el 15 de marzo de 2025, 85.000 personas habían sido detenidas.",
+                "85.000",
+                "2025-03-15 true @ Hasta el 15 de marzo de 2025",
+            ),
+            (
+                "En 2023 la tasa fue de 2,4 por cada 100.000 habitantes.",
+                "2,4",
+                "2023 false @ En 2023",
+            ),
+            (
+                "A finales de 2023, 65.000 personas seguían detenidas.",
+                "65.000",
+                "2023 true @ A finales de 2023",
+            ),
+            (
+                "En septiembre de 2024 había 80.000 detenidos.",
+                "80.000",
+                "2024-09 false @ En septiembre de 2024",
+            ),
+        ] {
+            assert_eq!(
+                anchor_of(sentence, number).as_deref(),
+                Some(expected),
+                "{sentence}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_start_of_a_count_is_no_anchor() {
+        for sentence in [
+            "Desde marzo de 2022, la policía ha detenido a 85.000 personas.",
+            "La policía ha detenido a 85.000 personas desde marzo de 2022.",
+            "Desde que se decretó en marzo de 2022, la policía ha detenido a 85.000 personas.",
+        ] {
+            assert_eq!(anchor_of(sentence, "85.000"), None, "{sentence}");
+        }
     }
 }

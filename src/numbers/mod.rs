@@ -7,7 +7,10 @@
 //! names with digits (`MS-13`, `Route 66`, `p.45`) get kinds of their own, so no
 //! check ever compares them with a figure.
 
+mod grammar;
 pub mod phrases;
+mod spanish_phrases;
+mod spanish_words;
 pub mod words;
 
 use std::ops::Range;
@@ -15,6 +18,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::Serialize;
+
+use crate::lang::Lang;
+use grammar::Grammar;
 
 /// What a number in prose is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -99,6 +105,23 @@ pub enum Qualifier {
     WellOver,
     JustUnder,
     CloseTo,
+    // Spanish.
+    MasDe,
+    PocoMasDe,
+    AlMenos,
+    PorLoMenos,
+    ComoMinimo,
+    Casi,
+    Hasta,
+    MenosDe,
+    PocoMenosDe,
+    ComoMaximo,
+    CercaDe,
+    Unos,
+    Unas,
+    AlrededorDe,
+    Aproximadamente,
+    EnTornoA,
 }
 
 /// Which way a qualifier stretches the number it stands before.
@@ -140,6 +163,25 @@ impl Qualifier {
         Qualifier::CloseTo,
     ];
 
+    const SPANISH: [Qualifier; 16] = [
+        Qualifier::MasDe,
+        Qualifier::PocoMasDe,
+        Qualifier::AlMenos,
+        Qualifier::PorLoMenos,
+        Qualifier::ComoMinimo,
+        Qualifier::Casi,
+        Qualifier::Hasta,
+        Qualifier::MenosDe,
+        Qualifier::PocoMenosDe,
+        Qualifier::ComoMaximo,
+        Qualifier::CercaDe,
+        Qualifier::Unos,
+        Qualifier::Unas,
+        Qualifier::AlrededorDe,
+        Qualifier::Aproximadamente,
+        Qualifier::EnTornoA,
+    ];
+
     /// The phrase as it is written (lowercase).
     pub fn phrase(self) -> &'static str {
         match self {
@@ -167,20 +209,34 @@ impl Qualifier {
             Qualifier::WellOver => "well over",
             Qualifier::JustUnder => "just under",
             Qualifier::CloseTo => "close to",
+            Qualifier::MasDe => "más de",
+            Qualifier::PocoMasDe => "poco más de",
+            Qualifier::AlMenos => "al menos",
+            Qualifier::PorLoMenos => "por lo menos",
+            Qualifier::ComoMinimo => "como mínimo",
+            Qualifier::Casi => "casi",
+            Qualifier::Hasta => "hasta",
+            Qualifier::MenosDe => "menos de",
+            Qualifier::PocoMenosDe => "poco menos de",
+            Qualifier::ComoMaximo => "como máximo",
+            Qualifier::CercaDe => "cerca de",
+            Qualifier::Unos => "unos",
+            Qualifier::Unas => "unas",
+            Qualifier::AlrededorDe => "alrededor de",
+            Qualifier::Aproximadamente => "aproximadamente",
+            Qualifier::EnTornoA => "en torno a",
         }
     }
 
     pub fn direction(self) -> Direction {
         use Qualifier::*;
         match self {
-            AtLeast | MoreThan | Over | UpwardsOf | Topped | Exceeded | JustOver | WellOver => {
-                Direction::AtLeast
-            }
+            AtLeast | MoreThan | Over | UpwardsOf | Topped | Exceeded | JustOver | WellOver
+            | MasDe | PocoMasDe | AlMenos | PorLoMenos | ComoMinimo => Direction::AtLeast,
             Nearly | Almost | UpTo | AsManyAs | AtMost | FewerThan | LessThan | Under
-            | JustUnder => Direction::AtMost,
-            About | Around | Roughly | Some | Approximately | AnEstimated | CloseTo => {
-                Direction::Approximately
-            }
+            | JustUnder | Casi | Hasta | MenosDe | PocoMenosDe | ComoMaximo => Direction::AtMost,
+            About | Around | Roughly | Some | Approximately | AnEstimated | CloseTo | CercaDe
+            | Unos | Unas | AlrededorDe | Aproximadamente | EnTornoA => Direction::Approximately,
         }
     }
 }
@@ -262,13 +318,6 @@ impl Number {
     }
 }
 
-/// A numeral in digits, with thousands separators (comma, space, no-break
-/// space, narrow no-break space) or without, and an optional decimal part.
-static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,3}(?:[,\u{a0}\u{202f}]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?")
-        .expect("numeral pattern compiles")
-});
-
 /// Places whose digits are never numbers in prose: links, e-mail addresses,
 /// handles and hashtags.
 static MASK: LazyLock<Regex> = LazyLock::new(|| {
@@ -284,95 +333,6 @@ static MASK: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)[\w-]+(?:\.[a-z]{2,})+/\S*",
     )
     .expect("mask pattern compiles")
-});
-
-static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut phrases: Vec<&str> = Qualifier::ALL.iter().map(|q| q.phrase()).collect();
-    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    let alternatives: Vec<String> = phrases.iter().map(|p| p.replace(' ', r"\s+")).collect();
-    Regex::new(&format!(r"(?i)\b({})\s+$", alternatives.join("|"))).expect("qualifier pattern")
-});
-
-/// Words that, capitalised before a number, make it a name: `Route 66`.
-const NAME_WORDS: &[&str] = &[
-    "Act",
-    "Amendment",
-    "Annex",
-    "Appendix",
-    "Apartment",
-    "Article",
-    "Barrio",
-    "Bill",
-    "Block",
-    "Box",
-    "Building",
-    "Case",
-    "Cell",
-    "Channel",
-    "Chapter",
-    "Clause",
-    "Code",
-    "Decree",
-    "District",
-    "Episode",
-    "Figure",
-    "Flight",
-    "Floor",
-    "Gate",
-    "Highway",
-    "Interstate",
-    "Item",
-    "Law",
-    "Level",
-    "Line",
-    "Lot",
-    "Module",
-    "Number",
-    "Order",
-    "Paragraph",
-    "Part",
-    "Pavilion",
-    "Phase",
-    "Platform",
-    "Proclamation",
-    "Proposition",
-    "Measure",
-    "Question",
-    "Initiative",
-    "Precinct",
-    "Docket",
-    "Exhibit",
-    "Form",
-    "Local",
-    "Version",
-    "Release",
-    "Web",
-    "Resolution",
-    "Room",
-    "Route",
-    "Rule",
-    "Schedule",
-    "Season",
-    "Section",
-    "Sector",
-    "Stage",
-    "Station",
-    "Suite",
-    "Table",
-    "Terminal",
-    "Title",
-    "Unit",
-    "Volume",
-    "Ward",
-    "Zone",
-];
-
-/// Page and reference abbreviations before a number: `p.45`, `pp. 12`, `No. 5`.
-static REFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:\b(?i:p|pp|pg|page|pages|para|paras|vol|fig|art|sec|ch|version|ver|v|prop)\.?|\bNos?\.|\bno\.|\b(?:H\.\s?R|S|H\.\s?B|S\.\s?B|A\.\s?B|H\.\s?J\.\s?Res|S\.\s?Res)\.|\b(?:HR|HB|SB|AB|LD|SF|HF))\s*$",
-    )
-    .expect("reference pattern")
 });
 
 /// Month names and their abbreviations, lowercase.
@@ -414,106 +374,16 @@ pub const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// Units that, hyphenated to a number, make it a measure: `23.5-hour`, `10-year`.
-const MEASURE_UNITS: &[&str] = &[
-    "second",
-    "minute",
-    "hour",
-    "day",
-    "night",
-    "week",
-    "month",
-    "year",
-    "decade",
-    "century",
-    "mile",
-    "kilometre",
-    "kilometer",
-    "km",
-    "metre",
-    "meter",
-    "foot",
-    "feet",
-    "inch",
-    "acre",
-    "hectare",
-    "pound",
-    "kilo",
-    "kilogram",
-    "ton",
-    "tonne",
-    "storey",
-    "story",
-    "page",
-    "point",
-    "percent",
-    "degree",
-    "man",
-    "person",
-    "member",
-    "seat",
-    "bed",
-    "cell",
-];
-
 /// A bracketed section letter after a number: `287(g)`.
 static IDENTIFIER_SUFFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:\([a-zA-Z0-9]{1,3}\))+").expect("section pattern"));
-static CALL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling)\s+$",
-    )
-    .expect("call pattern")
-});
-static CALL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:call|calls|operators?|dispatch|dispatchers?|cent(?:er|re)s?|lines?|system|emergency)\b")
-        .expect("call pattern")
-});
-/// Words after `2.5m` that make it a length, not millions.
-static MEASURE_AFTER_M: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:-|\s+(?:high|tall|long|wide|deep|thick|away|apart|above|below|metres?|meters?)\b)")
-        .expect("measure pattern")
-});
 
-static SCALE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ \u{a0}]+(?i:(thousand|million|billion|trillion))\b|[ \u{a0}]?(bn|mn)\b)")
-        .expect("scale pattern")
-});
-static PERCENT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[ \u{a0}]?%|[ \u{a0}]+(?i:percent(?:age points?)?|per[ \u{a0}]+cent|pct)\b)")
-        .expect("percent pattern")
-});
-static DOLLARS_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \u{a0}]+(?:(?:US|U\.S\.)[ \u{a0}]+)?(?:dollars\b|USD\b)")
-        .expect("dollars pattern")
-});
-static RATE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^
-        (?:[\x20\u{a0}]+[a-z]+)?                   # homicides, deaths …
-        [\x20\u{a0}]+per[\x20\u{a0}]+
-        (?:100[,\u{a0}\u{202f}\x20]?000|100k|10[,\u{a0}\u{202f}\x20]?000|1[,\u{a0}\u{202f}\x20]?000
-          |hundred\x20thousand|(?:1\x20)?million)\b
-        (?:[\x20\u{a0}]+(?:people|residents|inhabitants|persons|population|citizens|adults)\b)?",
-    )
-    .expect("rate pattern")
-});
-static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \u{a0}]?(?:[ap]\.m\.|(?i:[ap]m)\b|GMT\b|UTC\b|o'clock\b|o’clock\b)")
-        .expect("time pattern")
-});
-static CURRENCY_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:US ?\$|U\.S\. ?\$|\$|€|£|USD ?)$").expect("currency pattern"));
-static BETWEEN_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bbetween[ \u{a0}]+$").expect("between pattern"));
-/// `between 238 and 261`, and the looser `between 793 to 8,498`.
-static AND_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[ \u{a0}]+(?:and|to)[ \u{a0}]+").expect("and pattern"));
 static RANGE_DASH_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:-|–|[ \u{a0}]?–[ \u{a0}]?)").expect("dash pattern"));
 
-/// Every numeric expression in `text`, in order of position.
-pub fn recognise(text: &str) -> Vec<Number> {
+/// Every numeric expression in `text`, written in `lang`, in order of position.
+pub fn recognise(text: &str, lang: Lang) -> Vec<Number> {
+    let g = grammar::of(lang);
     let masked: Vec<Range<usize>> = MASK.find_iter(text).map(|m| m.range()).collect();
     // Mask matches are sorted and do not overlap.
     let is_masked = |pos: usize| {
@@ -522,7 +392,7 @@ pub fn recognise(text: &str) -> Vec<Number> {
     };
     // Phrases read as a whole (`30 minutes`, `twice`, `one in five`) come
     // first; no numeral inside one is read again.
-    let phrases: Vec<Number> = phrases::find(text)
+    let phrases: Vec<Number> = phrases::find(text, lang)
         .into_iter()
         .filter(|n| !is_masked(n.span.start))
         .collect();
@@ -532,11 +402,11 @@ pub fn recognise(text: &str) -> Vec<Number> {
     };
     let mut found = Vec::new();
     let mut resume = 0;
-    for m in NUMERAL.find_iter(text) {
+    for m in g.numeral.find_iter(text) {
         if m.start() < resume || is_masked(m.start()) || in_phrase(&m.range()) {
             continue;
         }
-        if let Some(number) = read_digits(text, m.range()) {
+        if let Some(number) = read_digits(text, m.range(), g) {
             if in_phrase(&number.span) {
                 continue;
             }
@@ -547,12 +417,25 @@ pub fn recognise(text: &str) -> Vec<Number> {
     // Numbers in digits come in order and do not overlap, so the one a number
     // in words could overlap is found by binary search.
     let digits = found.len();
-    for w in words::find(text) {
+    for w in words::find(text, lang) {
         let next = found[..digits].partition_point(|n: &Number| n.span.end <= w.start);
         let overlaps = found[..digits]
             .get(next)
             .is_some_and(|n| n.span.start < w.end);
-        if !overlaps && !is_masked(w.start) && !in_phrase(&(w.start..w.end)) {
+        if !overlaps && !is_masked(w.start) && !in_phrase(&(w.start..w.end)) && w.ordinal {
+            found.push(Number {
+                span: w.start..w.end,
+                low: w.value,
+                high: w.value,
+                is_range: false,
+                kind: Kind::Ordinal,
+                qualifier: None,
+                qualifier_start: w.start,
+                precision: 0.0,
+                scaled: false,
+                small_word: false,
+            });
+        } else if !overlaps && !is_masked(w.start) && !in_phrase(&(w.start..w.end)) {
             let atom = Atom {
                 start: w.start,
                 end: w.end,
@@ -561,7 +444,7 @@ pub fn recognise(text: &str) -> Vec<Number> {
                 money: false,
                 scaled: w.scaled,
             };
-            let mut number = finish(text, atom, None);
+            let mut number = finish(text, atom, None, g);
             number.small_word = w.value < 10.0 && !w.scaled;
             found.push(number);
         }
@@ -569,7 +452,7 @@ pub fn recognise(text: &str) -> Vec<Number> {
     found.extend(phrases);
     found.sort_by_key(|n| n.span.start);
     for number in &mut found {
-        attach_qualifier(text, number);
+        attach_qualifier(text, number, g);
     }
     found
 }
@@ -584,7 +467,7 @@ struct Atom {
     scaled: bool,
 }
 
-fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
+fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar) -> Option<Number> {
     let raw = &text[numeral.clone()];
     let before = &text[..numeral.start];
     let after = &text[numeral.end..];
@@ -594,7 +477,7 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
 
     let simple = |kind: Kind, end: usize| {
-        let value = parse_numeral(raw).unwrap_or(0.0);
+        let value = (g.read_numeral)(raw).map_or(0.0, |n| n.value);
         Some(Number {
             span: numeral.start..end,
             low: value,
@@ -614,8 +497,9 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         return None;
     }
     // Dotted or slashed sequences: versions, IP addresses, dates, fractions.
-    if (next1 == Some('.') || next1 == Some('/')) && digit(next2)
-        || matches!(prev, Some('.') | Some('/') | Some(':'))
+    let mark = |c: Option<char>| c.is_some_and(|c| g.sequence_marks.contains(&c));
+    if mark(next1) && digit(next2)
+        || (mark(prev) || prev == Some(':'))
             && digit(before[..before.len() - 1].chars().next_back())
     {
         return simple(Kind::Identifier, numeral.end);
@@ -647,8 +531,8 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         return simple(kind, numeral.end);
     }
     let tail = tail_of(before, 40);
-    if REFERENCE_BEFORE.is_match(tail)
-        || preceding_word(before).is_some_and(|w| NAME_WORDS.contains(&w))
+    if g.reference_before.is_match(tail)
+        || preceding_word(before).is_some_and(|w| g.name_words.contains(&w))
     {
         return simple(Kind::Identifier, numeral.end);
     }
@@ -659,7 +543,8 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         return simple(Kind::Identifier, numeral.end + len);
     }
     // `911` is a phone number where it is called or dialled.
-    if raw == "911" && (CALL_BEFORE.is_match(tail_of(before, 24)) || CALL_AFTER.is_match(after)) {
+    if raw == "911" && (g.call_before.is_match(tail_of(before, 24)) || g.call_after.is_match(after))
+    {
         return simple(Kind::Identifier, numeral.end);
     }
     // Letters glued after the digits: ordinals, decades, k/m/bn, units.
@@ -671,18 +556,25 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         // A word run into the number by a missing space (`79,211people`) is
         // the counted noun, not a unit.
         let word = &after[..len];
-        if is_glued_noun(word) {
+        if is_glued_noun(word, g) {
             ""
         } else {
             word
         }
     };
-    let currency = CURRENCY_BEFORE.find(tail_of(before, 8));
+    let currency = g.currency_before.find(tail_of(before, 8));
     let money = currency.is_some();
     let start = currency.map_or(numeral.start, |c| numeral.start - (c.end() - c.start()));
-    let is_integer = !raw.contains('.');
-    let mut value = parse_numeral(raw)?;
-    let mut precision = numeral_precision(raw);
+    let read = (g.read_numeral)(raw)?;
+    let is_integer = read.decimals.is_none();
+    // `34.ª`, `1.er`: an ordinal with its indicator after a full stop.
+    if is_integer {
+        if let Some(m) = g.ordinal_after.as_ref().and_then(|o| o.find(after)) {
+            return simple(Kind::Ordinal, numeral.end + m.end());
+        }
+    }
+    let mut value = read.value;
+    let mut precision = precision_of(read);
     let mut scale = 1.0;
     let mut end = numeral.end;
     if !glued.is_empty() {
@@ -692,7 +584,7 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
         // outside ASCII, `0.0𞟰`, must not be cut inside.)
         let millions = money
             || lower == "mn"
-            || (lower == "m" && !is_integer && !MEASURE_AFTER_M.is_match(&after[1..]));
+            || (lower == "m" && !is_integer && !g.measure_after_m.is_match(&after[1..]));
         let glued_scale = match lower.as_str() {
             "k" => Some(1e3),
             "bn" | "b" if money || lower == "bn" => Some(1e9),
@@ -705,9 +597,9 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
                 end += glued.len();
             }
             None => {
-                let kind = if is_integer && matches!(lower.as_str(), "st" | "nd" | "rd" | "th") {
+                let kind = if is_integer && g.ordinal_suffixes.contains(&lower.as_str()) {
                     Kind::Ordinal
-                } else if lower == "s" && is_year_numeral(raw) {
+                } else if g.decades && lower == "s" && is_year_numeral(raw) {
                     Kind::Year
                 } else if matches!(lower.as_str(), "am" | "pm" | "h") {
                     Kind::Time
@@ -719,7 +611,7 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
                 return simple(kind, end + glued.len());
             }
         }
-    } else if let Some((s, len)) = scale_after(after) {
+    } else if let Some((s, len)) = scale_after(after, g) {
         scale = s;
         end += len;
     }
@@ -734,14 +626,16 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
-        let singular = word.to_lowercase();
-        let singular = singular.strip_suffix('s').unwrap_or(&singular);
-        if !word.is_empty() && MEASURE_UNITS.contains(&singular) {
+        let lower = word.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        if !word.is_empty()
+            && (g.measure_units.contains(&singular) || g.measure_units.contains(&lower.as_str()))
+        {
             let unit_end = numeral.end + next1.map_or(0, char::len_utf8) + word.len();
             return simple(Kind::Measure, unit_end);
         }
     }
-    if TIME_AFTER.is_match(&text[end..]) {
+    if g.time_after.is_match(&text[end..]) {
         return simple(Kind::Time, numeral.end);
     }
 
@@ -755,15 +649,27 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
     };
     // Ranges: `100,000-109,000`, `27–30%`, `between 238 and 261`.
     let rest = &text[end..];
-    let between = BETWEEN_BEFORE
-        .find(tail_of(&text[..start], 16))
-        .map(|m| m.len());
-    let second = match between {
-        Some(_) => AND_AFTER.find(rest).map(|m| end + m.end()),
-        None => RANGE_DASH_AFTER.find(rest).map(|m| end + m.end()),
+    let opening = tail_of(&text[..start], 16);
+    let between = g.between_before.find(opening).map(|m| m.len());
+    // `de 238 a 261`, unless a change verb stands before `de`.
+    let from = g.from_to.as_ref().and_then(|(before, after, changes)| {
+        let de = before.captures(opening)?.get(1)?;
+        let de_start = start - (opening.len() - de.start());
+        let word = preceding_word(&text[..de_start]).map(str::to_lowercase);
+        let change = word.is_some_and(|w| changes.contains(&w.as_str()));
+        (!change && after.is_match(rest)).then_some(start - de_start)
+    });
+    let second = match (between, from) {
+        (Some(_), _) => g.and_after.find(rest).map(|m| end + m.end()),
+        (None, Some(_)) => g
+            .from_to
+            .as_ref()
+            .and_then(|(_, after, _)| after.find(rest))
+            .map(|m| end + m.end()),
+        (None, None) => RANGE_DASH_AFTER.find(rest).map(|m| end + m.end()),
     };
     let second = second.and_then(|at| {
-        let m = NUMERAL.find(&text[at..]).filter(|m| m.start() == 0)?;
+        let m = g.numeral.find(&text[at..]).filter(|m| m.start() == 0)?;
         let raw2 = m.as_str();
         let after2 = &text[at + m.end()..];
         if after2.starts_with(|c: char| c.is_alphanumeric()) && !after2.starts_with(['k', 'K']) {
@@ -773,13 +679,14 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
     });
     if let Some((range2, raw2)) = second {
         // A scale written once applies to both ends: `$2-3 million`, `85k-90k`.
-        let mut high = parse_numeral(raw2)? * scale;
-        let mut high_precision = numeral_precision(raw2);
+        let read2 = (g.read_numeral)(raw2)?;
+        let mut high = read2.value * scale;
+        let mut high_precision = precision_of(read2);
         if scale != 1.0 {
             high_precision = scaled_precision(high_precision, scale);
         }
         let mut range_end = range2.end;
-        if let (1.0, Some((s, len))) = (scale, scale_after(&text[range_end..])) {
+        if let (1.0, Some((s, len))) = (scale, scale_after(&text[range_end..], g)) {
             high *= s;
             high_precision = scaled_precision(high_precision, s);
             value *= s;
@@ -794,11 +701,11 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
                 value,
                 ..atom
             };
-            let mut number = finish(text, low_atom, Some(high));
+            let mut number = finish(text, low_atom, Some(high), g);
             if both_years && number.kind == Kind::Count {
                 number.kind = Kind::Year;
             }
-            if let Some(between) = between {
+            if let Some(between) = between.or(from) {
                 number.span.start = start - between;
                 number.qualifier_start = number.span.start;
             }
@@ -814,17 +721,17 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
     if is_year_numeral(raw)
         && !money
         && preceding_word(before)
-            .is_some_and(|w| YEAR_PREPOSITIONS.contains(&w.to_lowercase().as_str()))
+            .is_some_and(|w| g.year_prepositions.contains(&w.to_lowercase().as_str()))
     {
         return simple(Kind::Year, numeral.end);
     }
-    let mut number = finish(text, atom, None);
+    let mut number = finish(text, atom, None, g);
     // A bare integer, with nothing written around it, may be a year or a day.
     if number.kind == Kind::Count && is_integer && number.span == numeral {
-        if is_year_numeral(raw) && !counts_a_noun(before, after) {
+        if is_year_numeral(raw) && !counts_a_noun(before, after, g) {
             number.kind = Kind::Year;
             number.precision = 0.0;
-        } else if (1.0..=31.0).contains(&number.low) && is_day_of_month(before, after) {
+        } else if (1.0..=31.0).contains(&number.low) && is_day_of_month(before, after, g) {
             number.kind = Kind::Date;
         }
     }
@@ -832,21 +739,21 @@ fn read_digits(text: &str, numeral: Range<usize>) -> Option<Number> {
 }
 
 /// Applies what may follow a numeral or a number in words: percent, dollars, a rate base.
-fn finish(text: &str, atom: Atom, high: Option<f64>) -> Number {
+fn finish(text: &str, atom: Atom, high: Option<f64>, g: &Grammar) -> Number {
     let after = &text[atom.end..];
     let mut end = atom.end;
     let mut kind = if atom.money { Kind::Money } else { Kind::Count };
-    if let Some(m) = PERCENT_AFTER.find(after) {
-        kind = if m.as_str().to_lowercase().contains("point") {
+    if let Some(m) = g.percent_after.find(after) {
+        kind = if m.as_str().to_lowercase().contains(g.points_word) {
             Kind::Points
         } else {
             Kind::Percent
         };
         end += m.end();
-    } else if let Some(m) = DOLLARS_AFTER.find(after) {
+    } else if let Some(m) = g.money_after.find(after) {
         kind = Kind::Money;
         end += m.end();
-    } else if let (Kind::Count, Some(m)) = (kind, RATE_AFTER.find(after)) {
+    } else if let (Kind::Count, Some(m)) = (kind, g.rate_after.find(after)) {
         kind = Kind::Rate;
         end += m.end();
     }
@@ -865,21 +772,25 @@ fn finish(text: &str, atom: Atom, high: Option<f64>) -> Number {
 }
 
 /// A scale word or abbreviation after a numeral: its factor and length in bytes.
-fn scale_after(after: &str) -> Option<(f64, usize)> {
-    let caps = SCALE_AFTER.captures(after)?;
-    let word = caps.get(1).or(caps.get(2))?.as_str().to_ascii_lowercase();
-    let scale = match word.as_str() {
-        "thousand" => 1e3,
-        "million" | "mn" => 1e6,
-        "billion" | "bn" => 1e9,
-        _ => 1e12,
-    };
+fn scale_after(after: &str, g: &Grammar) -> Option<(f64, usize)> {
+    let caps = g.scale_after.captures(after)?;
+    let word = caps.get(1).or(caps.get(2))?.as_str();
+    let word = word
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let scale = g
+        .scale_words
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map_or(1e12, |(_, s)| *s);
     Some((scale, caps.get(0)?.end()))
 }
 
-fn attach_qualifier(text: &str, number: &mut Number) {
+fn attach_qualifier(text: &str, number: &mut Number, g: &Grammar) {
     let before = tail_of(&text[..number.span.start], 24);
-    if let Some(caps) = QUALIFIER_BEFORE.captures(before) {
+    if let Some(caps) = g.qualifier_before.captures(before) {
         let phrase = caps.get(1).expect("group 1 always takes part");
         let normalized = phrase
             .as_str()
@@ -887,7 +798,8 @@ fn attach_qualifier(text: &str, number: &mut Number) {
             .collect::<Vec<_>>()
             .join(" ")
             .to_lowercase();
-        number.qualifier = Qualifier::ALL
+        number.qualifier = g
+            .qualifiers
             .iter()
             .copied()
             .find(|q| q.phrase() == normalized);
@@ -895,26 +807,18 @@ fn attach_qualifier(text: &str, number: &mut Number) {
     }
 }
 
-/// The value of a numeral in digits, without its separators.
+/// The value of an English numeral in digits, without its separators.
 fn parse_numeral(raw: &str) -> Option<f64> {
-    let digits: String = raw
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    digits.parse().ok()
+    grammar::of(Lang::En).read(raw)
 }
 
 /// The rounding step a numeral is written to: its last decimal place, or for
 /// an integer the last whole group of three trailing zeros (`85,000` is written
 /// to the thousand); zero when it reads as exact.
-fn numeral_precision(raw: &str) -> f64 {
-    match raw.split_once('.') {
-        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
-        None => {
-            let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
-            let value: f64 = digits.parse().unwrap_or(0.0);
-            group_precision(value)
-        }
+fn precision_of(numeral: grammar::Numeral) -> f64 {
+    match numeral.decimals {
+        Some(decimals) => 10f64.powi(-(decimals as i32)),
+        None => group_precision(numeral.value),
     }
 }
 
@@ -945,87 +849,35 @@ fn group_precision(value: f64) -> f64 {
     }
 }
 
-/// Words before a four-digit number that make it a year: `in 2023`.
-const YEAR_PREPOSITIONS: &[&str] = &[
-    "in",
-    "since",
-    "during",
-    "until",
-    "through",
-    "throughout",
-    "before",
-    "after",
-];
-
-/// Words before a four-digit number that make it a year used as an adjective
-/// (`the 2023 report`, `its 2024 budget`) even when a noun follows.
-const YEAR_DETERMINERS: &[&str] = &[
-    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those", "of",
-    "in", "since", "by", "from", "to", "until", "during", "for", "each", "every", "last", "next",
-    "between", "and", "or", "through", "after", "before",
-];
-
-/// Words ending in `s` that are no plural noun: "reached 1857 this year".
-const NOT_NOUNS: &[&str] = &[
-    "this",
-    "thus",
-    "was",
-    "has",
-    "his",
-    "hers",
-    "its",
-    "ours",
-    "yours",
-    "theirs",
-    "less",
-    "unless",
-    "plus",
-    "minus",
-    "always",
-    "perhaps",
-    "besides",
-    "across",
-    "versus",
-    "whereas",
-    "towards",
-    "afterwards",
-    "sometimes",
-];
-
 /// Nouns that a bare four-digit number can count: `2000 arrests`, `1500 people`.
-fn counts_a_noun(before: &str, after: &str) -> bool {
+fn counts_a_noun(before: &str, after: &str, g: &Grammar) -> bool {
     let Some(rest) = after.strip_prefix([' ', '\u{a0}']) else {
         return false;
     };
     let noun: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
     let plural = noun.len() > 3
         && noun.chars().all(|c| c.is_lowercase())
-        && !NOT_NOUNS.contains(&noun.as_str())
+        && !g.not_nouns.contains(&noun.as_str())
         && (noun.ends_with('s') && !noun.ends_with("ss")
-            || matches!(noun.as_str(), "people" | "men" | "women" | "children"));
+            || g.irregular_plurals.contains(&noun.as_str()));
     let possessive = before.trim_end().ends_with("'s") || before.trim_end().ends_with("’s");
     let determiner = possessive
         || preceding_word(before)
-            .is_some_and(|w| YEAR_DETERMINERS.contains(&w.to_lowercase().as_str()));
+            .is_some_and(|w| g.year_determiners.contains(&w.to_lowercase().as_str()));
     plural && !determiner && !before.trim_end().ends_with(',')
 }
 
 /// Whether letters run straight after a numeral are a word of prose that lost
 /// its space (`79,211people`), rather than a unit, suffix or code (`10km`, `34th`).
-fn is_glued_noun(word: &str) -> bool {
+fn is_glued_noun(word: &str, g: &Grammar) -> bool {
     let lower = word.to_lowercase();
     let singular = lower.strip_suffix('s').unwrap_or(&lower);
     word.chars().count() >= 4
         && word.chars().all(char::is_lowercase)
-        && !MEASURE_UNITS.contains(&singular)
-        && !GLUED_UNITS.contains(&lower.as_str())
+        && !g.measure_units.contains(&singular)
+        && !g.measure_units.contains(&lower.as_str())
+        && !g.glued_units.contains(&lower.as_str())
 }
-
-/// Units commonly run into a number that are not in [`MEASURE_UNITS`].
-const GLUED_UNITS: &[&str] = &[
-    "kmph", "mins", "secs", "hours", "hrs", "years", "yrs", "days", "kilos", "grams", "litres",
-    "liters", "metres", "meters", "miles", "inches", "acres", "tonnes", "pounds", "ounces", "feet",
-];
 
 fn is_year_numeral(raw: &str) -> bool {
     raw.len() == 4
@@ -1033,20 +885,22 @@ fn is_year_numeral(raw: &str) -> bool {
         && raw.parse::<u32>().is_ok_and(|y| (1700..=2100).contains(&y))
 }
 
-fn is_day_of_month(before: &str, after: &str) -> bool {
-    // A month is written with a capital: "15 may have died" and "20 march" are
-    // verbs, not dates.
+fn is_day_of_month(before: &str, after: &str, g: &Grammar) -> bool {
+    // In English a month is written with a capital: "15 may have died" and
+    // "20 march" are verbs, not dates.
     let month = |word: &str| {
         let word = word.trim_end_matches('.');
-        word.starts_with(char::is_uppercase) && MONTHS.contains(&word.to_lowercase().as_str())
+        (!g.months_capitalised || word.starts_with(char::is_uppercase))
+            && g.months.contains(&word.to_lowercase().as_str())
     };
     let next_word: String = after
         .trim_start_matches([' ', '\u{a0}'])
-        .trim_start_matches("of ")
+        .trim_start_matches(g.month_link)
         .chars()
         .take_while(|c| c.is_alphabetic())
         .collect();
-    preceding_word(before).is_some_and(month) || (!next_word.is_empty() && month(&next_word))
+    g.month_before_day && preceding_word(before).is_some_and(month)
+        || (!next_word.is_empty() && month(&next_word))
 }
 
 /// The word right before `before`'s end, across spaces only.

@@ -2,25 +2,49 @@
 //! length of time (`30 minutes`, `six months`), a factor (`twice`, `eight
 //! times more`), a fraction (`two-thirds`, `one in five`), an indefinite count
 //! (`a dozen`, `half a million`), an age, a phone number and a vote tally. The
-//! numerals inside them are never read again as counts.
+//! numerals inside them are never read again as counts. Spanish drafts have
+//! phrases of their own (`30 días`, `tres veces más`, `uno de cada cinco`),
+//! read in `spanish_phrases.rs` with the helpers here.
 
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use regex::{Captures, Regex};
 
-use super::{group_precision, parse_numeral, words, Kind, Number};
+use super::{grammar, group_precision, parse_numeral, words, Kind, Number};
+use crate::lang::Lang;
 
 /// A numeral in digits, as the phrases below embed it.
 const DIGITS: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+/// A numeral in digits as Spanish drafts write it: `85.000`, `1,9`, `85,000`.
+const DIGITS_ES: &str = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
 
 /// A numeral in digits at the end of a stretch of text.
 static NUMERAL_AT_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!("(?:{DIGITS})$")).expect("numeral pattern"));
+static NUMERAL_AT_END_ES: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?:{DIGITS_ES})$")).expect("numeral pattern"));
+
+/// Every phrase in `text`, written in `lang`, read as one number.
+pub fn find(text: &str, lang: Lang) -> Vec<Number> {
+    match lang {
+        Lang::En => find_english(text),
+        Lang::Es => super::spanish_phrases::find(text),
+    }
+}
 
 /// The number that ends right before byte `at`, across white space: a numeral,
 /// or a number in words ("six", "forty-eight"). Its start and value.
 fn number_before(text: &str, at: usize) -> Option<(usize, f64)> {
+    number_before_in(text, at, Lang::En)
+}
+
+/// [`number_before`] in a draft written in `lang`.
+pub(super) fn number_before_in(text: &str, at: usize, lang: Lang) -> Option<(usize, f64)> {
+    let (numeral_at_end, letter): (&Regex, fn(&char) -> bool) = match lang {
+        Lang::En => (&NUMERAL_AT_END, char::is_ascii_alphabetic),
+        Lang::Es => (&NUMERAL_AT_END_ES, |c| c.is_alphabetic()),
+    };
     let before = &text[..at];
     let trimmed = before.trim_end_matches([' ', '\t', '\u{a0}']);
     if trimmed.len() == before.len() {
@@ -28,7 +52,7 @@ fn number_before(text: &str, at: usize) -> Option<(usize, f64)> {
     }
     let tail = super::tail_of(trimmed, 40);
     let offset = trimmed.len() - tail.len();
-    if let Some(m) = NUMERAL_AT_END.find(tail) {
+    if let Some(m) = numeral_at_end.find(tail) {
         let start = offset + m.start();
         // Not the end of a longer token: `MS-13 years`, `v2 days`.
         let glued = trimmed[..start]
@@ -38,7 +62,7 @@ fn number_before(text: &str, at: usize) -> Option<(usize, f64)> {
         return if glued {
             None
         } else {
-            parse_numeral(m.as_str()).map(|v| (start, v))
+            grammar::of(lang).read(m.as_str()).map(|v| (start, v))
         };
     }
     // The last words (letters and hyphens, up to six), longest number first.
@@ -47,7 +71,7 @@ fn number_before(text: &str, at: usize) -> Option<(usize, f64)> {
     let mut starts: Vec<usize> = Vec::new();
     let mut whole_tail = true;
     for (i, c) in tail.char_indices().rev() {
-        if c.is_ascii_alphabetic() {
+        if letter(&c) {
             continue;
         }
         starts.push(i + c.len_utf8());
@@ -62,8 +86,8 @@ fn number_before(text: &str, at: usize) -> Option<(usize, f64)> {
     starts
         .into_iter()
         .rev()
-        .filter(|&i| tail[i..].starts_with(|c: char| c.is_ascii_alphabetic()))
-        .find_map(|i| words::parse(&tail[i..]).map(|(v, _)| (offset + i, v)))
+        .filter(|&i| tail[i..].starts_with(|c: char| letter(&c)))
+        .find_map(|i| words::parse_in(&tail[i..], lang).map(|(v, _)| (offset + i, v)))
 }
 
 /// A unit of time; the number before it makes a duration.
@@ -125,7 +149,7 @@ static INDEFINITE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("indefinite pattern")
 });
 
-static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static PHONE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?:(?-u:\b)1[-.\s])?(?:\(\d{3}\)[\s\u{a0}]?|(?-u:\b)\d{3}[-.])\d{3}[-.]\d{4}(?-u:\b)|(?-u:\b)\d{3}-\d{4}(?-u:\b)",
     )
@@ -305,7 +329,7 @@ fn scale(word: &str) -> f64 {
     }
 }
 
-fn phrase(start: usize, end: usize, kind: Kind, low: f64, high: f64) -> Number {
+pub(super) fn phrase(start: usize, end: usize, kind: Kind, low: f64, high: f64) -> Number {
     Number {
         span: start..end,
         low,
@@ -320,8 +344,8 @@ fn phrase(start: usize, end: usize, kind: Kind, low: f64, high: f64) -> Number {
     }
 }
 
-/// Every phrase in `text` read as one number, in order, without overlaps.
-pub fn find(text: &str) -> Vec<Number> {
+/// Every phrase in an English `text` read as one number, in order, without overlaps.
+fn find_english(text: &str) -> Vec<Number> {
     let mut found: Vec<Number> = Vec::new();
     let present = present(text);
     // An iterator over a regex's matches only where its anchor is present.
@@ -464,7 +488,12 @@ pub fn find(text: &str) -> Vec<Number> {
         }
         found.push(n);
     }
-    // The first phrase at a place wins, then the longest; the rest are dropped.
+    without_overlaps(found)
+}
+
+/// The phrases found, in order: the first phrase at a place wins, then the
+/// longest; the rest are dropped.
+pub(super) fn without_overlaps(mut found: Vec<Number>) -> Vec<Number> {
     found.sort_by(|a, b| {
         a.span
             .start

@@ -1,10 +1,11 @@
 //! One test per number form, trap and qualifier of the recogniser.
 
 use super::*;
+use crate::lang::Lang;
 
 /// (text as written, kind, low, high) for every number in `text`.
 fn read(text: &str) -> Vec<(String, Kind, f64, f64)> {
-    recognise(text)
+    recognise(text, Lang::En)
         .into_iter()
         .map(|n| (text[n.span.clone()].to_string(), n.kind, n.low, n.high))
         .collect()
@@ -12,7 +13,7 @@ fn read(text: &str) -> Vec<(String, Kind, f64, f64)> {
 
 /// The single number in `text`, which must have the given kind.
 fn only(text: &str, kind: Kind) -> Number {
-    let found = recognise(text);
+    let found = recognise(text, Lang::En);
     assert_eq!(
         found.len(),
         1,
@@ -23,7 +24,7 @@ fn only(text: &str, kind: Kind) -> Number {
 }
 
 fn counts(text: &str) -> Vec<f64> {
-    recognise(text)
+    recognise(text, Lang::En)
         .into_iter()
         .filter(|n| n.kind == Kind::Count)
         .map(|n| n.low)
@@ -156,7 +157,9 @@ fn years_are_not_counts() {
             read(text)
         );
         assert!(
-            recognise(text).iter().any(|n| n.kind == Kind::Year),
+            recognise(text, Lang::En)
+                .iter()
+                .any(|n| n.kind == Kind::Year),
             "{text:?}"
         );
     }
@@ -290,7 +293,7 @@ fn intervals_follow_precision_and_qualifier() {
 #[test]
 fn spans_lie_on_character_boundaries_in_unicode_text() {
     let text = "“Más de 85\u{202f}000 personas” — dijo — 1.9 per 100\u{a0}000.";
-    for n in recognise(text) {
+    for n in recognise(text, Lang::En) {
         assert!(text.is_char_boundary(n.span.start) && text.is_char_boundary(n.span.end));
         assert!(text.is_char_boundary(n.qualifier_start));
     }
@@ -320,7 +323,7 @@ fn indefinite_numbers_in_words() {
     let n = only("a hundred people", Kind::Count);
     assert_eq!(n.written_interval(), (95.0, 105.0));
     // Must not fire: `a` before any other word is no number.
-    assert!(recognise("a man and a woman").is_empty());
+    assert!(recognise("a man and a woman", Lang::En).is_empty());
 }
 
 #[test]
@@ -331,7 +334,7 @@ fn small_number_words_are_read_and_flagged() {
     assert!(!only("thirty people died", Kind::Count).small_word);
     assert!(!only("3 people died", Kind::Count).small_word);
     // Must not fire: `one` alone is a pronoun far more often than a figure.
-    assert!(recognise("one of them died").is_empty());
+    assert!(recognise("one of them died", Lang::En).is_empty());
 }
 
 #[test]
@@ -369,7 +372,7 @@ fn multipliers_are_their_own_kind_never_counts() {
         ("a tenfold rise", 10.0),
         ("two times the risk", 2.0),
     ] {
-        let found = recognise(text);
+        let found = recognise(text, Lang::En);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
         assert_eq!(found[0].kind, Kind::Multiplier, "{text}");
         assert_eq!(found[0].low, low, "{text}");
@@ -467,9 +470,11 @@ fn identifiers_tallies_phones_and_versions_are_never_counts() {
         "in a vote of 57 to 3",
     ] {
         assert!(
-            recognise(text).iter().all(|n| n.kind != Kind::Count),
+            recognise(text, Lang::En)
+                .iter()
+                .all(|n| n.kind != Kind::Count),
             "{text}: {:?}",
-            recognise(text)
+            recognise(text, Lang::En)
         );
     }
     // Must not fire: a real range, and a count after a voting verb.

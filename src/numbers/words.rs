@@ -1,8 +1,11 @@
-//! Numbers written in words: `eighty-five thousand`, `three hundred and fifty`.
+//! Numbers written in words: `eighty-five thousand`, `three hundred and fifty`;
+//! in Spanish drafts, `ochenta y cinco mil` (see `spanish_words.rs`).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::lang::Lang;
 
 const UNITS: [&str; 20] = [
     "zero",
@@ -63,6 +66,24 @@ pub struct WordNumber {
     pub end: usize,
     pub value: f64,
     pub scaled: bool,
+    /// An ordinal in words: `trigésima cuarta`.
+    pub ordinal: bool,
+}
+
+/// Every number in words in `text`, written in `lang`.
+pub fn find(text: &str, lang: Lang) -> Vec<WordNumber> {
+    match lang {
+        Lang::En => find_english(text),
+        Lang::Es => super::spanish_words::find(text),
+    }
+}
+
+/// The value of a run of number words in `lang`, as [`parse`] reads English.
+pub fn parse_in(words: &str, lang: Lang) -> Option<(f64, bool)> {
+    match lang {
+        Lang::En => parse(words),
+        Lang::Es => super::spanish_words::parse(words),
+    }
 }
 
 /// Every run of number words in `text` that reads as one well-formed number.
@@ -71,7 +92,7 @@ pub struct WordNumber {
 /// pronouns or idioms ("no one", "one of them") than figures. The other small
 /// numbers (`two` to `nine`) are found; attribution takes them only where they
 /// directly count the subject.
-pub fn find(text: &str) -> Vec<WordNumber> {
+fn find_english(text: &str) -> Vec<WordNumber> {
     CHAIN
         .find_iter(text)
         .filter_map(|m| {
@@ -81,6 +102,7 @@ pub fn find(text: &str) -> Vec<WordNumber> {
                 end: m.end(),
                 value,
                 scaled,
+                ordinal: false,
             })
         })
         .collect()
@@ -163,15 +185,15 @@ mod tests {
 
     #[test]
     fn finds_numbers_in_prose_but_not_lone_small_words() {
-        let found = find("Eighty-five thousand people, and one of them, were held.");
+        let found = find_english("Eighty-five thousand people, and one of them, were held.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].value, 85_000.0);
         assert_eq!(
             &"Eighty-five thousand people"[found[0].start..found[0].end],
             "Eighty-five thousand"
         );
-        assert!(find("No one was charged; one man left.").is_empty());
-        let small = find("Three people died.");
+        assert!(find_english("No one was charged; one man left.").is_empty());
+        let small = find_english("Three people died.");
         assert_eq!(small.len(), 1);
         assert_eq!(small[0].value, 3.0);
     }

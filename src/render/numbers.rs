@@ -41,13 +41,18 @@ struct Row<'a> {
     anchor_text: Option<&'a str>,
 }
 
-/// The date a draft is checked at.
+/// The date a draft is checked at, and the language it is read in.
 #[derive(Serialize)]
 struct DraftRow<'a> {
     path: &'a str,
     date: Option<String>,
     /// Where the date came from: `front-matter:date`, `html-meta:…`, `as-of`, `today`.
     from: Option<String>,
+    /// The language the draft is read in: `en`, `es`.
+    lang: Option<&'static str>,
+    /// Where the language came from: `settings`, `front-matter:lang`,
+    /// `html-lang`, `lang-flag`, `detected`, `default`.
+    lang_from: Option<String>,
 }
 
 /// A relation a sentence states between its numbers, recomputed.
@@ -93,6 +98,8 @@ fn drafts<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<DraftRow<'a>> {
             path: r.path,
             date: r.analysis.date.map(|d| d.date.to_string()),
             from: r.analysis.date.map(|d| d.origin.key()),
+            lang: r.analysis.lang.map(|l| l.lang.code()),
+            lang_from: r.analysis.lang.map(|l| l.origin.key()),
         })
         .collect()
 }
@@ -185,13 +192,25 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
     let mut out = String::new();
     for report in reports {
         if let Some(date) = report.analysis.date {
-            let _ = writeln!(
+            let _ = write!(
                 out,
                 "{}: checked as of {} ({})",
                 super::visible(report.path),
                 date.date,
                 date.origin.describe()
             );
+            // English from the settings is the default, and goes unsaid.
+            if let Some(lang) = report.analysis.lang.filter(|l| {
+                l.lang != crate::lang::Lang::En || l.origin != crate::lang::Origin::Settings
+            }) {
+                let _ = write!(
+                    out,
+                    ", read in {} ({})",
+                    lang.lang.name(),
+                    lang.origin.describe()
+                );
+            }
+            out.push('\n');
         }
         for row in rows(std::slice::from_ref(report), rules) {
             let value = match (&row.value, &row.low, &row.high) {

@@ -22,6 +22,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::date::Date;
+use crate::lang::{Lang, LangSetting};
 
 pub use diagnostic::{did_you_mean, RulesDiagnostic, RulesErrors};
 pub use schema::{Expect, Quotes, Severity, Unit};
@@ -70,6 +71,8 @@ pub struct Settings {
     pub arithmetic: Severity,
     /// The largest draft read, in MiB; a larger one is reported and skipped.
     pub max_draft_size_mib: u64,
+    /// The language of drafts that do not name their own, or `auto`.
+    pub lang: LangSetting,
 }
 
 /// The default largest draft: 256 MiB, far beyond any article, and a bound
@@ -79,6 +82,15 @@ pub const DEFAULT_MAX_DRAFT_SIZE_MIB: u64 = 256;
 impl Settings {
     pub fn max_draft_bytes(&self) -> u64 {
         self.max_draft_size_mib.saturating_mul(1 << 20)
+    }
+
+    /// The language a figure's `subjects` are written in: the `lang`
+    /// setting, or English where it is `auto`.
+    pub fn default_lang(&self) -> Lang {
+        match self.lang {
+            LangSetting::Fixed(lang) => lang,
+            LangSetting::Auto => Lang::En,
+        }
     }
 }
 
@@ -95,6 +107,7 @@ impl Default for Settings {
             qualifier_slack: crate::numbers::DEFAULT_QUALIFIER_SLACK,
             arithmetic: Severity::Error,
             max_draft_size_mib: DEFAULT_MAX_DRAFT_SIZE_MIB,
+            lang: LangSetting::default(),
         }
     }
 }
@@ -104,7 +117,12 @@ impl Default for Settings {
 pub struct Figure {
     pub id: String,
     pub name: String,
+    /// The subject phrases in the rules' default language, as `subjects` gives them.
     pub subjects: Vec<String>,
+    /// The subject phrases that name the figure in a draft of each language
+    /// (by [`Lang::index`]): `subjects` in the default language, and
+    /// `subjects_es` or `subjects_en` in theirs.
+    pub subjects_by_lang: [Vec<String>; Lang::ALL.len()],
     pub unit: Unit,
     /// The values a draft may use; the first is the canonical one.
     pub allowed: Vec<AllowedValue>,
@@ -136,6 +154,8 @@ pub struct Example {
     pub expect_span: Range<usize>,
     /// The date of the draft the text stands for (today when not given).
     pub as_of: Option<Date>,
+    /// The language the text is written in (the rules' default when not given).
+    pub lang: Option<Lang>,
 }
 
 impl Figure {

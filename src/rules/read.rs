@@ -59,6 +59,12 @@ const SEVERITY: &str = "\"error\", \"warning\" or \"advice\"";
 const SETTINGS: &[Key] = &[
     key("window", false, WHOLE_WORDS, Shape::Value(check::<usize>)),
     key(
+        "lang",
+        false,
+        "a language in quotes, like \"en\" or \"es\", or \"auto\"",
+        Shape::Value(check::<String>),
+    ),
+    key(
         "gap",
         false,
         "a whole number of words, like 2",
@@ -133,12 +139,20 @@ const EXAMPLE: &[Key] = &[
         Shape::Value(check::<Expect>),
     ),
     key("as_of", false, DATE, Shape::Value(check::<String>)),
+    key(
+        "lang",
+        false,
+        "a language in quotes, like \"es\"",
+        Shape::Value(check::<String>),
+    ),
 ];
 
 const FIGURE: &[Key] = &[
     key("id", true, "an id in quotes, like \"deaths-in-custody\"", Shape::Value(check::<String>)),
     key("name", true, "a name in quotes, like \"Deaths in custody\"", Shape::Value(check::<String>)),
     key("subjects", true, "a list of phrases in square brackets, like [\"died in custody\"]", Shape::Value(check::<Vec<String>>)),
+    key("subjects_en", false, "a list of English phrases in square brackets, like [\"died in custody\"]", Shape::Value(check::<Vec<String>>)),
+    key("subjects_es", false, "a list of Spanish phrases in square brackets, like [\"muertes bajo custodia\"]", Shape::Value(check::<Vec<String>>)),
     key("unit", false, "\"count\", \"percent\", \"rate\" or \"money\"", Shape::Value(check::<Unit>)),
     key("canonical", false, "a number, like 367, or a table, like { value = 367, as_of = \"2025-03\" } or { min = 85000 }", Shape::Value(check::<RawValue>)),
     key("formula", false, "a formula in quotes, like \"arrests / population * 100\"", Shape::Value(check::<String>)),

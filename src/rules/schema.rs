@@ -14,6 +14,7 @@ use toml::Spanned;
 
 use crate::date::Date;
 use crate::formula::Dimension;
+use crate::lang::{Lang, LangSetting};
 
 use super::derived::{self, DeriveError, Formula};
 
@@ -85,6 +86,7 @@ struct RawSettings {
     max_draft_size_mib: Option<u64>,
     include: Option<Vec<Spanned<String>>>,
     exclude: Option<Vec<Spanned<String>>>,
+    lang: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +94,8 @@ struct RawFigure {
     id: Spanned<String>,
     name: String,
     subjects: Spanned<Vec<Spanned<String>>>,
+    subjects_en: Option<Vec<Spanned<String>>>,
+    subjects_es: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     unit: Unit,
     canonical: Option<Spanned<RawValue>>,
@@ -120,6 +124,7 @@ struct RawExample {
     text: String,
     expect: Spanned<Expect>,
     as_of: Option<Spanned<String>>,
+    lang: Option<Spanned<String>>,
 }
 
 /// What an example in the rules file must give when checked.
@@ -594,6 +599,13 @@ pub(super) fn validate(
         if let Some(gap) = s.gap {
             settings.gap = gap;
         }
+        if let Some(lang) = s.lang {
+            match lang_value(&lang, true, &new) {
+                Ok(Some(setting)) => settings.lang = setting,
+                Ok(None) => {}
+                Err(e) => errors.push(e),
+            }
+        }
         if let Some(slack) = s.qualifier_slack {
             match slack_value(slack, &new) {
                 Ok(slack) => settings.qualifier_slack = slack,
@@ -748,8 +760,19 @@ pub(super) fn validate(
                 .label(subjects_span, "empty list")
                 .help("list the phrases that name the figure in prose, such as [\"died in custody\", \"deaths in custody\"]"));
         }
-        let mut subject_phrases = Vec::with_capacity(subjects.len());
-        for subject in subjects {
+        // The phrases in each language: `subjects` are in the rules' default
+        // language, `subjects_es` (and `subjects_en`) in that language only.
+        let default_lang = settings.default_lang();
+        let mut subjects_by_lang: [Vec<String>; Lang::ALL.len()] = Default::default();
+        let lists = [
+            (default_lang, Some(subjects)),
+            (Lang::En, f.subjects_en),
+            (Lang::Es, f.subjects_es),
+        ];
+        for (lang, subject) in lists
+            .into_iter()
+            .flat_map(|(lang, list)| list.into_iter().flatten().map(move |s| (lang, s)))
+        {
             let span = subject.span();
             let phrase = subject.into_inner();
             if !phrase.chars().any(char::is_alphanumeric) {
@@ -779,7 +802,9 @@ pub(super) fn validate(
                 .collect::<Vec<_>>()
                 .join(" ")
                 .to_lowercase();
-            if let Some((other, other_span)) = seen_subjects.get(&normal) {
+            // The same words may name different figures in two languages.
+            let seen_key = format!("{}:{normal}", lang.code());
+            if let Some((other, other_span)) = seen_subjects.get(&seen_key) {
                 if *other != id {
                     warnings.push(
                         new("figcheck::rules::shared-subject", format!("figures `{other}` and `{id}` share the subject phrase \"{phrase}\""))
@@ -790,7 +815,7 @@ pub(super) fn validate(
                     );
                 }
             } else {
-                seen_subjects.insert(normal.clone(), (id.clone(), span.clone()));
+                seen_subjects.insert(seen_key, (id.clone(), span.clone()));
             }
             if !normal.contains(' ') && COMMON_WORDS.contains(&normal.as_str()) {
                 warnings.push(
@@ -800,7 +825,7 @@ pub(super) fn validate(
                         .help("use a phrase that names this figure only, such as \"died in custody\" rather than \"people\""),
                 );
             }
-            subject_phrases.push(phrase);
+            subjects_by_lang[lang.index()].push(phrase);
         }
 
         let tolerance = match f.tolerance {
@@ -989,6 +1014,14 @@ pub(super) fn validate(
                         .map_err(|e| errors.push(e))
                         .ok()
                 }),
+                lang: e.lang.and_then(|l| match lang_value(&l, false, &new) {
+                    Ok(Some(LangSetting::Fixed(lang))) => Some(lang),
+                    Ok(_) => None,
+                    Err(e) => {
+                        errors.push(e);
+                        None
+                    }
+                }),
             });
         }
         if errors.len() > errors_before {
@@ -1002,7 +1035,8 @@ pub(super) fn validate(
         figures.push(Figure {
             id,
             name: f.name,
-            subjects: subject_phrases,
+            subjects: subjects_by_lang[default_lang.index()].clone(),
+            subjects_by_lang,
             unit: f.unit,
             allowed,
             tolerance,
@@ -1352,4 +1386,43 @@ fn kebab(id: &str) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// A `lang` value: a language figcheck reads (or, in `[settings]`, `auto`).
+fn lang_value(
+    value: &Spanned<String>,
+    auto: bool,
+    new: &impl Fn(&'static str, String) -> RulesDiagnostic,
+) -> Result<Option<LangSetting>, RulesDiagnostic> {
+    let written = value.get_ref();
+    match LangSetting::parse(written) {
+        Some(LangSetting::Auto) if !auto => Err(new(
+            "figcheck::rules::invalid-value",
+            "an example's `lang` must name one language, not \"auto\"".into(),
+        )
+        .label(value.span(), "not one language")
+        .help("write lang = \"es\" or lang = \"en\"")),
+        Some(setting) => Ok(Some(setting)),
+        None => {
+            let known: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+            Err(new(
+                "figcheck::rules::invalid-value",
+                format!("figcheck does not read the language `{written}`"),
+            )
+            .label(value.span(), "not a language figcheck reads")
+            .help(format!(
+                "use {}{}",
+                known
+                    .iter()
+                    .map(|c| format!("\"{c}\""))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                if auto {
+                    ", or \"auto\" to detect each draft's language"
+                } else {
+                    ""
+                }
+            )))
+        }
+    }
 }

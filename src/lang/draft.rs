@@ -1,0 +1,125 @@
+//! The language a draft declares: front matter `lang` or `language`, or the
+//! `lang` attribute of an HTML draft's `<html>` element.
+
+use html5gum::{Token, Tokenizer};
+
+use super::{DraftLang, Lang, Origin};
+use crate::markup::Format;
+
+/// Front matter keys that name a draft's language.
+const FRONT_MATTER_KEYS: &[&str] = &["lang", "language"];
+
+/// The language the draft says it is written in, if it says one figcheck reads.
+pub fn of_draft(format: Format, source: &str) -> Option<DraftLang> {
+    match format {
+        Format::Html => of_html(source),
+        Format::Markdown | Format::Text => of_front_matter(source),
+    }
+}
+
+/// `lang:` or `language:` in YAML (`---`) or TOML (`+++`) front matter at the
+/// very start, at the top level.
+fn of_front_matter(source: &str) -> Option<DraftLang> {
+    let mut lines = source.lines();
+    let fence = lines.next()?.trim_end();
+    let (separator, closing): (char, &[&str]) = match fence {
+        "---" => (':', &["---", "..."]),
+        "+++" => ('=', &["+++"]),
+        _ => return None,
+    };
+    let mut found = None;
+    for line in lines {
+        if closing.contains(&line.trim_end()) {
+            // Only a closed block is front matter.
+            return found;
+        }
+        if line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let Some((key, value)) = line.split_once(separator) else {
+            continue;
+        };
+        let Some(key) = FRONT_MATTER_KEYS.iter().find(|k| **k == key.trim_end()) else {
+            continue;
+        };
+        if found.is_none() {
+            found = Lang::parse(value).map(|lang| DraftLang {
+                lang,
+                origin: Origin::FrontMatter(key),
+            });
+        }
+    }
+    None
+}
+
+/// The `lang` attribute of the `<html>` element; only the start of the
+/// document is read.
+fn of_html(source: &str) -> Option<DraftLang> {
+    for token in Tokenizer::new(source).flatten() {
+        if let Token::StartTag(tag) = token {
+            if tag.name.as_slice() != b"html" {
+                // `<html>` comes first or not at all.
+                return None;
+            }
+            let value = tag.attributes.get(b"lang".as_slice())?;
+            return Lang::parse(&String::from_utf8_lossy(&value.value)).map(|lang| DraftLang {
+                lang,
+                origin: Origin::HtmlLang,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_names_the_language() {
+        let yaml = "---\ntitle: Cárceles\nlang: es-SV\n---\nTexto.\n";
+        assert_eq!(
+            of_draft(Format::Markdown, yaml),
+            Some(DraftLang {
+                lang: Lang::Es,
+                origin: Origin::FrontMatter("lang")
+            })
+        );
+        let toml = "+++\nlanguage = \"en\"\n+++\nText.\n";
+        assert_eq!(
+            of_draft(Format::Markdown, toml).map(|d| d.lang),
+            Some(Lang::En)
+        );
+    }
+
+    #[test]
+    fn unclosed_nested_or_unknown_front_matter_says_nothing() {
+        assert_eq!(of_draft(Format::Markdown, "---\nlang: es\nText.\n"), None);
+        assert_eq!(
+            of_draft(Format::Markdown, "---\nmeta:\n  lang: es\n---\n"),
+            None
+        );
+        assert_eq!(of_draft(Format::Markdown, "---\nlang: fr\n---\n"), None);
+        assert_eq!(of_draft(Format::Text, "lang: es\n"), None);
+    }
+
+    #[test]
+    fn the_html_element_names_the_language() {
+        let html = "<!doctype html><html lang=\"es\"><body><p>Texto.</p></body></html>";
+        assert_eq!(
+            of_draft(Format::Html, html),
+            Some(DraftLang {
+                lang: Lang::Es,
+                origin: Origin::HtmlLang
+            })
+        );
+        assert_eq!(
+            of_draft(Format::Html, "<html><p lang=\"es\">Texto.</p></html>"),
+            None
+        );
+        assert_eq!(
+            of_draft(Format::Html, "<p>Text.</p><html lang=\"es\">"),
+            None
+        );
+    }
+}

@@ -1,0 +1,285 @@
+//! The language a draft is written in, and how figcheck knows it.
+//!
+//! Numbers, qualifiers, sentences, subject inflections and the cues that say
+//! who counted a figure or when are written differently in each language, so
+//! every draft is read in one language: `--lang`, else what the draft says
+//! (front matter `lang` or `language`, `<html lang>`), else `lang` in the
+//! rules' `[settings]` (`"en"` by default; `"auto"` detects it from the text).
+//!
+//! What each language writes differently lives as data beside the code that
+//! reads it (`numbers::grammar`, `text::Stops`, …), chosen by [`Lang`].
+
+mod draft;
+
+use serde::Serialize;
+
+pub use draft::of_draft;
+
+/// A language figcheck reads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Es];
+
+    /// The ISO 639-1 code: `en`, `es`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+        }
+    }
+
+    /// The language's name in English, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Spanish",
+        }
+    }
+
+    /// The index of the language in [`Lang::ALL`], for per-language tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Reads a language tag as drafts and people write it: `es`, `es-SV`,
+    /// `es_MX`, `spa`, `Spanish`, `español`; `None` for a language figcheck
+    /// does not read.
+    pub fn parse(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().trim_matches(['"', '\'']).to_lowercase();
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        match primary {
+            "en" | "eng" | "english" | "inglés" | "ingles" => Some(Lang::En),
+            "es" | "spa" | "spanish" | "español" | "espanol" | "castellano" => Some(Lang::Es),
+            _ => None,
+        }
+    }
+}
+
+/// `lang` in the rules' `[settings]`: one language for every draft that does
+/// not name its own, or `auto` to detect it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LangSetting {
+    Fixed(Lang),
+    Auto,
+}
+
+impl Default for LangSetting {
+    fn default() -> Self {
+        LangSetting::Fixed(Lang::En)
+    }
+}
+
+impl LangSetting {
+    /// Reads the setting: a language tag or `auto`.
+    pub fn parse(value: &str) -> Option<LangSetting> {
+        if value.trim().eq_ignore_ascii_case("auto") {
+            return Some(LangSetting::Auto);
+        }
+        Lang::parse(value).map(LangSetting::Fixed)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LangSetting::Fixed(lang) => lang.code(),
+            LangSetting::Auto => "auto",
+        }
+    }
+}
+
+/// The language a draft is read in, and where that came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DraftLang {
+    pub lang: Lang,
+    pub origin: Origin,
+}
+
+/// Where a draft's language came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// `--lang` on the command line (or `lang` on a rules example).
+    Given,
+    /// A key of the draft's front matter: `lang` or `language`.
+    FrontMatter(&'static str),
+    /// The `lang` attribute of an HTML draft's `<html>` element.
+    HtmlLang,
+    /// `lang` in the rules' `[settings]`.
+    Settings,
+    /// `lang = "auto"`: detected from the draft's text.
+    Detected,
+    /// `lang = "auto"`, but the text was too short or too mixed to tell:
+    /// the default, English.
+    Undetected,
+}
+
+impl Origin {
+    /// Where the language came from, as `figcheck numbers` says it.
+    pub fn describe(self) -> String {
+        match self {
+            Origin::Given => "--lang".into(),
+            Origin::FrontMatter(key) => format!("front matter `{key}`"),
+            Origin::HtmlLang => "<html lang>".into(),
+            Origin::Settings => "[settings] lang in rules.toml".into(),
+            Origin::Detected => "detected from the text (lang = \"auto\")".into(),
+            Origin::Undetected => {
+                "default: lang = \"auto\" could not tell the language from the text".into()
+            }
+        }
+    }
+
+    /// A short machine-readable name: `front-matter:lang`, `detected`.
+    pub fn key(self) -> String {
+        match self {
+            Origin::Given => "lang-flag".into(),
+            Origin::FrontMatter(key) => format!("front-matter:{key}"),
+            Origin::HtmlLang => "html-lang".into(),
+            Origin::Settings => "settings".into(),
+            Origin::Detected => "detected".into(),
+            Origin::Undetected => "default".into(),
+        }
+    }
+}
+
+/// How sure the detector must be before its guess is taken; below it, a
+/// draft is read as English. Short, mixed or list-like texts fall below.
+const DETECTION_CONFIDENCE: f64 = 0.5;
+
+/// How much of a draft the detector reads: the opening is enough to tell a
+/// language, and a whole archive stays cheap.
+const DETECTION_BYTES: usize = 8 * 1024;
+
+/// The language `text` is written in, if the detector is sure of it and
+/// figcheck reads it.
+pub fn detect(text: &str) -> Option<Lang> {
+    let mut end = text.len().min(DETECTION_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let detector =
+        whatlang::Detector::with_allowlist(vec![whatlang::Lang::Eng, whatlang::Lang::Spa]);
+    let info = detector.detect(&text[..end])?;
+    if info.confidence() < DETECTION_CONFIDENCE {
+        return None;
+    }
+    match info.lang() {
+        whatlang::Lang::Eng => Some(Lang::En),
+        whatlang::Lang::Spa => Some(Lang::Es),
+        _ => None,
+    }
+}
+
+/// The language a draft is read in: `given` (`--lang`), else what the draft
+/// says, else the setting, detecting from `prose` for `auto`.
+pub fn choose(
+    given: Option<Lang>,
+    declared: Option<DraftLang>,
+    setting: LangSetting,
+    prose: impl FnOnce() -> String,
+) -> DraftLang {
+    if let Some(lang) = given {
+        return DraftLang {
+            lang,
+            origin: Origin::Given,
+        };
+    }
+    if let Some(declared) = declared {
+        return declared;
+    }
+    match setting {
+        LangSetting::Fixed(lang) => DraftLang {
+            lang,
+            origin: Origin::Settings,
+        },
+        LangSetting::Auto => match detect(&prose()) {
+            Some(lang) => DraftLang {
+                lang,
+                origin: Origin::Detected,
+            },
+            None => DraftLang {
+                lang: Lang::En,
+                origin: Origin::Undetected,
+            },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_are_read_as_people_write_them() {
+        for tag in [
+            "es", "es-SV", "es_MX", "ES", "spa", "Spanish", "español", " \"es\" ",
+        ] {
+            assert_eq!(Lang::parse(tag), Some(Lang::Es), "{tag}");
+        }
+        for tag in ["en", "en-GB", "eng", "English"] {
+            assert_eq!(Lang::parse(tag), Some(Lang::En), "{tag}");
+        }
+        for tag in ["fr", "pt-BR", "", "esperanto", "e"] {
+            assert_eq!(Lang::parse(tag), None, "{tag}");
+        }
+        assert_eq!(LangSetting::parse("Auto"), Some(LangSetting::Auto));
+        assert_eq!(LangSetting::parse("es"), Some(LangSetting::Fixed(Lang::Es)));
+        assert_eq!(LangSetting::parse("klingon"), None);
+    }
+
+    #[test]
+    fn detection_tells_english_from_spanish_prose() {
+        assert_eq!(
+            detect("La policía ha detenido a miles de personas desde que el Congreso aprobó el régimen de excepción."),
+            Some(Lang::Es)
+        );
+        assert_eq!(
+            detect("Police have detained thousands of people since the legislature approved the emergency measures."),
+            Some(Lang::En)
+        );
+    }
+
+    #[test]
+    fn detection_declines_text_it_cannot_tell() {
+        assert_eq!(detect(""), None);
+        assert_eq!(detect("85,000 — 367 — 2024"), None);
+    }
+
+    #[test]
+    fn the_flag_beats_the_draft_which_beats_the_setting() {
+        let declared = Some(DraftLang {
+            lang: Lang::Es,
+            origin: Origin::FrontMatter("lang"),
+        });
+        let never = || panic!("no detection needed");
+        assert_eq!(
+            choose(Some(Lang::En), declared, LangSetting::Auto, never).origin,
+            Origin::Given
+        );
+        assert_eq!(
+            choose(None, declared, LangSetting::Fixed(Lang::En), never).lang,
+            Lang::Es
+        );
+        assert_eq!(
+            choose(None, None, LangSetting::Fixed(Lang::Es), never).origin,
+            Origin::Settings
+        );
+        let detected = choose(None, None, LangSetting::Auto, || {
+            "Según las organizaciones, cientos de personas han muerto en las cárceles del país."
+                .into()
+        });
+        assert_eq!(
+            (detected.lang, detected.origin),
+            (Lang::Es, Origin::Detected)
+        );
+        let undetected = choose(None, None, LangSetting::Auto, || "367".into());
+        assert_eq!(
+            (undetected.lang, undetected.origin),
+            (Lang::En, Origin::Undetected)
+        );
+    }
+}

@@ -32,8 +32,8 @@ const MAX_EXPANSIONS: usize = 256;
 /// How one language inflects the words of subject phrases.
 struct Inflection {
     algorithm: Algorithm,
-    /// Whether accents are ignored: Spanish writers and headline styles drop
-    /// them (`detencion`, `CARCEL`), and the stemmer keeps them.
+    /// Whether accents are ignored in stems: Spanish writers and headline
+    /// styles drop them (`detencion`, `CARCEL`).
     fold_accents: bool,
     /// Words whose Snowball stem does not start as they do, with that stem.
     exceptional: &'static [(&'static str, &'static str)],
@@ -395,7 +395,9 @@ impl Stemming {
             return (*stem).to_string();
         }
         if self.inflection.fold_accents {
-            self.stemmer.stem(&fold(word)).into_owned()
+            // Stemmed first: the accent tells the stemmer the ending
+            // (`murió` → `mur`, as `murieron`), then the stem drops it.
+            fold(&self.stemmer.stem(word))
         } else {
             self.stemmer.stem(word).into_owned()
         }
@@ -845,6 +847,61 @@ gap = 1
         assert_eq!(prefix("custodi"), "custo");
         assert_eq!(prefix("die"), "die");
         assert_eq!(prefix("in"), "in");
+    }
+
+    #[test]
+    fn spanish_words_match_their_inflections_with_or_without_accents() {
+        let rules = Rules::parse(
+            r#"
+[[figure]]
+id = "deaths"
+name = "Muertes"
+subjects = ["died in custody"]
+subjects_es = ["(muertes|murieron) bajo custodia"]
+canonical = 367
+
+[[figure]]
+id = "arrests"
+name = "Detenciones"
+subjects = ["arrested"]
+subjects_es = ["detenidos", "detención"]
+canonical = 85000
+"#,
+            std::path::Path::new("rules.toml"),
+        )
+        .unwrap();
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::Es);
+        let found = |text: &str| -> Vec<String> {
+            matcher
+                .find(text, 0..text.len())
+                .into_iter()
+                .map(|h| text[h.span].to_string())
+                .collect()
+        };
+        for text in [
+            "una muerte bajo custodia",
+            "murió bajo custodia",
+            "murieron bajo la custodia",
+            "MUERTES BAJO CUSTODIA",
+        ] {
+            assert_eq!(found(text).len(), 1, "{text}");
+        }
+        for text in [
+            "los detenidos",
+            "las detenidas",
+            "un detenido",
+            "la detencion",
+            "las detenciones",
+        ] {
+            assert_eq!(found(text).len(), 1, "{text}");
+        }
+        // A negation inside the phrase, or another word: no match.
+        assert!(found("muertes no bajo custodia").is_empty());
+        assert!(found("los detectives").is_empty());
+        // English phrases do not match Spanish drafts, nor Spanish ones English.
+        assert!(found("died in custody").is_empty());
+        let english = SubjectMatcher::new(&rules.figures, Lang::En);
+        assert!(english.find("los detenidos", 0..13).is_empty());
     }
 
     #[test]

@@ -435,6 +435,41 @@ mod tests {
     }
 
     #[test]
+    fn spanish_sentences_open_with_inverted_marks_and_keep_their_abbreviations() {
+        let split_es = |text: &str| -> Vec<String> {
+            sentences(text, Lang::Es)
+                .into_iter()
+                .map(|r| text[r].to_string())
+                .collect()
+        };
+        assert_eq!(
+            split_es("¿Cuántos murieron? ¡Al menos 367! «Son muchos», dijo la Dra. Pérez."),
+            vec![
+                "¿Cuántos murieron?",
+                "¡Al menos 367!",
+                "«Son muchos», dijo la Dra. Pérez."
+            ]
+        );
+        assert_eq!(
+            split_es("El Sr. Bukele viajó a EE. UU. con el núm. 5 del decreto. Volvió."),
+            vec![
+                "El Sr. Bukele viajó a EE. UU. con el núm. 5 del decreto.",
+                "Volvió."
+            ]
+        );
+        assert_eq!(
+            split_es("La tasa fue de 1,9 en 2024. Bajó."),
+            vec!["La tasa fue de 1,9 en 2024.", "Bajó."]
+        );
+        // "No." ends a Spanish sentence; in English it is an abbreviation.
+        assert_eq!(
+            split_es("Dijo que no. Se fue."),
+            vec!["Dijo que no.", "Se fue."]
+        );
+        assert_eq!(split("Cell No. 5 held him."), vec!["Cell No. 5 held him."]);
+    }
+
+    #[test]
     fn decimals_do_not_end_sentences() {
         assert_eq!(
             split("The rate was 1.9 in 2024. It fell."),

@@ -101,7 +101,9 @@ fn spanish() -> Cues {
             date_pattern_es()
         )),
         beginning: regex(
-            r"(?i)\b(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)\b(?:\W+\w+){0,2}\W*$".into(),
+            // `Desde que la Asamblea aprobó el régimen en marzo de 2022`:
+            // Spanish puts the object between the verb and the date.
+            r"(?i)(?:\b(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)\b(?:\W+\w+){0,4}|\bdesde\s+que\b(?:\W+\w+){0,10})\W*$".into(),
         ),
         into: None,
         months: &[
@@ -408,6 +410,7 @@ mod spanish_tests {
             "Desde marzo de 2022, la policía ha detenido a 85.000 personas.",
             "La policía ha detenido a 85.000 personas desde marzo de 2022.",
             "Desde que se decretó en marzo de 2022, la policía ha detenido a 85.000 personas.",
+            "Desde que la Asamblea aprobó el régimen de excepción en marzo de 2022, la policía ha detenido a 85.000 personas.",
         ] {
             assert_eq!(anchor_of(sentence, "85.000"), None, "{sentence}");
         }

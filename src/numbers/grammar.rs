@@ -120,6 +120,70 @@ fn qualifier_pattern(qualifiers: &[Qualifier]) -> Regex {
     regex(&format!(r"(?i)\b({})\s+$", alternatives.join("|")))
 }
 
+/// The Spanish qualifier pattern: accents optional (`mas de`), `de` joined
+/// to the article (`más del 1,6 %`), and an article before the number
+/// (`casi el 1,6 %`, `más de la mitad`) outside the phrase.
+fn spanish_qualifier_pattern(qualifiers: &[Qualifier]) -> Regex {
+    let mut phrases: Vec<&str> = qualifiers.iter().map(|q| q.phrase()).collect();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let alternatives: Vec<String> = phrases
+        .iter()
+        .map(|p| {
+            let mut out = String::new();
+            for c in p.chars() {
+                match c {
+                    ' ' => out.push_str(r"\s+"),
+                    'á' => out.push_str("[aá]"),
+                    'é' => out.push_str("[eé]"),
+                    'í' => out.push_str("[ií]"),
+                    'ó' => out.push_str("[oó]"),
+                    'ú' => out.push_str("[uú]"),
+                    c => out.push(c),
+                }
+            }
+            match out.strip_suffix("de") {
+                Some(stem) => format!("{stem}del?"),
+                None => out,
+            }
+        })
+        .collect();
+    regex(&format!(
+        r"(?i)\b({})(?:\s+(?:el|la|los|las))?\s+$",
+        alternatives.join("|")
+    ))
+}
+
+/// A qualifier as written, in the form its phrase has: lowercase, single
+/// spaces, accents as the phrase writes them, `del` as `de`.
+pub(super) fn qualifier_of(written: &str, qualifiers: &[Qualifier]) -> Option<Qualifier> {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .map(|c| match c {
+                'á' => 'a',
+                'é' => 'e',
+                'í' => 'i',
+                'ó' => 'o',
+                'ú' => 'u',
+                c => c,
+            })
+            .collect()
+    };
+    let normal = written
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    let normal = fold(&normal);
+    let normal = match normal.strip_suffix(" del") {
+        Some(stem) => format!("{stem} de"),
+        None => normal,
+    };
+    qualifiers
+        .iter()
+        .copied()
+        .find(|q| fold(q.phrase()) == normal)
+}
+
 // ---------------------------------------------------------------- English
 
 fn english() -> Grammar {
@@ -387,11 +451,11 @@ fn spanish() -> Grammar {
         ),
         read_numeral: read_spanish,
         sequence_marks: &['.', '/', ','],
-        qualifier_before: qualifier_pattern(&Qualifier::SPANISH),
+        qualifier_before: spanish_qualifier_pattern(&Qualifier::SPANISH),
         qualifiers: &Qualifier::SPANISH,
         name_words: ES_NAME_WORDS,
         reference_before: regex(
-            r"(?:\b(?i:p|pp|pág|págs|pag|art|arts|núm|núms|num|vol|fig|cap|sec|inc|exp|ver|v)\.?|\b[Nn]\.?[ \u{a0}]?[º°]|\bNo\.|\bn\.)\s*$",
+            r"(?:\b(?i:p|pp|pág|págs|pag|art|arts|núm|núms|num|vol|fig|cap|sec|inc|exp|ver|v)\.?|\b(?i:artículos?|articulos?|incisos?|decretos?|numerales?|literal|capítulos?|capitulos?|párrafos?|parrafos?|apartados?|expedientes?|páginas?|paginas?|versión|version)|\b[Nn]\.?[ \u{a0}]?[º°]|\bNo\.|\bn\.)\s*$",
         ),
         months: ES_MONTHS,
         months_capitalised: false,
@@ -400,7 +464,7 @@ fn spanish() -> Grammar {
         measure_units: ES_MEASURE_UNITS,
         glued_units: ES_GLUED_UNITS,
         call_before: regex(
-            r"(?i)\b(?:llam[a-záéíóú]*|marc[a-záéíóú]*|comun[ií]quese|comunicarse)(?:\s+al?)?\s+$",
+            r"(?i)\b(?:llam[a-záéíóú]*|marc[a-záéíóú]*|marqu[a-záéíóú]*|comun[ií]quese|comunicarse)(?:\s+al?)?\s+$",
         ),
         call_after: regex(
             r"(?i)^\s+(?:l[ií]neas?|sistema|emergencias?|operador(?:es|as?)?|centrales?)\b",

@@ -792,17 +792,7 @@ fn attach_qualifier(text: &str, number: &mut Number, g: &Grammar) {
     let before = tail_of(&text[..number.span.start], 24);
     if let Some(caps) = g.qualifier_before.captures(before) {
         let phrase = caps.get(1).expect("group 1 always takes part");
-        let normalized = phrase
-            .as_str()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase();
-        number.qualifier = g
-            .qualifiers
-            .iter()
-            .copied()
-            .find(|q| q.phrase() == normalized);
+        number.qualifier = grammar::qualifier_of(phrase.as_str(), g.qualifiers);
         number.qualifier_start = number.span.start - (before.len() - phrase.start());
     }
 }

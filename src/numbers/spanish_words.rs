@@ -185,36 +185,44 @@ fn whole_words(text: &str, start: usize, end: usize) -> bool {
 pub fn find(text: &str) -> Vec<WordNumber> {
     let mut found: Vec<WordNumber> = Vec::new();
     for m in CHAIN.find_iter(text) {
-        // The longest run of whole words inside the match, from its start:
-        // `dos` in `dosis` is no number.
-        let start = m.start();
-        if is_letter(text[..start].chars().next_back()) {
-            continue;
-        }
-        let word_ends = m
+        // The words of the run; a number may start at any of them (`millones
+        // y ochenta y cinco mil` holds one from its third word) and ends at
+        // the last word that keeps it well formed. `dos` in `dosis` is no
+        // number: each end must be a whole word.
+        let words: Vec<(usize, usize)> = m
             .as_str()
-            .char_indices()
-            .filter(|&(i, c)| {
-                !c.is_whitespace()
-                    && m.as_str()[i + c.len_utf8()..].starts_with(char::is_whitespace)
+            .split_whitespace()
+            .map(|w| {
+                let at = w.as_ptr() as usize - text.as_ptr() as usize;
+                (at, at + w.len())
             })
-            .map(|(i, c)| start + i + c.len_utf8())
-            .chain(std::iter::once(m.end()));
-        let Some(end) = word_ends
-            .filter(|&end| whole_words(text, start, end))
-            .rfind(|&end| !text[start..end].to_lowercase().ends_with(" y"))
-        else {
-            continue;
-        };
-        if let Some((value, scaled)) = parse(&text[start..end]) {
-            if value >= 2.0 || scaled {
-                found.push(WordNumber {
-                    start,
-                    end,
-                    value,
-                    scaled,
-                    ordinal: false,
-                });
+            .collect();
+        let mut first = 0;
+        while first < words.len() {
+            let start = words[first].0;
+            let number = (!is_letter(text[..start].chars().next_back()))
+                .then(|| {
+                    words[first..].iter().rev().find_map(|&(_, end)| {
+                        if !whole_words(text, start, end) {
+                            return None;
+                        }
+                        let (value, scaled) = parse(&text[start..end])?;
+                        (value >= 2.0 || scaled).then_some((end, value, scaled))
+                    })
+                })
+                .flatten();
+            match number {
+                Some((end, value, scaled)) => {
+                    found.push(WordNumber {
+                        start,
+                        end,
+                        value,
+                        scaled,
+                        ordinal: false,
+                    });
+                    first = words.partition_point(|&(s, _)| s < end);
+                }
+                None => first += 1,
             }
         }
     }
@@ -370,6 +378,10 @@ mod tests {
     #[test]
     fn finds_numbers_in_prose_but_not_articles_or_parts_of_words() {
         let text = "Ochenta y cinco mil personas, una de ellas menor, en dosis y todos.";
+        let run = "US$6 millones y ochenta y cinco mil capturas";
+        let inside = find(run);
+        assert_eq!(inside.len(), 1, "{inside:?}");
+        assert_eq!(&run[inside[0].start..inside[0].end], "ochenta y cinco mil");
         let found = find(text);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(&text[found[0].start..found[0].end], "Ochenta y cinco mil");

@@ -516,3 +516,286 @@ fn a_letter_outside_ascii_glued_to_a_decimal_is_read_without_panic() {
     assert_eq!(counts("0.0\u{1e7f0}"), Vec::<f64>::new());
     assert_eq!(counts("6.3m people"), [6_300_000.0]);
 }
+
+// ---------------------------------------------------------------- Spanish
+
+/// (text as written, kind, low, high, qualifier) for every number in a Spanish `text`.
+fn es(text: &str) -> Vec<(String, Kind, f64, f64, Option<&'static str>)> {
+    recognise(text, Lang::Es)
+        .into_iter()
+        .map(|n| {
+            (
+                text[n.span.clone()].to_string(),
+                n.kind,
+                n.low,
+                n.high,
+                n.qualifier.map(Qualifier::phrase),
+            )
+        })
+        .collect()
+}
+
+/// The one number of a Spanish `text`: as written, kind and value.
+fn es_one(text: &str) -> (String, Kind, f64) {
+    let found = es(text);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one number in {text:?}, got {found:?}"
+    );
+    (found[0].0.clone(), found[0].1, found[0].2)
+}
+
+#[test]
+fn spanish_numerals_group_with_full_stops_and_mark_decimals_with_commas() {
+    for (text, written, kind, value) in [
+        (
+            "detuvieron a 85.000 personas",
+            "85.000",
+            Kind::Count,
+            85_000.0,
+        ),
+        (
+            "detuvieron a 85 000 personas",
+            "85 000",
+            Kind::Count,
+            85_000.0,
+        ),
+        (
+            "detuvieron a 85\u{a0}000 personas",
+            "85\u{a0}000",
+            Kind::Count,
+            85_000.0,
+        ),
+        ("una tasa de 1,9", "1,9", Kind::Count, 1.9),
+        ("el 1,6 % de la población", "1,6 %", Kind::Percent, 1.6),
+        ("el 1,6% de la población", "1,6%", Kind::Percent, 1.6),
+        ("un 27 por ciento", "27 por ciento", Kind::Percent, 27.0),
+        (
+            "un país de 6,3 millones de habitantes",
+            "6,3 millones",
+            Kind::Count,
+            6.3e6,
+        ),
+        (
+            "costó 2.300 millones de euros",
+            "2.300 millones de euros",
+            Kind::Money,
+            2.3e9,
+        ),
+        (
+            "un pago de US$6 millones",
+            "US$6 millones",
+            Kind::Money,
+            6e6,
+        ),
+        (
+            "un pago de 6 millones de dólares",
+            "6 millones de dólares",
+            Kind::Money,
+            6e6,
+        ),
+        ("unos 85 mil detenidos", "85 mil", Kind::Count, 85_000.0),
+        (
+            "mil millones de dólares",
+            "mil millones de dólares",
+            Kind::Money,
+            1e9,
+        ),
+        (
+            "1.234,5 kilos de droga",
+            "1.234,5 kilos",
+            Kind::Measure,
+            1_234.5,
+        ),
+        // Mexico and Central America write 85,000 and 1.9: both read.
+        (
+            "detuvieron a 85,000 personas",
+            "85,000",
+            Kind::Count,
+            85_000.0,
+        ),
+        ("una tasa de 1.9", "1.9", Kind::Count, 1.9),
+    ] {
+        assert_eq!(es_one(text), (written.to_string(), kind, value), "{text}");
+    }
+}
+
+#[test]
+fn spanish_precision_follows_the_decimal_comma() {
+    let n = &recognise("una tasa de 2,4", Lang::Es)[0];
+    assert!((n.precision - 0.1).abs() < 1e-12, "{n:?}");
+    let n = &recognise("unas 85.000 personas", Lang::Es)[0];
+    assert_eq!(n.precision, 1_000.0);
+    let n = &recognise("6,3 millones", Lang::Es)[0];
+    assert!((n.precision - 100_000.0).abs() < 1e-6, "{n:?}");
+}
+
+#[test]
+fn spanish_numbers_in_words() {
+    for (text, written, value) in [
+        (
+            "murieron ochenta y cinco mil personas",
+            "ochenta y cinco mil",
+            85_000.0,
+        ),
+        ("doce detenidos", "doce", 12.0),
+        (
+            "trescientos cincuenta muertos",
+            "trescientos cincuenta",
+            350.0,
+        ),
+        ("dos millones de personas", "dos millones", 2e6),
+    ] {
+        assert_eq!(
+            es_one(text),
+            (written.to_string(), Kind::Count, value),
+            "{text}"
+        );
+    }
+    // Articles are no numbers: `una persona`, `un guardia`.
+    assert!(es("una persona y un guardia").is_empty());
+}
+
+#[test]
+fn spanish_ranges_and_rates() {
+    assert_eq!(
+        es("entre 100.000 y 109.000 personas"),
+        vec![(
+            "entre 100.000 y 109.000".into(),
+            Kind::Count,
+            100_000.0,
+            109_000.0,
+            None
+        )]
+    );
+    assert_eq!(
+        es("de 238 a 261 venezolanos"),
+        vec![("de 238 a 261".into(), Kind::Count, 238.0, 261.0, None)]
+    );
+    assert_eq!(
+        es_one("1,9 por cada 100.000 habitantes"),
+        ("1,9 por cada 100.000 habitantes".into(), Kind::Rate, 1.9)
+    );
+    assert_eq!(
+        es_one("2,4 homicidios por cada 100 000 habitantes").1,
+        Kind::Rate
+    );
+    // A change is no range: `bajó de 38 a 2,4` is two values.
+    let change = es("la tasa bajó de 38 a 2,4");
+    assert_eq!(change.len(), 2, "{change:?}");
+    assert!(change.iter().all(|n| n.2 == n.3));
+}
+
+#[test]
+fn spanish_qualifiers_are_read_as_written() {
+    for (text, phrase, value) in [
+        ("más de 85.000 personas", "más de", 85_000.0),
+        ("al menos 376 personas", "al menos", 376.0),
+        ("casi 400 muertes", "casi", 400.0),
+        ("cerca de 400 muertes", "cerca de", 400.0),
+        ("unos 400 presos", "unos", 400.0),
+        ("unas 400 personas", "unas", 400.0),
+        ("alrededor de 1.600 casos", "alrededor de", 1_600.0),
+        ("hasta 900 acusados", "hasta", 900.0),
+        ("menos de 300 casos", "menos de", 300.0),
+        ("por lo menos 350 muertes", "por lo menos", 350.0),
+        ("Más de 85.000 personas", "más de", 85_000.0),
+        ("aproximadamente 40.000 reos", "aproximadamente", 40_000.0),
+        // An article between, `de` joined to it, an accent left out.
+        ("casi el 1,6 % de la población", "casi", 1.6),
+        ("alrededor del 27 % de los presos", "alrededor de", 27.0),
+        ("mas de 85.000 personas", "más de", 85_000.0),
+    ] {
+        let found = es(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!((found[0].2, found[0].4), (value, Some(phrase)), "{text}");
+    }
+    // Directions as in English: `más de` a lower bound, `casi` an upper one.
+    let n = &recognise("más de 85.000", Lang::Es)[0];
+    assert_eq!(
+        n.qualifier.map(Qualifier::direction),
+        Some(Direction::AtLeast)
+    );
+    let n = &recognise("casi 400", Lang::Es)[0];
+    assert_eq!(
+        n.qualifier.map(Qualifier::direction),
+        Some(Direction::AtMost)
+    );
+    // `de` alone, or a word that only ends like one, is no qualifier.
+    assert_eq!(es("la cifra de 85.000")[0].4, None);
+    assert_eq!(es("los presos 400")[0].4, None);
+}
+
+#[test]
+fn spanish_years_dates_and_ordinals_are_not_counts() {
+    for (text, written, kind) in [
+        ("en 2023", "2023", Kind::Year),
+        ("desde 2019", "2019", Kind::Year),
+        ("el 15 de marzo de 2025", "15", Kind::Date),
+        ("la 34.ª prórroga", "34.ª", Kind::Ordinal),
+        ("el 34.º decreto", "34.º", Kind::Ordinal),
+        ("la 34ª prórroga", "34ª", Kind::Ordinal),
+        ("el 1.er informe", "1.er", Kind::Ordinal),
+        (
+            "la trigésima cuarta prórroga",
+            "trigésima cuarta",
+            Kind::Ordinal,
+        ),
+    ] {
+        let found = es(text);
+        let first = found
+            .first()
+            .unwrap_or_else(|| panic!("a number in {text}"));
+        assert_eq!((first.0.as_str(), first.1), (written, kind), "{text}");
+    }
+    assert!(es("el 15 de marzo de 2025")
+        .iter()
+        .all(|n| n.1 != Kind::Count));
+    // A month in lowercase dates the day: Spanish writes months that way.
+    assert_eq!(es("el 3 de mayo")[0].1, Kind::Date);
+}
+
+#[test]
+fn spanish_traps_are_never_counts() {
+    for text in [
+        "miembros de la MS-13",
+        "la pandilla Barrio 18",
+        "el Decreto 333",
+        "el artículo 29 de la Constitución",
+        "prórrogas de 30 días",
+        "durante 12 meses",
+        "tres años después",
+        "una condena de 20 años",
+        "llame al 2250-7890",
+        "llame al (503) 2250-7890",
+        "marque al 911",
+        "un muro de 10 metros",
+        "74 kilómetros al norte",
+        "la versión 2.1.3",
+        "núm. 45",
+        "pág. 12",
+        "a las 10:30",
+        "a las 9 p. m.",
+        "tres veces más que antes",
+        "uno de cada cinco presos",
+        "dos tercios de los presos",
+        "la mitad de los detenidos",
+        "de 2019 a 2024",
+    ] {
+        let counts: Vec<_> = es(text)
+            .into_iter()
+            .filter(|n| n.1 == Kind::Count)
+            .collect();
+        assert!(counts.is_empty(), "{text}: {counts:?}");
+    }
+}
+
+#[test]
+fn english_rules_do_not_read_spanish_numerals_and_the_other_way_round() {
+    // The same text reads differently in each language: the language matters.
+    assert_eq!(counts("85.000"), vec![85.0]);
+    assert_eq!(es_one("85.000").2, 85_000.0);
+    assert_eq!(recognise("1,9", Lang::En).len(), 2);
+    assert_eq!(es_one("1,9").2, 1.9);
+}

@@ -129,16 +129,22 @@ pub fn explain(figure: &Figure, rules: &Rules) -> String {
         };
         let _ = writeln!(out, "tolerance: {text}");
     }
-    let _ = writeln!(
-        out,
-        "subjects:  {}",
-        figure
-            .subjects
+    let quoted = |phrases: &[String]| {
+        phrases
             .iter()
             .map(|s| format!("\"{s}\""))
             .collect::<Vec<_>>()
             .join(", ")
-    );
+    };
+    let _ = writeln!(out, "subjects:  {}", quoted(&figure.subjects));
+    // The phrases of drafts in the other languages, each under its code.
+    let default = rules.settings.default_lang();
+    for lang in crate::lang::Lang::ALL.into_iter().filter(|&l| l != default) {
+        let phrases = &figure.subjects_by_lang[lang.index()];
+        if !phrases.is_empty() {
+            let _ = writeln!(out, "  in {}: {}", lang.code(), quoted(phrases));
+        }
+    }
     let _ = writeln!(out);
     let canonical = figure.canonical();
     let _ = writeln!(out, "canonical: {}", describe(canonical, figure.unit));

@@ -116,9 +116,7 @@ impl Checker {
         let declared = || lang::of_draft(format, source);
         // The draft is read for its language only when no flag settles it.
         let declared = if given.is_some() { None } else { declared() };
-        lang::choose(given, declared, self.rules.settings.lang, || {
-            prose.text.to_string()
-        })
+        lang::choose(given, declared, self.rules.settings.lang, || &prose.text)
     }
 
     /// The date of a draft that gives none: today unless set.

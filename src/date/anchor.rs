@@ -54,8 +54,12 @@ struct Cues {
 }
 
 fn cues(lang: Lang) -> &'static Cues {
-    static CUES: LazyLock<[Cues; 2]> = LazyLock::new(|| [english(), spanish()]);
-    &CUES[lang.index()]
+    static ENGLISH: LazyLock<Cues> = LazyLock::new(english);
+    static SPANISH: LazyLock<Cues> = LazyLock::new(spanish);
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Es => &SPANISH,
+    }
 }
 
 fn english() -> Cues {

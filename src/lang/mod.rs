@@ -176,11 +176,11 @@ pub fn detect(text: &str) -> Option<Lang> {
 
 /// The language a draft is read in: `given` (`--lang`), else what the draft
 /// says, else the setting, detecting from `prose` for `auto`.
-pub fn choose(
+pub fn choose<'a>(
     given: Option<Lang>,
     declared: Option<DraftLang>,
     setting: LangSetting,
-    prose: impl FnOnce() -> String,
+    prose: impl FnOnce() -> &'a str,
 ) -> DraftLang {
     if let Some(lang) = given {
         return DraftLang {
@@ -196,7 +196,7 @@ pub fn choose(
             lang,
             origin: Origin::Settings,
         },
-        LangSetting::Auto => match detect(&prose()) {
+        LangSetting::Auto => match detect(prose()) {
             Some(lang) => DraftLang {
                 lang,
                 origin: Origin::Detected,
@@ -270,13 +270,12 @@ mod tests {
         );
         let detected = choose(None, None, LangSetting::Auto, || {
             "Según las organizaciones, cientos de personas han muerto en las cárceles del país."
-                .into()
         });
         assert_eq!(
             (detected.lang, detected.origin),
             (Lang::Es, Origin::Detected)
         );
-        let undetected = choose(None, None, LangSetting::Auto, || "367".into());
+        let undetected = choose(None, None, LangSetting::Auto, || "367");
         assert_eq!(
             (undetected.lang, undetected.origin),
             (Lang::En, Origin::Undetected)

@@ -104,8 +104,13 @@ impl Grammar {
 
 /// The grammar of `lang`.
 pub(super) fn of(lang: Lang) -> &'static Grammar {
-    static GRAMMARS: LazyLock<[Grammar; 2]> = LazyLock::new(|| [english(), spanish()]);
-    &GRAMMARS[lang.index()]
+    // Each compiled on first use: an English run never builds the Spanish one.
+    static ENGLISH: LazyLock<Grammar> = LazyLock::new(english);
+    static SPANISH: LazyLock<Grammar> = LazyLock::new(spanish);
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Es => &SPANISH,
+    }
 }
 
 fn regex(pattern: &str) -> Regex {

@@ -164,15 +164,16 @@ impl Checker {
     pub fn analyse_in(&self, text: &str, lang: Option<Lang>) -> Analysis {
         let prose = markup::prose(markup::Format::Text, text);
         let lang = self.lang_of(markup::Format::Text, text, &prose, lang.or(self.lang));
-        let mut analysis = self.analyse_prose_at(&prose, self.today.last_day(), lang.lang);
+        let mut analysis = self.analyse_prose_at(&prose, self.today.last_day(), lang);
         analysis.lang = Some(lang);
         analysis
     }
 
     /// Every number in the prose of a draft read in `lang`, and the claims
     /// among them, for a draft dated `day`.
-    fn analyse_prose_at(&self, prose: &Prose, day: date::Day, lang: Lang) -> Analysis {
-        let numbers = numbers::recognise(&prose.text, lang);
+    fn analyse_prose_at(&self, prose: &Prose, day: date::Day, draft: DraftLang) -> Analysis {
+        let lang = draft.lang;
+        let numbers = numbers::recognise_as(&prose.text, lang, draft.decimal);
         let mut claims = attribute::attribute(
             &prose.text,
             &prose.breaks,
@@ -201,7 +202,8 @@ impl Checker {
     /// The claims in the prose of a draft, reading numbers only where a claim
     /// can be: in sentences that hold a subject phrase. A draft without any
     /// subject phrase costs one pass of the subject matcher.
-    fn claims_in(&self, prose: &Prose, lang: Lang) -> Analysis {
+    fn claims_in(&self, prose: &Prose, draft: DraftLang) -> Analysis {
+        let lang = draft.lang;
         let text: &str = &prose.text;
         let hits = self.matchers[lang.index()].find(text, 0..text.len());
         if hits.is_empty() {
@@ -236,7 +238,7 @@ impl Checker {
             if has_hit(sentence) || after_a_hit {
                 let offset = sentence.start;
                 numbers.extend(
-                    numbers::recognise(&text[sentence.clone()], lang)
+                    numbers::recognise_as(&text[sentence.clone()], lang, draft.decimal)
                         .into_iter()
                         .map(|mut n| {
                             n.span = n.span.start + offset..n.span.end + offset;
@@ -273,7 +275,7 @@ impl Checker {
         let prose = markup::prose(format, source);
         let date = self.draft_date(format, source);
         let lang = self.draft_lang(format, source, &prose);
-        let mut analysis = self.analyse_prose_at(&prose, date.date.last_day(), lang.lang);
+        let mut analysis = self.analyse_prose_at(&prose, date.date.last_day(), lang);
         analysis.date = Some(date);
         analysis.lang = Some(lang);
         if let Some(map) = &prose.map {
@@ -360,8 +362,9 @@ impl Checker {
         lang: Option<Lang>,
     ) -> Vec<Finding> {
         let prose = markup::prose(format, source);
-        let lang = self.lang_of(format, source, &prose, lang).lang;
-        let analysis = self.claims_in(&prose, lang);
+        let draft = self.lang_of(format, source, &prose, lang);
+        let lang = draft.lang;
+        let analysis = self.claims_in(&prose, draft);
         // The draft's date is read only when something needs it: front matter
         // is cheap, but an HTML draft is tokenized again for it.
         let draft = std::cell::OnceCell::new();

@@ -300,7 +300,7 @@ fn numbers_lists_what_figcheck_reads() {
     assert_eq!(json["numbers"][1]["anchor"], serde_json::Value::Null);
     assert_eq!(
         json["drafts"],
-        serde_json::json!([{"path": "a.md", "date": "2026-01-01", "from": "today", "lang": "en", "lang_from": "settings"}])
+        serde_json::json!([{"path": "a.md", "date": "2026-01-01", "from": "today", "lang": "en", "lang_from": "settings", "decimal": "point"}])
     );
     let human = figcheck(dir.path(), &["numbers", "a.md"]);
     assert!(

@@ -3,14 +3,23 @@
 
 use html5gum::{Token, Tokenizer};
 
-use super::{DraftLang, Lang, Origin};
+use super::{Decimal, Lang, Origin};
+
+/// What a draft says of its language: the language, where it says so, and
+/// the decimal mark its tag's region writes, if it names one (`es-SV`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Declared {
+    pub lang: Lang,
+    pub origin: Origin,
+    pub decimal: Option<Decimal>,
+}
 use crate::markup::Format;
 
 /// Front matter keys that name a draft's language.
 const FRONT_MATTER_KEYS: &[&str] = &["lang", "language"];
 
 /// The language the draft says it is written in, if it says one figcheck reads.
-pub fn of_draft(format: Format, source: &str) -> Option<DraftLang> {
+pub fn of_draft(format: Format, source: &str) -> Option<Declared> {
     match format {
         Format::Html => of_html(source),
         Format::Markdown | Format::Text => of_front_matter(source),
@@ -19,7 +28,7 @@ pub fn of_draft(format: Format, source: &str) -> Option<DraftLang> {
 
 /// `lang:` or `language:` in YAML (`---`) or TOML (`+++`) front matter at the
 /// very start, at the top level.
-fn of_front_matter(source: &str) -> Option<DraftLang> {
+fn of_front_matter(source: &str) -> Option<Declared> {
     let mut lines = source.lines();
     let fence = lines.next()?.trim_end();
     let (separator, closing): (char, &[&str]) = match fence {
@@ -43,9 +52,10 @@ fn of_front_matter(source: &str) -> Option<DraftLang> {
             continue;
         };
         if found.is_none() {
-            found = Lang::parse(value).map(|lang| DraftLang {
+            found = Lang::parse(value).map(|lang| Declared {
                 lang,
                 origin: Origin::FrontMatter(key),
+                decimal: Decimal::of_tag(value),
             });
         }
     }
@@ -54,7 +64,7 @@ fn of_front_matter(source: &str) -> Option<DraftLang> {
 
 /// The `lang` attribute of the `<html>` element; only the start of the
 /// document is read.
-fn of_html(source: &str) -> Option<DraftLang> {
+fn of_html(source: &str) -> Option<Declared> {
     for token in Tokenizer::new(source).flatten() {
         if let Token::StartTag(tag) = token {
             if tag.name.as_slice() != b"html" {
@@ -62,9 +72,11 @@ fn of_html(source: &str) -> Option<DraftLang> {
                 return None;
             }
             let value = tag.attributes.get(b"lang".as_slice())?;
-            return Lang::parse(&String::from_utf8_lossy(&value.value)).map(|lang| DraftLang {
+            let tag = String::from_utf8_lossy(&value.value);
+            return Lang::parse(&tag).map(|lang| Declared {
                 lang,
                 origin: Origin::HtmlLang,
+                decimal: Decimal::of_tag(&tag),
             });
         }
     }
@@ -80,9 +92,10 @@ mod tests {
         let yaml = "---\ntitle: Cárceles\nlang: es-SV\n---\nTexto.\n";
         assert_eq!(
             of_draft(Format::Markdown, yaml),
-            Some(DraftLang {
+            Some(Declared {
                 lang: Lang::Es,
-                origin: Origin::FrontMatter("lang")
+                origin: Origin::FrontMatter("lang"),
+                decimal: Some(Decimal::Point),
             })
         );
         let toml = "+++\nlanguage = \"en\"\n+++\nText.\n";
@@ -108,9 +121,10 @@ mod tests {
         let html = "<!doctype html><html lang=\"es\"><body><p>Texto.</p></body></html>";
         assert_eq!(
             of_draft(Format::Html, html),
-            Some(DraftLang {
+            Some(Declared {
                 lang: Lang::Es,
-                origin: Origin::HtmlLang
+                origin: Origin::HtmlLang,
+                decimal: None,
             })
         );
         assert_eq!(

@@ -13,7 +13,7 @@ mod draft;
 
 use serde::Serialize;
 
-pub use draft::of_draft;
+pub use draft::{of_draft, Declared};
 
 /// A language figcheck reads.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -93,11 +93,45 @@ impl LangSetting {
     }
 }
 
-/// The language a draft is read in, and where that came from.
+/// How a draft marks decimals. Spanish is written both ways: Spain and most
+/// of South America write `1,9` and `85.000`, Mexico and Central America
+/// `1.9` and `85,000`. English always writes `1.9`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decimal {
+    Comma,
+    Point,
+}
+
+impl Decimal {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decimal::Comma => "comma",
+            Decimal::Point => "point",
+        }
+    }
+
+    /// The decimal mark a language tag's region writes (`es-SV`: a point,
+    /// `es-ES`: a comma); `None` without a region.
+    pub fn of_tag(tag: &str) -> Option<Decimal> {
+        let tag = tag.trim().trim_matches(['"', '\'']);
+        let region = tag.split(['-', '_']).nth(1)?.to_ascii_uppercase();
+        const POINT: &[&str] = &["MX", "GT", "SV", "HN", "NI", "PA", "DO", "PR", "US", "419"];
+        Some(if POINT.contains(&region.as_str()) {
+            Decimal::Point
+        } else {
+            Decimal::Comma
+        })
+    }
+}
+
+/// The language a draft is read in, where that came from, and how the
+/// draft marks decimals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DraftLang {
     pub lang: Lang,
     pub origin: Origin,
+    pub decimal: Decimal,
 }
 
 /// Where a draft's language came from.
@@ -175,37 +209,34 @@ pub fn detect(text: &str) -> Option<Lang> {
 }
 
 /// The language a draft is read in: `given` (`--lang`), else what the draft
-/// says, else the setting, detecting from `prose` for `auto`.
+/// says, else the setting, detecting from `prose` for `auto`. A Spanish
+/// draft's decimal mark is its tag's region's (`es-SV`), else the one its
+/// numerals show.
 pub fn choose<'a>(
     given: Option<Lang>,
-    declared: Option<DraftLang>,
+    declared: Option<Declared>,
     setting: LangSetting,
-    prose: impl FnOnce() -> &'a str,
+    prose: impl Fn() -> &'a str,
 ) -> DraftLang {
-    if let Some(lang) = given {
-        return DraftLang {
-            lang,
-            origin: Origin::Given,
-        };
-    }
-    if let Some(declared) = declared {
-        return declared;
-    }
-    match setting {
-        LangSetting::Fixed(lang) => DraftLang {
-            lang,
-            origin: Origin::Settings,
-        },
-        LangSetting::Auto => match detect(prose()) {
-            Some(lang) => DraftLang {
-                lang,
-                origin: Origin::Detected,
-            },
-            None => DraftLang {
-                lang: Lang::En,
-                origin: Origin::Undetected,
+    let (lang, origin, decimal) = match (given, declared) {
+        (Some(lang), _) => (lang, Origin::Given, None),
+        (None, Some(declared)) => (declared.lang, declared.origin, declared.decimal),
+        (None, None) => match setting {
+            LangSetting::Fixed(lang) => (lang, Origin::Settings, None),
+            LangSetting::Auto => match detect(prose()) {
+                Some(lang) => (lang, Origin::Detected, None),
+                None => (Lang::En, Origin::Undetected, None),
             },
         },
+    };
+    let decimal = match lang {
+        Lang::En => Decimal::Point,
+        Lang::Es => decimal.unwrap_or_else(|| crate::numbers::spanish_decimal(prose())),
+    };
+    DraftLang {
+        lang,
+        origin,
+        decimal,
     }
 }
 
@@ -250,22 +281,58 @@ mod tests {
     }
 
     #[test]
+    fn a_region_names_its_decimal_mark() {
+        assert_eq!(Decimal::of_tag("es-SV"), Some(Decimal::Point));
+        assert_eq!(Decimal::of_tag("es_MX"), Some(Decimal::Point));
+        assert_eq!(Decimal::of_tag("es-ES"), Some(Decimal::Comma));
+        assert_eq!(Decimal::of_tag("es-AR"), Some(Decimal::Comma));
+        assert_eq!(Decimal::of_tag("es"), None);
+    }
+
+    #[test]
+    fn a_spanish_draft_without_a_region_shows_its_decimal_mark() {
+        let salvadoran = "La tasa fue de 1.9 por cada 100,000 habitantes.";
+        assert_eq!(
+            choose(Some(Lang::Es), None, LangSetting::Auto, || salvadoran).decimal,
+            Decimal::Point
+        );
+        let spanish = "La tasa fue de 1,9 por cada 100.000 habitantes.";
+        assert_eq!(
+            choose(Some(Lang::Es), None, LangSetting::Auto, || spanish).decimal,
+            Decimal::Comma
+        );
+        // The region a draft declares wins over what its numerals show.
+        let declared = Some(Declared {
+            lang: Lang::Es,
+            origin: Origin::HtmlLang,
+            decimal: Some(Decimal::Comma),
+        });
+        assert_eq!(
+            choose(None, declared, LangSetting::Auto, || salvadoran).decimal,
+            Decimal::Comma
+        );
+    }
+
+    #[test]
     fn the_flag_beats_the_draft_which_beats_the_setting() {
-        let declared = Some(DraftLang {
+        let declared = Some(Declared {
             lang: Lang::Es,
             origin: Origin::FrontMatter("lang"),
+            decimal: None,
         });
+        // An English draft needs no reading of its text at all; a Spanish
+        // one only for its decimal mark.
         let never = || panic!("no detection needed");
         assert_eq!(
             choose(Some(Lang::En), declared, LangSetting::Auto, never).origin,
             Origin::Given
         );
         assert_eq!(
-            choose(None, declared, LangSetting::Fixed(Lang::En), never).lang,
+            choose(None, declared, LangSetting::Fixed(Lang::En), || "").lang,
             Lang::Es
         );
         assert_eq!(
-            choose(None, None, LangSetting::Fixed(Lang::Es), never).origin,
+            choose(None, None, LangSetting::Fixed(Lang::Es), || "").origin,
             Origin::Settings
         );
         let detected = choose(None, None, LangSetting::Auto, || {

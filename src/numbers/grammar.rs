@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Qualifier, MONTHS};
-use crate::lang::Lang;
+use crate::lang::{Decimal, Lang};
 
 /// A numeral in digits once its separators are read.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,14 +102,65 @@ impl Grammar {
     }
 }
 
-/// The grammar of `lang`.
+/// The grammar of `lang`, in its default decimal mark.
 pub(super) fn of(lang: Lang) -> &'static Grammar {
+    of_style(
+        lang,
+        match lang {
+            Lang::En => Decimal::Point,
+            Lang::Es => Decimal::Comma,
+        },
+    )
+}
+
+/// The grammar of `lang` as written with `decimal` marks (English has one).
+pub(super) fn of_style(lang: Lang, decimal: Decimal) -> &'static Grammar {
     // Each compiled on first use: an English run never builds the Spanish one.
     static ENGLISH: LazyLock<Grammar> = LazyLock::new(english);
-    static SPANISH: LazyLock<Grammar> = LazyLock::new(spanish);
-    match lang {
-        Lang::En => &ENGLISH,
-        Lang::Es => &SPANISH,
+    static SPANISH: LazyLock<Grammar> = LazyLock::new(|| spanish(read_spanish));
+    static SPANISH_POINT: LazyLock<Grammar> = LazyLock::new(|| spanish(read_spanish_point));
+    match (lang, decimal) {
+        (Lang::En, _) => &ENGLISH,
+        (Lang::Es, Decimal::Comma) => &SPANISH,
+        (Lang::Es, Decimal::Point) => &SPANISH_POINT,
+    }
+}
+
+/// Which decimal mark a Spanish text's numerals show: a comma before other
+/// than three digits (`1,9`) or a full stop grouping thousands (`85.000`)
+/// for a comma; a full stop before one or two digits (`1.9`), commas
+/// grouping thousands (`1,234,567`) or a comma before `000` (`85,000`) for
+/// a point. More of the second kind make it a point; a text that shows
+/// neither more, a comma, as Spain writes.
+pub fn spanish_decimal(text: &str) -> Decimal {
+    static NUMERAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)+").expect("numeral pattern"));
+    let (mut comma, mut point) = (0usize, 0usize);
+    for m in NUMERAL.find_iter(text) {
+        let raw = m.as_str();
+        let groups: Vec<&str> = raw.split([',', '.']).skip(1).collect();
+        let marks: Vec<char> = raw.chars().filter(|c| matches!(c, ',' | '.')).collect();
+        let last = *marks.last().expect("a mark in every match");
+        let same = marks.iter().all(|&c| c == last);
+        let last_len = groups.last().map_or(0, |g| g.len());
+        match (same, last, marks.len(), last_len) {
+            // `1.234,5` or `1,234.5`: the last mark is the decimal one.
+            (false, ',', ..) => comma += 1,
+            (false, ..) => point += 1,
+            (true, ',', 1, n) if n != 3 => comma += 1,
+            (true, ',', 1, _) if raw.ends_with('0') => point += 1,
+            (true, ',', 1, _) => {}
+            (true, ',', _, _) if groups.iter().all(|g| g.len() == 3) => point += 1,
+            (true, '.', 1, 1 | 2) => point += 1,
+            (true, '.', _, _) if groups.iter().all(|g| g.len() == 3) => comma += 1,
+            // Dates and versions: `15.03.2025`, `2.1.3`.
+            _ => {}
+        }
+    }
+    if point > comma {
+        Decimal::Point
+    } else {
+        Decimal::Comma
     }
 }
 
@@ -445,7 +496,7 @@ const EN_GLUED_UNITS: &[&str] = &[
 
 // ---------------------------------------------------------------- Spanish
 
-fn spanish() -> Grammar {
+fn spanish(read_numeral: fn(&str) -> Option<Numeral>) -> Grammar {
     Grammar {
         // Groups of three joined by a full stop, a comma or a space (`85.000`,
         // `85,000`, `85 000`), and decimals after a comma or a full stop
@@ -454,7 +505,7 @@ fn spanish() -> Grammar {
         numeral: regex(
             r"\d{1,3}(?:[.,\u{a0}\u{202f}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?",
         ),
-        read_numeral: read_spanish,
+        read_numeral,
         sequence_marks: &['.', '/', ','],
         qualifier_before: spanish_qualifier_pattern(&Qualifier::SPANISH),
         qualifiers: &Qualifier::SPANISH,
@@ -533,6 +584,14 @@ fn spanish() -> Grammar {
     }
 }
 
+/// A Spanish numeral in a draft that marks decimals with a full stop, as
+/// Mexico and Central America write: `1.9`, `85,000`, `3,496`. A single
+/// full stop before three digits still groups them when they end in zero
+/// (`85.000`).
+fn read_spanish_point(raw: &str) -> Option<Numeral> {
+    read_with(raw, b',')
+}
+
 /// A Spanish numeral. A space always groups thousands. With both a full
 /// stop and a comma, the last one marks decimals (`1.234,5`, `1,234.5`).
 /// With only one kind, several group thousands (`1.234.567`); a single one
@@ -541,6 +600,15 @@ fn spanish() -> Grammar {
 /// a single one before any other number of digits marks decimals (`1,9`,
 /// `2.4`).
 fn read_spanish(raw: &str) -> Option<Numeral> {
+    read_with(raw, b'.')
+}
+
+/// A numeral whose usual grouping mark is `group` (the other mark marks
+/// decimals): with both marks, the last one marks decimals; several of one
+/// mark group thousands; a single one before three digits groups them if it
+/// is `group`, or if the digits end in zero; any other single mark marks
+/// decimals.
+fn read_with(raw: &str, group: u8) -> Option<Numeral> {
     let last_dot = raw.rfind('.');
     let last_comma = raw.rfind(',');
     let decimal_at = match (last_dot, last_comma) {
@@ -549,7 +617,7 @@ fn read_spanish(raw: &str) -> Option<Numeral> {
             let mark = raw.as_bytes()[at];
             let several = raw.bytes().filter(|&b| b == mark).count() > 1;
             let after = &raw[at + 1..];
-            let grouped = after.len() == 3 && (mark == b'.' || after.ends_with('0'));
+            let grouped = after.len() == 3 && (mark == group || after.ends_with('0'));
             (!several && !grouped).then_some(at)
         }
         (None, None) => None,

@@ -19,7 +19,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::lang::Lang;
+use crate::lang::{Decimal, Lang};
+pub use grammar::spanish_decimal;
 use grammar::Grammar;
 
 /// What a number in prose is.
@@ -383,7 +384,16 @@ static RANGE_DASH_AFTER: LazyLock<Regex> =
 
 /// Every numeric expression in `text`, written in `lang`, in order of position.
 pub fn recognise(text: &str, lang: Lang) -> Vec<Number> {
-    let g = grammar::of(lang);
+    recognise_with(text, lang, grammar::of(lang))
+}
+
+/// [`recognise`] for a text that marks decimals with `decimal` (Spanish is
+/// written both ways; see [`spanish_decimal`]).
+pub fn recognise_as(text: &str, lang: Lang, decimal: Decimal) -> Vec<Number> {
+    recognise_with(text, lang, grammar::of_style(lang, decimal))
+}
+
+fn recognise_with(text: &str, lang: Lang, g: &Grammar) -> Vec<Number> {
     let masked: Vec<Range<usize>> = MASK.find_iter(text).map(|m| m.range()).collect();
     // Mask matches are sorted and do not overlap.
     let is_masked = |pos: usize| {

@@ -799,3 +799,52 @@ fn english_rules_do_not_read_spanish_numerals_and_the_other_way_round() {
     assert_eq!(recognise("1,9", Lang::En).len(), 2);
     assert_eq!(es_one("1,9").2, 1.9);
 }
+
+#[test]
+fn spanish_drafts_are_read_with_the_decimal_mark_they_use() {
+    use crate::lang::Decimal;
+    let value = |text: &str, decimal: Decimal| -> Vec<f64> {
+        recognise_as(text, Lang::Es, decimal)
+            .into_iter()
+            .map(|n| n.low)
+            .collect()
+    };
+    // As Mexico and Central America write: 3,496 complaints, a rate of 1.9.
+    assert_eq!(value("3,496 denuncias", Decimal::Point), vec![3_496.0]);
+    assert_eq!(value("una tasa de 1.9", Decimal::Point), vec![1.9]);
+    assert_eq!(
+        value("unas 85.000 personas", Decimal::Point),
+        vec![85_000.0]
+    );
+    // As Spain writes: 3,496 is three point four nine six.
+    assert_eq!(value("3,496 toneladas", Decimal::Comma), vec![3.496]);
+    assert_eq!(value("una tasa de 1,9", Decimal::Comma), vec![1.9]);
+    // What both agree on.
+    for decimal in [Decimal::Comma, Decimal::Point] {
+        assert_eq!(value("85.000 y 85,000", decimal), vec![85_000.0, 85_000.0]);
+    }
+}
+
+#[test]
+fn a_spanish_texts_numerals_show_its_decimal_mark() {
+    use crate::lang::Decimal;
+    for (text, expected) in [
+        (
+            "una tasa de 1.9 por cada 100,000 habitantes",
+            Decimal::Point,
+        ),
+        ("3,496 denuncias y 72,000 detenciones", Decimal::Point),
+        ("1,234,567 personas", Decimal::Point),
+        (
+            "una tasa de 1,9 por cada 100.000 habitantes",
+            Decimal::Comma,
+        ),
+        ("85.000 detenidos", Decimal::Comma),
+        ("1.234,5 kilos", Decimal::Comma),
+        // Nothing to tell by: dates, versions, whole numbers. A comma, as Spain writes.
+        ("el 15.03.2025, versión 2.1.3, 367 personas", Decimal::Comma),
+        ("", Decimal::Comma),
+    ] {
+        assert_eq!(spanish_decimal(text), expected, "{text}");
+    }
+}

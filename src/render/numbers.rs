@@ -53,6 +53,8 @@ struct DraftRow<'a> {
     /// Where the language came from: `settings`, `front-matter:lang`,
     /// `html-lang`, `lang-flag`, `detected`, `default`.
     lang_from: Option<String>,
+    /// How the draft marks decimals: `point` (`1.9`) or `comma` (`1,9`).
+    decimal: Option<&'static str>,
 }
 
 /// A relation a sentence states between its numbers, recomputed.
@@ -100,6 +102,7 @@ fn drafts<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<DraftRow<'a>> {
             from: r.analysis.date.map(|d| d.origin.key()),
             lang: r.analysis.lang.map(|l| l.lang.code()),
             lang_from: r.analysis.lang.map(|l| l.origin.key()),
+            decimal: r.analysis.lang.map(|l| l.decimal.as_str()),
         })
         .collect()
 }
@@ -209,6 +212,9 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
                     lang.lang.name(),
                     lang.origin.describe()
                 );
+                if lang.lang != crate::lang::Lang::En {
+                    let _ = write!(out, " with a decimal {}", lang.decimal.as_str());
+                }
             }
             out.push('\n');
         }

@@ -41,6 +41,11 @@ struct Inflection {
     negations: &'static [&'static str],
     /// Endings that make a word a negation: `didn't`.
     negation_endings: &'static [&'static str],
+    /// Whether a number may stand inside a phrase. Spanish puts the number
+    /// inside the words that would name the figure: "la tasa de 106,3
+    /// homicidios" is a rate of homicides, not the phrase "tasa de
+    /// homicidios" around a number.
+    numbers_inside: bool,
 }
 
 const ENGLISH: Inflection = Inflection {
@@ -55,6 +60,7 @@ const ENGLISH: Inflection = Inflection {
     ],
     negations: &["not", "never", "no", "nor", "n't", "cannot", "neither"],
     negation_endings: &["n't", "n’t"],
+    numbers_inside: true,
 };
 
 const SPANISH: Inflection = Inflection {
@@ -65,6 +71,7 @@ const SPANISH: Inflection = Inflection {
         "no", "nunca", "jamás", "jamas", "ni", "tampoco", "ningún", "ninguna",
     ],
     negation_endings: &[],
+    numbers_inside: false,
 };
 
 fn inflection(lang: Lang) -> &'static Inflection {
@@ -639,7 +646,9 @@ impl SubjectMatcher {
                     self.walk(text, stems, child, &word, used + skipped, best);
                 }
             }
-            if is_negation(inflection, raw) {
+            if is_negation(inflection, raw)
+                || (!inflection.numbers_inside && raw.starts_with(|c: char| c.is_ascii_digit()))
+            {
                 return;
             }
             previous = word;

@@ -131,6 +131,37 @@ fn each_trap_is_no_claim() {
     }
 }
 
+/// Shapes met in real Spanish articles, in sentences of our own.
+#[test]
+fn what_real_spanish_prose_taught() {
+    // A hypothetical with an irregular conditional, and a projection.
+    for text in [
+        "De mantenerse el ritmo, la tasa de homicidios habría sido de 0,5 por cada 100.000 habitantes.",
+        "Las cifras llevan al Gabinete a proyectar una tasa de homicidios de 1,5 por cada 100.000 habitantes.",
+        // People described as detained are not the count of arrests.
+        "Entre ellos hay 459 personas detenidas con antecedentes y 60 sin ellos.",
+    ] {
+        assert_eq!(findings(text), vec![], "{text}");
+    }
+    // A number inside the subject's words: a rate of homicides.
+    assert_eq!(
+        claims("En 2019 la tasa de 38 homicidios por cada 100.000 habitantes alarmaba al país."),
+        vec![(
+            "homicide-rate".into(),
+            "38 homicidios por cada 100.000 habitantes".into()
+        )]
+    );
+    // The simple past names the arrests as well as the perfect does.
+    assert_eq!(
+        findings("Las autoridades capturaron a más de 85.000 personas."),
+        vec![]
+    );
+    assert_eq!(
+        findings("Las autoridades capturaron a 58.000 personas."),
+        vec![("figcheck::mismatch", "58.000".to_string())]
+    );
+}
+
 #[test]
 fn a_qualifier_bounds_the_claim_as_in_english() {
     // `más de 85.000` admits the canonical lower bound; `más de 50.000` is

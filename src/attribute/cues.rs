@@ -277,18 +277,20 @@ static ES_OF_AFTER: Pattern = LazyLock::new(|| regex(r"^\s+de\b"));
 static ES_CLAUSE_BREAK: Pattern =
     LazyLock::new(|| regex(r"(?i);|,\s+(?:y|pero|mientras|aunque|sino|sin\s+embargo)\b"));
 /// A forecast, target, plan or hypothetical: `prevé`, `se espera que`, `la
-/// meta de`, `podría`, and the future and conditional forms of any verb
-/// (`alcanzará`, `llegaría`). A capitalised word is a name, not a verb:
-/// `María`.
+/// meta de`, `podría`, `a proyectar`, and the future and conditional forms
+/// of any verb, regular (`alcanzará`, `llegaría`) or not (`habría`,
+/// `tendrá`). A capitalised word is a name, not a verb: `María`.
 static ES_FORECAST: Pattern = LazyLock::new(|| {
     regex(
         r"(?x)
         (?i:\b(?:prevé|preve|prevén|preven|preveía|preveia|previó|previo|prevista|previsto|previstas|previstos
            |espera|esperan|esperaba|esperaban|se\s+espera|proyecta|proyectan|proyectaba|proyectó|proyecto
            |pronostica|pronostican|pronosticó|planea|planean|planeaba|pretende|pretenden|busca|buscan
-           |aspira|aspiran|apunta|apuntan|podría|podrían|podria|podrian|puede|pueden|debería|deberían)\b)
+           |aspira|aspiran|apunta|apuntan|podría|podrían|podria|podrian|puede|pueden|debería|deberían
+           |proyectar|pronosticar|prever|planear)\b)
         | (?i:\b(?:la|una|su|el|un)\s+(?:\p{L}+\s+)?(?:meta|objetivo|proyección|proyeccion|previsión|prevision|pronóstico|pronostico)\s+(?:de|es|era|sería|será)\b)
-        | \b[a-záéíóúñ]\p{L}*(?:ará|erá|irá|arán|erán|irán|aría|ería|iría|arían|erían|irían)\b",
+        | \b[a-záéíóúñ]\p{L}*(?:ará|erá|irá|arán|erán|irán|aría|ería|iría|arían|erían|irían)\b
+        | \b(?:habr|podr|tendr|sabr|dir|har|pondr|saldr|vendr|querr|cabr|valdr)(?:á|án|ía|ían)\b",
     )
 });
 static ES_HISTORY_BEFORE: Pattern = LazyLock::new(|| {
@@ -510,6 +512,9 @@ mod tests {
             "la tasa alcanzará ",
             "la cifra podría llegar a ",
             "la meta de ",
+            "El Salvador habría alcanzado una tasa de ",
+            "lleva a las autoridades a proyectar una tasa de ",
+            "la tasa tendrá ",
         ] {
             assert!(es.forecast.is_match(before), "{before}");
         }

@@ -97,17 +97,20 @@ fn spanish() -> Cues {
     let part = r"(?:(?:(?:a\s+)?(?:principios|finales|fines|mediados)\s+de\s+)?(?:el\s+)?)";
     Cues {
         cued: regex(format!(
-            r"(?i)\b(?:a|al|hasta(?:\s+el)?|para|a\s+fecha\s+de|al\s+cierre\s+de|a\s+(?:finales|fines)\s+de)\s+{part}{}",
+            r"(?i)(?-u:\b)(?:a|al|hasta(?:\s+el)?|para|a\s+fecha\s+de|al\s+cierre\s+de|a\s+(?:finales|fines)\s+de)\s+{part}{}",
             date_pattern_es()
         )),
         in_date: regex(format!(
-            r"(?i)\b(?:en|durante)\s+(?:el\s+año\s+)?{part}{}",
+            r"(?i)(?-u:\b)(?:en|durante)\s+(?:el\s+año\s+)?{part}{}",
             date_pattern_es()
         )),
         beginning: regex(
             // `Desde que la Asamblea aprobó el régimen en marzo de 2022`:
             // Spanish puts the object between the verb and the date.
-            r"(?i)(?:\b(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)\b(?:\W+\w+){0,4}|\bdesde\s+que\b(?:\W+\w+){0,10})\W*$".into(),
+            // (ASCII word boundaries, as for every Spanish cue: a Unicode
+            // one is slow on accented text. What follows the verb is
+            // non-word characters, which ends it.)
+            r"(?i)(?:(?-u:\b)(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)(?:\W+\w+){0,4}|(?-u:\b)desde\s+que(?:\W+\w+){0,10})\W*$".into(),
         ),
         into: None,
         months: &[

@@ -113,20 +113,7 @@ fn spanish() -> Cues {
             r"(?i)(?:(?-u:\b)(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)(?:\W+\w+){0,4}|(?-u:\b)desde\s+que(?:\W+\w+){0,10})\W*$".into(),
         ),
         into: None,
-        months: &[
-            "enero",
-            "febrero",
-            "marzo",
-            "abril",
-            "mayo",
-            "junio",
-            "julio",
-            "agosto",
-            "septiembre",
-            "octubre",
-            "noviembre",
-            "diciembre",
-        ],
+        months: &super::MONTH_NAMES_ES,
     }
 }
 

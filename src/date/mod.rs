@@ -45,6 +45,22 @@ pub const MONTH_NAMES: [&str; 12] = [
     "December",
 ];
 
+/// The months in Spanish, January first, as Spanish writes them: lowercase.
+pub const MONTH_NAMES_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+
 /// Why a date could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateError(pub String);

@@ -513,7 +513,7 @@ fn spanish(read_numeral: fn(&str) -> Option<Numeral>) -> Grammar {
         reference_before: regex(
             r"(?:\b(?i:p|pp|pág|págs|pag|art|arts|núm|núms|num|vol|fig|cap|sec|inc|exp|ver|v)\.?|\b(?i:artículos?|articulos?|incisos?|decretos?|numerales?|literal|capítulos?|capitulos?|párrafos?|parrafos?|apartados?|expedientes?|páginas?|paginas?|versión|version)|\b[Nn]\.?[ \u{a0}]?[º°]|\bNo\.|\bn\.)\s*$",
         ),
-        months: ES_MONTHS,
+        months: SPANISH_MONTHS,
         months_capitalised: false,
         month_before_day: false,
         month_link: "de ",
@@ -761,7 +761,7 @@ const ES_NAME_WORDS: &[&str] = &[
 ];
 
 /// Spanish months and their abbreviations, lowercase.
-const ES_MONTHS: &[&str] = &[
+pub const SPANISH_MONTHS: &[&str] = &[
     "enero",
     "febrero",
     "marzo",

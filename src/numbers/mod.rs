@@ -20,8 +20,8 @@ use regex::Regex;
 use serde::Serialize;
 
 use crate::lang::{Decimal, Lang};
-pub use grammar::spanish_decimal;
 use grammar::Grammar;
+pub use grammar::{spanish_decimal, SPANISH_MONTHS};
 
 /// What a number in prose is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

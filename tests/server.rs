@@ -283,6 +283,43 @@ fn an_editor_session() {
 }
 
 #[test]
+fn a_spanish_draft_is_read_in_spanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("rules.toml"), RULES).unwrap();
+    let draft_uri = uri_of(&root.join("nota.md"));
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({"processId": null, "rootUri": uri_of(&root), "capabilities": {}}),
+    );
+    client.notify("initialized", json!({}));
+    // The draft names its language: 3.760 is three thousand seven hundred
+    // and sixty, and the Spanish phrase names the figure.
+    let text = "---\nlang: es\n---\nAl menos 3.760 personas murieron bajo custodia.\n";
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": draft_uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let diagnostics = client.diagnostics(&draft_uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    let d = &diagnostics[0];
+    assert_eq!(d["code"], "figcheck::mismatch");
+    assert_eq!(d["range"]["start"], json!({"line": 3, "character": 9}));
+    assert_eq!(d["range"]["end"], json!({"line": 3, "character": 14}));
+    assert!(
+        d["message"]
+            .as_str()
+            .unwrap()
+            .contains("3.760 is not an accepted value"),
+        "{d}"
+    );
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}
+
+#[test]
 fn bad_input_never_crashes_the_server() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();

@@ -16,6 +16,7 @@ pub const CUSTODY_RULES: &str = r#"
 id = "deaths-in-custody"
 name = "Deaths in custody"
 subjects = ["died in custody"]
+subjects_es = ["(murieron|muertes) bajo custodia"]
 canonical = 367
 source = "Cristosal"
 allowed = [{ value = 261, stale = true, note = "early count" }]

@@ -38,50 +38,58 @@ fn date_pattern() -> String {
 }
 
 /// How one language names the time of a claim.
+/// A pattern compiled on first use: most clauses need only some.
+type Lazy = LazyLock<Regex>;
+
+fn regex(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("anchor pattern")
+}
+
 struct Cues {
     /// A cue that makes the date after it the time of the claim, anywhere
     /// in its clause: `as of March 2024`, `a marzo de 2024`.
-    cued: Regex,
+    cued: Lazy,
     /// `in March 2024`, `en 2024`: the time of the claim, unless a verb of
     /// beginning governs it ("began in March 2022").
-    in_date: Regex,
+    in_date: Lazy,
     /// A verb of beginning just before a date: the date is when counting began.
-    beginning: Regex,
+    beginning: Lazy,
     /// `two years into`, `18 months into`: counted from the figure's `since`.
-    into: Option<Regex>,
+    into: Option<Lazy>,
     /// Month names (and their abbreviations' starts), January first.
     months: &'static [&'static str],
 }
 
 fn cues(lang: Lang) -> &'static Cues {
-    static ENGLISH: LazyLock<Cues> = LazyLock::new(english);
-    static SPANISH: LazyLock<Cues> = LazyLock::new(spanish);
     match lang {
         Lang::En => &ENGLISH,
         Lang::Es => &SPANISH,
     }
 }
 
-fn english() -> Cues {
-    let regex = |pattern: String| Regex::new(&pattern).expect("anchor pattern");
-    Cues {
-        cued: regex(format!(
+static ENGLISH: Cues = Cues {
+    cued: LazyLock::new(|| {
+        regex(&format!(
             r"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|(?:at\s+)?the\s+end\s+of|through|until|till)\s+(?:(?:early|late|mid-?)\s*)?{}",
             date_pattern()
-        )),
-        in_date: regex(format!(
+        ))
+    }),
+    in_date: LazyLock::new(|| {
+        regex(&format!(
             r"(?i)\b(?:in|during)\s+(?:(?:early|late|mid-?)\s*)?{}",
             date_pattern()
-        )),
-        beginning: regex(
-            r"(?i)\b(?:since|began|begun|begin|begins|start|started|starts|declared|imposed|introduced|launched|enacted|approved|adopted|announced|took\s+effect|came\s+into\s+force|first)\b(?:\W+\w+){0,2}\W*$".into(),
-        ),
-        into: Some(regex(
-            r"(?i)\b(?P<count>a|an|one|\w+|\d{1,2})\s+(?P<unit>years?|months?)\s+into\b".into(),
-        )),
-        months: &super::MONTH_NAMES,
-    }
-}
+        ))
+    }),
+    beginning: LazyLock::new(|| {
+        regex(
+            r"(?i)\b(?:since|began|begun|begin|begins|start|started|starts|declared|imposed|introduced|launched|enacted|approved|adopted|announced|took\s+effect|came\s+into\s+force|first)\b(?:\W+\w+){0,2}\W*$",
+        )
+    }),
+    into: Some(LazyLock::new(|| {
+        regex(r"(?i)\b(?P<count>a|an|one|\w+|\d{1,2})\s+(?P<unit>years?|months?)\s+into\b")
+    })),
+    months: &super::MONTH_NAMES,
+};
 
 const MONTH_ES: &str = r"(?P<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
 
@@ -92,30 +100,35 @@ fn date_pattern_es() -> String {
     )
 }
 
-fn spanish() -> Cues {
-    let regex = |pattern: String| Regex::new(&pattern).expect("anchor pattern");
-    let part = r"(?:(?:(?:a\s+)?(?:principios|finales|fines|mediados)\s+de\s+)?(?:el\s+)?)";
-    Cues {
-        cued: regex(format!(
-            r"(?i)(?-u:\b)(?:a|al|hasta(?:\s+el)?|para|a\s+fecha\s+de|al\s+cierre\s+de|a\s+(?:finales|fines)\s+de)\s+{part}{}",
+/// The parts of a period before a Spanish date: `a finales de`, `el`.
+const PART_ES: &str = r"(?:(?:(?:a\s+)?(?:principios|finales|fines|mediados)\s+de\s+)?(?:el\s+)?)";
+
+static SPANISH: Cues = Cues {
+    cued: LazyLock::new(|| {
+        regex(&format!(
+            r"(?i)(?-u:\b)(?:a|al|hasta(?:\s+el)?|para|a\s+fecha\s+de|al\s+cierre\s+de|a\s+(?:finales|fines)\s+de)\s+{PART_ES}{}",
             date_pattern_es()
-        )),
-        in_date: regex(format!(
-            r"(?i)(?-u:\b)(?:en|durante)\s+(?:el\s+año\s+)?{part}{}",
+        ))
+    }),
+    in_date: LazyLock::new(|| {
+        regex(&format!(
+            r"(?i)(?-u:\b)(?:en|durante)\s+(?:el\s+año\s+)?{PART_ES}{}",
             date_pattern_es()
-        )),
-        beginning: regex(
+        ))
+    }),
+    beginning: LazyLock::new(|| {
+        regex(
             // `Desde que la Asamblea aprobó el régimen en marzo de 2022`:
             // Spanish puts the object between the verb and the date.
             // (ASCII word boundaries, as for every Spanish cue: a Unicode
             // one is slow on accented text. What follows the verb is
             // non-word characters, which ends it.)
-            r"(?i)(?:(?-u:\b)(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)(?:\W+\w+){0,4}|(?-u:\b)desde\s+que(?:\W+\w+){0,10})\W*$".into(),
-        ),
-        into: None,
-        months: &super::MONTH_NAMES_ES,
-    }
-}
+            r"(?i)(?:(?-u:\b)(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)(?:\W+\w+){0,4}|(?-u:\b)desde\s+que(?:\W+\w+){0,10})\W*$",
+        )
+    }),
+    into: None,
+    months: &super::MONTH_NAMES_ES,
+};
 
 /// The date a clause's time anchor names, and where; the one nearest the
 /// number when there are several. `since` is when the figure's count began,

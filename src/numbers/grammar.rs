@@ -18,23 +18,29 @@ pub(super) struct Numeral {
     pub decimals: Option<usize>,
 }
 
+/// A pattern compiled on first use: a draft compiles only what it needs.
+type Lazy = LazyLock<Regex>;
+
 /// How one language writes numbers.
 pub(super) struct Grammar {
     /// A numeral in digits, with its separators.
-    pub numeral: Regex,
-    /// Reads a numeral the pattern above found.
-    pub read_numeral: fn(&str) -> Option<Numeral>,
+    pub numeral: Lazy,
+    /// The decimal mark the language writes unless a draft shows another.
+    pub decimal: Decimal,
+    /// Reads a numeral the pattern above found, in a draft that marks
+    /// decimals with the given mark (only Spanish is written both ways).
+    pub read_numeral: fn(&str, Decimal) -> Option<Numeral>,
     /// Marks that, between digits, make a sequence rather than one number
     /// (`1.2.3`, `3/4`; in Spanish also `1,2,3`).
     pub sequence_marks: &'static [char],
     /// A qualifier ending a stretch of text: `more than `, `más de `.
-    pub qualifier_before: Regex,
+    pub qualifier_before: Lazy,
     /// The qualifiers of the language, matched by their phrase.
     pub qualifiers: &'static [Qualifier],
     /// Words that, capitalised before a number, make it a name: `Route 66`.
     pub name_words: &'static [&'static str],
     /// Page and reference abbreviations before a number: `p.45`, `núm. 5`.
-    pub reference_before: Regex,
+    pub reference_before: Lazy,
     /// Month names and their abbreviations, lowercase.
     pub months: &'static [&'static str],
     /// Whether a month must be capitalised to date a day (`15 may have died`
@@ -49,41 +55,41 @@ pub(super) struct Grammar {
     /// Units commonly run into a number that are not in `measure_units`.
     pub glued_units: &'static [&'static str],
     /// Words before `911` that make it a phone number.
-    pub call_before: Regex,
+    pub call_before: Lazy,
     /// Words after `911` that make it a phone number.
-    pub call_after: Regex,
+    pub call_after: Lazy,
     /// Words after `2.5m` that make it a length, not millions.
-    pub measure_after_m: Regex,
+    pub measure_after_m: Lazy,
     /// Letters glued after an integer that make it an ordinal: `34th`.
     pub ordinal_suffixes: &'static [&'static str],
     /// An ordinal indicator after an integer, with or without a full stop:
     /// `34.ª`, `1.er`.
-    pub ordinal_after: Option<Regex>,
+    pub ordinal_after: Option<Lazy>,
     /// Whether a glued `s` makes a year a decade: `1990s`.
     pub decades: bool,
     /// A scale word after a numeral; the words and their factors.
-    pub scale_after: Regex,
+    pub scale_after: Lazy,
     pub scale_words: &'static [(&'static str, f64)],
     /// `%`, `percent`, `percentage points`; `por ciento`.
-    pub percent_after: Regex,
+    pub percent_after: Lazy,
     /// The word that makes a percentage a difference of percentages.
     pub points_word: &'static str,
     /// A currency written after the number: `dollars`, `de dólares`.
-    pub money_after: Regex,
+    pub money_after: Lazy,
     /// A rate base after the number: `per 100,000`, `por cada 100.000 habitantes`.
-    pub rate_after: Regex,
+    pub rate_after: Lazy,
     /// `a.m.`, `GMT`: a time of day.
-    pub time_after: Regex,
+    pub time_after: Lazy,
     /// `$`, `US$`, `€` before the number.
-    pub currency_before: Regex,
+    pub currency_before: Lazy,
     /// `between ` before the first end of a range.
-    pub between_before: Regex,
+    pub between_before: Lazy,
     /// `and` or `to` after the first end of a range that `between` opened.
-    pub and_after: Regex,
+    pub and_after: Lazy,
     /// A range written `de 238 a 261`: the word before its first end and
     /// the word after it, and the words before `de` that make it a change
     /// (`bajó de 38 a 2,4`) rather than a range.
-    pub from_to: Option<(Regex, Regex, &'static [&'static str])>,
+    pub from_to: Option<(Lazy, Lazy, &'static [&'static str])>,
     /// Words before a four-digit number that make it a year: `in 2023`.
     pub year_prepositions: &'static [&'static str],
     /// Words before a four-digit number that make it a year used as an
@@ -96,33 +102,18 @@ pub(super) struct Grammar {
 }
 
 impl Grammar {
-    /// The value of a numeral as this language writes it.
+    /// The value of a numeral as this language writes it, with its usual
+    /// decimal mark.
     pub fn read(&self, raw: &str) -> Option<f64> {
-        (self.read_numeral)(raw).map(|n| n.value)
+        (self.read_numeral)(raw, self.decimal).map(|n| n.value)
     }
 }
 
-/// The grammar of `lang`, in its default decimal mark.
+/// The grammar of `lang`.
 pub(super) fn of(lang: Lang) -> &'static Grammar {
-    of_style(
-        lang,
-        match lang {
-            Lang::En => Decimal::Point,
-            Lang::Es => Decimal::Comma,
-        },
-    )
-}
-
-/// The grammar of `lang` as written with `decimal` marks (English has one).
-pub(super) fn of_style(lang: Lang, decimal: Decimal) -> &'static Grammar {
-    // Each compiled on first use: an English run never builds the Spanish one.
-    static ENGLISH: LazyLock<Grammar> = LazyLock::new(english);
-    static SPANISH: LazyLock<Grammar> = LazyLock::new(|| spanish(read_spanish));
-    static SPANISH_POINT: LazyLock<Grammar> = LazyLock::new(|| spanish(read_spanish_point));
-    match (lang, decimal) {
-        (Lang::En, _) => &ENGLISH,
-        (Lang::Es, Decimal::Comma) => &SPANISH,
-        (Lang::Es, Decimal::Point) => &SPANISH_POINT,
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Es => &SPANISH,
     }
 }
 
@@ -242,79 +233,90 @@ pub(super) fn qualifier_of(written: &str, qualifiers: &[Qualifier]) -> Option<Qu
 
 // ---------------------------------------------------------------- English
 
-fn english() -> Grammar {
-    Grammar {
-        // Thousands separators (comma, space, no-break space, narrow no-break
-        // space) or none, and an optional decimal part after a full stop.
-        numeral: regex(
-            r"\d{1,3}(?:[,\u{a0}\u{202f}]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?",
-        ),
-        read_numeral: read_english,
-        sequence_marks: &['.', '/'],
-        qualifier_before: qualifier_pattern(&Qualifier::ALL),
-        qualifiers: &Qualifier::ALL,
-        name_words: EN_NAME_WORDS,
-        reference_before: regex(
+static ENGLISH: Grammar = Grammar {
+    // Thousands separators (comma, space, no-break space, narrow no-break
+    // space) or none, and an optional decimal part after a full stop.
+    numeral: LazyLock::new(|| {
+        regex(r"\d{1,3}(?:[,\u{a0}\u{202f}]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?")
+    }),
+    decimal: Decimal::Point,
+    read_numeral: read_english,
+    sequence_marks: &['.', '/'],
+    qualifier_before: LazyLock::new(|| qualifier_pattern(&Qualifier::ALL)),
+    qualifiers: &Qualifier::ALL,
+    name_words: EN_NAME_WORDS,
+    reference_before: LazyLock::new(|| {
+        regex(
             r"(?:\b(?i:p|pp|pg|page|pages|para|paras|vol|fig|art|sec|ch|version|ver|v|prop)\.?|\bNos?\.|\bno\.|\b(?:H\.\s?R|S|H\.\s?B|S\.\s?B|A\.\s?B|H\.\s?J\.\s?Res|S\.\s?Res)\.|\b(?:HR|HB|SB|AB|LD|SF|HF))\s*$",
-        ),
-        months: MONTHS,
-        months_capitalised: true,
-        month_before_day: true,
-        month_link: "of ",
-        measure_units: EN_MEASURE_UNITS,
-        glued_units: EN_GLUED_UNITS,
-        call_before: regex(
-            r"(?i)\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling)\s+$",
-        ),
-        call_after: regex(
+        )
+    }),
+    months: MONTHS,
+    months_capitalised: true,
+    month_before_day: true,
+    month_link: "of ",
+    measure_units: EN_MEASURE_UNITS,
+    glued_units: EN_GLUED_UNITS,
+    call_before: LazyLock::new(|| {
+        regex(r"(?i)\b(?:call|calls|called|calling|dial|dials|dialed|dialled|dialing|dialling)\s+$")
+    }),
+    call_after: LazyLock::new(|| {
+        regex(
             r"(?i)^\s+(?:call|calls|operators?|dispatch|dispatchers?|cent(?:er|re)s?|lines?|system|emergency)\b",
-        ),
-        measure_after_m: regex(
+        )
+    }),
+    measure_after_m: LazyLock::new(|| {
+        regex(
             r"(?i)^(?:-|\s+(?:high|tall|long|wide|deep|thick|away|apart|above|below|metres?|meters?)\b)",
-        ),
-        ordinal_suffixes: &["st", "nd", "rd", "th"],
-        ordinal_after: None,
-        decades: true,
-        scale_after: regex(
-            r"^(?:[ \u{a0}]+(?i:(thousand|million|billion|trillion))\b|[ \u{a0}]?(bn|mn)\b)",
-        ),
-        scale_words: &[
-            ("thousand", 1e3),
-            ("million", 1e6),
-            ("mn", 1e6),
-            ("billion", 1e9),
-            ("bn", 1e9),
-            ("trillion", 1e12),
-        ],
-        percent_after: regex(
-            r"^(?:[ \u{a0}]?%|[ \u{a0}]+(?i:percent(?:age points?)?|per[ \u{a0}]+cent|pct)\b)",
-        ),
-        points_word: "point",
-        money_after: regex(r"^[ \u{a0}]+(?:(?:US|U\.S\.)[ \u{a0}]+)?(?:dollars\b|USD\b)"),
-        rate_after: regex(
+        )
+    }),
+    ordinal_suffixes: &["st", "nd", "rd", "th"],
+    ordinal_after: None,
+    decades: true,
+    scale_after: LazyLock::new(|| {
+        regex(r"^(?:[ \u{a0}]+(?i:(thousand|million|billion|trillion))\b|[ \u{a0}]?(bn|mn)\b)")
+    }),
+    scale_words: &[
+        ("thousand", 1e3),
+        ("million", 1e6),
+        ("mn", 1e6),
+        ("billion", 1e9),
+        ("bn", 1e9),
+        ("trillion", 1e12),
+    ],
+    percent_after: LazyLock::new(|| {
+        regex(r"^(?:[ \u{a0}]?%|[ \u{a0}]+(?i:percent(?:age points?)?|per[ \u{a0}]+cent|pct)\b)")
+    }),
+    points_word: "point",
+    money_after: LazyLock::new(|| {
+        regex(r"^[ \u{a0}]+(?:(?:US|U\.S\.)[ \u{a0}]+)?(?:dollars\b|USD\b)")
+    }),
+    rate_after: LazyLock::new(|| {
+        regex(
             r"(?ix)^
             (?:[\x20\u{a0}]+[a-z]+)?                   # homicides, deaths …
             [\x20\u{a0}]+per[\x20\u{a0}]+
             (?:100[,\u{a0}\u{202f}\x20]?000|100k|10[,\u{a0}\u{202f}\x20]?000|1[,\u{a0}\u{202f}\x20]?000
               |hundred\x20thousand|(?:1\x20)?million)\b
             (?:[\x20\u{a0}]+(?:people|residents|inhabitants|persons|population|citizens|adults)\b)?",
-        ),
-        time_after: regex(r"^[ \u{a0}]?(?:[ap]\.m\.|(?i:[ap]m)\b|GMT\b|UTC\b|o'clock\b|o’clock\b)"),
-        currency_before: regex(r"(?:US ?\$|U\.S\. ?\$|\$|€|£|USD ?)$"),
-        between_before: regex(r"(?i)\bbetween[ \u{a0}]+$"),
-        // `between 238 and 261`, and the looser `between 793 to 8,498`.
-        and_after: regex(r"^[ \u{a0}]+(?:and|to)[ \u{a0}]+"),
-        from_to: None,
-        year_prepositions: EN_YEAR_PREPOSITIONS,
-        year_determiners: EN_YEAR_DETERMINERS,
-        not_nouns: EN_NOT_NOUNS,
-        irregular_plurals: &["people", "men", "women", "children"],
-    }
-}
+        )
+    }),
+    time_after: LazyLock::new(|| {
+        regex(r"^[ \u{a0}]?(?:[ap]\.m\.|(?i:[ap]m)\b|GMT\b|UTC\b|o'clock\b|o’clock\b)")
+    }),
+    currency_before: LazyLock::new(|| regex(r"(?:US ?\$|U\.S\. ?\$|\$|€|£|USD ?)$")),
+    between_before: LazyLock::new(|| regex(r"(?i)\bbetween[ \u{a0}]+$")),
+    // `between 238 and 261`, and the looser `between 793 to 8,498`.
+    and_after: LazyLock::new(|| regex(r"^[ \u{a0}]+(?:and|to)[ \u{a0}]+")),
+    from_to: None,
+    year_prepositions: EN_YEAR_PREPOSITIONS,
+    year_determiners: EN_YEAR_DETERMINERS,
+    not_nouns: EN_NOT_NOUNS,
+    irregular_plurals: &["people", "men", "women", "children"],
+};
 
 /// An English numeral: commas and spaces group thousands, a full stop marks
 /// decimals.
-fn read_english(raw: &str) -> Option<Numeral> {
+fn read_english(raw: &str, _: Decimal) -> Option<Numeral> {
     let digits: String = raw
         .chars()
         .filter(|c| c.is_ascii_digit() || *c == '.')
@@ -496,93 +498,108 @@ const EN_GLUED_UNITS: &[&str] = &[
 
 // ---------------------------------------------------------------- Spanish
 
-fn spanish(read_numeral: fn(&str) -> Option<Numeral>) -> Grammar {
-    Grammar {
-        // Groups of three joined by a full stop, a comma or a space (`85.000`,
-        // `85,000`, `85 000`), and decimals after a comma or a full stop
-        // (`1,9`, `1.9`): Spain and much of South America write the first,
-        // Mexico and Central America the second.
-        numeral: regex(
+static SPANISH: Grammar = Grammar {
+    // Groups of three joined by a full stop, a comma or a space (`85.000`,
+    // `85,000`, `85 000`), and decimals after a comma or a full stop
+    // (`1,9`, `1.9`): Spain and much of South America write the first,
+    // Mexico and Central America the second.
+    numeral: LazyLock::new(|| {
+        regex(
             r"\d{1,3}(?:[.,\u{a0}\u{202f}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?",
-        ),
-        read_numeral,
-        sequence_marks: &['.', '/', ','],
-        qualifier_before: spanish_qualifier_pattern(&Qualifier::SPANISH),
-        qualifiers: &Qualifier::SPANISH,
-        name_words: ES_NAME_WORDS,
-        reference_before: regex(
+        )
+    }),
+    decimal: Decimal::Comma,
+    read_numeral: read_spanish,
+    sequence_marks: &['.', '/', ','],
+    qualifier_before: LazyLock::new(|| spanish_qualifier_pattern(&Qualifier::SPANISH)),
+    qualifiers: &Qualifier::SPANISH,
+    name_words: ES_NAME_WORDS,
+    reference_before: LazyLock::new(|| {
+        regex(
             r"(?:\b(?i:p|pp|pág|págs|pag|art|arts|núm|núms|num|vol|fig|cap|sec|inc|exp|ver|v)\.?|\b(?i:artículos?|articulos?|incisos?|decretos?|numerales?|literal|capítulos?|capitulos?|párrafos?|parrafos?|apartados?|expedientes?|páginas?|paginas?|versión|version)|\b[Nn]\.?[ \u{a0}]?[º°]|\bNo\.|\bn\.)\s*$",
-        ),
-        months: SPANISH_MONTHS,
-        months_capitalised: false,
-        month_before_day: false,
-        month_link: "de ",
-        measure_units: ES_MEASURE_UNITS,
-        glued_units: ES_GLUED_UNITS,
-        call_before: regex(
+        )
+    }),
+    months: SPANISH_MONTHS,
+    months_capitalised: false,
+    month_before_day: false,
+    month_link: "de ",
+    measure_units: ES_MEASURE_UNITS,
+    glued_units: ES_GLUED_UNITS,
+    call_before: LazyLock::new(|| {
+        regex(
             r"(?i)\b(?:llam[a-záéíóú]*|marc[a-záéíóú]*|marqu[a-záéíóú]*|comun[ií]quese|comunicarse)(?:\s+al?)?\s+$",
-        ),
-        call_after: regex(
-            r"(?i)^\s+(?:l[ií]neas?|sistema|emergencias?|operador(?:es|as?)?|centrales?)\b",
-        ),
-        // `10m` is ten metres; Spanish writes millions as `millones`.
-        measure_after_m: regex(r"^"),
-        ordinal_suffixes: &["º", "ª", "°", "er", "ro", "do", "to", "vo", "mo", "no"],
-        ordinal_after: Some(regex(r"^\.(?:[ºª°]|er\b)")),
-        decades: false,
-        scale_after: regex(
+        )
+    }),
+    call_after: LazyLock::new(|| {
+        regex(r"(?i)^\s+(?:l[ií]neas?|sistema|emergencias?|operador(?:es|as?)?|centrales?)\b")
+    }),
+    // `10m` is ten metres; Spanish writes millions as `millones`.
+    measure_after_m: LazyLock::new(|| regex(r"^")),
+    ordinal_suffixes: &["º", "ª", "°", "er", "ro", "do", "to", "vo", "mo", "no"],
+    ordinal_after: Some(LazyLock::new(|| regex(r"^\.(?:[ºª°]|er\b)"))),
+    decades: false,
+    scale_after: LazyLock::new(|| {
+        regex(
             r"^[ \u{a0}]+(?i:(mil[ \u{a0}]+millones|millones|millón|millon|millardos?|billones|billón|billon|mil))\b",
-        ),
-        scale_words: &[
-            ("mil millones", 1e9),
-            ("millones", 1e6),
-            ("millón", 1e6),
-            ("millon", 1e6),
-            ("millardo", 1e9),
-            ("millardos", 1e9),
-            ("billones", 1e12),
-            ("billón", 1e12),
-            ("billon", 1e12),
-            ("mil", 1e3),
-        ],
-        percent_after: regex(
+        )
+    }),
+    scale_words: &[
+        ("mil millones", 1e9),
+        ("millones", 1e6),
+        ("millón", 1e6),
+        ("millon", 1e6),
+        ("millardo", 1e9),
+        ("millardos", 1e9),
+        ("billones", 1e12),
+        ("billón", 1e12),
+        ("billon", 1e12),
+        ("mil", 1e3),
+    ],
+    percent_after: LazyLock::new(|| {
+        regex(
             r"^(?:[ \u{a0}]?%|[ \u{a0}]+(?i:por[ \u{a0}]+ciento|puntos?[ \u{a0}]+porcentuales?)\b)",
-        ),
-        points_word: "punto",
-        money_after: regex(
+        )
+    }),
+    points_word: "punto",
+    money_after: LazyLock::new(|| {
+        regex(
             r"^[ \u{a0}]+(?:de[ \u{a0}]+)?(?i:dólares|dolares|euros|USD)\b(?:[ \u{a0}]+(?i:estadounidenses))?",
-        ),
-        rate_after: regex(
+        )
+    }),
+    rate_after: LazyLock::new(|| {
+        regex(
             r"(?ix)^
             (?:[\x20\u{a0}]+[a-záéíóúñü]+)?            # homicidios, muertes …
             [\x20\u{a0}]+por[\x20\u{a0}]+(?:cada[\x20\u{a0}]+)?
             (?:100[.,\u{a0}\u{202f}\x20]?000|100k|10[.,\u{a0}\u{202f}\x20]?000|1[.,\u{a0}\u{202f}\x20]?000
               |cien\x20mil|(?:un\x20)?mill[oó]n|mil)\b
             (?:[\x20\u{a0}]+(?:habitantes|personas|residentes|pobladores|ciudadanos|adultos)\b)?",
-        ),
-        time_after: regex(r"^[ \u{a0}]?(?:[ap]\.[ \u{a0}]?m\.|(?i:[ap]m)\b|GMT\b|UTC\b|h\b|hrs\b)"),
-        currency_before: regex(r"(?:US ?\$|U\.S\. ?\$|\$|€|£|USD ?)$"),
-        between_before: regex(r"(?i)\bentre[ \u{a0}]+$"),
-        // `entre 100.000 y 109.000`, `entre 238 e 261` is rare but read.
-        and_after: regex(r"^[ \u{a0}]+(?:y|e|a)[ \u{a0}]+"),
-        from_to: Some((
-            regex(r"(?i)(?:^|[^\p{L}])(de[ \u{a0}]+)$"),
-            regex(r"^[ \u{a0}]+a[ \u{a0}]+"),
-            ES_CHANGE_WORDS,
-        )),
-        year_prepositions: &["en", "desde", "durante", "hasta", "tras"],
-        year_determiners: &[
-            "el", "la", "los", "las", "del", "al", "en", "desde", "hasta", "entre", "y", "o", "su",
-            "sus", "este", "esta", "ese", "esa", "cada", "durante", "para", "tras",
-        ],
-        not_nouns: &[
-            "más", "mas", "menos", "pues", "después", "despues", "además", "ademas", "antes",
-            "entonces", "mientras", "tras", "los", "las", "sus", "unos", "unas", "otros", "otras",
-            "estos", "estas", "esos", "esas", "nos", "les", "ellos", "ellas", "todos", "todas",
-        ],
-        irregular_plurals: &[],
-    }
-}
+        )
+    }),
+    time_after: LazyLock::new(|| {
+        regex(r"^[ \u{a0}]?(?:[ap]\.[ \u{a0}]?m\.|(?i:[ap]m)\b|GMT\b|UTC\b|h\b|hrs\b)")
+    }),
+    currency_before: LazyLock::new(|| regex(r"(?:US ?\$|U\.S\. ?\$|\$|€|£|USD ?)$")),
+    between_before: LazyLock::new(|| regex(r"(?i)\bentre[ \u{a0}]+$")),
+    // `entre 100.000 y 109.000`, `entre 238 e 261` is rare but read.
+    and_after: LazyLock::new(|| regex(r"^[ \u{a0}]+(?:y|e|a)[ \u{a0}]+")),
+    from_to: Some((
+        LazyLock::new(|| regex(r"(?i)(?:^|[^\p{L}])(de[ \u{a0}]+)$")),
+        LazyLock::new(|| regex(r"^[ \u{a0}]+a[ \u{a0}]+")),
+        ES_CHANGE_WORDS,
+    )),
+    year_prepositions: &["en", "desde", "durante", "hasta", "tras"],
+    year_determiners: &[
+        "el", "la", "los", "las", "del", "al", "en", "desde", "hasta", "entre", "y", "o", "su",
+        "sus", "este", "esta", "ese", "esa", "cada", "durante", "para", "tras",
+    ],
+    not_nouns: &[
+        "más", "mas", "menos", "pues", "después", "despues", "además", "ademas", "antes",
+        "entonces", "mientras", "tras", "los", "las", "sus", "unos", "unas", "otros", "otras",
+        "estos", "estas", "esos", "esas", "nos", "les", "ellos", "ellas", "todos", "todas",
+    ],
+    irregular_plurals: &[],
+};
 
 /// A Spanish numeral in a draft that marks decimals with a full stop, as
 /// Mexico and Central America write: `1.9`, `85,000`, `3,496`. A single
@@ -592,6 +609,14 @@ fn read_spanish_point(raw: &str) -> Option<Numeral> {
     read_with(raw, b',')
 }
 
+/// A Spanish numeral, read as a draft with `decimal` marks writes it.
+fn read_spanish(raw: &str, decimal: Decimal) -> Option<Numeral> {
+    match decimal {
+        Decimal::Comma => read_spanish_comma(raw),
+        Decimal::Point => read_spanish_point(raw),
+    }
+}
+
 /// A Spanish numeral. A space always groups thousands. With both a full
 /// stop and a comma, the last one marks decimals (`1.234,5`, `1,234.5`).
 /// With only one kind, several group thousands (`1.234.567`); a single one
@@ -599,7 +624,7 @@ fn read_spanish_point(raw: &str) -> Option<Numeral> {
 /// and the last digit is not zero (`1,375`: decimals, as Spain writes them);
 /// a single one before any other number of digits marks decimals (`1,9`,
 /// `2.4`).
-fn read_spanish(raw: &str) -> Option<Numeral> {
+fn read_spanish_comma(raw: &str) -> Option<Numeral> {
     read_with(raw, b'.')
 }
 

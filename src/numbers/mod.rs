@@ -384,17 +384,29 @@ static RANGE_DASH_AFTER: LazyLock<Regex> =
 
 /// Every numeric expression in `text`, written in `lang`, in order of position.
 pub fn recognise(text: &str, lang: Lang) -> Vec<Number> {
-    recognise_with(text, lang, grammar::of(lang))
+    let g = grammar::of(lang);
+    recognise_with(text, lang, g, g.decimal)
 }
 
 /// [`recognise`] for a text that marks decimals with `decimal` (Spanish is
 /// written both ways; see [`spanish_decimal`]).
 pub fn recognise_as(text: &str, lang: Lang, decimal: Decimal) -> Vec<Number> {
-    recognise_with(text, lang, grammar::of_style(lang, decimal))
+    recognise_with(text, lang, grammar::of(lang), decimal)
 }
 
-fn recognise_with(text: &str, lang: Lang, g: &Grammar) -> Vec<Number> {
-    let masked: Vec<Range<usize>> = MASK.find_iter(text).map(|m| m.range()).collect();
+fn recognise_with(text: &str, lang: Lang, g: &Grammar, decimal: Decimal) -> Vec<Number> {
+    // Every masked place has an `@`, a `#`, a `/` or `www.`: a text without
+    // one never compiles the mask's large Unicode pattern.
+    let maskable = text.bytes().any(|b| matches!(b, b'@' | b'#' | b'/'))
+        || text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"www."));
+    let masked: Vec<Range<usize>> = if maskable {
+        MASK.find_iter(text).map(|m| m.range()).collect()
+    } else {
+        Vec::new()
+    };
     // Mask matches are sorted and do not overlap.
     let is_masked = |pos: usize| {
         let i = masked.partition_point(|r| r.end <= pos);
@@ -416,7 +428,7 @@ fn recognise_with(text: &str, lang: Lang, g: &Grammar) -> Vec<Number> {
         if m.start() < resume || is_masked(m.start()) || in_phrase(&m.range()) {
             continue;
         }
-        if let Some(number) = read_digits(text, m.range(), g) {
+        if let Some(number) = read_digits(text, m.range(), g, decimal) {
             if in_phrase(&number.span) {
                 continue;
             }
@@ -477,7 +489,7 @@ struct Atom {
     scaled: bool,
 }
 
-fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar) -> Option<Number> {
+fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar, decimal: Decimal) -> Option<Number> {
     let raw = &text[numeral.clone()];
     let before = &text[..numeral.start];
     let after = &text[numeral.end..];
@@ -487,7 +499,7 @@ fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar) -> Option<Number>
     let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
 
     let simple = |kind: Kind, end: usize| {
-        let value = (g.read_numeral)(raw).map_or(0.0, |n| n.value);
+        let value = (g.read_numeral)(raw, decimal).map_or(0.0, |n| n.value);
         Some(Number {
             span: numeral.start..end,
             low: value,
@@ -575,7 +587,7 @@ fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar) -> Option<Number>
     let currency = g.currency_before.find(tail_of(before, 8));
     let money = currency.is_some();
     let start = currency.map_or(numeral.start, |c| numeral.start - (c.end() - c.start()));
-    let read = (g.read_numeral)(raw)?;
+    let read = (g.read_numeral)(raw, decimal)?;
     let is_integer = read.decimals.is_none();
     // `34.ª`, `1.er`: an ordinal with its indicator after a full stop.
     if is_integer {
@@ -689,7 +701,7 @@ fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar) -> Option<Number>
     });
     if let Some((range2, raw2)) = second {
         // A scale written once applies to both ends: `$2-3 million`, `85k-90k`.
-        let read2 = (g.read_numeral)(raw2)?;
+        let read2 = (g.read_numeral)(raw2, decimal)?;
         let mut high = read2.value * scale;
         let mut high_precision = precision_of(read2);
         if scale != 1.0 {

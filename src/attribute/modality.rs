@@ -157,7 +157,7 @@ pub(super) fn modality(
 ) -> Modality {
     let before = &text[clause.start..number.qualifier_start.max(clause.start)];
     let after = &text[number.span.end.min(clause.end)..clause.end];
-    if cues.forecast.is_match(before) {
+    if cues.forecasts(before) {
         return Modality::Forecast;
     }
     // A history cue speaks of the number after it, not of one further on:
@@ -169,7 +169,7 @@ pub(super) fn modality(
         || cues.history_before.is_match(before)
         || cues.compared_with.is_match(before)
         || cues.had_been.is_match(before)
-        || cues.disputed.is_match(&text[clause.clone()])
+        || cues.disputes(&text[clause.clone()])
         || cues.history_after.is_match(after)
     {
         return Modality::History;

@@ -126,6 +126,9 @@ fn each_trap_is_no_claim() {
         "Se conocen los nombres de 40 personas muertas bajo custodia.",
         // Another count in the same sentence.
         "La policía ha detenido a pandilleros en 14 departamentos.",
+        // A day's arrests, not the total: a window of hours or days.
+        "La policía capturó a 603 personas en las últimas 24 horas.",
+        "Solo en las últimas 24 horas, la policía ha detenido a 471 personas.",
     ] {
         assert_eq!(findings(text), vec![], "{text}");
     }

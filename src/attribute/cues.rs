@@ -32,6 +32,9 @@ pub(super) struct Cues {
     pub increment: &'static Pattern,
     /// Words before a number that make it a remainder: `another 40`.
     pub increment_before: &'static Pattern,
+    /// A short window of time in the number's clause: the number counts what
+    /// happened in it (`en las últimas 24 horas`), not the figure's total.
+    pub window: Option<&'static Pattern>,
     /// Verbs that say what became of a subset: `identified`, `liberados`.
     pub status: &'static Pattern,
     /// `the names of` before a number: a part.
@@ -142,6 +145,7 @@ static ENGLISH: Cues = Cues {
     apposition_words: super::APPOSITION_WORDS,
     increment: &super::INCREMENT,
     increment_before: &super::INCREMENT_BEFORE,
+    window: None,
     status: &super::STATUS,
     part_of: &super::PART_OF,
     whole_of: &super::WHOLE_OF,
@@ -207,6 +211,7 @@ static SPANISH: Cues = Cues {
     ],
     increment: &ES_INCREMENT,
     increment_before: &ES_INCREMENT_BEFORE,
+    window: Some(&ES_WINDOW),
     status: &ES_STATUS,
     part_of: &ES_PART_OF,
     whole_of: &ES_WHOLE_OF,
@@ -278,6 +283,15 @@ static ES_INCREMENT: Pattern = LazyLock::new(|| {
 });
 static ES_INCREMENT_BEFORE: Pattern =
     LazyLock::new(|| regex(r"(?i)\b(?:otros|otras|otro|otra|nuevos|nuevas|adicionales)\s+$"));
+
+/// A window of hours or days: `en las últimas 24 horas`, `en un solo día`,
+/// `este fin de semana`. Weeks, months and years are left out: early in a
+/// count, "en las últimas dos semanas" can be all of it.
+static ES_WINDOW: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\ben\s+(?:las|los)\s+(?:últimas|ultimas|últimos|ultimos)\s+(?:\p{L}+\s+|\d+\s+)?(?:horas|días|dias|jornadas){END}|\ben\s+(?:la|el)\s+(?:última|ultima|último|ultimo)\s+(?:jornada|día|dia){END}|\ben\s+(?:un|una)\s+(?:sol[oa]\s+)?(?:día|dia|jornada){END}|\b(?:este|esta)\s+fin\s+de\s+semana{END}|\ben\s+24\s+horas{END}",
+    )
+});
 static ES_STATUS: Pattern = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:identificad|nombrad|notificad|localizad|recuperad|hallad|encontrad|liberad|excarcelad|rescatad|atendid|hospitalizad|herid|desaparecid|sepultad|enterrad|repatriad|evacuad|absuelt|sobreseíd|sobreseid)[oa]s?\b",
@@ -598,6 +612,29 @@ mod tests {
             en.forecast_words,
             true
         ));
+    }
+
+    #[test]
+    fn spanish_windows_of_time_but_not_years() {
+        let window = of(Lang::Es).window.expect("Spanish has windows");
+        for clause in [
+            "capturaron a 603 personas en las últimas 24 horas",
+            "Solo en las últimas 24 horas, la PNC reportó 471 capturas",
+            "en un solo día murieron 12 personas bajo custodia",
+            "este fin de semana fueron detenidas 300 personas",
+        ] {
+            assert!(window.is_match(clause), "{clause}");
+        }
+        for clause in [
+            "en los últimos tres años la policía ha detenido a 85.000 personas",
+            "han detenido a más de 9,600 personas en las últimas dos semanas",
+            "en el último mes murieron 9 personas bajo custodia",
+            "la policía ha detenido a 85.000 personas",
+            "hoy la cifra asciende a 85.000",
+        ] {
+            assert!(!window.is_match(clause), "{clause}");
+        }
+        assert!(of(Lang::En).window.is_none());
     }
 
     #[test]

@@ -192,6 +192,26 @@ fn counts_an_increment(text: &str, number: &Number, cues: &Cues) -> bool {
             .is_match(&text[..number.qualifier_start])
 }
 
+/// Whether the number's clause names a short window of time, so that the
+/// number counts what happened in it: "603 capturas en las últimas 24
+/// horas" is a day's arrests, not the total.
+fn counts_a_window(text: &str, sentence: &Range<usize>, number: &Number, cues: &Cues) -> bool {
+    let Some(window) = cues.window else {
+        return false;
+    };
+    let clause = modality::clause(text, sentence, &number.span, cues);
+    // Before the number in its clause, or in the few words after it: a
+    // window further on is about something else.
+    let before = &text[clause.start..number.qualifier_start.max(clause.start)];
+    let after = &text[number.span.end.min(clause.end)..clause.end];
+    let near_end = after
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(8)
+        .map_or(after.len(), |(i, _)| i);
+    window.is_match(before) || window.is_match(&after[..near_end])
+}
+
 /// Verbs that say what became of a subset of the people a figure counts:
 /// `74 victims have been identified` counts the identified, not the victims.
 static STATUS: LazyLock<Regex> = LazyLock::new(|| {
@@ -721,6 +741,7 @@ pub fn attribute_in(
                         && small_word_counts(text, &words, n, &hit.span)
                         && !reduced_relative(text, &sentence, n, &hit.span, cues)
                         && !counts_an_increment(text, n, cues)
+                        && !counts_a_window(text, &sentence, n, cues)
                         && !counts_a_subset(text, &sentence, n, &hit.span, cues)
                         && !names_another_thing(text, &sentence, &hit.span, figure, cues)
                         && !negated(text, n, &hit.span, cues)

@@ -22,7 +22,7 @@ use aho_corasick::{AhoCorasick, Input, MatchKind};
 use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
-use crate::lang::Lang;
+use crate::lang::{fold_accents, Lang};
 use crate::rules::Figure;
 
 /// How many word sequences one subject may stand for once its choices and
@@ -79,20 +79,6 @@ fn inflection(lang: Lang) -> &'static Inflection {
         Lang::En => &ENGLISH,
         Lang::Es => &SPANISH,
     }
-}
-
-/// A lowercase word without its accents (`ñ` is a letter of its own and stays).
-fn fold(word: &str) -> String {
-    word.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' => 'u',
-            c => c,
-        })
-        .collect()
 }
 
 /// The ways a prefix of folded letters may be written with one accent: a
@@ -404,7 +390,7 @@ impl Stemming {
         if self.inflection.fold_accents {
             // Stemmed first: the accent tells the stemmer the ending
             // (`murió` → `mur`, as `murieron`), then the stem drops it.
-            fold(&self.stemmer.stem(word))
+            fold_accents(&self.stemmer.stem(word))
         } else {
             self.stemmer.stem(word).into_owned()
         }
@@ -464,7 +450,7 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 /// an exceptional form of it): a cheap test before stemming.
 fn starts_like(inflection: &Inflection, word: &str, stem: &str) -> bool {
     let same_start = if inflection.fold_accents {
-        let folded = fold(&word.to_lowercase());
+        let folded = fold_accents(&word.to_lowercase());
         folded.starts_with(prefix(stem))
     } else {
         let mut word_chars = word.chars().flat_map(char::to_lowercase);

@@ -62,6 +62,21 @@ impl Lang {
     }
 }
 
+/// A word without its accents, as Spanish writers and headline styles often
+/// leave them out (`ñ` is a letter of its own and stays).
+pub fn fold_accents(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            c => c,
+        })
+        .collect()
+}
+
 /// `lang` in the rules' `[settings]`: one language for every draft that does
 /// not name its own, or `auto` to detect it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

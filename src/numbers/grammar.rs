@@ -203,18 +203,7 @@ fn spanish_qualifier_pattern(qualifiers: &[Qualifier]) -> Regex {
 /// A qualifier as written, in the form its phrase has: lowercase, single
 /// spaces, accents as the phrase writes them, `del` as `de`.
 pub(super) fn qualifier_of(written: &str, qualifiers: &[Qualifier]) -> Option<Qualifier> {
-    let fold = |s: &str| -> String {
-        s.chars()
-            .map(|c| match c {
-                'á' => 'a',
-                'é' => 'e',
-                'í' => 'i',
-                'ó' => 'o',
-                'ú' => 'u',
-                c => c,
-            })
-            .collect()
-    };
+    let fold = crate::lang::fold_accents;
     let normal = written
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -329,6 +329,18 @@ fn scale(word: &str) -> f64 {
     }
 }
 
+/// `text[range]` as an identifier (a phone number, a tally), worth its first
+/// numeral, as `figcheck numbers` shows it.
+pub(super) fn identifier(text: &str, range: std::ops::Range<usize>) -> Number {
+    let digits: String = text[range.clone()]
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let value = digits.parse().unwrap_or(0.0);
+    phrase(range.start, range.end, Kind::Identifier, value, value)
+}
+
 pub(super) fn phrase(start: usize, end: usize, kind: Kind, low: f64, high: f64) -> Number {
     Number {
         span: start..end,
@@ -353,25 +365,12 @@ fn find_english(text: &str) -> Vec<Number> {
         on.then(|| re.captures_iter(text)).into_iter().flatten()
     };
     let whole = |c: &Captures| c.get(0).expect("group 0").range();
-    // An identifier's value is its first numeral, as `figcheck numbers` shows it.
-    let first_numeral = |s: &str| {
-        let digits: String = s
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().unwrap_or(0.0)
-    };
     // Every phone number we read has a hyphen (dotted ones read as dotted identifiers).
     for c in iter(text.contains('-'), &PHONE) {
-        let r = whole(&c);
-        let value = first_numeral(&text[r.clone()]);
-        found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
+        found.push(identifier(text, whole(&c)));
     }
     for c in iter(present.tally, &TALLY) {
-        let r = c.get(1).expect("tally").range();
-        let value = first_numeral(&text[r.clone()]);
-        found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
+        found.push(identifier(text, c.get(1).expect("tally").range()));
     }
     for c in iter(present.age, &AGE) {
         let low = value_of(&c[1]).unwrap_or(0.0);

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::phrases::{number_before_in, phrase, without_overlaps, PHONE};
+use super::phrases::{identifier, number_before_in, phrase, without_overlaps, PHONE};
 use super::{Kind, Number};
 use crate::lang::Lang;
 
@@ -107,27 +107,14 @@ fn is_year(digits: &str) -> bool {
 pub fn find(text: &str) -> Vec<Number> {
     let mut found: Vec<Number> = Vec::new();
     let whole = |m: &regex::Captures| m.get(0).expect("group 0").range();
-    let first_numeral = |s: &str| {
-        let digits: String = s
-            .chars()
-            .skip_while(|c| !c.is_ascii_digit())
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().unwrap_or(0.0)
-    };
     if text.contains('-') {
         for c in PHONE.captures_iter(text) {
-            let r = whole(&c);
-            let value = first_numeral(&text[r.clone()]);
-            found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
+            found.push(identifier(text, whole(&c)));
         }
         for c in PHONE_FOUR.captures_iter(text) {
-            if is_year(&c[1]) && is_year(&c[2]) {
-                continue;
+            if !(is_year(&c[1]) && is_year(&c[2])) {
+                found.push(identifier(text, whole(&c)));
             }
-            let r = whole(&c);
-            let value = first_numeral(&text[r.clone()]);
-            found.push(phrase(r.start, r.end, Kind::Identifier, value, value));
         }
     }
     for m in MEASURE.find_iter(text) {

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lang::Lang;
+use crate::lang::{spanish_regex, Lang};
 use crate::rules::Source;
 
 /// Finds the declared sources by name in a clause.
@@ -48,27 +48,23 @@ static CUE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("cue pattern")
 });
 
-/// "según" or "de acuerdo con" before a name, or "registradas por". (The
-/// Spanish cues use ASCII word boundaries: a Unicode one is slow on
-/// accented text.)
+/// "según" or "de acuerdo con" before a name, or "registradas por".
 static CUE_BEFORE_ES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:(?-u:\b)según|(?-u:\b)segun|(?-u:\b)de\s+acuerdo\s+(?:con|a)|(?-u:\b)conforme\s+a|(?-u:\b)(?:contabilizad|documentad|registrad|reportad|recopilad|estimad|publicad|recogid|verificad)[oa]s?\s+por|(?-u:\b)datos\s+de|(?-u:\b)cifras\s+de|(?-u:\b)un\s+(?:informe|recuento|conteo|registro)\s+de)\s+(?:el\s+|la\s+|los\s+|las\s+)?$",
+    spanish_regex(
+        r"(?i)(?:\bsegún|\bsegun|\bde\s+acuerdo\s+(?:con|a)|\bconforme\s+a|\b(?:contabilizad|documentad|registrad|reportad|recopilad|estimad|publicad|recogid|verificad)[oa]s?\s+por|\bdatos\s+de|\bcifras\s+de|\bun\s+(?:informe|recuento|conteo|registro)\s+de)\s+(?:el\s+|la\s+|los\s+|las\s+)?$",
     )
-    .expect("cue pattern")
 });
 
 /// A verb of saying or counting after a name, past an optional apposition
 /// ("Cristosal, una organización de derechos humanos, contabiliza …").
 static CUE_AFTER_ES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    spanish_regex(
         r"(?ix)^(?:\s*,[^,;]{1,80},)?\s+(?:también\s+|ahora\s+|ya\s+|ha\s+|han\s+|había\s+|se\s+)?
             (?:dice|dijo|afirma|afirmó|reporta|reportó|reportado|informa|informó|informado|contabiliza|contabilizó|contabilizado
               |cuenta|contó|estima|estimó|estimado|registra|registró|registrado|documenta|documentó|documentado
               |cifra|cifró|sitúa|situó|calcula|calculó|calculado|señala|señaló|asegura|aseguró|denuncia|denunció
-              |eleva|elevó|reporte|recuento|conteo|registro|cifras|datos)(?:[^\p{L}\p{N}_]|$)",
+              |eleva|elevó|reporte|recuento|conteo|registro|cifras|datos){END}",
     )
-    .expect("cue pattern")
 });
 
 /// The cues before and after a source's name, in `lang`.

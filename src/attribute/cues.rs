@@ -258,19 +258,9 @@ static SPANISH: Cues = Cues {
     past: &ES_PAST,
 };
 
-/// A Spanish cue pattern. Word boundaries are ASCII ones (`\b` is read
-/// as `(?-u:\b)`): a Unicode boundary sends the regex engine to its slow
-/// path on any text with an accent, and Spanish has accents everywhere
-/// (a check of Spanish drafts took eleven times as long as of English
-/// ones). Where a word may end in an accented letter (`está`, `llegó`), the
-/// pattern ends it with `{END}`: a character that is no letter or digit, or
-/// the end of the text. Those patterns are only tested, or compared by
-/// where their matches start.
+/// A Spanish cue pattern: see [`crate::lang::spanish_regex`].
 fn regex(pattern: &str) -> Regex {
-    let pattern = pattern
-        .replace(r"\b", r"(?-u:\b)")
-        .replace("{END}", r"(?:[^\p{L}\p{N}_]|$)");
-    Regex::new(&pattern).expect("Spanish cue patterns compile")
+    crate::lang::spanish_regex(pattern)
 }
 
 /// Verbs of change, in the forms a report uses: `bajó`, `ha pasado`,

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::Date;
-use crate::lang::Lang;
+use crate::lang::{spanish_regex, Lang};
 use crate::numbers::words;
 
 /// A time anchor in the clause of a claim.
@@ -105,25 +105,23 @@ const PART_ES: &str = r"(?:(?:(?:a\s+)?(?:principios|finales|fines|mediados)\s+d
 
 static SPANISH: Cues = Cues {
     cued: LazyLock::new(|| {
-        regex(&format!(
-            r"(?i)(?-u:\b)(?:a|al|hasta(?:\s+el)?|para|a\s+fecha\s+de|al\s+cierre\s+de|a\s+(?:finales|fines)\s+de)\s+{PART_ES}{}",
+        spanish_regex(&format!(
+            r"(?i)\b(?:a|al|hasta(?:\s+el)?|para|a\s+fecha\s+de|al\s+cierre\s+de|a\s+(?:finales|fines)\s+de)\s+{PART_ES}{}",
             date_pattern_es()
         ))
     }),
     in_date: LazyLock::new(|| {
-        regex(&format!(
-            r"(?i)(?-u:\b)(?:en|durante)\s+(?:el\s+año\s+)?{PART_ES}{}",
+        spanish_regex(&format!(
+            r"(?i)\b(?:en|durante)\s+(?:el\s+año\s+)?{PART_ES}{}",
             date_pattern_es()
         ))
     }),
     beginning: LazyLock::new(|| {
-        regex(
+        spanish_regex(
             // `Desde que la Asamblea aprobó el régimen en marzo de 2022`:
             // Spanish puts the object between the verb and the date.
-            // (ASCII word boundaries, as for every Spanish cue: a Unicode
-            // one is slow on accented text. What follows the verb is
-            // non-word characters, which ends it.)
-            r"(?i)(?:(?-u:\b)(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)(?:\W+\w+){0,4}|(?-u:\b)desde\s+que(?:\W+\w+){0,10})\W*$",
+            // What follows the verb is non-word characters, which ends it.
+            r"(?i)(?:\b(?:desde|comenzó|comenzo|empezó|empezo|inició|inicio|iniciado|declarado|declaró|declaro|decretado|decretó|decreto|impuesto|impuso|aprobado|aprobó|aprobo|anunciado|anunció|entró\s+en\s+vigor|vigente|primer[oa]?)(?:\W+\w+){0,4}|\bdesde\s+que(?:\W+\w+){0,10})\W*$",
         )
     }),
     into: None,

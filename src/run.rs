@@ -44,7 +44,7 @@ impl Problems {
 
 /// Standard input as a draft's text.
 pub fn read_stdin(name: &str, limit: u64, problems: &mut Problems) -> Option<String> {
-    match read_limited(std::io::stdin().lock(), limit) {
+    match read_limited(std::io::stdin().lock(), limit, 0) {
         Ok(read) => accept(name, read, limit, problems),
         Err(e) => {
             problems.fail(name, format!("cannot read standard input: {e}"));
@@ -64,10 +64,14 @@ enum Read {
 
 /// Reads at most `limit` bytes. The first 8 KiB are looked at for binary
 /// content before the rest is read, so a large binary file costs 8 KiB.
-fn read_limited(reader: impl std::io::Read, limit: u64) -> std::io::Result<Read> {
+/// `size` is how long the file says it is (0 if unknown): the buffer is made
+/// that long, and a byte more, so a draft is read in a few system calls and
+/// never copied to a larger buffer.
+fn read_limited(reader: impl std::io::Read, limit: u64, size: u64) -> std::io::Result<Read> {
     use std::io::Read as _;
     let mut reader = reader.take(limit.saturating_add(1));
-    let mut bytes = Vec::new();
+    let capacity = usize::try_from(size.min(limit).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     (&mut reader).take(8192).read_to_end(&mut bytes)?;
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
     if !utf16 && bytes.contains(&0) {
@@ -115,7 +119,7 @@ fn read_draft_with(
     problems: &mut Problems,
 ) -> Option<String> {
     // A FIFO or a device named on the command line would block or never end.
-    match metadata {
+    let size = match metadata {
         Ok(meta) if !meta.is_file() => {
             problems.note(&draft.display, "not a regular file, not checked");
             return None;
@@ -124,9 +128,9 @@ fn read_draft_with(
             problems.fail(&draft.display, format!("cannot read: {e}"));
             return None;
         }
-        Ok(_) => {}
-    }
-    match std::fs::File::open(&draft.path).and_then(|file| read_limited(file, limit)) {
+        Ok(meta) => meta.len(),
+    };
+    match std::fs::File::open(&draft.path).and_then(|file| read_limited(file, limit, size)) {
         Ok(read) => accept(&draft.display, read, limit, problems),
         Err(e) => {
             problems.fail(&draft.display, format!("cannot read: {e}"));

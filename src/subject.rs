@@ -16,6 +16,10 @@
 //! clause.
 
 use std::collections::HashMap;
+
+/// Maps keyed by words and stems, looked up for every word near a subject:
+/// a fast hash, seeded for each run, since the words come from drafts.
+type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -280,9 +284,27 @@ pub struct SubjectHit {
 /// words are walked once.
 #[derive(Debug, Clone, Default)]
 struct Node {
-    next: HashMap<String, Node>,
+    next: WordMap<Node>,
+    /// The stems of `next`, in order, each with the byte length of its
+    /// [`prefix`]: tried on every word that may continue a phrase here.
+    beginnings: Vec<(String, usize)>,
     /// The figures whose phrase ends here, with the gap each allows.
     ends: Vec<(usize, usize)>,
+}
+
+impl Node {
+    /// Fills in `beginnings` here and below, once the trie is built.
+    fn list_beginnings(&mut self) {
+        self.beginnings = self
+            .next
+            .keys()
+            .map(|stem| (stem.clone(), prefix(stem).len()))
+            .collect();
+        self.beginnings.sort();
+        for child in self.next.values_mut() {
+            child.list_beginnings();
+        }
+    }
 }
 
 /// Finds the subject phrases of all figures in one pass over a text.
@@ -400,14 +422,14 @@ impl Stemming {
 /// Stems of the words of one draft, each word stemmed once.
 struct Stems {
     stemming: Stemming,
-    cache: HashMap<String, String>,
+    cache: WordMap<String>,
 }
 
 impl Stems {
     fn new(lang: Lang) -> Stems {
         Stems {
             stemming: Stemming::new(lang),
-            cache: HashMap::new(),
+            cache: WordMap::default(),
         }
     }
 
@@ -448,13 +470,14 @@ fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
 
 /// Whether `word` begins, case-insensitively, as words with `stem` do (or is
 /// an exceptional form of it): a cheap test before stemming.
-fn starts_like(inflection: &Inflection, word: &str, stem: &str) -> bool {
+/// `prefix` is the stem's [`prefix`], worked out beforehand.
+fn starts_like(inflection: &Inflection, word: &str, stem: &str, prefix: &str) -> bool {
     let same_start = if inflection.fold_accents {
         let folded = fold_accents(&word.to_lowercase());
-        folded.starts_with(prefix(stem))
+        folded.starts_with(prefix)
     } else {
         let mut word_chars = word.chars().flat_map(char::to_lowercase);
-        prefix(stem).chars().all(|c| word_chars.next() == Some(c))
+        prefix.chars().all(|c| word_chars.next() == Some(c))
     };
     same_start
         || inflection
@@ -469,9 +492,17 @@ fn is_negation(inflection: &Inflection, word: &str) -> bool {
             && word.is_char_boundary(word.len() - suffix.len())
             && word[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    let lower = word.to_lowercase();
-    inflection.negations.iter().any(|n| *n == lower)
-        || inflection.negation_endings.iter().any(|e| ends_with(e))
+    // The negations are lowercase, so a word in ASCII needs no lowercasing.
+    let negation = if word.is_ascii() {
+        inflection
+            .negations
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        inflection.negations.iter().any(|n| *n == lower)
+    };
+    negation || inflection.negation_endings.iter().any(|e| ends_with(e))
 }
 
 /// Whether `at` starts a word: no letter, digit or inner apostrophe before it.
@@ -527,6 +558,7 @@ impl SubjectMatcher {
             max_gap = figures.iter().map(|f| f.1).fold(max_gap, usize::max);
             node.ends.extend(figures);
         }
+        root.list_beginnings();
         first_prefixes.sort();
         first_prefixes.dedup();
         let starts = Starts::new(&first_prefixes);
@@ -620,9 +652,9 @@ impl SubjectMatcher {
             let inflection = stems.stemming.inflection;
             let may_continue = node.next.len() > 8
                 || node
-                    .next
-                    .keys()
-                    .any(|stem| starts_like(inflection, raw, stem));
+                    .beginnings
+                    .iter()
+                    .any(|(stem, len)| starts_like(inflection, raw, stem, &stem[..*len]));
             let child = may_continue
                 .then(|| node.next.get_key_value(stems.of(raw)))
                 .flatten();
@@ -780,12 +812,27 @@ gap = 1
     fn never_across_a_negation_or_clause_punctuation() {
         assert_eq!(found("have not arrested"), vec![]);
         assert_eq!(found("have never arrested"), vec![]);
+        assert_eq!(found("have NEVER arrested"), vec![]);
         assert_eq!(found("died, in custody"), vec![]);
         assert_eq!(found("They died. In custody"), vec![]);
         assert_eq!(
             found("died in custody—367"),
             vec![("deaths", "died in custody")]
         );
+    }
+
+    #[test]
+    fn negations_are_listed_in_lowercase() {
+        // `is_negation` compares a word in ASCII without lowercasing it.
+        for inflection in [&ENGLISH, &SPANISH] {
+            for n in inflection.negations {
+                assert_eq!(*n, n.to_lowercase());
+            }
+        }
+        assert!(is_negation(&ENGLISH, "Never"));
+        assert!(is_negation(&SPANISH, "NUNCA"));
+        assert!(is_negation(&SPANISH, "Tampoco"));
+        assert!(!is_negation(&ENGLISH, "nothing"));
     }
 
     #[test]
@@ -834,7 +881,7 @@ gap = 1
             let lower = normal(word);
             let stem = stemming.stem(&lower);
             assert!(
-                starts_like(&ENGLISH, word, &stem),
+                starts_like(&ENGLISH, word, &stem, prefix(&stem)),
                 "{word}: stem {stem}, prefix {}",
                 prefix(&stem)
             );

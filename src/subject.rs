@@ -445,14 +445,23 @@ impl Stems {
 
 /// The word of `text` that starts at `at`, if one does.
 fn word_from(text: &str, at: usize) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
     let mut end = at;
-    let mut chars = text[at..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let inner_apostrophe = matches!(c, '\'' | '’')
-            && i > 0
-            && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || c == '_' || inner_apostrophe {
-            end = at + i + c.len_utf8();
+    loop {
+        // Letters, digits and underscores in ASCII a byte at a time; any
+        // other character by the rule for all of them.
+        while bytes
+            .get(end)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            end += 1;
+        }
+        let mut chars = text[end..].chars();
+        let Some(c) = chars.next() else { break };
+        let inner_apostrophe =
+            matches!(c, '\'' | '’') && end > at && chars.next().is_some_and(char::is_alphanumeric);
+        if c.is_alphanumeric() || inner_apostrophe {
+            end += c.len_utf8();
         } else {
             break;
         }
@@ -462,10 +471,24 @@ fn word_from(text: &str, at: usize) -> Option<Range<usize>> {
 
 /// The next word of `text` after byte `from`.
 fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
-    let (i, _) = text[from..]
-        .char_indices()
-        .find(|(_, c)| c.is_alphanumeric() || *c == '_')?;
-    word_from(text, from + i)
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        let width = if b.is_ascii() {
+            if b.is_ascii_alphanumeric() || b == b'_' {
+                return word_from(text, i);
+            }
+            1
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            if c.is_alphanumeric() {
+                return word_from(text, i);
+            }
+            c.len_utf8()
+        };
+        i += width;
+    }
+    None
 }
 
 /// Whether `word` begins, case-insensitively, as words with `stem` do (or is
@@ -819,6 +842,25 @@ gap = 1
             found("died in custody—367"),
             vec![("deaths", "died in custody")]
         );
+    }
+
+    #[test]
+    fn words_are_letters_digits_and_inner_apostrophes_in_any_script() {
+        let words = |text: &str| -> Vec<String> {
+            tokens(text)
+                .into_iter()
+                .map(|w| text[w].to_string())
+                .collect()
+        };
+        assert_eq!(words("Salvador's toll"), ["Salvador's", "toll"]);
+        assert_eq!(words("'quoted' words"), ["quoted", "words"]);
+        assert_eq!(words("l’État, naïve café"), ["l’État", "naïve", "café"]);
+        assert_eq!(words("x_y 42b—end’"), ["x_y", "42b", "end"]);
+        assert_eq!(
+            words("“deaths”\u{a0}in custody"),
+            ["deaths", "in", "custody"]
+        );
+        assert_eq!(words("..."), Vec::<String>::new());
     }
 
     #[test]

@@ -161,7 +161,7 @@ fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String>
         );
         return Some(text);
     }
-    if bytes.iter().take(8192).any(|&b| b == 0) {
+    if bytes[..bytes.len().min(8192)].contains(&0) {
         problems.note(name, "binary file, not checked");
         return None;
     }

@@ -325,15 +325,21 @@ impl Rules {
             Err(_) => {
                 let e = toml::from_str::<toml::Table>(text)
                     .expect_err("toml and toml_edit read TOML alike");
-                return Err(schema::toml_error(&e, path, &source).into());
+                return Err(schema::toml_error(e.message(), e.span(), path, &source).into());
             }
         };
         let mut errors = read::problems(&document, &new);
-        let raw: schema::RawRules = match toml::from_str(text) {
+        // Read into the schema from the document parsed above, as
+        // `toml::from_str` would after parsing the text again.
+        let raw: Result<schema::RawRules, _> =
+            serde::Deserialize::deserialize(toml_edit::de::Deserializer::from(document));
+        let raw = match raw {
             Ok(raw) => raw,
             // Only a top level of the wrong shape gets here, which
             // `read::problems` reports.
-            Err(e) if errors.is_empty() => return Err(schema::toml_error(&e, path, &source).into()),
+            Err(e) if errors.is_empty() => {
+                return Err(schema::toml_error(e.message(), e.span(), path, &source).into())
+            }
             Err(_) => schema::RawRules::default(),
         };
         let rules = schema::validate(raw, path, &source, &mut errors);

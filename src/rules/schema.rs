@@ -340,12 +340,13 @@ pub(super) static INVALID_TYPE: LazyLock<Regex> =
 
 /// A TOML or schema error from the toml crate, as a labelled diagnostic.
 pub(super) fn toml_error(
-    e: &toml::de::Error,
+    message: &str,
+    span: Option<std::ops::Range<usize>>,
     path: &Path,
     source: &Arc<String>,
 ) -> RulesDiagnostic {
-    let message = e.message().trim().to_string();
-    let span = e.span().unwrap_or(0..0);
+    let message = message.trim().to_string();
+    let span = span.unwrap_or(0..0);
     let new = |code, message: String| {
         RulesDiagnostic::new(path.to_path_buf(), source.clone(), code, message)
     };

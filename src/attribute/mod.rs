@@ -724,10 +724,13 @@ pub fn attribute_in(
             }
             let figure = &figures[hit.figure];
             let bare_rate = says_rate(text, &hit.span, cues);
+            // Nearness first: it is cheap, and in a long sentence most
+            // numbers stand too far from the subject to count.
             let candidates: Vec<(usize, (usize, usize))> = in_sentence
                 .iter()
-                .copied()
-                .filter(|&i| {
+                .map(|&i| (i, distance(&numbers[i], &hit.span)))
+                .filter(|(_, d)| d.0 <= figure.window)
+                .filter(|&(i, _)| {
                     let n = &numbers[i];
                     let inside = counted_by_rate(n, &hit.span);
                     let overlaps = !inside
@@ -746,8 +749,6 @@ pub fn attribute_in(
                         && !names_another_thing(text, &sentence, &hit.span, figure, cues)
                         && !negated(text, n, &hit.span, cues)
                 })
-                .map(|i| (i, distance(&numbers[i], &hit.span)))
-                .filter(|(_, d)| d.0 <= figure.window)
                 .collect();
             let Some(best) = candidates.iter().map(|c| c.1).min() else {
                 continue;

@@ -52,8 +52,17 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes = text.as_bytes();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
+    // Only line ends and stops matter: the bytes between them are skipped
+    // without decoding (`…` is the one stop beyond ASCII, and its first
+    // byte never occurs inside another character).
+    let mut at = 0;
+    while let Some(skip) = bytes[at..]
+        .iter()
+        .position(|b| matches!(b, b'\n' | b'.' | b'!' | b'?' | 0xe2))
+    {
+        let i = at + skip;
+        let c = text[i..].chars().next().expect("a character starts here");
+        at = i + c.len_utf8();
         match c {
             '\n' => {
                 let rest = &text[i + 1..];
@@ -71,15 +80,15 @@ pub fn sentences(text: &str, lang: Lang) -> Vec<Range<usize>> {
                 }
             }
             '.' | '!' | '?' | '…' => {
-                let mut end = i + c.len_utf8();
-                while let Some(&(j, next)) = iter.peek() {
+                let mut end = at;
+                while let Some(next) = text[end..].chars().next() {
                     if is_closer(next) || (next == c && c != '.') {
-                        end = j + next.len_utf8();
-                        iter.next();
+                        end += next.len_utf8();
                     } else {
                         break;
                     }
                 }
+                at = end;
                 let followed_by_space =
                     end == bytes.len() || text[end..].starts_with(|n: char| n.is_whitespace());
                 if followed_by_space
@@ -416,6 +425,69 @@ mod tests {
             .into_iter()
             .map(|r| &text[r])
             .collect()
+    }
+
+    /// The definition of [`sentences`], character by character, as it was
+    /// before the scan skipped the bytes between stops.
+    fn sentences_by_chars(text: &str, lang: Lang) -> Vec<Range<usize>> {
+        let abbreviations = abbreviations(lang);
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            match c {
+                '\n' => {
+                    let line = text[i + 1..].trim_start_matches([' ', '\t']);
+                    let this_line_start = text[..i].rfind('\n').map_or(0, |p| p + 1);
+                    let this_line = text[this_line_start..i].trim_start();
+                    if line.starts_with(['\n', '\r'])
+                        || line.is_empty()
+                        || starts_block(line)
+                        || this_line.starts_with('#')
+                        || this_line.starts_with('|')
+                    {
+                        push_trimmed(text, start..i, &mut out);
+                        start = i + 1;
+                    }
+                }
+                '.' | '!' | '?' | '…' => {
+                    let mut end = i + c.len_utf8();
+                    while let Some(&(j, next)) = iter.peek() {
+                        if is_closer(next) || (next == c && c != '.') {
+                            end = j + next.len_utf8();
+                            iter.next();
+                        } else {
+                            break;
+                        }
+                    }
+                    let followed_by_space =
+                        end == text.len() || text[end..].starts_with(|n: char| n.is_whitespace());
+                    if followed_by_space
+                        && !(c == '.' && is_abbreviation(&text[start..i], abbreviations))
+                    {
+                        push_trimmed(text, start..end, &mut out);
+                        start = end;
+                    }
+                }
+                _ => {}
+            }
+        }
+        push_trimmed(text, start..text.len(), &mut out);
+        if out.iter().any(|r| r.len() > LONGEST_SENTENCE) {
+            out = out.into_iter().flat_map(|r| split_long(text, r)).collect();
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_scan_splits_as_the_characters_do(
+            text in "(Dr|No|U\\.S|EE\\. UU|a|é|7|1\\.5| |\n|\n\n|# |\\| |- |\\.|!|\\?|…|’|”|\\)|»|\\*|¿|—|\u{a0}){0,40}"
+        ) {
+            for lang in [Lang::En, Lang::Es] {
+                proptest::prop_assert_eq!(sentences(&text, lang), sentences_by_chars(&text, lang));
+            }
+        }
     }
 
     #[test]

@@ -419,17 +419,31 @@ impl Stemming {
     }
 }
 
-/// Stems of the words of one draft, each word stemmed once.
+/// Stems of the words of drafts, each word stemmed once per thread: the
+/// words of one draft are mostly those of the last, and stemming is dear.
 struct Stems {
     stemming: Stemming,
+    lang: Lang,
     cache: WordMap<String>,
+}
+
+/// The most words a thread keeps the stems of between drafts (only words
+/// that may begin or continue a phrase are stemmed); past it the cache
+/// starts again, so an archive of any size holds about a megabyte.
+const STEMS_KEPT: usize = 10_000;
+
+thread_local! {
+    /// Each language's cache of stems, between two drafts read on this thread.
+    static KEPT_STEMS: std::cell::RefCell<[WordMap<String>; 2]> = Default::default();
 }
 
 impl Stems {
     fn new(lang: Lang) -> Stems {
+        let cache = KEPT_STEMS.with(|kept| std::mem::take(&mut kept.borrow_mut()[lang.index()]));
         Stems {
             stemming: Stemming::new(lang),
-            cache: WordMap::default(),
+            lang,
+            cache,
         }
     }
 
@@ -440,6 +454,17 @@ impl Stems {
             self.cache.insert(raw.to_string(), stem);
         }
         &self.cache[raw]
+    }
+}
+
+impl Drop for Stems {
+    fn drop(&mut self) {
+        let mut cache = std::mem::take(&mut self.cache);
+        if cache.len() > STEMS_KEPT {
+            cache = WordMap::default();
+        }
+        // A thread that is ending has no cache to keep it in.
+        let _ = KEPT_STEMS.try_with(|kept| kept.borrow_mut()[self.lang.index()] = cache);
     }
 }
 
@@ -789,6 +814,20 @@ gap = 1
             .into_iter()
             .map(|h| (ids[h.figure], &text[h.span]))
             .collect()
+    }
+
+    #[test]
+    fn stems_kept_from_one_draft_to_the_next_change_nothing() {
+        let text = "Eleven people died in custody last year.";
+        let first = found(text);
+        assert!(KEPT_STEMS.with(|kept| !kept.borrow()[Lang::En.index()].is_empty()));
+        assert_eq!(found(text), first);
+        // A Spanish draft on the same thread keeps its own stems: "murieron"
+        // is not stemmed as an English word.
+        let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
+        SubjectMatcher::new(&rules.figures, Lang::Es).find("murieron", 0..8);
+        assert_eq!(found(text), first);
+        assert_eq!(first, vec![("deaths", "died in custody")]);
     }
 
     #[test]

@@ -81,11 +81,13 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
         std::borrow::Cow::Owned(text) => std::sync::Arc::new(text),
     };
     let source = NamedText::new(super::visible(&report.path).into_owned(), drawn);
-    let index = LineIndex::new(&report.source);
+    // Needed only for a finding on a line too long to draw.
+    let index = std::cell::OnceCell::new();
     let mut out = String::new();
     for finding in &report.findings {
         if let Some(long) = longest_labelled_line(&report.source, finding) {
-            out.push_str(&render_without_source(report, &index, finding, long));
+            let index = index.get_or_init(|| LineIndex::new(&report.source));
+            out.push_str(&render_without_source(report, index, finding, long));
             continue;
         }
         let diagnostic = FindingDiagnostic {

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use textwrap::WordSeparator;
 
 use super::source::NamedText;
 use super::{FileReport, Summary};
@@ -48,6 +49,50 @@ fn handler(style: Style) -> GraphicalReportHandler {
     GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
+        .with_word_separator(WordSeparator::Custom(words))
+}
+
+/// The words miette wraps a message or help line at: where the Unicode line
+/// breaking rules put them (textwrap's default, which miette uses), found
+/// by splitting at spaces wherever that gives the same words. The rules
+/// segmenter costs more than the rest of drawing a finding.
+fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    if breaks_only_after_spaces(line) {
+        WordSeparator::AsciiSpace.find_words(line)
+    } else {
+        WordSeparator::new().find_words(line)
+    }
+}
+
+/// Whether the Unicode line breaking rules allow a break in `line` only
+/// after each run of spaces, as splitting at spaces does (textwrap never
+/// breaks after a hyphen itself). True only of lines in ASCII letters,
+/// digits, spaces, hyphens, `( ) , . : ;` and apostrophes inside words,
+/// where no space comes after `(` (no break after an opening bracket), none
+/// before `) , . : ;` (no break before a closing mark), `(` follows no
+/// `) , . : ;` (a break between the two), and the line does not end with a
+/// hyphen (textwrap then drops the last break before it).
+fn breaks_only_after_spaces(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    if line.ends_with('-') {
+        return false;
+    }
+    let closing = |b: u8| matches!(b, b')' | b',' | b'.' | b':' | b';');
+    bytes.iter().enumerate().all(|(i, &b)| {
+        let before = i.checked_sub(1).map(|j| bytes[j]);
+        let after = bytes.get(i + 1).copied();
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' => true,
+            b' ' => before != Some(b'(') && !after.is_some_and(closing),
+            b'(' => !before.is_some_and(closing),
+            b')' | b',' | b'.' | b':' | b';' => true,
+            b'\'' => {
+                before.is_some_and(|c| c.is_ascii_alphabetic())
+                    && after.is_some_and(|c| c.is_ascii_alphabetic())
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Any diagnostic (a problem in the rules file, a failed example), drawn the
@@ -195,5 +240,72 @@ impl Diagnostic for FindingDiagnostic<'_> {
                 }
             },
         )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn split(separator: &WordSeparator, line: &str) -> Vec<(String, String)> {
+        separator
+            .find_words(line)
+            .map(|w| (w.word.to_string(), w.whitespace.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn messages_and_help_as_figcheck_writes_them_are_split_at_spaces() {
+        for line in [
+            "the draft says 58,000 for people arrested; the rules allow 85,000 or more",
+            "use 1.9 (Ministry of Justice and Public Security, 2025-01-03) for 2024",
+            "Salvador's count: 367 deaths in custody, up from 261 (an early count).",
+            "  indented after a line break",
+        ] {
+            assert!(breaks_only_after_spaces(line), "{line}");
+            assert_eq!(
+                split(&WordSeparator::Custom(words), line),
+                split(&WordSeparator::new(), line)
+            );
+        }
+        for line in [
+            "a ( b",
+            "a (b) , c",
+            "say 'quoted' words",
+            "and/or",
+            "a),(b",
+            "“curly” quotes",
+            "what? no",
+            "tab\there",
+        ] {
+            assert!(!breaks_only_after_spaces(line), "{line}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn the_words_are_those_of_the_unicode_rules(
+            line in "[a-zA-Z0-9 ,.:;()'\"/!?%$+\\-\\[\\]…’“”—\u{a0}]{0,30}"
+        ) {
+            prop_assert_eq!(
+                split(&WordSeparator::Custom(words), &line),
+                split(&WordSeparator::new(), &line)
+            );
+        }
+
+        #[test]
+        fn where_spaces_are_the_only_breaks_the_two_agree(
+            line in "(word|Word|42|1,000|2.4|-|'s|x'y| |  |\\(|\\)|,|\\.|:|;){0,25}"
+        ) {
+            if breaks_only_after_spaces(&line) {
+                prop_assert_eq!(
+                    split(&WordSeparator::AsciiSpace, &line),
+                    split(&WordSeparator::new(), &line)
+                );
+            }
+        }
     }
 }

@@ -43,13 +43,18 @@ commands+=(-n "bench short 500" "$bin --rules bench/rules-500.toml --format shor
 for n in 50 500 5000; do
   commands+=(-n "dense distinct $n" "$bin --rules bench-dense/rules-distinct-$n.toml --format short -q bench-dense/corpus")
 done
-commands+=(-n "one draft rg" "rg -c -i -F -f bench/subjects-50.txt $one")
-commands+=(-n "one draft" "$bin --rules bench/rules-50.toml $one")
-commands+=(-n "4 MB short" "$bin --rules bench-dense/rules-50.toml --format short -q bench-dense/compilation-4mb.md")
-commands+=(-n "4 MB human" "$bin --rules bench-dense/rules-50.toml --format human -q bench-dense/compilation-4mb.md")
+# Runs of a few milliseconds vary by a third from one to the next on a
+# shared machine: the short runs get their own call, with many more runs.
+small=()
+small+=(-n "one draft rg" "rg -c -i -F -f bench/subjects-50.txt $one")
+small+=(-n "one draft" "$bin --rules bench/rules-50.toml $one")
+small+=(-n "4 MB short" "$bin --rules bench-dense/rules-50.toml --format short -q bench-dense/compilation-4mb.md")
+small+=(-n "4 MB human" "$bin --rules bench-dense/rules-50.toml --format human -q bench-dense/compilation-4mb.md")
 
 echo "== wall time (warm cache, $runs runs each, one hyperfine call)"
 hyperfine -N --warmup 1 --runs "$runs" -i --export-json times.json --style basic "${commands[@]}" > hyperfine.log
+echo "== one draft and the 4 MB draft (warm cache, $((runs * 10)) runs each, one hyperfine call)"
+hyperfine -N --warmup 10 --runs "$((runs * 10))" -i --export-json times-small.json --style basic "${small[@]}" > hyperfine-small.log
 
 echo "== peak memory (maximum resident set size)"
 : > memory.txt
@@ -62,7 +67,7 @@ done
 
 python3 - <<'PY'
 import json
-med = {r["command"]: r["median"] for r in json.load(open("times.json"))["results"]}
+med = {r["command"]: r["median"] for f in ["times.json", "times-small.json"] for r in json.load(open(f))["results"]}
 mem = {}
 for line in open("memory.txt"):
     c, f, kb = line.split()

@@ -16,10 +16,6 @@
 //! clause.
 
 use std::collections::HashMap;
-
-/// Maps keyed by words and stems, looked up for every word near a subject:
-/// a fast hash, seeded for each run, since the words come from drafts.
-type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -28,6 +24,10 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::{fold_accents, Lang};
 use crate::rules::Figure;
+
+/// Maps keyed by words and stems, looked up for every word near a subject:
+/// a fast hash, seeded for each run, since the words come from drafts.
+type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 /// How many word sequences one subject may stand for once its choices and
 /// optional words are spelt out.

@@ -85,7 +85,10 @@ PY
   cd "$root"
 }
 
-round_trip source figcheck-src figcheck-rules-src
+# The source hooks build figcheck in release mode; build it in the
+# throwaway directory and drop it once they have run (about 450 MB).
+CARGO_TARGET_DIR="$work/cargo-target" round_trip source figcheck-src figcheck-rules-src
+rm -rf "$work/cargo-target"
 
 if ls "$root"/target/wheels/figcheck-*.whl > /dev/null 2>&1; then
   # What the placeholder package (setup.py) needs to build, then the wheel.

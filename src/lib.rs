@@ -17,6 +17,7 @@ pub mod formula;
 pub mod lang;
 pub mod markup;
 pub mod numbers;
+pub mod place;
 pub mod render;
 pub mod rules;
 pub mod run;
@@ -182,6 +183,7 @@ impl Checker {
             &self.matchers[lang.index()],
             lang,
         );
+        place::drop_other_places(&prose.text, &mut claims, &self.rules);
         self.attribute_sources(&prose.text, &mut claims, lang);
         let relations = arithmetic::find(
             &prose.text,
@@ -250,6 +252,7 @@ impl Checker {
         }
         let mut claims =
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
+        place::drop_other_places(text, &mut claims, &self.rules);
         self.attribute_sources(text, &mut claims, lang);
         Analysis {
             numbers,

@@ -26,7 +26,11 @@ fn findings(text: &str) -> Vec<(&'static str, String)> {
 
 /// (figure id, number as written, modality) for each claim in `text`.
 fn claims(text: &str) -> Vec<(String, String, Modality)> {
-    let checker = checker();
+    claims_by(&checker(), text)
+}
+
+/// [`claims`], as `checker` reads them.
+fn claims_by(checker: &Checker, text: &str) -> Vec<(String, String, Modality)> {
     let analysis = checker.analyse(text);
     analysis
         .claims
@@ -311,4 +315,97 @@ fn the_seeds_show_no_duration_identifier_phone_or_version_as_a_count() {
         }
     }
     assert!(read > 50, "the seeds hold numbers: read {read}");
+}
+
+/// (figure id, number as written) for each claim in `text`, read by `checker`.
+fn claimed(checker: &Checker, text: &str) -> Vec<(String, String)> {
+    let claims = claims_by(checker, text);
+    claims.into_iter().map(|(id, n, _)| (id, n)).collect()
+}
+
+#[test]
+fn another_country_s_figure_is_no_claim_about_the_draft_s_own() {
+    let checker = checker();
+    // El Salvador is named first and most; Honduras once, in a comparison.
+    let draft = "El Salvador's homicide rate fell to 1.9 in 2024. Officials in El Salvador \
+                 credit the state of exception. Honduras, by contrast, reports a homicide \
+                 rate of 25 per 100,000 residents.";
+    assert_eq!(findings(draft), vec![]);
+    assert_eq!(
+        claimed(&checker, draft),
+        [("homicide-rate".to_string(), "1.9".to_string())]
+    );
+    // Spanish names the other country the same way.
+    let borrador = "---\nlang: es\n---\nLa tasa de homicidios de El Salvador bajó a 1.9 en 2024, \
+                    según el Gobierno de El Salvador. Guatemala, en cambio, tiene una tasa de \
+                    homicidios de 16 por cada 100,000 habitantes.";
+    assert_eq!(findings(borrador), vec![]);
+}
+
+#[test]
+fn a_clause_that_names_the_draft_s_own_country_is_still_judged() {
+    // Honduras stands in the clause, but so does El Salvador: still a claim.
+    assert_one(
+        "El Salvador reports few murders. In El Salvador the homicide rate was 1.6 per \
+         100,000 residents in 2024, below Honduras.",
+        "figcheck::mismatch",
+        "1.6 per 100,000 residents",
+    );
+    // A draft that names only one country speaks of it, even once.
+    assert_one(
+        "In Honduras, the homicide rate was 1.6 per 100,000 residents in 2024.",
+        "figcheck::mismatch",
+        "1.6 per 100,000 residents",
+    );
+    // A country in a source's name is a source, not the figure's place: the
+    // rules cite the US State Department.
+    assert_one(
+        "El Salvador's prisons are full. El Salvador says so, and so does the US State \
+         Department, which counts 376 deaths in custody.",
+        "figcheck::mismatch",
+        "376",
+    );
+}
+
+/// Deaths a storm caused, as a desk covering Hurricane Maria keeps them.
+const STORM_RULES: &str = r#"
+[[figure]]
+id = "maria-deaths"
+name = "Deaths in Puerto Rico attributed to Hurricane Maria"
+subjects = ["deaths", "death toll", "died"]
+unit = "count"
+canonical = 2975
+"#;
+
+#[test]
+fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
+    let rules = Rules::parse(STORM_RULES, Path::new("rules.toml")).expect("rules parse");
+    let checker = Checker::new(rules);
+    let codes = |text: &str| -> Vec<String> {
+        checker
+            .check(text)
+            .into_iter()
+            .map(|f| format!("{} {}", f.code.as_str(), f.found_text))
+            .collect()
+    };
+    // Maria, the figure's own storm, is named most; Katrina in comparison.
+    let draft = "Hurricane Maria left 2,975 deaths in its wake. Maria was the costliest \
+                 storm to hit the island, and recovery from Maria took years. Hurricane \
+                 Katrina's death toll is 1,833.";
+    assert_eq!(codes(draft), Vec::<String>::new());
+    assert_eq!(
+        claimed(&checker, draft),
+        [("maria-deaths".to_string(), "2,975".to_string())]
+    );
+    // The figure's own storm, by its bare name, is still judged, and a slip
+    // in it still found.
+    assert_eq!(
+        codes("Hurricane Katrina is remembered. When Maria struck, 2,795 deaths followed."),
+        ["figcheck::mismatch 2,795"]
+    );
+    // The storm's territory's country is its own too: "U.S. history".
+    assert_eq!(
+        codes("Hurricane Maria hit Puerto Rico. The death toll of 2,795 is the worst in U.S. history."),
+        ["figcheck::mismatch 2,795"]
+    );
 }

@@ -1,0 +1,406 @@
+//! The places and named storms a draft speaks of, and claims about another
+//! one than the draft's own.
+//!
+//! A figure in the rules belongs to one place or event: El Salvador's
+//! homicide rate, the deaths Hurricane Maria caused. Drafts compare it with
+//! others: "Honduras has a rate of 19 homicides per 100,000", "deaths blamed
+//! on Hurricane Katrina range from 1,200 to 1,800". Those numbers are about
+//! the same kind of thing, so the subject phrase matches, but they are not
+//! claims about the figure. A claim whose clause names a country or a storm
+//! that is not the draft's own, and names none that is, is dropped.
+//!
+//! The draft's own places are the ones the figure's name or subject phrases
+//! name ("Deaths in Puerto Rico attributed to Hurricane Maria"), the one the
+//! draft names first, and the ones it names most: at least twice, and at
+//! least half as often as the one it names most. A territory's country is
+//! its own too: a draft on Puerto Rico speaks of "U.S. history". So are the
+//! places in the declared sources' names ("US State Department"): a clause
+//! that cites one names a source, not the place its figure belongs to.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+
+use crate::attribute::Claim;
+use crate::rules::{Figure, Rules};
+
+/// Countries and territories, each with the names English and Spanish prose
+/// give it; the first name is its key.
+const COUNTRIES: &[&[&str]] = &[
+    &["Afghanistan", "Afganistán"],
+    &["Albania"],
+    &["Algeria", "Argelia"],
+    &["Angola"],
+    &["Argentina"],
+    &["Armenia"],
+    &["Australia"],
+    &["Austria"],
+    &["Azerbaijan", "Azerbaiyán"],
+    &["Bahamas"],
+    &["Bangladesh"],
+    &["Barbados"],
+    &["Belarus", "Bielorrusia"],
+    &["Belgium", "Bélgica"],
+    &["Belize", "Belice"],
+    &["Bolivia"],
+    &["Bosnia"],
+    &["Brazil", "Brasil"],
+    &["Bulgaria"],
+    &["Cambodia", "Camboya"],
+    &["Cameroon", "Camerún"],
+    &["Canada", "Canadá"],
+    &["Chile"],
+    &["China"],
+    &["Colombia"],
+    &["Costa Rica"],
+    &["Croatia", "Croacia"],
+    &["Cuba"],
+    &["Czech Republic", "Czechia", "República Checa", "Chequia"],
+    &["Denmark", "Dinamarca"],
+    &["Dominican Republic", "República Dominicana"],
+    &["Ecuador"],
+    &["Egypt", "Egipto"],
+    &["El Salvador"],
+    &["Estonia"],
+    &["Ethiopia", "Etiopía"],
+    &["Finland", "Finlandia"],
+    &["France", "Francia"],
+    &["Germany", "Alemania"],
+    &["Ghana"],
+    &["Greece", "Grecia"],
+    &["Guatemala"],
+    &["Guyana"],
+    &["Haiti", "Haití"],
+    &["Honduras"],
+    &["Hungary", "Hungría"],
+    &["Iceland", "Islandia"],
+    &["India"],
+    &["Indonesia"],
+    &["Iran", "Irán"],
+    &["Iraq", "Irak"],
+    &["Ireland", "Irlanda"],
+    &["Israel"],
+    &["Italy", "Italia"],
+    &["Jamaica"],
+    &["Japan", "Japón"],
+    &["Kazakhstan", "Kazajistán"],
+    &["Kenya", "Kenia"],
+    &["Latvia", "Letonia"],
+    &["Lebanon", "Líbano"],
+    &["Libya", "Libia"],
+    &["Lithuania", "Lituania"],
+    &["Malaysia", "Malasia"],
+    &["Mali", "Malí"],
+    &["Mexico", "México", "Méjico"],
+    &["Morocco", "Marruecos"],
+    &["Mozambique"],
+    &["Myanmar"],
+    &["Nepal"],
+    &["Netherlands", "Países Bajos", "Holanda"],
+    &["New Zealand", "Nueva Zelanda"],
+    &["Nicaragua"],
+    &["Niger", "Níger"],
+    &["Nigeria"],
+    &["North Korea", "Corea del Norte"],
+    &["Norway", "Noruega"],
+    &["Pakistan", "Pakistán"],
+    &["Panama", "Panamá"],
+    &["Paraguay"],
+    &["Peru", "Perú"],
+    &["Philippines", "Filipinas"],
+    &["Poland", "Polonia"],
+    &["Portugal"],
+    &["Puerto Rico"],
+    &["Romania", "Rumania", "Rumanía"],
+    &["Russia", "Rusia"],
+    &["Rwanda", "Ruanda"],
+    &["Saudi Arabia", "Arabia Saudita", "Arabia Saudí"],
+    &["Senegal"],
+    &["Serbia"],
+    &["Singapore", "Singapur"],
+    &["Slovakia", "Eslovaquia"],
+    &["Slovenia", "Eslovenia"],
+    &["Somalia"],
+    &["South Africa", "Sudáfrica"],
+    &["South Korea", "Corea del Sur"],
+    &["South Sudan", "Sudán del Sur"],
+    &["Spain", "España"],
+    &["Sri Lanka"],
+    &["Sudan", "Sudán"],
+    &["Sweden", "Suecia"],
+    &["Switzerland", "Suiza"],
+    &["Syria", "Siria"],
+    &["Taiwan", "Taiwán"],
+    &["Thailand", "Tailandia"],
+    &["Trinidad and Tobago", "Trinidad y Tobago"],
+    &["Tunisia", "Túnez"],
+    &["Turkey", "Türkiye", "Turquía"],
+    &["Uganda"],
+    &["Ukraine", "Ucrania"],
+    &["United Kingdom", "Britain", "Reino Unido", "Gran Bretaña"],
+    &[
+        "United States",
+        "U.S.",
+        "USA",
+        "US",
+        "Estados Unidos",
+        "EE.UU.",
+        "EE. UU.",
+        "EEUU",
+    ],
+    &["Uruguay"],
+    &["Venezuela"],
+    &["Vietnam"],
+    &["Yemen"],
+    &["Zambia"],
+    &["Zimbabue", "Zimbabwe"],
+];
+
+/// Every country name, for one search; `COUNTRY_KEYS[i]` is the key of the
+/// name the search reports as pattern `i`.
+static COUNTRY_SEARCH: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut names = Vec::new();
+    let mut keys = Vec::new();
+    for names_of in COUNTRIES {
+        for name in names_of.iter() {
+            names.push(*name);
+            keys.push(names_of[0]);
+        }
+    }
+    let search = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&names)
+        .expect("country names");
+    (search, keys)
+});
+
+/// Every country name and every word for a storm, for a quick test of
+/// whether a clause can name a place at all.
+static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let storm_words = [
+        "Hurricane",
+        "Typhoon",
+        "Cyclone",
+        "Storm",
+        "uracán",
+        "uracan",
+        "ormenta",
+        "ifón",
+        "ifon",
+        "iclón",
+        "iclon",
+    ];
+    let names = COUNTRIES.iter().flat_map(|names| names.iter().copied());
+    AhoCorasick::new(names.chain(storm_words)).expect("place words")
+});
+
+/// A storm's name after the word for a storm: `Hurricane Katrina`, `huracán Mitch`.
+static STORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?:Hurricane|Typhoon|Cyclone|(?:Tropical\s+|Winter\s+)?Storm|[Hh]urac[áa]n|[Tt]ormenta(?:\s+[Tt]ropical)?|[Tt]if[óo]n|[Cc]icl[óo]n)\s+(\p{Lu}\p{Ll}+)\b",
+    )
+    .expect("storm pattern")
+});
+
+/// One place named in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Range<usize>,
+    /// The country's first name in [`COUNTRIES`], or the storm's own name.
+    pub key: String,
+}
+
+fn at_word_edges(text: &str, span: &Range<usize>) -> bool {
+    let before = text[..span.start].chars().next_back();
+    let after = text[span.end..].chars().next();
+    let name_ends_in_stop = text[span.clone()].ends_with('.');
+    !before.is_some_and(|c| c.is_alphanumeric())
+        && (name_ends_in_stop || !after.is_some_and(|c| c.is_alphanumeric()))
+}
+
+/// The names `search` finds in `text` as whole words, each with its key.
+fn names_in<'k>(
+    text: &'k str,
+    search: &'k AhoCorasick,
+    key: impl Fn(usize) -> &'k str + 'k,
+) -> impl Iterator<Item = Mention> + 'k {
+    search
+        .find_iter(text)
+        .map(|m| (m.span().range(), m.pattern().as_usize()))
+        .filter(|(span, _)| at_word_edges(text, span))
+        .map(move |(span, i)| Mention {
+            span,
+            key: key(i).to_string(),
+        })
+}
+
+/// The countries and storms `text` names, in order. A storm is found by the
+/// word before its name (`Hurricane Maria`); once found, its bare name
+/// counts too (`when Maria struck`).
+pub fn mentions(text: &str) -> Vec<Mention> {
+    let (search, keys) = &*COUNTRY_SEARCH;
+    let mut found: Vec<Mention> = names_in(text, search, |i| keys[i]).collect();
+    let mut storms: Vec<&str> = STORM
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .map(|m| m.as_str())
+        .collect();
+    storms.sort_unstable();
+    storms.dedup();
+    if !storms.is_empty() {
+        let names = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&storms)
+            .expect("storm names");
+        found.extend(names_in(text, &names, |i| storms[i]));
+        found.sort_by_key(|m| m.span.start);
+    }
+    found
+}
+
+/// Territories and the country they belong to.
+const TERRITORIES: &[(&str, &str)] = &[("Puerto Rico", "United States")];
+
+/// The places a draft speaks of as its own, going by which it names first
+/// and how often it names each: see the module's documentation.
+fn draft_places(mentions: &[Mention]) -> Vec<&str> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in mentions {
+        *counts.entry(m.key.as_str()).or_default() += 1;
+    }
+    let most = counts.values().copied().max().unwrap_or(0);
+    let mut own: Vec<&str> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 2 && 2 * n >= most)
+        .map(|(key, _)| key)
+        .chain(mentions.first().map(|m| m.key.as_str()))
+        .collect();
+    let countries: Vec<&str> = own
+        .iter()
+        .filter_map(|key| TERRITORIES.iter().find(|(t, _)| t == key))
+        .map(|(_, country)| *country)
+        .collect();
+    own.extend(countries);
+    own.sort_unstable();
+    own.dedup();
+    own
+}
+
+/// The places a figure's own name and subject phrases name.
+fn figure_places(figure: &Figure) -> Vec<String> {
+    let mut keys: Vec<String> = std::iter::once(&figure.name)
+        .chain(&figure.subjects)
+        .chain(figure.subjects_by_lang.iter().flatten())
+        .flat_map(|text| mentions(text).into_iter().map(|m| m.key))
+        .collect();
+    for (territory, country) in TERRITORIES {
+        if keys.iter().any(|k| k == territory) {
+            keys.push(country.to_string());
+        }
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
+/// The places the rules' sources name ("US State Department"): a clause
+/// that cites one names a source, not the place a figure belongs to.
+fn source_places(rules: &Rules) -> Vec<String> {
+    rules
+        .sources
+        .iter()
+        .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
+        .flat_map(|text| mentions(text).into_iter().map(|m| m.key))
+        .collect()
+}
+
+/// Drops the claims whose clause names a place that is not the draft's or
+/// the figure's own, and none that is.
+pub fn drop_other_places(text: &str, claims: &mut Vec<Claim>, rules: &Rules) {
+    // Most clauses of claims name no country and no storm: the whole draft
+    // is searched only when one does.
+    let names_a_place = |c: &Claim| ANY_PLACE.is_match(&text[c.clause.clone()]);
+    if !claims.iter().any(names_a_place) {
+        return;
+    }
+    let mentions = mentions(text);
+    if mentions.is_empty() {
+        return;
+    }
+    let mut draft: Vec<String> = draft_places(&mentions)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    draft.extend(source_places(rules));
+    let figures = &rules.figures;
+    let mut own_of: HashMap<usize, Vec<String>> = HashMap::new();
+    claims.retain(|claim| {
+        let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
+        let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
+        let named = &mentions[first..last];
+        if named.is_empty() {
+            return true;
+        }
+        let own = own_of
+            .entry(claim.figure)
+            .or_insert_with(|| figure_places(&figures[claim.figure]));
+        let is_own = |m: &Mention| draft.contains(&m.key) || own.contains(&m.key);
+        named.iter().any(is_own)
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        mentions(text).into_iter().map(|m| m.key).collect()
+    }
+
+    #[test]
+    fn countries_are_found_in_both_languages_and_as_whole_words() {
+        assert_eq!(
+            keys("Honduras and México, unlike the U.S., the US or Estados Unidos."),
+            [
+                "Honduras",
+                "Mexico",
+                "United States",
+                "United States",
+                "United States"
+            ]
+        );
+        // Inside a longer word, or lowercase, a name is not a country.
+        assert!(keys("Chilean wine, chile peppers, a Peruvian and us.").is_empty());
+    }
+
+    #[test]
+    fn a_storm_is_found_by_its_title_and_then_by_its_bare_name() {
+        assert_eq!(
+            keys("Hurricane Katrina struck in 2005. When Katrina hit, Maria was years away."),
+            ["Katrina", "Katrina"]
+        );
+        assert_eq!(keys("el huracán Mitch dejó a Mitch"), ["Mitch", "Mitch"]);
+    }
+
+    #[test]
+    fn the_draft_s_own_places_are_the_ones_it_names_most() {
+        let m = mentions(
+            "Honduras. El Salvador, El Salvador, El Salvador. Guatemala. Colombia and Colombia.",
+        );
+        // Named first, named most, named at least half as often as that.
+        assert_eq!(draft_places(&m), ["Colombia", "El Salvador", "Honduras"]);
+        // Named once each: the first is the draft's own.
+        assert_eq!(
+            draft_places(&mentions("Honduras and Guatemala.")),
+            ["Honduras"]
+        );
+        // A territory's country is its own too.
+        assert_eq!(
+            draft_places(&mentions("Puerto Rico and Puerto Rico, not Haiti.")),
+            ["Puerto Rico", "United States"]
+        );
+    }
+}

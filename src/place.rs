@@ -16,6 +16,10 @@
 //! its own too: a draft on Puerto Rico speaks of "U.S. history". So are the
 //! places in the declared sources' names ("US State Department"): a clause
 //! that cites one names a source, not the place its figure belongs to.
+//!
+//! A clause that names a storm is judged by its storms alone, the narrower
+//! place: "when Katrina crossed the U.S. Gulf Coast" speaks of Katrina in a
+//! draft whose own country is the United States.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -211,6 +215,8 @@ pub struct Mention {
     pub span: Range<usize>,
     /// The country's first name in [`COUNTRIES`], or the storm's own name.
     pub key: String,
+    /// A storm, not a country.
+    pub storm: bool,
 }
 
 fn at_word_edges(text: &str, span: &Range<usize>) -> bool {
@@ -226,6 +232,7 @@ fn names_in<'k>(
     text: &'k str,
     search: &'k AhoCorasick,
     key: impl Fn(usize) -> &'k str + 'k,
+    storm: bool,
 ) -> impl Iterator<Item = Mention> + 'k {
     search
         .find_iter(text)
@@ -234,6 +241,7 @@ fn names_in<'k>(
         .map(move |(span, i)| Mention {
             span,
             key: key(i).to_string(),
+            storm,
         })
 }
 
@@ -242,7 +250,7 @@ fn names_in<'k>(
 /// counts too (`when Maria struck`).
 pub fn mentions(text: &str) -> Vec<Mention> {
     let (search, keys) = &*COUNTRY_SEARCH;
-    let mut found: Vec<Mention> = names_in(text, search, |i| keys[i]).collect();
+    let mut found: Vec<Mention> = names_in(text, search, |i| keys[i], false).collect();
     let mut storms: Vec<&str> = STORM
         .captures_iter(text)
         .filter_map(|c| c.get(1))
@@ -255,7 +263,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&storms)
             .expect("storm names");
-        found.extend(names_in(text, &names, |i| storms[i]));
+        found.extend(names_in(text, &names, |i| storms[i], true));
         found.sort_by_key(|m| m.span.start);
     }
     found
@@ -348,7 +356,13 @@ pub fn drop_other_places(text: &str, claims: &mut Vec<Claim>, rules: &Rules) {
             .entry(claim.figure)
             .or_insert_with(|| figure_places(&figures[claim.figure]));
         let is_own = |m: &Mention| draft.contains(&m.key) || own.contains(&m.key);
-        named.iter().any(is_own)
+        // A storm is the narrower place: "when Katrina crossed the U.S. Gulf
+        // Coast" is about Katrina, whichever countries are the draft's own.
+        if named.iter().any(|m| m.storm) {
+            named.iter().filter(|m| m.storm).any(is_own)
+        } else {
+            named.iter().any(is_own)
+        }
     });
 }
 

@@ -403,6 +403,16 @@ fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
         codes("Hurricane Katrina is remembered. When Maria struck, 2,795 deaths followed."),
         ["figcheck::mismatch 2,795"]
     );
+    // A clause that names another storm is about that storm, though it
+    // names the draft's own country too.
+    let draft = "Hurricane Maria struck Puerto Rico, and Maria's death toll is 2,975. \
+                 Recovery from Maria took years. More than 1,800 people died when \
+                 Hurricane Katrina crossed the U.S. Gulf Coast.";
+    assert_eq!(codes(draft), Vec::<String>::new());
+    assert_eq!(
+        claimed(&checker, draft),
+        [("maria-deaths".to_string(), "2,975".to_string())]
+    );
     // The storm's territory's country is its own too: "U.S. history".
     assert_eq!(
         codes("Hurricane Maria hit Puerto Rico. The death toll of 2,795 is the worst in U.S. history."),

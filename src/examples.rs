@@ -37,7 +37,8 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
         for example in &figure.examples {
             let text = example.text.as_str();
             let analysis = checker.analyse_in(text, example.lang);
-            let is_forecast = |c: &crate::Claim| c.modality == crate::attribute::Modality::Forecast;
+            // A forecast, or a figure for part of a year: read, and set aside.
+            let is_forecast = |c: &crate::Claim| !c.modality.is_judged();
             let ours = || analysis.claims.iter().filter(|c| c.figure == index);
             let claimed = ours().count() > 0;
             // Judged: a claim that is not a forecast.
@@ -77,6 +78,9 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
                                 crate::attribute::Modality::Assertion => "",
                                 crate::attribute::Modality::Forecast => " as a forecast",
                                 crate::attribute::Modality::History => " as history",
+                                crate::attribute::Modality::PartOfYear => {
+                                    " as a figure for part of a year"
+                                }
                             };
                             format!("attributed to {}{framing}", rules.figures[c.figure].id)
                         },

@@ -434,6 +434,10 @@ fn hover(checker: &Checker, text: &str, uri: &Uri, params: &HoverParams) -> Opti
             crate::attribute::Modality::Forecast => {
                 "Read as a forecast, target or plan: not judged.".to_string()
             }
+            crate::attribute::Modality::PartOfYear => {
+                "Read as a figure for part of a year, which the rules keep per year: not judged."
+                    .to_string()
+            }
             _ => format!("{} is accepted.", &text[number.span.clone()]),
         }
     } else {

@@ -419,3 +419,56 @@ fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
         ["figcheck::mismatch 2,795"]
     );
 }
+
+#[test]
+fn a_figure_for_part_of_a_year_is_read_and_set_aside() {
+    // The rules keep the homicide rate per year (2.4 for 2023, 1.9 for 2024):
+    // a rate up to July, or so far this year, is not one of them.
+    for (text, number) in [
+        (
+            "Through July 2023, the homicide rate stood at 2.2 per 100,000 residents.",
+            "2.2",
+        ),
+        (
+            "So far this year the homicide rate is 1.2 per 100,000 residents.",
+            "1.2",
+        ),
+        (
+            "In the first half of 2024 the homicide rate was 0.9 per 100,000 residents.",
+            "0.9",
+        ),
+    ] {
+        let found = format!("{number} per 100,000 residents");
+        assert_accepted(text, "homicide-rate", &found, Modality::PartOfYear);
+    }
+    let borrador = "---\nlang: es\n---\nHasta julio de 2023, la tasa de homicidios era de 2.2 \
+                    por cada 100,000 habitantes.";
+    assert_eq!(findings(borrador), vec![]);
+}
+
+#[test]
+fn a_whole_year_or_a_count_up_to_a_date_is_still_judged() {
+    // A whole year, however it is written, is judged against its value.
+    assert_one(
+        "In 2023 the homicide rate was 2.2 per 100,000 residents.",
+        "figcheck::mismatch",
+        "2.2 per 100,000 residents",
+    );
+    assert_one(
+        "Through December 2023, the homicide rate stood at 2.2 per 100,000 residents.",
+        "figcheck::mismatch",
+        "2.2 per 100,000 residents",
+    );
+    // A month names when a whole year's rate was reported, not a part of it.
+    assert_one(
+        "In July 2024 the ministry said the homicide rate for 2023 was 2.2.",
+        "figcheck::mismatch",
+        "2.2",
+    );
+    // A count kept as of dates, not per year, is judged at the month.
+    assert_one(
+        "By June 2024, police had arrested 58,000 people under the state of exception.",
+        "figcheck::mismatch",
+        "58,000",
+    );
+}

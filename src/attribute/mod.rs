@@ -820,6 +820,19 @@ pub fn attribute_in(
                     framing = Modality::History;
                 }
                 let year = tied_year_in(text, &sentence, number, cues);
+                let per_year = figures[best.figure].canonical().year.is_some();
+                if framing == Modality::Assertion
+                    && per_year
+                    && date::period::part_of_year(
+                        text,
+                        &clause,
+                        &number.span,
+                        year.map(|y| y.year),
+                        lang,
+                    )
+                {
+                    framing = Modality::PartOfYear;
+                }
                 claims.push(Claim {
                     figure: best.figure,
                     number: best.number,

@@ -22,7 +22,7 @@ use crate::numbers::Number;
 
 /// What kind of statement a claim is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum Modality {
     /// A statement of fact, judged against the rules.
     Assertion,
@@ -30,6 +30,9 @@ pub enum Modality {
     Forecast,
     /// A value the sentence itself frames as past: never stale.
     History,
+    /// A figure for part of a year ("through July 2023", "so far this year")
+    /// of a figure kept per year: not judged (see [`crate::date::period`]).
+    PartOfYear,
 }
 
 impl Modality {
@@ -38,7 +41,13 @@ impl Modality {
             Modality::Assertion => "assertion",
             Modality::Forecast => "forecast",
             Modality::History => "history",
+            Modality::PartOfYear => "part-of-year",
         }
+    }
+
+    /// Whether a claim framed so is judged against the rules.
+    pub fn is_judged(self) -> bool {
+        matches!(self, Modality::Assertion | Modality::History)
     }
 }
 

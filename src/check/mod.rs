@@ -316,7 +316,7 @@ fn judge_claim_at(figure: &Figure, number: &Number, claim: &Claim, when: When) -
         .source
         .filter(|s| figure.allowed.iter().any(|v| v.source_id == Some(*s)));
     let history = match claim.modality {
-        Modality::Forecast => return None,
+        Modality::Forecast | Modality::PartOfYear => return None,
         Modality::History => true,
         Modality::Assertion => false,
     };

@@ -9,6 +9,7 @@
 
 pub mod anchor;
 pub mod draft;
+pub mod period;
 
 use std::fmt;
 

@@ -472,3 +472,29 @@ fn a_whole_year_or_a_count_up_to_a_date_is_still_judged() {
         "58,000",
     );
 }
+
+#[test]
+fn a_headline_in_front_matter_is_checked_and_its_data_keys_are_not() {
+    use figcheck::markup::Format;
+    let checker = checker();
+    let draft = "---\ntitle: \"376 people have died in custody\"\ndeaths: 376\n\
+                 summary: Rights groups count 367 deaths in custody\ndate: 2025-04-01\n---\n\
+                 Body text with no figure.\n";
+    for format in [Format::Markdown, Format::Text] {
+        let found: Vec<(&str, usize)> = checker
+            .check_document(format, draft)
+            .iter()
+            .map(|f| (f.code.as_str(), f.span.start))
+            .collect();
+        // The title's 376 only: not the data key's, not the summary's right 367.
+        assert_eq!(
+            found,
+            [("figcheck::mismatch", draft.find("376").unwrap())],
+            "{format:?}"
+        );
+    }
+    // Each headline is a sentence of its own: the title's subject does not
+    // reach the number in the summary below it.
+    let split = "---\ntitle: Deaths in custody\nsummary: 376 since 2022, by one count\n---\n";
+    assert_eq!(checker.check_document(Format::Markdown, split), vec![]);
+}

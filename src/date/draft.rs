@@ -72,40 +72,18 @@ pub fn of_draft(format: Format, source: &str) -> Option<DraftDate> {
 
 /// The date in YAML (`---`) or TOML (`+++`) front matter at the very start.
 fn of_front_matter(source: &str) -> Option<DraftDate> {
-    let mut lines = source.lines();
-    let fence = lines.next()?.trim_end();
-    let (separators, closing): (&[char], &[&str]) = match fence {
-        "---" => (&[':'], &["---", "..."]),
-        "+++" => (&['='], &["+++"]),
-        _ => return None,
-    };
-    let mut found: Vec<(usize, Date)> = Vec::new();
-    for line in lines {
-        if closing.contains(&line.trim_end()) {
-            // Only a closed block is front matter.
-            return found
-                .into_iter()
-                .min_by_key(|(rank, _)| *rank)
-                .map(|(rank, date)| DraftDate {
-                    date,
-                    origin: Origin::FrontMatter(FRONT_MATTER_KEYS[rank]),
-                });
-        }
-        // Top-level keys only: an indented `date:` belongs to a nested table.
-        let Some((key, value)) = line.split_once(separators) else {
-            continue;
-        };
-        let Some(rank) = FRONT_MATTER_KEYS.iter().position(|k| *k == key.trim_end()) else {
-            continue;
-        };
-        if line.starts_with(char::is_whitespace) {
-            continue;
-        }
-        if let Some(date) = Date::parse_timestamp(value) {
-            found.push((rank, date));
-        }
-    }
-    None
+    let (_, fields) = crate::markup::front_matter::parse(source)?;
+    fields
+        .iter()
+        .filter_map(|f| {
+            let rank = FRONT_MATTER_KEYS.iter().position(|k| *k == f.key)?;
+            Some((rank, Date::parse_timestamp(f.value)?))
+        })
+        .min_by_key(|(rank, _)| *rank)
+        .map(|(rank, date)| DraftDate {
+            date,
+            origin: Origin::FrontMatter(FRONT_MATTER_KEYS[rank]),
+        })
 }
 
 /// The date an HTML draft's `<meta property="article:…_time">` gives, or else

@@ -29,37 +29,15 @@ pub fn of_draft(format: Format, source: &str) -> Option<Declared> {
 /// `lang:` or `language:` in YAML (`---`) or TOML (`+++`) front matter at the
 /// very start, at the top level.
 fn of_front_matter(source: &str) -> Option<Declared> {
-    let mut lines = source.lines();
-    let fence = lines.next()?.trim_end();
-    let (separator, closing): (char, &[&str]) = match fence {
-        "---" => (':', &["---", "..."]),
-        "+++" => ('=', &["+++"]),
-        _ => return None,
-    };
-    let mut found = None;
-    for line in lines {
-        if closing.contains(&line.trim_end()) {
-            // Only a closed block is front matter.
-            return found;
-        }
-        if line.starts_with(char::is_whitespace) {
-            continue;
-        }
-        let Some((key, value)) = line.split_once(separator) else {
-            continue;
-        };
-        let Some(key) = FRONT_MATTER_KEYS.iter().find(|k| **k == key.trim_end()) else {
-            continue;
-        };
-        if found.is_none() {
-            found = Lang::parse(value).map(|lang| Declared {
-                lang,
-                origin: Origin::FrontMatter(key),
-                decimal: Decimal::of_tag(value),
-            });
-        }
-    }
-    None
+    let (_, fields) = crate::markup::front_matter::parse(source)?;
+    fields.iter().find_map(|f| {
+        let key = FRONT_MATTER_KEYS.iter().find(|k| **k == f.key)?;
+        Lang::parse(f.value).map(|lang| Declared {
+            lang,
+            origin: Origin::FrontMatter(key),
+            decimal: Decimal::of_tag(f.value),
+        })
+    })
 }
 
 /// The `lang` attribute of the `<html>` element; only the start of the

@@ -1,7 +1,8 @@
 //! Markdown drafts through pulldown-cmark: paragraphs, headings, list items,
 //! block quotes and table cells are prose; code (fenced, indented, inline),
 //! HTML, link and image destinations, autolinks, footnote labels and front
-//! matter (YAML `---` or TOML `+++`) are not.
+//! matter (YAML `---` or TOML `+++`) are not, but for the values of its
+//! headline keys (`title`, `description` …).
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -83,6 +84,11 @@ pub fn prose(source: &str) -> Prose<'_> {
             // Inline code, HTML, footnote labels, math and rules are not prose.
             _ => {}
         }
+    }
+    // The headlines in the front matter are prose, each a block of its own.
+    if let Some((_, values)) = super::front_matter::prose_values(source) {
+        breaks.extend(values.iter().map(|v| v.end));
+        keep.extend(values);
     }
     keep.sort_by_key(|r| r.start);
     breaks.sort_unstable();

@@ -1,12 +1,13 @@
 //! Drafts as their authors wrote them: which bytes of a draft are prose.
 //!
 //! A draft becomes a [`Prose`] view: the same text, byte for byte the same
-//! length, with everything that is not prose (code, link targets, front matter,
-//! markup) blanked out to spaces, newlines kept. Offsets in the view are
+//! length, with everything that is not prose (code, link targets, front matter
+//! but for its headlines, markup) blanked out to spaces, newlines kept. Offsets in the view are
 //! offsets in the draft, so every diagnostic points at the bytes the author
 //! wrote, with no mapping to get wrong. Block boundaries (a heading and the
 //! paragraph below it, two table cells) are kept as explicit sentence breaks.
 
+pub mod front_matter;
 mod html;
 mod markdown;
 
@@ -130,12 +131,30 @@ pub fn prose(format: Format, source: &str) -> Prose<'_> {
     match format {
         Format::Markdown => markdown::prose(source),
         Format::Html => html::prose(source),
-        Format::Text => Prose {
+        Format::Text => text_prose(source),
+    }
+}
+
+/// A text draft is prose throughout, but for its front matter, where only
+/// the headline values are (see [`front_matter`]).
+fn text_prose(source: &str) -> Prose<'_> {
+    let Some((block, values)) = front_matter::prose_values(source) else {
+        return Prose {
             text: Cow::Borrowed(source),
             breaks: Vec::new(),
             block_quotes: Vec::new(),
             map: None,
-        },
+        };
+    };
+    let mut keep = values.clone();
+    keep.push(block.end..source.len());
+    let mut breaks: Vec<usize> = values.iter().map(|v| v.end).collect();
+    breaks.push(block.end);
+    Prose {
+        text: Cow::Owned(blank_outside(source, &keep)),
+        breaks,
+        block_quotes: Vec::new(),
+        map: None,
     }
 }
 

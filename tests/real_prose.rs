@@ -465,6 +465,13 @@ fn a_whole_year_or_a_count_up_to_a_date_is_still_judged() {
         "figcheck::mismatch",
         "2.2",
     );
+    // A month after a verb of beginning is when counting began.
+    assert_one(
+        "Since the state of exception began in March 2022, the homicide rate has \
+         fallen to 1.6 per 100,000 residents.",
+        "figcheck::mismatch",
+        "1.6 per 100,000 residents",
+    );
     // A count kept as of dates, not per year, is judged at the month.
     assert_one(
         "By June 2024, police had arrested 58,000 people under the state of exception.",

@@ -128,6 +128,13 @@ static SPANISH: Cues = Cues {
     months: &super::MONTH_NAMES_ES,
 };
 
+/// Whether a verb of beginning ends `before`, so that a date right after it
+/// is when counting began: "began in March 2022", "desde que se aprobó el
+/// régimen en marzo de 2022".
+pub fn begins(before: &str, lang: Lang) -> bool {
+    cues(lang).beginning.is_match(before)
+}
+
 /// The date a clause's time anchor names, and where; the one nearest the
 /// number when there are several. `since` is when the figure's count began,
 /// for "two years into …".
@@ -159,7 +166,7 @@ pub fn find(
     }
     for caps in cues.in_date.captures_iter(body) {
         let whole = caps.get(0).expect("match");
-        if cues.beginning.is_match(&body[..whole.start()]) {
+        if begins(&body[..whole.start()], lang) {
             continue;
         }
         if let Some(date) = date_of(&caps, cues.months) {

@@ -12,6 +12,8 @@
 //!   `in the first half of`, `from January to May`, `en lo que va del año`,
 //!   `en el primer semestre`, `de enero a mayo`.
 //!
+//! A month right after a verb of beginning ("since the state of exception
+//! began in March 2022") is when counting began, not a part of a year.
 //! A year the sentence ties the number to that is not the period's, or one
 //! before the number in its clause ("in July 2024 the ministry put the rate
 //! for 2023 at 2.4"), makes the month a time of report, not a part of a year.
@@ -73,6 +75,10 @@ pub fn part_of_year(
             return true;
         };
         let whole = caps.get(0).expect("match");
+        // "began in March 2022": when counting began, not a part of a year.
+        if super::anchor::begins(&body[..whole.start()], lang) {
+            return false;
+        }
         let other_year = |y: &str| y != period.as_str();
         let years_before = YEAR
             .find_iter(&body[..before_number])
@@ -150,6 +156,17 @@ mod tests {
             "through July 2023 the rate was 2.2",
             Some(2023),
             Lang::En
+        ));
+        // A month after a verb of beginning is when counting began.
+        assert!(!partial(
+            "since the state of exception began in March 2022, the rate has fallen to 1.6",
+            None,
+            Lang::En
+        ));
+        assert!(!partial(
+            "desde que se aprobó el régimen en marzo de 2022, la tasa bajó a 1.6",
+            None,
+            Lang::Es
         ));
         // Or another year stands before the number in its clause.
         assert!(!partial(

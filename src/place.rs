@@ -13,9 +13,9 @@
 //! name ("Deaths in Puerto Rico attributed to Hurricane Maria"), the one the
 //! draft names first, and the ones it names most: at least twice, and at
 //! least half as often as the one it names most. A territory's country is
-//! its own too: a draft on Puerto Rico speaks of "U.S. history". So are the
-//! places in the declared sources' names ("US State Department"): a clause
-//! that cites one names a source, not the place its figure belongs to.
+//! its own too: a draft on Puerto Rico speaks of "U.S. history". A place
+//! named inside a declared source's name or alias ("the US State
+//! Department") does not count at all: the clause cites a source there.
 //!
 //! A clause that names a storm is judged by its storms alone, the narrower
 //! place: "when Katrina crossed the U.S. Gulf Coast" speaks of Katrina in a
@@ -314,14 +314,35 @@ fn figure_places(figure: &Figure) -> Vec<String> {
     keys
 }
 
-/// The places the rules' sources name ("US State Department"): a clause
-/// that cites one names a source, not the place a figure belongs to.
-fn source_places(rules: &Rules) -> Vec<String> {
+/// The names and aliases of the rules' sources that name a place ("US State
+/// Department"): a place named inside one is a source's, not a claim's.
+fn source_names_with_places(rules: &Rules) -> Vec<&str> {
     rules
         .sources
         .iter()
         .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
-        .flat_map(|text| mentions(text).into_iter().map(|m| m.key))
+        .map(String::as_str)
+        .filter(|name| !mentions(name).is_empty())
+        .collect()
+}
+
+/// `mentions` less those inside an occurrence of one of `source_names`.
+fn outside_sources(text: &str, mentions: Vec<Mention>, source_names: &[&str]) -> Vec<Mention> {
+    if source_names.is_empty() {
+        return mentions;
+    }
+    let cited: Vec<Range<usize>> = source_names
+        .iter()
+        .flat_map(|name| text.match_indices(name))
+        .map(|(at, name)| at..at + name.len())
+        .collect();
+    mentions
+        .into_iter()
+        .filter(|m| {
+            !cited
+                .iter()
+                .any(|c| c.start <= m.span.start && m.span.end <= c.end)
+        })
         .collect()
 }
 
@@ -334,15 +355,11 @@ pub fn drop_other_places(text: &str, claims: &mut Vec<Claim>, rules: &Rules) {
     if !claims.iter().any(names_a_place) {
         return;
     }
-    let mentions = mentions(text);
+    let mentions = outside_sources(text, mentions(text), &source_names_with_places(rules));
     if mentions.is_empty() {
         return;
     }
-    let mut draft: Vec<String> = draft_places(&mentions)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
-    draft.extend(source_places(rules));
+    let draft = draft_places(&mentions);
     let figures = &rules.figures;
     let mut own_of: HashMap<usize, Vec<String>> = HashMap::new();
     claims.retain(|claim| {
@@ -355,7 +372,7 @@ pub fn drop_other_places(text: &str, claims: &mut Vec<Claim>, rules: &Rules) {
         let own = own_of
             .entry(claim.figure)
             .or_insert_with(|| figure_places(&figures[claim.figure]));
-        let is_own = |m: &Mention| draft.contains(&m.key) || own.contains(&m.key);
+        let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
         // A storm is the narrower place: "when Katrina crossed the U.S. Gulf
         // Coast" is about Katrina, whichever countries are the draft's own.
         if named.iter().any(|m| m.storm) {

@@ -335,6 +335,20 @@ fn another_country_s_figure_is_no_claim_about_the_draft_s_own() {
         claimed(&checker, draft),
         [("homicide-rate".to_string(), "1.9".to_string())]
     );
+    // The United States is named twice, once inside a source's name, which
+    // does not count: its rate is another country's.
+    let draft = "El Salvador's prisons are full, and El Salvador's murders are few. The US \
+                 State Department says 367 people have died in custody. The homicide rate in \
+                 the United States is 5.8 per 100,000 residents, while El Salvador's homicide \
+                 rate was 1.9 per 100,000 residents in 2024.";
+    assert_eq!(findings(draft), vec![]);
+    assert_eq!(
+        claimed(&checker, draft)
+            .into_iter()
+            .map(|(_, n)| n)
+            .collect::<Vec<_>>(),
+        ["367", "1.9 per 100,000 residents"]
+    );
     // Spanish names the other country the same way.
     let borrador = "---\nlang: es\n---\nLa tasa de homicidios de El Salvador bajó a 1.9 en 2024, \
                     según el Gobierno de El Salvador. Guatemala, en cambio, tiene una tasa de \

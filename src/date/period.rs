@@ -31,7 +31,8 @@ const MESES_MENOS_DICIEMBRE: &str =
     r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre)";
 const MESES: &str = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
 
-/// A period's year, where it names one, is the `year` group.
+/// Part of a year in English; a period that names its year has it in the
+/// `year`, `year2` or `year3` group.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     let day = r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?";
     let part = r"(?:(?:early|mid-?|late)\s*)?";
@@ -41,6 +42,7 @@ static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
     .expect("part-of-year pattern")
 });
 
+/// Part of a year in Spanish, with the same groups.
 static SPANISH: LazyLock<Regex> = LazyLock::new(|| {
     let day = r"(?:(?:el\s+)?\d{1,2}\s+de\s+)?";
     let part = r"(?:(?:principios|mediados|finales|fines)\s+de\s+)?";

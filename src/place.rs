@@ -219,12 +219,15 @@ pub struct Mention {
     pub storm: bool,
 }
 
+/// Whether a name found at `span` stands as a word of its own, and not as a
+/// currency's mark (`US$6 million` is an amount, not a place).
 fn at_word_edges(text: &str, span: &Range<usize>) -> bool {
     let before = text[..span.start].chars().next_back();
     let after = text[span.end..].chars().next();
     let name_ends_in_stop = text[span.clone()].ends_with('.');
     !before.is_some_and(|c| c.is_alphanumeric())
         && (name_ends_in_stop || !after.is_some_and(|c| c.is_alphanumeric()))
+        && after != Some('$')
 }
 
 /// The names `search` finds in `text` as whole words, each with its key.
@@ -405,6 +408,8 @@ mod tests {
         );
         // Inside a longer word, or lowercase, a name is not a country.
         assert!(keys("Chilean wine, chile peppers, a Peruvian and us.").is_empty());
+        // A currency's mark is no place.
+        assert!(keys("The prison cost US$100 million, or U.S.$100 million.").is_empty());
     }
 
     #[test]

@@ -32,7 +32,8 @@ use crate::attribute::Claim;
 use crate::rules::{Figure, Rules};
 
 /// Countries and territories, each with the names English and Spanish prose
-/// give it; the first name is its key.
+/// give it; the first name is its key. Left out: names that are as often a
+/// person's (Israel, Jordan) or a US state's (Georgia).
 const COUNTRIES: &[&[&str]] = &[
     &["Afghanistan", "Afganistán"],
     &["Albania"],
@@ -86,7 +87,6 @@ const COUNTRIES: &[&[&str]] = &[
     &["Iran", "Irán"],
     &["Iraq", "Irak"],
     &["Ireland", "Irlanda"],
-    &["Israel"],
     &["Italy", "Italia"],
     &["Jamaica"],
     &["Japan", "Japón"],
@@ -147,6 +147,9 @@ const COUNTRIES: &[&[&str]] = &[
     &["United Kingdom", "Britain", "Reino Unido", "Gran Bretaña"],
     &[
         "United States",
+        // A state's name that holds another country's.
+        "New Mexico",
+        "Nuevo México",
         "U.S.",
         "USA",
         "US",
@@ -408,6 +411,8 @@ mod tests {
         );
         // Inside a longer word, or lowercase, a name is not a country.
         assert!(keys("Chilean wine, chile peppers, a Peruvian and us.").is_empty());
+        // A US state whose name holds another country's is the United States.
+        assert_eq!(keys("Albuquerque, New Mexico"), ["United States"]);
         // A currency's mark is no place.
         assert!(keys("The prison cost US$100 million, or U.S.$100 million.").is_empty());
     }

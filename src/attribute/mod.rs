@@ -820,13 +820,16 @@ pub fn attribute_in(
                     framing = Modality::History;
                 }
                 let year = tied_year_in(text, &sentence, number, cues);
-                let per_year = figures[best.figure].canonical().year.is_some();
+                let figure = &figures[best.figure];
+                let anchor = anchor(text, &clause, number, year, figure.since, lang);
+                let per_year = figure.canonical().year.is_some();
                 if framing == Modality::Assertion
                     && per_year
                     && date::period::part_of_year(
                         text,
                         &clause,
                         &number.span,
+                        anchor.as_ref(),
                         year.map(|y| y.year),
                         lang,
                     )
@@ -838,14 +841,7 @@ pub fn attribute_in(
                     number: best.number,
                     subject: best.subject.clone(),
                     year,
-                    anchor: anchor(
-                        text,
-                        &clause,
-                        number,
-                        year,
-                        figures[best.figure].since,
-                        lang,
-                    ),
+                    anchor,
                     modality: framing,
                     tense: modality::tense(text, &clause, number, cues),
                     clause,
@@ -917,6 +913,7 @@ fn anchor(
             start: year.start,
             end: year.end,
             firm: false,
+            counted: false,
         })
     })
 }

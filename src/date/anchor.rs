@@ -26,6 +26,9 @@ pub struct Anchor {
     /// may be when the counted events happened: "4,645 people were killed
     /// when the storm hit in September 2017" was counted in 2018.
     pub firm: bool,
+    /// Whether the date is counted from the figure's start ("two years
+    /// into"), not written in the sentence.
+    pub counted: bool,
 }
 
 const MONTH: &str = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
@@ -128,13 +131,6 @@ static SPANISH: Cues = Cues {
     months: &super::MONTH_NAMES_ES,
 };
 
-/// Whether a verb of beginning ends `before`, so that a date right after it
-/// is when counting began: "began in March 2022", "desde que se aprobó el
-/// régimen en marzo de 2022".
-pub fn begins(before: &str, lang: Lang) -> bool {
-    cues(lang).beginning.is_match(before)
-}
-
 /// The date a clause's time anchor names, and where; the one nearest the
 /// number when there are several. `since` is when the figure's count began,
 /// for "two years into …".
@@ -153,6 +149,7 @@ pub fn find(
         start: clause.start + m.start(),
         end: clause.start + m.end(),
         firm: true,
+        counted: false,
     };
     for caps in cues.cued.captures_iter(body) {
         if let Some(date) = date_of(&caps, cues.months) {
@@ -166,7 +163,7 @@ pub fn find(
     }
     for caps in cues.in_date.captures_iter(body) {
         let whole = caps.get(0).expect("match");
-        if begins(&body[..whole.start()], lang) {
+        if cues.beginning.is_match(&body[..whole.start()]) {
             continue;
         }
         if let Some(date) = date_of(&caps, cues.months) {
@@ -196,7 +193,10 @@ pub fn find(
             } else {
                 since.plus(0, n)
             };
-            found.push(at(&caps.get(0).expect("match"), date));
+            found.push(Anchor {
+                counted: true,
+                ..at(&caps.get(0).expect("match"), date)
+            });
         }
     }
     let distance = |a: &Anchor| {

@@ -5,15 +5,17 @@
 //! and set aside, not judged (see [`crate::attribute::Modality::PartOfYear`]).
 //!
 //! What marks part of a year, in the number's clause:
-//! - a time up to a month other than December: `through July 2023`, `as of
-//!   June 2024`, `by the end of March 2024`, `hasta julio de 2023`;
-//! - a single month: `in July 2023`, `en julio de 2023`;
+//! - its time anchor (see [`super::anchor`]) when it is a month, but for a
+//!   time up to December: `through July 2023`, `as of June 2024`, `by the end
+//!   of March 2024`, `in July 2023`, `hasta julio de 2023`, `en julio de
+//!   2023`; not `through December 2023`, nor a month after a verb of
+//!   beginning ("since the state of exception began in March 2022"), which
+//!   the anchor already leaves out, nor a month counted from the figure's
+//!   start ("two years into");
 //! - the words for a stretch of a year: `so far this year`, `year to date`,
 //!   `in the first half of`, `from January to May`, `en lo que va del año`,
 //!   `en el primer semestre`, `de enero a mayo`.
 //!
-//! A month right after a verb of beginning ("since the state of exception
-//! began in March 2022") is when counting began, not a part of a year.
 //! A year the sentence ties the number to that is not the period's, or one
 //! before the number in its clause ("in July 2024 the ministry put the rate
 //! for 2023 at 2.4"), makes the month a time of report, not a part of a year.
@@ -23,31 +25,24 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::{Anchor, MONTH_NAMES, MONTH_NAMES_ES};
 use crate::lang::{spanish_regex, Lang};
 
-const MONTHS_BUT_DECEMBER: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov)\.?";
-const MONTHS: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?";
-const MESES_MENOS_DICIEMBRE: &str =
-    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre)";
-const MESES: &str = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
-
-/// Part of a year in English; a period that names its year has it in the
-/// `year`, `year2` or `year3` group.
+/// The words for a stretch of a year in English; a stretch that names its
+/// year has it in the `year` group.
 static ENGLISH: LazyLock<Regex> = LazyLock::new(|| {
-    let day = r"(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?";
-    let part = r"(?:(?:early|mid-?|late)\s*)?";
+    let but_december = MONTH_NAMES[..11].join("|");
     Regex::new(&format!(
-        r"(?i)\b(?:(?:through|until|till|as\s+of|by|up\s+to)\s+(?:the\s+end\s+of\s+)?{part}{day}{MONTHS_BUT_DECEMBER}\s+{day}(?:of\s+)?(?P<year>\d{{4}})|in\s+{part}{MONTHS}\s+(?:of\s+)?(?P<year2>\d{{4}})|so\s+far\s+(?:this\s+year|in\s+(?P<year3>\d{{4}}))|this\s+year\s+so\s+far|year[\s-]to[\s-]date|(?:in|during|over)\s+the\s+first\s+(?:half|quarter|(?:[a-z]+|\d+)\s+(?:months|weeks|days))\s+of|(?:from|between)\s+January\s+(?:to|and|through)\s+{MONTHS_BUT_DECEMBER})(?:\b|$)"
+        r"(?i)\b(?:so\s+far\s+(?:this\s+year|in\s+(?P<year>\d{{4}}))|this\s+year\s+so\s+far|year[\s-]to[\s-]date|(?:in|during|over)\s+the\s+first\s+(?:half|quarter|(?:[a-z]+|\d+)\s+(?:months|weeks|days))\s+of|(?:from|between)\s+January\s+(?:to|and|through)\s+(?:{but_december}))(?:\b|$)"
     ))
     .expect("part-of-year pattern")
 });
 
-/// Part of a year in Spanish, with the same groups.
+/// The same in Spanish.
 static SPANISH: LazyLock<Regex> = LazyLock::new(|| {
-    let day = r"(?:(?:el\s+)?\d{1,2}\s+de\s+)?";
-    let part = r"(?:(?:principios|mediados|finales|fines)\s+de\s+)?";
+    let but_december = MONTH_NAMES_ES[..11].join("|");
     spanish_regex(&format!(
-        r"(?i)\b(?:(?:hasta|a|al)\s+{day}{part}{MESES_MENOS_DICIEMBRE}(?:\s+del?)?\s+(?P<year>\d{{4}})|en\s+(?:el\s+mes\s+de\s+)?{MESES}(?:\s+del?)?\s+(?P<year2>\d{{4}})|en\s+lo\s+que\s+va\s+(?:del\s+año|de\s+este\s+año|de\s+(?P<year3>\d{{4}}))|(?:en|durante)\s+(?:el|los)\s+(?:primer|primeros)\s+(?:semestre|trimestre|(?:[a-záéíóúñ]+|\d+)\s+(?:meses|días|dias|semanas))|(?:de|entre|desde)\s+enero\s+(?:a|y|hasta)\s+{MESES_MENOS_DICIEMBRE})(?:\b|$)"
+        r"(?i)\b(?:en\s+lo\s+que\s+va\s+(?:del\s+año|de\s+este\s+año|de\s+(?P<year>\d{{4}}))|(?:en|durante)\s+(?:el|los)\s+(?:primer|primeros)\s+(?:semestre|trimestre|(?:[a-záéíóúñ]+|\d+)\s+(?:meses|días|dias|semanas))|(?:de|entre|desde)\s+enero\s+(?:a|y|hasta)\s+(?:{but_december}|setiembre))(?:\b|$)"
     ))
 });
 
@@ -55,39 +50,50 @@ static YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:18|19|20|21)\d\d\b").expect("year pattern"));
 
 /// Whether the `clause` of `text` speaks of part of a year at the `number`,
-/// given the year the sentence ties the number to, if any. A period that
-/// names its year ("through July 2023") is a whole year's time of report when
-/// the number is tied to another year, or another year stands in the clause
-/// before it ("in July 2024 the ministry put the rate for 2023 at 2.4").
+/// given its time `anchor` and the year the sentence ties the number to, if
+/// any. A period that names its year ("through July 2023") is a whole
+/// year's time of report when the number is tied to another year, or another
+/// year stands in the clause before it ("in July 2024 the ministry put the
+/// rate for 2023 at 2.4").
 pub fn part_of_year(
     text: &str,
     clause: &Range<usize>,
     number: &Range<usize>,
+    anchor: Option<&Anchor>,
     tied_year: Option<i32>,
     lang: Lang,
 ) -> bool {
-    let pattern = match lang {
+    let before_number = clause.start..number.end.clamp(clause.start, clause.end);
+    // A period of `year` said at `span` is part of a year unless another
+    // year is the number's.
+    let of_its_year = |span: Range<usize>, year: Option<i32>| {
+        let Some(year) = year else {
+            return true;
+        };
+        let years_before = YEAR
+            .find_iter(&text[before_number.clone()])
+            .map(|y| before_number.start + y.start()..before_number.start + y.end())
+            .filter(|y| y.end <= span.start || y.start >= span.end)
+            .any(|y| text[y] != *year.to_string());
+        !years_before && tied_year.is_none_or(|t| t == year)
+    };
+    let a_month = |a: &&Anchor| !a.counted && a.date.month.is_some_and(|m| m != 12 || !a.firm);
+    if let Some(a) = anchor.filter(a_month) {
+        if of_its_year(a.start..a.end, Some(a.date.year)) {
+            return true;
+        }
+    }
+    let stretch = match lang {
         Lang::En => &ENGLISH,
         Lang::Es => &SPANISH,
     };
-    let body = &text[clause.clone()];
-    let before_number = number.end.clamp(clause.start, clause.end) - clause.start;
-    pattern.captures_iter(body).any(|caps| {
-        let Some(period) = ["year", "year2", "year3"].iter().find_map(|g| caps.name(g)) else {
-            return true;
-        };
+    stretch.captures_iter(&text[clause.clone()]).any(|caps| {
         let whole = caps.get(0).expect("match");
-        // "began in March 2022": when counting began, not a part of a year.
-        if super::anchor::begins(&body[..whole.start()], lang) {
-            return false;
-        }
-        let other_year = |y: &str| y != period.as_str();
-        let years_before = YEAR
-            .find_iter(&body[..before_number])
-            .filter(|y| y.end() <= whole.start() || y.start() >= whole.end())
-            .any(|y| other_year(y.as_str()));
-        let tied_elsewhere = tied_year.is_some_and(|t| other_year(&t.to_string()));
-        !years_before && !tied_elsewhere
+        let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
+        of_its_year(
+            clause.start + whole.start()..clause.start + whole.end(),
+            year,
+        )
     })
 }
 
@@ -95,10 +101,18 @@ pub fn part_of_year(
 mod tests {
     use super::*;
 
-    /// Whether `text` speaks of part of a year at its last number.
+    /// Whether `text` speaks of part of a year at `number`, its anchor
+    /// found as attribution finds it.
+    fn partial_at(text: &str, number: Range<usize>, tied: Option<i32>, lang: Lang) -> bool {
+        let clause = 0..text.len();
+        let anchor = super::super::anchor::find(text, &clause, &number, None, lang);
+        part_of_year(text, &clause, &number, anchor.as_ref(), tied, lang)
+    }
+
+    /// [`partial_at`] the last number of `text`.
     fn partial(text: &str, tied: Option<i32>, lang: Lang) -> bool {
         let at = text.rfind(|c: char| c.is_ascii_digit()).expect("a number") + 1;
-        part_of_year(text, &(0..text.len()), &(at - 1..at), tied, lang)
+        partial_at(text, at - 1..at, tied, lang)
     }
 
     #[test]
@@ -170,6 +184,20 @@ mod tests {
             None,
             Lang::Es
         ));
+        // A month counted from the figure's start is not written as one.
+        let text = "two years into the state of exception, the rate was 2.4";
+        let (clause, number) = (0..text.len(), text.len() - 3..text.len());
+        let since = super::super::Date::parse("2022-03-27").ok();
+        let anchor = super::super::anchor::find(text, &clause, &number, since, Lang::En);
+        assert_eq!(anchor.map(|a| a.date.month), Some(Some(3)));
+        assert!(!part_of_year(
+            text,
+            &clause,
+            &number,
+            anchor.as_ref(),
+            None,
+            Lang::En
+        ));
         // Or another year stands before the number in its clause.
         assert!(!partial(
             "in July 2024 the ministry said the rate for 2023 was 2.4",
@@ -179,12 +207,6 @@ mod tests {
         // A year after the number does not count: it is another value's.
         let text = "through July 2023 the rate was 2.2, against 7.8 in 2022";
         let at = text.find("2.2").unwrap();
-        assert!(part_of_year(
-            text,
-            &(0..text.len()),
-            &(at..at + 3),
-            None,
-            Lang::En
-        ));
+        assert!(partial_at(text, at..at + 3, None, Lang::En));
     }
 }

@@ -45,6 +45,7 @@ pub struct Checker {
     /// The subject phrases of each language, by [`Lang::index`].
     matchers: Vec<SubjectMatcher>,
     sources: source::SourceMatcher,
+    places: place::RulePlaces,
     /// The language every draft is read in (`--lang`), whatever it says itself.
     lang: Option<Lang>,
     /// Whether suppression comments in drafts are honoured (`--no-ignores` turns this off).
@@ -80,6 +81,7 @@ impl Checker {
             rules,
             matchers,
             sources,
+            places: place::RulePlaces::default(),
             lang: None,
             honour_suppressions: true,
             as_of: None,
@@ -183,7 +185,8 @@ impl Checker {
             &self.matchers[lang.index()],
             lang,
         );
-        place::drop_other_places(&prose.text, &mut claims, &self.rules);
+        self.places
+            .drop_other_places(&prose.text, &mut claims, &self.rules);
         self.attribute_sources(&prose.text, &mut claims, lang);
         let relations = arithmetic::find(
             &prose.text,
@@ -252,7 +255,8 @@ impl Checker {
         }
         let mut claims =
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
-        place::drop_other_places(text, &mut claims, &self.rules);
+        self.places
+            .drop_other_places(text, &mut claims, &self.rules);
         self.attribute_sources(text, &mut claims, lang);
         Analysis {
             numbers,

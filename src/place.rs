@@ -23,7 +23,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
@@ -278,6 +278,14 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// Territories and the country they belong to.
 const TERRITORIES: &[(&str, &str)] = &[("Puerto Rico", "United States")];
 
+/// The countries of the territories among `keys`.
+fn countries_of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Vec<&'static str> {
+    keys.into_iter()
+        .filter_map(|key| TERRITORIES.iter().find(|(t, _)| *t == key))
+        .map(|(_, country)| *country)
+        .collect()
+}
+
 /// The places a draft speaks of as its own, going by which it names first
 /// and how often it names each: see the module's documentation.
 fn draft_places(mentions: &[Mention]) -> Vec<&str> {
@@ -292,11 +300,7 @@ fn draft_places(mentions: &[Mention]) -> Vec<&str> {
         .map(|(key, _)| key)
         .chain(mentions.first().map(|m| m.key.as_str()))
         .collect();
-    let countries: Vec<&str> = own
-        .iter()
-        .filter_map(|key| TERRITORIES.iter().find(|(t, _)| t == key))
-        .map(|(_, country)| *country)
-        .collect();
+    let countries = countries_of(own.iter().copied());
     own.extend(countries);
     own.sort_unstable();
     own.dedup();
@@ -310,11 +314,8 @@ fn figure_places(figure: &Figure) -> Vec<String> {
         .chain(figure.subjects_by_lang.iter().flatten())
         .flat_map(|text| mentions(text).into_iter().map(|m| m.key))
         .collect();
-    for (territory, country) in TERRITORIES {
-        if keys.iter().any(|k| k == territory) {
-            keys.push(country.to_string());
-        }
-    }
+    let countries = countries_of(keys.iter().map(String::as_str));
+    keys.extend(countries.into_iter().map(String::from));
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -322,24 +323,24 @@ fn figure_places(figure: &Figure) -> Vec<String> {
 
 /// The names and aliases of the rules' sources that name a place ("US State
 /// Department"): a place named inside one is a source's, not a claim's.
-fn source_names_with_places(rules: &Rules) -> Vec<&str> {
+fn source_names_with_places(rules: &Rules) -> Vec<String> {
     rules
         .sources
         .iter()
         .flat_map(|s| std::iter::once(&s.name).chain(&s.aliases))
-        .map(String::as_str)
         .filter(|name| !mentions(name).is_empty())
+        .cloned()
         .collect()
 }
 
 /// `mentions` less those inside an occurrence of one of `source_names`.
-fn outside_sources(text: &str, mentions: Vec<Mention>, source_names: &[&str]) -> Vec<Mention> {
+fn outside_sources(text: &str, mentions: Vec<Mention>, source_names: &[String]) -> Vec<Mention> {
     if source_names.is_empty() {
         return mentions;
     }
     let cited: Vec<Range<usize>> = source_names
         .iter()
-        .flat_map(|name| text.match_indices(name))
+        .flat_map(|name| text.match_indices(name.as_str()))
         .map(|(at, name)| at..at + name.len())
         .collect();
     mentions
@@ -352,41 +353,62 @@ fn outside_sources(text: &str, mentions: Vec<Mention>, source_names: &[&str]) ->
         .collect()
 }
 
-/// Drops the claims whose clause names a place that is not the draft's or
-/// the figure's own, and none that is.
-pub fn drop_other_places(text: &str, claims: &mut Vec<Claim>, rules: &Rules) {
-    // Most clauses of claims name no country and no storm: the whole draft
-    // is searched only when one does.
-    let names_a_place = |c: &Claim| ANY_PLACE.is_match(&text[c.clause.clone()]);
-    if !claims.iter().any(names_a_place) {
-        return;
+/// What the rules say of places, worked out once, on the first draft whose
+/// claims name one: the places of each figure, and the sources' names that
+/// hold a place.
+#[derive(Debug, Clone, Default)]
+pub struct RulePlaces(OnceLock<Known>);
+
+#[derive(Debug, Clone)]
+struct Known {
+    /// By figure index: [`figure_places`].
+    figures: Vec<Vec<String>>,
+    source_names: Vec<String>,
+}
+
+impl RulePlaces {
+    fn known(&self, rules: &Rules) -> &Known {
+        self.0.get_or_init(|| Known {
+            figures: rules.figures.iter().map(figure_places).collect(),
+            source_names: source_names_with_places(rules),
+        })
     }
-    let mentions = outside_sources(text, mentions(text), &source_names_with_places(rules));
-    if mentions.is_empty() {
-        return;
+
+    /// Drops the claims whose clause names a place that is not the draft's
+    /// or the figure's own, and none that is. `rules` are the ones these
+    /// places were, or are to be, worked out from.
+    pub fn drop_other_places(&self, text: &str, claims: &mut Vec<Claim>, rules: &Rules) {
+        // Most clauses of claims name no country and no storm: the whole
+        // draft is searched only when one does.
+        let names_a_place = |c: &Claim| ANY_PLACE.is_match(&text[c.clause.clone()]);
+        if !claims.iter().any(names_a_place) {
+            return;
+        }
+        let known = self.known(rules);
+        let mentions = outside_sources(text, mentions(text), &known.source_names);
+        if mentions.is_empty() {
+            return;
+        }
+        let draft = draft_places(&mentions);
+        claims.retain(|claim| {
+            let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
+            let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
+            let named = &mentions[first..last];
+            if named.is_empty() {
+                return true;
+            }
+            let own = &known.figures[claim.figure];
+            let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
+            // A storm is the narrower place: "when Katrina crossed the U.S.
+            // Gulf Coast" is about Katrina, whichever countries are the
+            // draft's own.
+            if named.iter().any(|m| m.storm) {
+                named.iter().filter(|m| m.storm).any(is_own)
+            } else {
+                named.iter().any(is_own)
+            }
+        });
     }
-    let draft = draft_places(&mentions);
-    let figures = &rules.figures;
-    let mut own_of: HashMap<usize, Vec<String>> = HashMap::new();
-    claims.retain(|claim| {
-        let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
-        let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
-        let named = &mentions[first..last];
-        if named.is_empty() {
-            return true;
-        }
-        let own = own_of
-            .entry(claim.figure)
-            .or_insert_with(|| figure_places(&figures[claim.figure]));
-        let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
-        // A storm is the narrower place: "when Katrina crossed the U.S. Gulf
-        // Coast" is about Katrina, whichever countries are the draft's own.
-        if named.iter().any(|m| m.storm) {
-            named.iter().filter(|m| m.storm).any(is_own)
-        } else {
-            named.iter().any(is_own)
-        }
-    });
 }
 
 #[cfg(test)]

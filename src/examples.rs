@@ -37,13 +37,11 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
         for example in &figure.examples {
             let text = example.text.as_str();
             let analysis = checker.analyse_in(text, example.lang);
-            // A forecast, or a figure for part of a year: read, and set aside.
-            let is_forecast = |c: &crate::Claim| !c.modality.is_judged();
             let ours = || analysis.claims.iter().filter(|c| c.figure == index);
             let claimed = ours().count() > 0;
-            // Judged: a claim that is not a forecast.
-            let judged = ours().any(|c| !is_forecast(c));
-            let forecast = ours().any(is_forecast);
+            let judged = ours().any(|c| c.modality.is_judged());
+            // A forecast, or a figure for part of a year: read, and set aside.
+            let forecast = ours().any(|c| !c.modality.is_judged());
             let findings = checker.check_text(text, example.as_of, example.lang);
             let codes: Vec<Expect> = findings
                 .into_iter()

@@ -146,10 +146,10 @@ fn text_prose(source: &str) -> Prose<'_> {
             map: None,
         };
     };
-    let mut keep = values.clone();
-    keep.push(block.end..source.len());
     let mut breaks: Vec<usize> = values.iter().map(|v| v.end).collect();
     breaks.push(block.end);
+    let mut keep = values;
+    keep.push(block.end..source.len());
     Prose {
         text: Cow::Owned(blank_outside(source, &keep)),
         breaks,

@@ -440,6 +440,30 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_test_lets_through_every_storm_title_the_pattern_reads() {
+        for title in [
+            "Hurricane Ida",
+            "Typhoon Haiyan",
+            "Cyclone Idai",
+            "Tropical Storm Agatha",
+            "Winter Storm Uri",
+            "Storm Ciara",
+            "huracán Mitch",
+            "Huracán Mitch",
+            "huracan Mitch",
+            "tormenta tropical Amanda",
+            "Tormenta Julia",
+            "tifón Haiyan",
+            "tifon Haiyan",
+            "ciclón Idai",
+            "Ciclon Idai",
+        ] {
+            assert!(STORM.is_match(title), "{title}");
+            assert!(ANY_PLACE.is_match(title), "{title}");
+        }
+    }
+
+    #[test]
     fn a_storm_is_found_by_its_title_and_then_by_its_bare_name() {
         assert_eq!(
             keys("Hurricane Katrina struck in 2005. When Katrina hit, Maria was years away."),

@@ -317,19 +317,48 @@ mod tests {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotWritten {
     /// The file on disk is not the text that was checked: it changed since
-    /// it was read, or it is not UTF-8 (it was checked as decoded).
+    /// it was read (or while the fixed text was being written), or it is
+    /// not UTF-8 (it was checked as decoded).
     Changed,
+    /// Writing it would change more than its text, so it is left alone: the
+    /// reason, for the note.
+    Refused(&'static str),
     Io(String),
 }
 
-/// Writes `fixed` over the draft at `path`, which was read as `checked`:
-/// only if the file still holds exactly that text (a UTF-8 byte order mark
-/// before it is kept), through a temporary file beside it that is renamed
-/// over it, with the file's permissions. A crash leaves the draft as it was.
+/// Writes `fixed` over the draft at `path`, which was read as `checked`.
+///
+/// A draft is only replaced when that changes nothing but its text:
+/// - it must be a regular file, not a link (a link is refused: its target
+///   may lie outside the repository, and replacing the link would leave the
+///   target unfixed), and not one of several hard links (replacing one would
+///   split them);
+/// - it must be writable by its owner: a read-only draft is left alone;
+/// - the file must still hold exactly the text checked (a UTF-8 byte order
+///   mark before it is kept), both before the fixed text is written and again
+///   after it is on disk, just before it takes the draft's place.
+///
+/// The fixed text goes to a new file beside the draft with an unpredictable
+/// name, created exclusively (`O_EXCL`: a link planted there is never
+/// followed) and readable by its owner alone until it is complete; it then
+/// gets the draft's owner and permissions, and is renamed over the draft. A
+/// failure or a crash leaves the draft as it was.
 pub fn write(path: &std::path::Path, checked: &str, fixed: &str) -> Result<(), NotWritten> {
+    write_checking(path, checked, fixed, |_| {})
+}
+
+/// [`write`], with a step run when the fixed text is on disk, before the
+/// draft is compared again, given the temporary file's path: so a test can
+/// look at that file, or change the draft at the last moment.
+fn write_checking(
+    path: &std::path::Path,
+    checked: &str,
+    fixed: &str,
+    before_rename: impl FnOnce(&std::path::Path),
+) -> Result<(), NotWritten> {
     use std::io::Write as _;
     let io = |e: std::io::Error| NotWritten::Io(e.to_string());
-    let now = std::fs::read(path).map_err(io)?;
+    let (now, metadata) = read_in_place(path)?;
     let bom: &[u8] = if now.starts_with(b"\xef\xbb\xbf") {
         b"\xef\xbb\xbf"
     } else {
@@ -338,31 +367,143 @@ pub fn write(path: &std::path::Path, checked: &str, fixed: &str) -> Result<(), N
     if &now[bom.len()..] != checked.as_bytes() {
         return Err(NotWritten::Changed);
     }
-    let permissions = std::fs::metadata(path).map_err(io)?.permissions();
-    let temporary =
-        temporary_beside(path).ok_or_else(|| NotWritten::Io("not a file name".into()))?;
-    let written = (|| {
-        let mut file = std::fs::File::create(&temporary)?;
-        file.write_all(bom)?;
-        file.write_all(fixed.as_bytes())?;
-        file.sync_all()?;
-        std::fs::set_permissions(&temporary, permissions)?;
-        std::fs::rename(&temporary, path)
-    })();
-    written.map_err(|e| {
-        let _ = std::fs::remove_file(&temporary);
-        io(e)
-    })
+    let mut temporary = create_beside(path, Some(owner_only(&metadata))).map_err(io)?;
+    temporary.write_all(bom).map_err(io)?;
+    temporary.write_all(fixed.as_bytes()).map_err(io)?;
+    temporary.as_file().sync_all().map_err(io)?;
+    before_rename(temporary.path());
+    // An edit saved while the fixed text was being written wins.
+    let (again, metadata_again) = read_in_place(path)?;
+    if again != now || !same_file(&metadata, &metadata_again) {
+        return Err(NotWritten::Changed);
+    }
+    keep_owner_and_mode(temporary.as_file(), &metadata)?;
+    temporary.as_file().sync_all().map_err(io)?;
+    temporary.persist(path).map_err(|e| io(e.error))?;
+    // The rename itself reaches the disk with its directory.
+    if let Ok(dir) = std::fs::File::open(directory_of(path)) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
 }
 
-/// Where to write a file whole before it is renamed over `path`: a hidden
-/// file beside it, named for this process (`.a.md.figcheck-4242.tmp`), so the
-/// rename stays on one file system. `None` when `path` names no file.
-pub fn temporary_beside(path: &std::path::Path) -> Option<std::path::PathBuf> {
-    let mut name = std::ffi::OsString::from(".");
-    name.push(path.file_name()?);
-    name.push(format!(".figcheck-{}.tmp", std::process::id()));
-    Some(path.with_file_name(name))
+/// A new file beside `path`, for a text that is then renamed over it:
+/// hidden, with a name no one can guess (`.a.md.Xy3k9Q.figcheck.tmp`),
+/// created exclusively so a link planted there is never followed, with
+/// `permissions` (less the umask; the owner's alone when `None`). It is
+/// removed when dropped unless it is persisted.
+pub fn create_beside(
+    path: &std::path::Path,
+    permissions: Option<std::fs::Permissions>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let name = path.file_name().ok_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, "does not name a file")
+    })?;
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(name);
+    prefix.push(".");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".figcheck.tmp");
+    if let Some(permissions) = permissions {
+        builder.permissions(permissions);
+    }
+    builder.tempfile_in(directory_of(path))
+}
+
+/// The directory that holds `path`, `.` for a bare name.
+fn directory_of(path: &std::path::Path) -> &std::path::Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => std::path::Path::new("."),
+    }
+}
+
+/// The bytes of the draft at `path` and its metadata, when it is a file
+/// figcheck may replace: a regular file, not a link, with no other hard
+/// link, writable by its owner. The file opened is checked to be the one
+/// looked at, so a link swapped in between is never read.
+fn read_in_place(path: &std::path::Path) -> Result<(Vec<u8>, std::fs::Metadata), NotWritten> {
+    use std::io::Read as _;
+    let io = |e: std::io::Error| NotWritten::Io(e.to_string());
+    let looked = std::fs::symlink_metadata(path).map_err(io)?;
+    if looked.file_type().is_symlink() {
+        return Err(NotWritten::Refused(
+            "is a link; run --fix on the file it points to",
+        ));
+    }
+    if !looked.is_file() {
+        return Err(NotWritten::Refused("is not a regular file"));
+    }
+    if looked.permissions().readonly() {
+        return Err(NotWritten::Refused("is read-only"));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if looked.nlink() > 1 {
+            return Err(NotWritten::Refused(
+                "has other hard links, which a fix would split",
+            ));
+        }
+    }
+    let mut file = std::fs::File::open(path).map_err(io)?;
+    let opened = file.metadata().map_err(io)?;
+    if !same_file(&looked, &opened) {
+        return Err(NotWritten::Changed);
+    }
+    let mut bytes = Vec::with_capacity(opened.len() as usize);
+    file.read_to_end(&mut bytes).map_err(io)?;
+    Ok((bytes, opened))
+}
+
+/// Whether two looks at a path saw the same file, unchanged.
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        a.dev() == b.dev()
+            && a.ino() == b.ino()
+            && a.len() == b.len()
+            && (a.mtime(), a.mtime_nsec()) == (b.mtime(), b.mtime_nsec())
+    }
+    #[cfg(not(unix))]
+    {
+        a.len() == b.len() && a.modified().ok() == b.modified().ok()
+    }
+}
+
+/// The permissions a temporary file is created with: the draft's, less
+/// anything beyond its owner's, so no one else reads it half written.
+fn owner_only(metadata: &std::fs::Metadata) -> std::fs::Permissions {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::Permissions::from_mode(metadata.permissions().mode() & 0o600)
+    }
+    #[cfg(not(unix))]
+    {
+        metadata.permissions()
+    }
+}
+
+/// Gives the finished temporary file the draft's owner, group and mode,
+/// through its handle (no path, so no link, is followed). A draft whose
+/// owner figcheck cannot give it is left alone.
+fn keep_owner_and_mode(file: &std::fs::File, draft: &std::fs::Metadata) -> Result<(), NotWritten> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let ours = file.metadata().map_err(|e| NotWritten::Io(e.to_string()))?;
+        if (ours.uid(), ours.gid()) != (draft.uid(), draft.gid())
+            && std::os::unix::fs::fchown(file, Some(draft.uid()), Some(draft.gid())).is_err()
+        {
+            return Err(NotWritten::Refused(
+                "belongs to another user or group, which a fix would change",
+            ));
+        }
+    }
+    file.set_permissions(draft.permissions())
+        .map_err(|e| NotWritten::Io(e.to_string()))
 }
 
 /// A unified diff of a draft before and after its fixes, as `git diff`
@@ -407,6 +548,156 @@ mod write_tests {
         }
         // Nothing is left beside it.
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A draft and a file elsewhere that a planted link points at.
+    fn draft_and_target(text: &str) -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.md");
+        std::fs::write(&path, text).unwrap();
+        let target = dir.path().join("target");
+        std::fs::write(&target, "the target's own text\n").unwrap();
+        (dir, path, target)
+    }
+
+    fn entries(dir: &std::path::Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_planted_where_the_temporary_file_once_went_is_never_followed() {
+        // The name figcheck used to write to was `.a.md.figcheck-<pid>.tmp`:
+        // a repository could plant it as a link to `.git/hooks/pre-commit`.
+        let (dir, path, target) = draft_and_target("58,000 people\n");
+        let planted = dir
+            .path()
+            .join(format!(".a.md.figcheck-{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&target, &planted).unwrap();
+        write(&path, "58,000 people\n", "85,000 people\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "85,000 people\n");
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "the target's own text\n"
+        );
+        assert!(std::fs::symlink_metadata(&planted)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_temporary_file_is_new_and_readable_by_its_owner_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, path, _) = draft_and_target("58,000 people\n");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let mut seen = None;
+        write_checking(&path, "58,000 people\n", "85,000 people\n", |temporary| {
+            let metadata = std::fs::symlink_metadata(temporary).unwrap();
+            seen = Some((
+                temporary
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
+                metadata.file_type().is_file(),
+                metadata.permissions().mode() & 0o777,
+            ));
+        })
+        .unwrap();
+        let (name, regular, mode) = seen.unwrap();
+        assert!(
+            name.starts_with(".a.md.") && name.ends_with(".figcheck.tmp"),
+            "{name}"
+        );
+        assert_ne!(name, format!(".a.md.figcheck-{}.tmp", std::process::id()));
+        assert!(regular);
+        assert_eq!(
+            mode, 0o600,
+            "no one but the owner reads a half-written draft"
+        );
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o644, "the draft keeps its own mode");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_draft_is_left_alone_and_its_target_unchanged() {
+        let (dir, _, target) = draft_and_target("58,000 people\n");
+        std::fs::write(&target, "58,000 people\n").unwrap();
+        let link = dir.path().join("l.md");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let result = write(&link, "58,000 people\n", "85,000 people\n");
+        assert!(matches!(result, Err(NotWritten::Refused(why)) if why.contains("link")));
+        assert!(std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "58,000 people\n");
+        assert_eq!(entries(dir.path()), ["a.md", "l.md", "target"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_draft_with_other_hard_links_is_left_alone() {
+        let (dir, path, _) = draft_and_target("58,000 people\n");
+        std::fs::hard_link(&path, dir.path().join("b.md")).unwrap();
+        let result = write(&path, "58,000 people\n", "85,000 people\n");
+        assert!(matches!(result, Err(NotWritten::Refused(why)) if why.contains("hard links")));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "58,000 people\n");
+        assert_eq!(entries(dir.path()), ["a.md", "b.md", "target"]);
+    }
+
+    #[test]
+    fn a_read_only_draft_is_left_alone() {
+        let (dir, path, _) = draft_and_target("58,000 people\n");
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        let result = write(&path, "58,000 people\n", "85,000 people\n");
+        assert_eq!(result, Err(NotWritten::Refused("is read-only")));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "58,000 people\n");
+        assert_eq!(entries(dir.path()), ["a.md", "target"]);
+    }
+
+    #[test]
+    fn an_edit_saved_while_the_fix_is_written_is_kept() {
+        let (dir, path, _) = draft_and_target("58,000 people\n");
+        let result = write_checking(&path, "58,000 people\n", "85,000 people\n", |_| {
+            std::fs::write(&path, "an editor's last-second change: 58,000 people\n").unwrap();
+        });
+        assert_eq!(result, Err(NotWritten::Changed));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            "an editor's last-second change: 58,000 people\n"
+        );
+        assert_eq!(entries(dir.path()), ["a.md", "target"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fixed_draft_keeps_its_owner_and_group() {
+        use std::os::unix::fs::MetadataExt;
+        let (_dir, path, _) = draft_and_target("58,000 people\n");
+        // Only root can give a file to another user; elsewhere the draft is
+        // the runner's own and this is the plain case.
+        let owner = match std::os::unix::fs::chown(&path, Some(65534), Some(65534)) {
+            Ok(()) => (65534, 65534),
+            Err(_) => {
+                let m = std::fs::metadata(&path).unwrap();
+                (m.uid(), m.gid())
+            }
+        };
+        write(&path, "58,000 people\n", "85,000 people\n").unwrap();
+        let m = std::fs::metadata(&path).unwrap();
+        assert_eq!((m.uid(), m.gid()), owner);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "85,000 people\n");
     }
 
     #[test]

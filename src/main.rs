@@ -223,13 +223,14 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
 }
 
 /// Where `--output-file` writes, and in which format. The findings go to a
-/// temporary file beside it that is renamed over it at the end, so a reader
-/// never sees half a SARIF document.
+/// new file beside it, with an unpredictable name and created exclusively
+/// (a link planted there is never followed), that is renamed over it at the
+/// end, so a reader never sees half a SARIF document. A run that stops early
+/// removes it.
 struct OutputFile {
     path: PathBuf,
-    temporary: PathBuf,
     format: Format,
-    file: std::io::BufWriter<std::fs::File>,
+    file: std::io::BufWriter<tempfile::NamedTempFile>,
 }
 
 impl OutputFile {
@@ -245,13 +246,19 @@ impl OutputFile {
                     path.display()
                 )
             })?;
-        let temporary = figcheck::fix::temporary_beside(&path)
-            .ok_or_else(|| format!("--output-file {} does not name a file", path.display()))?;
-        let file = std::fs::File::create(&temporary)
+        // A report is read by others, as any file a command writes: 0666
+        // less the umask, as `File::create` would give it.
+        #[cfg(unix)]
+        let permissions = {
+            use std::os::unix::fs::PermissionsExt;
+            Some(std::fs::Permissions::from_mode(0o666))
+        };
+        #[cfg(not(unix))]
+        let permissions = None;
+        let file = figcheck::fix::create_beside(&path, permissions)
             .map_err(|e| format!("cannot write --output-file {}: {e}", path.display()))?;
         Ok(OutputFile {
             path,
-            temporary,
             format,
             file: std::io::BufWriter::new(file),
         })
@@ -264,22 +271,14 @@ impl OutputFile {
     }
 
     /// Moves the finished file into place.
-    fn finish(mut self) -> Result<(), Failure> {
-        let done = self
-            .file
-            .flush()
-            .and_then(|()| std::fs::rename(&self.temporary, &self.path));
-        done.map_err(|e| {
-            let _ = std::fs::remove_file(&self.temporary);
-            format!("cannot write --output-file {}: {e}", self.path.display()).into()
-        })
-    }
-}
-
-impl Drop for OutputFile {
-    /// A run that stops early leaves no temporary file behind.
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.temporary);
+    fn finish(self) -> Result<(), Failure> {
+        let path = self.path;
+        let failed = |e: std::io::Error| -> Failure {
+            format!("cannot write --output-file {}: {e}", path.display()).into()
+        };
+        let file = self.file.into_inner().map_err(|e| failed(e.into_error()))?;
+        file.persist(&path).map_err(|e| failed(e.error))?;
+        Ok(())
     }
 }
 
@@ -530,6 +529,10 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
                     "changed since it was read, or is not UTF-8; not fixed".into(),
                     false,
                 )),
+                ..render_report(report)
+            },
+            Err(figcheck::fix::NotWritten::Refused(why)) => Rendered {
+                not_fixed: Some((format!("{why}; not fixed"), false)),
                 ..render_report(report)
             },
             Err(figcheck::fix::NotWritten::Io(e)) => Rendered {

@@ -408,3 +408,91 @@ fn many_findings_and_megabyte_lines_are_placed_right() {
     assert_eq!(numbers.len(), 40_000);
     assert_eq!(numbers[39_999]["column"], column);
 }
+
+/// Links planted at every name the temporary file of the next `count`
+/// processes could once have had (`.<name>.figcheck-<pid>.tmp`), pointing
+/// at `target`. The pids are read from the kernel's last one given out, so
+/// the run that follows lands among them unless many processes start first.
+#[cfg(target_os = "linux")]
+fn plant_links(dir: &std::path::Path, name: &str, target: &std::path::Path, count: u32) {
+    let last: u32 = std::fs::read_to_string("/proc/sys/kernel/ns_last_pid")
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    for pid in last + 1..=last + count {
+        let link = dir.join(format!(".{name}.figcheck-{pid}.tmp"));
+        std::os::unix::fs::symlink(target, link).unwrap();
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn fix_and_output_file_never_write_through_a_planted_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let hooks = dir.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).unwrap();
+    let hook = write(&hooks, "pre-commit", "#!/bin/sh\nexit 0\n");
+    let draft = write(dir.path(), "a.md", BAD);
+    std::fs::set_permissions(&draft, std::fs::Permissions::from_mode(0o755)).unwrap();
+    plant_links(dir.path(), "a.md", &hook, 200);
+    plant_links(dir.path(), "report.sarif", &hook, 200);
+    let run = figcheck(
+        dir.path(),
+        &["--fix", "--output-file", "report.sarif", "a.md"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&hook).unwrap(),
+        "#!/bin/sh\nexit 0\n",
+        "the hook was written through a planted link"
+    );
+    assert!(std::fs::read_to_string(&draft).unwrap().contains("367"));
+    let report = dir.path().join("report.sarif");
+    assert!(!std::fs::symlink_metadata(&report)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(report)
+        .unwrap()
+        .contains("\"runs\""));
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_leaves_linked_hard_linked_and_read_only_drafts_alone_with_a_note() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace();
+    let outside = tempfile::tempdir().unwrap();
+    let target = write(outside.path(), "t.md", BAD);
+    std::os::unix::fs::symlink(&target, dir.path().join("linked.md")).unwrap();
+    let hard = write(dir.path(), "hard.md", BAD);
+    std::fs::hard_link(&hard, dir.path().join("hard-too.txt")).unwrap();
+    let read_only = write(dir.path(), "read-only.md", BAD);
+    std::fs::set_permissions(&read_only, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let run = figcheck(
+        dir.path(),
+        &["--fix", "linked.md", "hard.md", "read-only.md"],
+    );
+    for (name, why) in [
+        (
+            "linked.md",
+            "is a link; run --fix on the file it points to; not fixed",
+        ),
+        (
+            "hard.md",
+            "has other hard links, which a fix would split; not fixed",
+        ),
+        ("read-only.md", "is read-only; not fixed"),
+    ] {
+        assert!(
+            run.stderr.contains(&format!("{name}: {why}")),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(std::fs::read_to_string(dir.path().join(name)).unwrap(), BAD);
+    }
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), BAD);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+}

@@ -6,6 +6,7 @@
 //! findings into text for people and machines.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analysis;
 pub mod arithmetic;
 pub mod attribute;
 pub mod check;

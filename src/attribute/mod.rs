@@ -34,12 +34,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::Sentence;
 use crate::date::{self, Anchor, Date};
 use crate::lang::Lang;
 use crate::numbers::{Kind, Number};
 use crate::rules::{Figure, Unit};
 pub use crate::subject::{SubjectHit, SubjectMatcher};
-use crate::text;
 use cues::Cues;
 pub use modality::{Modality, Tense};
 
@@ -96,13 +96,11 @@ pub fn fits(unit: Unit, number: &Number, bare_rate: bool) -> bool {
 }
 
 /// Whether a subject phrase names a rate in so many words.
-fn says_rate(text: &str, subject: &Range<usize>, cues: &Cues) -> bool {
-    crate::subject::tokens(&text[subject.clone()])
+fn says_rate(s: &Sentence, subject: &Range<usize>, cues: &Cues) -> bool {
+    let phrase = s.slice(subject.clone());
+    crate::subject::tokens(phrase)
         .into_iter()
-        .any(|w| {
-            text[subject.start + w.start..subject.start + w.end]
-                .eq_ignore_ascii_case(cues.rate_word)
-        })
+        .any(|w| phrase[w].eq_ignore_ascii_case(cues.rate_word))
 }
 
 /// Whether `subject` is the noun a rate counts, inside the rate as written:
@@ -114,38 +112,33 @@ fn counted_by_rate(number: &Number, subject: &Range<usize>) -> bool {
 /// Whether the number and the subject stand in the same unit of meaning: both
 /// outside any aside, or in the same one, or the aside opens with the number
 /// right after the subject.
-fn same_unit(
-    text: &str,
-    asides: &[Range<usize>],
-    number: &Number,
-    subject: &Range<usize>,
-    cues: &Cues,
-) -> bool {
-    let here = text::aside_at(asides, number.qualifier_start);
-    let there = text::aside_at(asides, subject.start);
+fn same_unit(s: &Sentence, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
+    let here = s.aside_at(number.qualifier_start);
+    let there = s.aside_at(subject.start);
     if here == there {
         return true;
     }
     let Some(aside) = here else {
         return false;
     };
-    let opens_with_number = text[aside.start..number.qualifier_start]
+    let opens_with_number = s
+        .slice(aside.start..number.qualifier_start)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .all(|w| cues.apposition_words.contains(&w.to_lowercase().as_str()));
     let right_after_subject = subject.end <= aside.start
-        && text[subject.end..aside.start].trim().is_empty()
-        && text::aside_at(asides, subject.start) == text::aside_at(asides, aside.start);
+        && s.slice(subject.end..aside.start).trim().is_empty()
+        && s.aside_at(subject.start) == s.aside_at(aside.start);
     opens_with_number && right_after_subject
 }
 
 /// Whether a negation stands between the number and the subject: "three
 /// detainees have not died in custody" says nothing of the figure.
-fn negated(text: &str, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
+fn negated(s: &Sentence, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
     let between = if number.span.end <= subject.start {
-        &text[number.span.end..subject.start]
+        s.slice(number.span.end..subject.start)
     } else if subject.end <= number.qualifier_start {
-        &text[subject.end..number.qualifier_start]
+        s.slice(subject.end..number.qualifier_start)
     } else {
         return false;
     };
@@ -165,11 +158,13 @@ const APPOSITION_WORDS: &[&str] = &[
 
 /// Whether a number word under ten directly counts the subject: the subject
 /// follows it, with at most the counted noun and auxiliaries between.
-fn small_word_counts(text: &str, words: &[usize], number: &Number, subject: &Range<usize>) -> bool {
+fn small_word_counts(s: &Sentence, number: &Number, subject: &Range<usize>) -> bool {
     !number.small_word
         || (subject.start >= number.span.end
-            && text::words_between(words, number.span.end..subject.start) <= 3
-            && !text[number.span.end..subject.start].contains([',', ';', ':']))
+            && s.words_between(number.span.end..subject.start) <= 3
+            && !s
+                .slice(number.span.end..subject.start)
+                .contains([',', ';', ':']))
 }
 
 /// Words after a number that make it an increment or a part, not the total:
@@ -185,25 +180,25 @@ static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `number` counts an increment (`8 more victims`) or a remainder
 /// (`another 40`) rather than the figure's total.
-fn counts_an_increment(text: &str, number: &Number, cues: &Cues) -> bool {
-    cues.increment.is_match(&text[number.span.end..])
+fn counts_an_increment(s: &Sentence, number: &Number, cues: &Cues) -> bool {
+    cues.increment.is_match(s.after(number.span.end))
         || cues
             .increment_before
-            .is_match(&text[..number.qualifier_start])
+            .is_match(s.before(number.qualifier_start))
 }
 
 /// Whether the number's clause names a short window of time, so that the
 /// number counts what happened in it: "603 capturas en las últimas 24
 /// horas" is a day's arrests, not the total.
-fn counts_a_window(text: &str, sentence: &Range<usize>, number: &Number, cues: &Cues) -> bool {
+fn counts_a_window(s: &Sentence, number: &Number, cues: &Cues) -> bool {
     let Some(window) = cues.window else {
         return false;
     };
-    let clause = modality::clause(text, sentence, &number.span, cues);
+    let clause = modality::clause(s, &number.span, cues);
     // Before the number in its clause, or in the few words after it: a
     // window further on is about something else.
-    let before = &text[clause.start..number.qualifier_start.max(clause.start)];
-    let after = &text[number.span.end.min(clause.end)..clause.end];
+    let before = s.slice(clause.start..number.qualifier_start.max(clause.start));
+    let after = s.slice(number.span.end.min(clause.end)..clause.end);
     let near_end = after
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
@@ -230,14 +225,8 @@ static WHOLE_OF: LazyLock<Regex> =
 
 /// Whether a status verb stands between the number and a subject after it,
 /// or follows the subject in the same stretch of the clause.
-fn counts_a_subset(
-    text: &str,
-    sentence: &Range<usize>,
-    number: &Number,
-    subject: &Range<usize>,
-    cues: &Cues,
-) -> bool {
-    let before = &text[sentence.start..number.qualifier_start.max(sentence.start)];
+fn counts_a_subset(s: &Sentence, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
+    let before = s.before(number.qualifier_start);
     // "the names of eight victims": what is told of them is a part.
     if cues.part_of.is_match(before) {
         return true;
@@ -246,7 +235,10 @@ fn counts_a_subset(
         return false;
     }
     // "46 individuals who were identified as victims": the status comes first.
-    if cues.status.is_match(&text[number.span.end..subject.start]) {
+    if cues
+        .status
+        .is_match(s.slice(number.span.end..subject.start))
+    {
         return true;
     }
     // "three of the nearly 100 victims have been identified": the number
@@ -254,7 +246,7 @@ fn counts_a_subset(
     if cues.whole_of.is_match(before) {
         return false;
     }
-    let stretch = rest_of_stretch(text, sentence, subject);
+    let stretch = rest_of_stretch(s, subject);
     let near: String = stretch
         .split_whitespace()
         .take(5)
@@ -271,14 +263,8 @@ fn counts_a_subset(
 /// A proper name elsewhere in the sentence is no such sign: "the death toll
 /// from the Maui wildfire" and "the death toll from Hurricane Katrina" look
 /// alike, and only one is about a Lahaina figure.
-fn names_another_thing(
-    text: &str,
-    sentence: &Range<usize>,
-    subject: &Range<usize>,
-    figure: &Figure,
-    cues: &Cues,
-) -> bool {
-    let before = &text[sentence.start..subject.start];
+fn names_another_thing(s: &Sentence, subject: &Range<usize>, figure: &Figure, cues: &Cues) -> bool {
+    let before = s.before(subject.start);
     let Some(relative) = cues.relative_end.find(before) else {
         return false;
     };
@@ -309,8 +295,8 @@ static RELATIVE_END: LazyLock<Regex> =
 
 /// The words after the subject up to the next comma, colon, semicolon,
 /// bracket or dash: what the clause goes on to say of it.
-fn rest_of_stretch<'t>(text: &'t str, sentence: &Range<usize>, subject: &Range<usize>) -> &'t str {
-    let after = &text[subject.end..sentence.end];
+fn rest_of_stretch<'t>(s: &Sentence<'t>, subject: &Range<usize>) -> &'t str {
+    let after = s.after(subject.end);
     after
         .find([',', ';', ':', '(', '—', '–'])
         .map_or(after, |i| &after[..i])
@@ -320,24 +306,18 @@ fn rest_of_stretch<'t>(text: &'t str, sentence: &Range<usize>, subject: &Range<u
 /// the number counts, while another verb says what happened to them: in
 /// "115 people killed in the fire have been identified", 115 counts the
 /// people identified, not the people killed.
-fn reduced_relative(
-    text: &str,
-    sentence: &Range<usize>,
-    number: &Number,
-    subject: &Range<usize>,
-    cues: &Cues,
-) -> bool {
+fn reduced_relative(s: &Sentence, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
     let Some((ending, exception)) = cues.participle else {
         return false;
     };
     if subject.start < number.span.end {
         return false;
     }
-    let first = word_at(text, subject.start).to_lowercase();
+    let first = leading_word(s.after(subject.start)).to_lowercase();
     if !first.ends_with(ending) || first == exception {
         return false;
     }
-    let stretch = rest_of_stretch(text, sentence, subject);
+    let stretch = rest_of_stretch(s, subject);
     stretch.split_whitespace().take(8).any(|w| {
         matches!(
             w.to_lowercase().as_str(),
@@ -473,8 +453,8 @@ const AUXILIARIES: &[&str] = &[
     "might",
 ];
 
-fn word_at(text: &str, at: usize) -> &str {
-    let rest = &text[at..];
+/// The word `rest` starts with.
+fn leading_word(rest: &str) -> &str {
     let len = rest
         .char_indices()
         .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '’'))
@@ -483,15 +463,15 @@ fn word_at(text: &str, at: usize) -> &str {
 }
 
 /// Whether `number` counts some other noun than the one `subject` speaks of.
-fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
+fn counts_another_noun(s: &Sentence, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
     // An amount can be the price of something else too: `£5,500 minimum payment`.
     if !matches!(number.kind, Kind::Count | Kind::Money) {
         return false;
     }
-    let after = &text[number.span.end..];
+    let after = s.after(number.span.end);
     let skipped = after.len() - after.trim_start_matches([' ', '\u{a0}', '-', '‑']).len();
     let w_start = number.span.end + skipped;
-    let w = word_at(text, w_start);
+    let w = leading_word(&after[skipped..]);
     // The subject starts at (or inside) the word after the number: it is what
     // the number counts.
     if w.is_empty() || (w_start..=w_start + w.len()).contains(&subject.start) {
@@ -503,7 +483,7 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>, cues
     }
     if subject.start > number.span.end {
         // Bound: the counted noun is the subject of the subject phrase's verb.
-        let gap = &text[w_start + w.len()..subject.start];
+        let gap = s.slice(w_start + w.len()..subject.start);
         let only_auxiliaries = gap
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|t| !t.is_empty())
@@ -516,13 +496,13 @@ fn counts_another_noun(text: &str, number: &Number, subject: &Range<usize>, cues
 }
 
 /// Whether a clause break stands between a number and a subject phrase.
-fn in_another_clause(text: &str, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
+fn in_another_clause(s: &Sentence, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
     let gap = if number.span.end <= subject.start {
         number.span.end..subject.start
     } else {
         subject.end..number.qualifier_start.max(subject.end)
     };
-    cues.clause_break.is_match(&text[gap])
+    cues.clause_break.is_match(s.slice(gap))
 }
 
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -596,7 +576,7 @@ pub fn attribute(
     matcher: &SubjectMatcher,
     lang: Lang,
 ) -> Vec<Claim> {
-    let sentences = text::sentences_within(text, breaks, lang);
+    let sentences = crate::text::sentences_within(text, breaks, lang);
     let hits = matcher.find(text, 0..text.len());
     attribute_in(text, &sentences, &hits, numbers, figures, lang)
 }
@@ -697,22 +677,27 @@ pub fn attribute_in(
             continue;
         }
         let in_sentence: Vec<usize> = (first..last).collect();
-        let words = text::word_starts(text, sentence.clone());
-        let asides = text::asides(text, &sentence);
-        let distance = |n: &Number, s: &Range<usize>| -> (usize, usize) {
-            let gap = if n.span.end <= s.start {
-                n.span.end..s.start
-            } else if s.end <= n.qualifier_start {
-                s.end..n.qualifier_start
+        let s = Sentence::read(text, sentence.clone());
+        // How far a number stands from a subject, in words and then in
+        // punctuation marks, when it is within `window` words of it.
+        let distance = |n: &Number, subject: &Range<usize>, window: usize| {
+            let gap = if n.span.end <= subject.start {
+                n.span.end..subject.start
+            } else if subject.end <= n.qualifier_start {
+                subject.end..n.qualifier_start
             } else {
                 // The subject is the noun a rate counts, inside the number.
-                s.end..s.end
+                subject.end..subject.end
             };
-            let punctuation = text[gap.clone()]
-                .chars()
-                .filter(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–'))
-                .count();
-            (text::words_between(&words, gap), punctuation)
+            let words = s.words_between(gap.clone());
+            (words <= window).then(|| {
+                let punctuation = s
+                    .slice(gap)
+                    .chars()
+                    .filter(|c| matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–'))
+                    .count();
+                (words, punctuation)
+            })
         };
 
         let mut proposals: Vec<Proposal> = Vec::new();
@@ -723,13 +708,12 @@ pub fn attribute_in(
                 continue;
             }
             let figure = &figures[hit.figure];
-            let bare_rate = says_rate(text, &hit.span, cues);
+            let bare_rate = says_rate(&s, &hit.span, cues);
             // Nearness first: it is cheap, and in a long sentence most
             // numbers stand too far from the subject to count.
             let candidates: Vec<(usize, (usize, usize))> = in_sentence
                 .iter()
-                .map(|&i| (i, distance(&numbers[i], &hit.span)))
-                .filter(|(_, d)| d.0 <= figure.window)
+                .filter_map(|&i| Some((i, distance(&numbers[i], &hit.span, figure.window)?)))
                 .filter(|&(i, _)| {
                     let n = &numbers[i];
                     let inside = counted_by_rate(n, &hit.span);
@@ -738,16 +722,16 @@ pub fn attribute_in(
                         && hit.span.start < n.span.end;
                     !overlaps
                         && fits(figure.unit, n, bare_rate)
-                        && same_unit(text, &asides, n, &hit.span, cues)
-                        && !in_another_clause(text, n, &hit.span, cues)
-                        && !counts_another_noun(text, n, &hit.span, cues)
-                        && small_word_counts(text, &words, n, &hit.span)
-                        && !reduced_relative(text, &sentence, n, &hit.span, cues)
-                        && !counts_an_increment(text, n, cues)
-                        && !counts_a_window(text, &sentence, n, cues)
-                        && !counts_a_subset(text, &sentence, n, &hit.span, cues)
-                        && !names_another_thing(text, &sentence, &hit.span, figure, cues)
-                        && !negated(text, n, &hit.span, cues)
+                        && same_unit(&s, n, &hit.span, cues)
+                        && !in_another_clause(&s, n, &hit.span, cues)
+                        && !counts_another_noun(&s, n, &hit.span, cues)
+                        && small_word_counts(&s, n, &hit.span)
+                        && !reduced_relative(&s, n, &hit.span, cues)
+                        && !counts_an_increment(&s, n, cues)
+                        && !counts_a_window(&s, n, cues)
+                        && !counts_a_subset(&s, n, &hit.span, cues)
+                        && !names_another_thing(&s, &hit.span, figure, cues)
+                        && !negated(&s, n, &hit.span, cues)
                 })
                 .collect();
             let Some(best) = candidates.iter().map(|c| c.1).min() else {
@@ -777,18 +761,12 @@ pub fn attribute_in(
                 .copied()
                 .filter(|&i| {
                     fits(figure.unit, &numbers[i], partner_rate)
-                        && same_unit(text, &asides, &numbers[i], &hit.span, cues)
+                        && same_unit(&s, &numbers[i], &hit.span, cues)
                 })
                 .collect();
-            if let Some((other, partner_is_earlier)) = change_partner(
-                text,
-                numbers,
-                &fitting,
-                primary,
-                &words,
-                figure.window,
-                cues,
-            ) {
+            if let Some((other, partner_is_earlier)) =
+                change_partner(&s, numbers, &fitting, primary, figure.window, cues)
+            {
                 proposals.last_mut().expect("just pushed").earlier = !partner_is_earlier;
                 proposals.push(Proposal {
                     number: other,
@@ -814,12 +792,12 @@ pub fn attribute_in(
                 .any(|p| p.distance == best.distance && p.figure != best.figure);
             if !contested {
                 let number = &numbers[best.number];
-                let clause = modality::clause(text, &sentence, &number.span, cues);
-                let mut framing = modality::modality(text, &clause, number, cues);
+                let clause = modality::clause(&s, &number.span, cues);
+                let mut framing = modality::modality(&s, &clause, number, cues);
                 if best.earlier && framing == Modality::Assertion {
                     framing = Modality::History;
                 }
-                let year = tied_year_in(text, &sentence, number, cues);
+                let year = tied_year_in(&s, number, cues);
                 let figure = &figures[best.figure];
                 let anchor = anchor(text, &clause, number, year, figure.since, lang);
                 let per_year = figure.canonical().year.is_some();
@@ -843,7 +821,7 @@ pub fn attribute_in(
                     year,
                     anchor,
                     modality: framing,
-                    tense: modality::tense(text, &clause, number, cues),
+                    tense: modality::tense(&s, &clause, number, cues),
                     clause,
                     source: None,
                 });
@@ -858,24 +836,23 @@ pub fn attribute_in(
 /// whether it is the earlier value: `from 38 … to 1.9`, `… fell to 1.9` after
 /// it, or `367, up from 261`.
 fn change_partner(
-    text: &str,
+    s: &Sentence,
     numbers: &[Number],
     fitting: &[usize],
     primary: usize,
-    words: &[usize],
     window: usize,
     cues: &Cues,
 ) -> Option<(usize, bool)> {
     let position = fitting.iter().position(|&i| i == primary)?;
     let p = &numbers[primary];
-    let sentence_start = words.first().copied().unwrap_or(0);
-    let before_p = &text[sentence_start.min(p.qualifier_start)..p.qualifier_start];
-    let near = |a: &Number, b: &Number| {
-        text::words_between(words, a.span.end..b.qualifier_start) <= window
-    };
+    // From the sentence's first word: what comes before it is no part of
+    // a change.
+    let sentence_start = s.words.first().copied().unwrap_or(s.range.start);
+    let before_p = s.slice(sentence_start.min(p.qualifier_start)..p.qualifier_start);
+    let near = |a: &Number, b: &Number| s.words_between(a.span.end..b.qualifier_start) <= window;
     if let Some(&next) = fitting.get(position + 1) {
         let q = &numbers[next];
-        let between = &text[p.span.end..q.qualifier_start];
+        let between = s.slice(p.span.end..q.qualifier_start);
         let from_to = cues.opens_change(before_p) && cues.to_before.is_match(between);
         if (from_to || cues.change_verb_before.is_match(between)) && near(p, q) {
             return Some((next, false));
@@ -887,7 +864,7 @@ fn change_partner(
     if position > 0 && cues.to_before.is_match(before_p) {
         let previous = fitting[position - 1];
         let o = &numbers[previous];
-        let before_o = &text[sentence_start.min(o.qualifier_start)..o.qualifier_start];
+        let before_o = s.slice(sentence_start.min(o.qualifier_start)..o.qualifier_start);
         if cues.opens_change(before_o) && near(o, p) {
             return Some((previous, true));
         }
@@ -925,16 +902,16 @@ static UP_FROM: LazyLock<Regex> =
 /// The year a sentence ties a number to: one that follows it in the same clause
 /// (`2.4 in 2023`, `2.4 (2023)`), or one that opens the sentence (`In 2023, …`).
 pub fn tied_year(text: &str, sentence: &Range<usize>, number: &Number) -> Option<TiedYear> {
-    tied_year_in(text, sentence, number, cues::of(Lang::En))
+    tied_year_in(
+        &Sentence::read(text, sentence.clone()),
+        number,
+        cues::of(Lang::En),
+    )
 }
 
 /// [`tied_year`] in a sentence written in the language of `cues`.
-fn tied_year_in(
-    text: &str,
-    sentence: &Range<usize>,
-    number: &Number,
-    cues: &Cues,
-) -> Option<TiedYear> {
+fn tied_year_in(s: &Sentence, number: &Number, cues: &Cues) -> Option<TiedYear> {
+    let sentence = &s.range;
     let end = number.span.end.min(sentence.end);
     let year_at = |caps: regex::Captures, offset: usize| {
         let m = caps.get(1)?;
@@ -946,11 +923,11 @@ fn tied_year_in(
         })
     };
     cues.following_year
-        .captures(&text[end..sentence.end])
+        .captures(s.after(end))
         .and_then(|caps| year_at(caps, end))
         .or_else(|| {
             cues.opening_year
-                .captures(&text[sentence.clone()])
+                .captures(s.all())
                 .and_then(|caps| year_at(caps, sentence.start))
                 .filter(|y| y.end <= number.qualifier_start)
         })

@@ -18,6 +18,7 @@ use regex::Regex;
 use serde::Serialize;
 
 use super::cues::Cues;
+use crate::analysis::Sentence;
 use crate::numbers::Number;
 
 /// What kind of statement a claim is.
@@ -137,13 +138,9 @@ pub(super) static PAST: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The clause of `sentence` that holds `at`.
-pub(super) fn clause(
-    text: &str,
-    sentence: &Range<usize>,
-    at: &Range<usize>,
-    cues: &Cues,
-) -> Range<usize> {
-    let before = &text[sentence.start..at.start.max(sentence.start)];
+pub(super) fn clause(s: &Sentence, at: &Range<usize>, cues: &Cues) -> Range<usize> {
+    let sentence = &s.range;
+    let before = s.before(at.start);
     let start = cues
         .clause_break
         .find_iter(before)
@@ -152,20 +149,20 @@ pub(super) fn clause(
     let after_start = at.end.min(sentence.end);
     let end = cues
         .clause_break
-        .find(&text[after_start..sentence.end])
+        .find(s.after(after_start))
         .map_or(sentence.end, |m| after_start + m.start());
     start..end
 }
 
 /// How the clause frames `number`.
 pub(super) fn modality(
-    text: &str,
+    s: &Sentence,
     clause: &Range<usize>,
     number: &Number,
     cues: &Cues,
 ) -> Modality {
-    let before = &text[clause.start..number.qualifier_start.max(clause.start)];
-    let after = &text[number.span.end.min(clause.end)..clause.end];
+    let before = s.slice(clause.start..number.qualifier_start.max(clause.start));
+    let after = s.slice(number.span.end.min(clause.end)..clause.end);
     if cues.forecasts(before) {
         return Modality::Forecast;
     }
@@ -178,7 +175,7 @@ pub(super) fn modality(
         || cues.history_before.is_match(before)
         || cues.compared_with.is_match(before)
         || cues.had_been.is_match(before)
-        || cues.disputes(&text[clause.clone()])
+        || cues.disputes(s.slice(clause.clone()))
         || cues.history_after.is_match(after)
     {
         return Modality::History;
@@ -188,9 +185,9 @@ pub(super) fn modality(
 
 /// The tense of the verb nearest before `number` in its clause, or else the
 /// first after it.
-pub(super) fn tense(text: &str, clause: &Range<usize>, number: &Number, cues: &Cues) -> Tense {
-    let before = &text[clause.start..number.qualifier_start.max(clause.start)];
-    let after = &text[number.span.end.min(clause.end)..clause.end];
+pub(super) fn tense(s: &Sentence, clause: &Range<usize>, number: &Number, cues: &Cues) -> Tense {
+    let before = s.slice(clause.start..number.qualifier_start.max(clause.start));
+    let after = s.slice(number.span.end.min(clause.end)..clause.end);
     let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
     match (last(cues.present), last(cues.past)) {
         (Some(p), Some(q)) => return if p > q { Tense::Present } else { Tense::Past },
@@ -219,8 +216,9 @@ mod tests {
             .find(|n| &text[n.span.clone()] == needle)
             .unwrap_or_else(|| panic!("{needle} in {numbers:?}"));
         let cues = super::super::cues::of(Lang::En);
-        let c = clause(text, &(0..text.len()), &n.span, cues);
-        (modality(text, &c, n, cues), tense(text, &c, n, cues))
+        let s = Sentence::read(text, 0..text.len());
+        let c = clause(&s, &n.span, cues);
+        (modality(&s, &c, n, cues), tense(&s, &c, n, cues))
     }
 
     #[test]

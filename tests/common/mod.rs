@@ -83,6 +83,43 @@ pub fn figcheck_stdin(dir: &Path, args: &[&str], input: &str) -> Run {
 }
 
 /// Writes `text` to `dir/name`, creating folders as needed.
+/// A run that is killed if it has not finished within `limit`: `None` then.
+/// Its output goes to files, so a full pipe never stalls it.
+pub fn figcheck_timeout(dir: &Path, args: &[&str], limit: std::time::Duration) -> Option<Run> {
+    let out = tempfile::tempfile().unwrap();
+    let err = tempfile::tempfile().unwrap();
+    let mut child = command(dir, args, &[])
+        .stdin(Stdio::null())
+        .stdout(out.try_clone().unwrap())
+        .stderr(err.try_clone().unwrap())
+        .spawn()
+        .expect("figcheck runs");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let read = |mut file: std::fs::File| {
+        use std::io::{Read, Seek};
+        file.seek(std::io::SeekFrom::Start(0)).unwrap();
+        let mut text = String::new();
+        file.read_to_string(&mut text).unwrap();
+        text
+    };
+    Some(Run {
+        code: status.code().expect("figcheck exits normally"),
+        stdout: read(out),
+        stderr: read(err),
+    })
+}
+
 pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();

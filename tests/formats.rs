@@ -408,3 +408,50 @@ fn the_schema_check_rejects_a_broken_log() {
         "a level outside the schema's enum must fail validation"
     );
 }
+
+/// The human rendering of `text` as a Markdown draft checked with the
+/// project's rules.
+fn human_of(text: &str) -> String {
+    let checker = checker();
+    let findings = checker.check_document(Format::Markdown, text);
+    let report = FileReport {
+        date: None,
+        path: "draft.md".into(),
+        source: Arc::new(text.to_string()),
+        findings,
+    };
+    let style = human::Style {
+        color: false,
+        width: 200,
+    };
+    human::render_file(&report, style)
+}
+
+#[test]
+fn labels_far_from_a_finding_are_listed_by_line_not_drawn() {
+    // An inconsistency between a number at the top and two far below: the
+    // lines between are not drawn, the far places are named in the help.
+    let far = format!(
+        "Rights groups say at least 261 people have died in custody.\n\n{}Later the tally grew: 367 people have died in custody since 2022.\n\n{}Rights groups say at least 261 people have died in custody.\n",
+        "A line of filler.\n\n".repeat(30),
+        "More filler.\n\n".repeat(5)
+    );
+    let out = human_of(&far);
+    let inconsistent = out
+        .split("figcheck::")
+        .find(|f| f.starts_with("inconsistent"))
+        .unwrap_or_else(|| panic!("no inconsistency in {out}"));
+    assert!(!inconsistent.contains("filler"), "{inconsistent}");
+    assert!(inconsistent.contains("also at lines 63, 75"), "{inconsistent}");
+
+    // Must not fire: labels a few lines apart are drawn together, as before.
+    let near = "Rights groups say at least 261 people have died in custody.\n\nLater the tally grew: 367 people have died in custody since 2022.\n";
+    let out = human_of(near);
+    let inconsistent = out
+        .split("figcheck::")
+        .find(|f| f.starts_with("inconsistent"))
+        .unwrap_or_else(|| panic!("no inconsistency in {out}"));
+    assert!(!inconsistent.contains("also at"), "{inconsistent}");
+    assert!(inconsistent.contains("261 here"), "{inconsistent}");
+    assert!(inconsistent.contains("367 here"), "{inconsistent}");
+}

@@ -193,6 +193,43 @@ struct FindingDiagnostic<'a> {
     source: &'a NamedText,
 }
 
+/// How far, in lines, a label may stand from a finding's first and still be
+/// drawn with it: miette draws every line between a finding's labels, so an
+/// inconsistency labelled at each of 300 places in a long compilation drew
+/// the whole file (and read it once a label: four seconds for 4 MB).
+const LABEL_LINES_DRAWN: usize = 12;
+/// Labels drawn at the most; the others are listed by line in the help.
+const LABELS_DRAWN: usize = 6;
+/// Lines of far labels listed in the help at the most.
+const FAR_LINES_LISTED: usize = 10;
+
+impl FindingDiagnostic<'_> {
+    fn line_of_label(&self, i: usize) -> usize {
+        self.source.line_of(self.finding.labels[i].span.start)
+    }
+
+    /// The labels drawn (the first, and others within [`LABEL_LINES_DRAWN`]
+    /// lines of it, up to [`LABELS_DRAWN`]) and those only listed, by index.
+    fn drawn_and_far(&self) -> (Vec<usize>, Vec<usize>) {
+        let labels = &self.finding.labels;
+        if labels.len() <= 1 {
+            return ((0..labels.len()).collect(), Vec::new());
+        }
+        let first = self.line_of_label(0);
+        let (mut drawn, mut far) = (vec![0], Vec::new());
+        for i in 1..labels.len() {
+            if drawn.len() < LABELS_DRAWN
+                && self.line_of_label(i).abs_diff(first) <= LABEL_LINES_DRAWN
+            {
+                drawn.push(i);
+            } else {
+                far.push(i);
+            }
+        }
+        (drawn, far)
+    }
+}
+
 impl fmt::Debug for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.finding.message)
@@ -221,7 +258,27 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(super::visible(&self.finding.help).into_owned()))
+        let help = super::visible(&self.finding.help).into_owned();
+        let (_, far) = self.drawn_and_far();
+        if far.is_empty() {
+            return Some(Box::new(help));
+        }
+        let mut lines: Vec<usize> = far.iter().map(|&i| self.line_of_label(i)).collect();
+        lines.dedup();
+        let shown: Vec<String> = lines
+            .iter()
+            .take(FAR_LINES_LISTED)
+            .map(usize::to_string)
+            .collect();
+        let more = match lines.len().saturating_sub(FAR_LINES_LISTED) {
+            0 => String::new(),
+            n => format!(" and {n} more"),
+        };
+        let which = if lines.len() == 1 { "line" } else { "lines" };
+        Some(Box::new(format!(
+            "{help}\nalso at {which} {}{more}",
+            shown.join(", ")
+        )))
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -229,17 +286,21 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
-        Some(Box::new(self.finding.labels.iter().enumerate().map(
-            |(i, label)| {
-                let span = (label.span.start, label.span.len());
-                let text = super::visible(&label.text).into_owned();
-                if i == 0 {
-                    LabeledSpan::new_primary_with_span(Some(text), span)
-                } else {
-                    LabeledSpan::new_with_span(Some(text), span)
-                }
-            },
-        )))
+        let (drawn, _) = self.drawn_and_far();
+        Some(Box::new(
+            drawn
+                .into_iter()
+                .map(|i| (i, &self.finding.labels[i]))
+                .map(|(i, label)| {
+                    let span = (label.span.start, label.span.len());
+                    let text = super::visible(&label.text).into_owned();
+                    if i == 0 {
+                        LabeledSpan::new_primary_with_span(Some(text), span)
+                    } else {
+                        LabeledSpan::new_with_span(Some(text), span)
+                    }
+                }),
+        ))
     }
 }
 

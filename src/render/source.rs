@@ -30,6 +30,19 @@ impl NamedText {
         }
     }
 
+    /// The 1-based line that holds byte `offset`, counting line feeds.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts() {
+            Some(starts) => starts.partition_point(|&s| s <= offset),
+            None => {
+                self.text[..offset.min(self.text.len())]
+                    .matches('\n')
+                    .count()
+                    + 1
+            }
+        }
+    }
+
     fn starts(&self) -> Option<&[usize]> {
         self.lines
             .get_or_init(|| {

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::attribute::fits;
-use crate::check::Finding;
+use crate::finding::Finding;
 use crate::numbers::Number;
 use crate::rules::{Figure, Rules};
 use crate::Analysis;

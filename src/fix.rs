@@ -4,50 +4,16 @@
 //! A fix is applied only on request (`figcheck --fix`); the library never
 //! writes a draft.
 
-use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::check::{Code, Context};
+use crate::finding::Code;
+use crate::numbers::Number;
 use crate::rules::AllowedValue;
+use crate::value::Unit;
 
-/// Whether a fix may be applied by `--fix` alone, or needs `--unsafe-fixes`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Applicability {
-    /// Replaces a plain number by the value the help line gives, in the
-    /// same shape: the sentence says what it said, with the right figure.
-    Safe,
-    /// May change what the sentence means, or is one of two fixes: the
-    /// number has a qualifier or is written in words, or the finding is a
-    /// wrong year or a wrong source (the year or the source may be the slip).
-    Unsafe,
-}
-
-impl Applicability {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Applicability::Safe => "safe",
-            Applicability::Unsafe => "unsafe",
-        }
-    }
-}
-
-/// One replacement in a draft: the bytes of `span` become `content`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edit {
-    pub span: Range<usize>,
-    pub content: String,
-}
-
-/// What a finding's fix does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Fix {
-    pub applicability: Applicability,
-    /// In a few words, for a menu or a list: `Use 367`.
-    pub message: String,
-    pub edits: Vec<Edit>,
-}
+pub use crate::finding::{Applicability, Edit, Fix};
 
 /// The first numeral of a number as written: digits with thousands
 /// separators and decimals.
@@ -139,7 +105,7 @@ fn restyle_grouped(written: &str, found: f64, value: f64) -> Option<(String, boo
         .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
     let separator = separator.or((whole.len() > 3 && scale == 1.0 && read < 1000.0).then_some(','));
     let mut grouped = match separator {
-        Some(s) => crate::check::group_digits(whole, s),
+        Some(s) => crate::value::group_digits(whole, s),
         None => whole.to_string(),
     };
     if let Some(fraction) = fraction {
@@ -167,24 +133,28 @@ fn target(value: &AllowedValue) -> Option<f64> {
     }
 }
 
-/// The fix for a finding of `code` about the claim in `context`, replacing
-/// its number by `value` (the value the help line gives first).
-pub fn for_claim(context: &Context, code: Code, value: &AllowedValue) -> Option<Fix> {
-    let number = context.number;
+/// The fix for a finding of `code` about `number` (of a figure counted in
+/// `unit`) in `text`, replacing it by `value` (the value the help line gives first).
+pub fn for_claim(
+    text: &str,
+    number: &Number,
+    unit: Unit,
+    code: Code,
+    value: &AllowedValue,
+) -> Option<Fix> {
     if number.is_range {
         return None;
     }
     let value = target(value)?;
-    let written = &context.text[number.span.clone()];
+    let written = &text[number.span.clone()];
     let (content, exact) = match restyle(written, number.low, value) {
         Some(restyled) => restyled,
         // A number in words: the value in digits, if asked for. Digits
         // that cannot be restyled are left alone: replacing the whole
         // number would drop what is written around them.
-        None if !written.contains(|c: char| c.is_ascii_digit()) => (
-            crate::check::format_value(value, context.figure.unit),
-            false,
-        ),
+        None if !written.contains(|c: char| c.is_ascii_digit()) => {
+            (crate::value::format_value(value, unit), false)
+        }
         None => return None,
     };
     if content == written {

@@ -6,7 +6,7 @@
 use std::fmt;
 use std::ops::Range;
 
-use crate::rules::Unit;
+use crate::value::Unit;
 
 /// An interval of real numbers; a single value has `low == high`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -416,7 +416,7 @@ impl Expr {
     /// `state-of-exception-arrests (85,000) ÷ population (6.3 million) × 100`.
     pub fn written_with(&self, id: &dyn Fn(&str) -> String) -> String {
         match self {
-            Expr::Number(v) => crate::check::format_value(*v, Unit::Count),
+            Expr::Number(v) => crate::value::format_value(*v, Unit::Count),
             Expr::Figure(name, _) => id(name),
             Expr::Negate(inner) => format!("−{}", inner.written_with(id)),
             Expr::Binary(op, a, b, _) => {

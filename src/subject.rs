@@ -23,15 +23,14 @@ use regex::Regex;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use crate::lang::{fold_accents, Lang};
+#[cfg(test)]
+use crate::phrase::tokens;
+use crate::phrase::{expand, next_word, normal, word_from};
 use crate::rules::Figure;
 
 /// Maps keyed by words and stems, looked up for every word near a subject:
 /// a fast hash, seeded for each run, since the words come from drafts.
 type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
-
-/// How many word sequences one subject may stand for once its choices and
-/// optional words are spelt out.
-const MAX_EXPANSIONS: usize = 256;
 
 /// How one language inflects the words of subject phrases.
 struct Inflection {
@@ -101,174 +100,6 @@ fn accented_variants(prefix: &str) -> Vec<String> {
         for a in accented {
             out.push(format!("{}{a}{}", &prefix[..i], &prefix[i + 1..]));
         }
-    }
-    out
-}
-
-/// Why a subject pattern cannot be read, with the byte range in the pattern.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PatternError {
-    pub message: String,
-    pub at: Range<usize>,
-}
-
-/// The word sequences a subject pattern stands for, each word lowercased.
-pub fn expand(pattern: &str) -> Result<Vec<Vec<String>>, PatternError> {
-    let mut parser = Parser {
-        text: pattern,
-        pos: 0,
-    };
-    let sequences = parser.sequence(None)?;
-    if parser.pos < pattern.len() {
-        let c = pattern[parser.pos..].chars().next().unwrap_or(' ');
-        return Err(parser.error(format!("`{c}` closes nothing"), parser.pos..parser.pos + 1));
-    }
-    if sequences.iter().any(Vec::is_empty) {
-        return Err(PatternError {
-            message: "every word in this subject is optional, so it would match anywhere".into(),
-            at: 0..pattern.len(),
-        });
-    }
-    Ok(sequences)
-}
-
-struct Parser<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl Parser<'_> {
-    fn error(&self, message: String, at: Range<usize>) -> PatternError {
-        PatternError { message, at }
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.text[self.pos..].chars().next()
-    }
-
-    /// Alternatives separated by `|` until `close` (or the end).
-    fn sequence(&mut self, close: Option<char>) -> Result<Vec<Vec<String>>, PatternError> {
-        let opened_at = self.pos.saturating_sub(1);
-        let mut alternatives: Vec<Vec<String>> = Vec::new();
-        let mut current: Vec<Vec<String>> = vec![Vec::new()];
-        let mut words_in_alternative = 0;
-        loop {
-            match self.peek() {
-                None => {
-                    if let Some(c) = close {
-                        return Err(self.error(
-                            format!("this `{}` is never closed with `{c}`", opener(c)),
-                            opened_at..opened_at + 1,
-                        ));
-                    }
-                    break;
-                }
-                Some(c) if Some(c) == close => {
-                    self.pos += 1;
-                    break;
-                }
-                Some(c @ (')' | ']')) => {
-                    return Err(self.error(format!("`{c}` closes nothing"), self.pos..self.pos + 1))
-                }
-                Some('|') => {
-                    if close.is_none() {
-                        return Err(self.error(
-                            "`|` must stand inside ( ) or [ ], as in \"(died|deaths) in custody\""
-                                .into(),
-                            self.pos..self.pos + 1,
-                        ));
-                    }
-                    if words_in_alternative == 0 {
-                        return Err(self.error(
-                            "an empty choice: write a word on each side of `|`".into(),
-                            self.pos..self.pos + 1,
-                        ));
-                    }
-                    self.pos += 1;
-                    alternatives.append(&mut current);
-                    current = vec![Vec::new()];
-                    words_in_alternative = 0;
-                }
-                Some(c @ ('(' | '[')) => {
-                    let start = self.pos;
-                    self.pos += 1;
-                    let inner = self.sequence(Some(if c == '(' { ')' } else { ']' }))?;
-                    let mut options = inner;
-                    if c == '[' {
-                        options.push(Vec::new());
-                    }
-                    current = product(&current, &options);
-                    if current.len() > MAX_EXPANSIONS {
-                        return Err(self.error(
-                            format!("this subject stands for more than {MAX_EXPANSIONS} phrases; split it into several subjects"),
-                            start..self.pos,
-                        ));
-                    }
-                    words_in_alternative += 1;
-                }
-                Some(c) if c.is_whitespace() => self.pos += c.len_utf8(),
-                Some(_) => {
-                    let start = self.pos;
-                    let len = self.text[start..]
-                        .find(|c: char| c.is_whitespace() || "()[]|".contains(c))
-                        .unwrap_or(self.text.len() - start);
-                    self.pos += len;
-                    let words = words_of(&self.text[start..start + len]);
-                    for sequence in &mut current {
-                        sequence.extend(words.iter().cloned());
-                    }
-                    words_in_alternative += 1;
-                }
-            }
-        }
-        if close.is_some() && words_in_alternative == 0 {
-            return Err(self.error(
-                "an empty choice: write a word on each side of `|`".into(),
-                opened_at..self.pos,
-            ));
-        }
-        alternatives.append(&mut current);
-        Ok(alternatives)
-    }
-}
-
-fn opener(close: char) -> char {
-    if close == ')' {
-        '('
-    } else {
-        '['
-    }
-}
-
-fn product(left: &[Vec<String>], right: &[Vec<String>]) -> Vec<Vec<String>> {
-    let mut out = Vec::with_capacity(left.len() * right.len());
-    for l in left {
-        for r in right {
-            let mut joined = l.clone();
-            joined.extend(r.iter().cloned());
-            out.push(joined);
-        }
-    }
-    out
-}
-
-/// The words of a piece of text, lowercased, as the matcher splits a draft.
-fn words_of(text: &str) -> Vec<String> {
-    tokens(text).into_iter().map(|t| normal(&text[t])).collect()
-}
-
-fn normal(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
-}
-
-/// Byte ranges of the words in `text`: runs of letters and digits, with an
-/// apostrophe inside a word kept (`Salvador's`).
-pub fn tokens(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(word) = next_word(text, from) {
-        from = word.end;
-        out.push(word);
     }
     out
 }
@@ -466,54 +297,6 @@ impl Drop for Stems {
         // A thread that is ending has no cache to keep it in.
         let _ = KEPT_STEMS.try_with(|kept| kept.borrow_mut()[self.lang.index()] = cache);
     }
-}
-
-/// The word of `text` that starts at `at`, if one does.
-fn word_from(text: &str, at: usize) -> Option<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut end = at;
-    loop {
-        // Letters, digits and underscores in ASCII a byte at a time; any
-        // other character by the rule for all of them.
-        while bytes
-            .get(end)
-            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        {
-            end += 1;
-        }
-        let mut chars = text[end..].chars();
-        let Some(c) = chars.next() else { break };
-        let inner_apostrophe =
-            matches!(c, '\'' | '’') && end > at && chars.next().is_some_and(char::is_alphanumeric);
-        if c.is_alphanumeric() || inner_apostrophe {
-            end += c.len_utf8();
-        } else {
-            break;
-        }
-    }
-    (end > at).then_some(at..end)
-}
-
-/// The next word of `text` after byte `from`.
-fn next_word(text: &str, from: usize) -> Option<Range<usize>> {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        let width = if b.is_ascii() {
-            if b.is_ascii_alphanumeric() || b == b'_' {
-                return word_from(text, i);
-            }
-            1
-        } else {
-            let c = text[i..].chars().next().expect("a character starts here");
-            if c.is_alphanumeric() {
-                return word_from(text, i);
-            }
-            c.len_utf8()
-        };
-        i += width;
-    }
-    None
 }
 
 /// Whether `word` begins, case-insensitively, as words with `stem` do (or is

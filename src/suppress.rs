@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::check::{Code, Finding, Label};
+use crate::finding::{Code, Finding, Label};
 use crate::markup::Format;
 use crate::rules::{Figure, Severity};
 

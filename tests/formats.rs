@@ -442,7 +442,10 @@ fn labels_far_from_a_finding_are_listed_by_line_not_drawn() {
         .find(|f| f.starts_with("inconsistent"))
         .unwrap_or_else(|| panic!("no inconsistency in {out}"));
     assert!(!inconsistent.contains("filler"), "{inconsistent}");
-    assert!(inconsistent.contains("also at lines 63, 75"), "{inconsistent}");
+    assert!(
+        inconsistent.contains("also at lines 63, 75"),
+        "{inconsistent}"
+    );
 
     // Must not fire: labels a few lines apart are drawn together, as before.
     let near = "Rights groups say at least 261 people have died in custody.\n\nLater the tally grew: 367 people have died in custody since 2022.\n";

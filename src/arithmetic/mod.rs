@@ -20,8 +20,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
-use crate::check::{Code, Finding, Label};
 use crate::date::Day;
+use crate::finding::{Code, Finding, Label};
 use crate::formula::Interval;
 use crate::lang::Lang;
 use crate::numbers::{self, Direction, Kind, Number};
@@ -292,7 +292,7 @@ fn meets(a: Interval, b: Interval) -> bool {
 fn show(v: f64) -> String {
     let a = v.abs();
     if a >= 1000.0 || (v.fract() == 0.0 && a >= 10.0) {
-        crate::check::format_value(v.round(), crate::rules::Unit::Count)
+        crate::value::format_value(v.round(), crate::value::Unit::Count)
     } else if a >= 10.0 {
         format!("{v:.1}")
     } else {

@@ -196,5 +196,5 @@ fn relation(
 
 /// A whole number with thousands separators: `6,300,000`.
 fn group(v: f64) -> String {
-    crate::check::group_thousands(v.round())
+    crate::value::group_thousands(v.round())
 }

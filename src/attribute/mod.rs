@@ -98,7 +98,7 @@ pub fn fits(unit: Unit, number: &Number, bare_rate: bool) -> bool {
 /// Whether a subject phrase names a rate in so many words.
 fn says_rate(s: &Sentence, subject: &Range<usize>, cues: &Cues) -> bool {
     let phrase = s.slice(subject.clone());
-    crate::subject::tokens(phrase)
+    crate::phrase::tokens(phrase)
         .into_iter()
         .any(|w| phrase[w].eq_ignore_ascii_case(cues.rate_word))
 }
@@ -269,7 +269,7 @@ fn names_another_thing(s: &Sentence, subject: &Range<usize>, figure: &Figure, cu
         return false;
     };
     let antecedent = &before[..relative.start()];
-    let Some(word) = crate::subject::tokens(antecedent).pop() else {
+    let Some(word) = crate::phrase::tokens(antecedent).pop() else {
         return false;
     };
     if word.start == 0 || word.end != antecedent.trim_end().len() {

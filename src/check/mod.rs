@@ -7,53 +7,18 @@ pub mod stale;
 pub mod wrong_source;
 pub mod wrong_year;
 
-use std::fmt::Write as _;
-use std::ops::Range;
-
-use serde::Serialize;
-
 use crate::attribute::{Claim, Modality, Tense, TiedYear};
 use crate::date::Day;
 use crate::numbers::{Direction, Number};
+pub use crate::rules::describe::{describe, describe_bare, use_instead};
 use crate::rules::history::Standing;
-use crate::rules::{AllowedValue, Figure, Severity, Unit};
+use crate::rules::{AllowedValue, Figure, Severity};
+pub use crate::value::format_value;
 
-/// A stable finding code, shown as `figcheck::mismatch` and so on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Code {
-    Mismatch,
-    WrongYear,
-    WrongSource,
-    Stale,
-    Inconsistent,
-    Arithmetic,
-    UnusedIgnore,
-}
+pub use crate::finding::{Code, Finding, Label};
 
+/// Each code's explanation lives beside the check that emits it.
 impl Code {
-    pub const ALL: [Code; 7] = [
-        Code::Mismatch,
-        Code::WrongYear,
-        Code::WrongSource,
-        Code::Stale,
-        Code::Inconsistent,
-        Code::Arithmetic,
-        Code::UnusedIgnore,
-    ];
-
-    /// The code as users see it and as JSON carries it.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::Mismatch => "figcheck::mismatch",
-            Code::WrongYear => "figcheck::wrong-year",
-            Code::WrongSource => "figcheck::wrong-source",
-            Code::Stale => "figcheck::stale",
-            Code::Inconsistent => "figcheck::inconsistent",
-            Code::Arithmetic => "figcheck::arithmetic",
-            Code::UnusedIgnore => "figcheck::unused-ignore",
-        }
-    }
-
     /// What the code means, why it matters, an example and how to fix it.
     pub fn explanation(self) -> &'static str {
         match self {
@@ -66,46 +31,6 @@ impl Code {
             Code::UnusedIgnore => crate::suppress::EXPLANATION,
         }
     }
-
-    /// Accepts `figcheck::mismatch` and `mismatch`.
-    pub fn parse(name: &str) -> Option<Code> {
-        let bare = name.strip_prefix("figcheck::").unwrap_or(name);
-        Code::ALL
-            .into_iter()
-            .find(|c| c.as_str().strip_prefix("figcheck::") == Some(bare))
-    }
-}
-
-/// A labelled place in the draft.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Label {
-    pub span: Range<usize>,
-    pub text: String,
-}
-
-/// A claim in a draft that disagrees with the rules.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub code: Code,
-    pub severity: Severity,
-    /// Index of the figure in the rules; `None` for a finding about the draft
-    /// itself (an unused suppression).
-    pub figure: Option<usize>,
-    /// The number the finding is about, as written (without its qualifier).
-    pub span: Range<usize>,
-    pub found_text: String,
-    /// The number as read: low and high (equal unless a range).
-    pub found: Option<(f64, f64)>,
-    /// The canonical value of the figure, for reports.
-    pub canonical: Option<(f64, f64)>,
-    /// The first line of the diagnostic.
-    pub message: String,
-    /// What to use instead, with sources.
-    pub help: String,
-    /// Labels in the order they are shown; the first is on the number.
-    pub labels: Vec<Label>,
-    /// The edit that corrects the number, if there is one (`--fix`).
-    pub fix: Option<crate::fix::Fix>,
 }
 
 /// What the rules say about one claim.
@@ -460,7 +385,13 @@ fn fix_for(context: &Context, code: Code, verdict: Verdict) -> Option<crate::fix
         }
         _ => figure.current_at(day)?,
     };
-    crate::fix::for_claim(context, code, &figure.allowed[index])
+    crate::fix::for_claim(
+        context.text,
+        context.number,
+        figure.unit,
+        code,
+        &figure.allowed[index],
+    )
 }
 
 /// What a finding about one claim is built from.
@@ -509,107 +440,6 @@ impl Context<'_> {
             labels,
             fix: None,
         }
-    }
-}
-
-/// `use 367 (Cristosal, 2025-03); also accepted: 350 (WOLA), 261 (stale: early count)`:
-/// the value current on `day` first, then the others known then, leaving out
-/// values superseded by that day and values not yet reported.
-pub fn use_instead(figure: &Figure, day: Day) -> String {
-    let first = figure.current_at(day).unwrap_or(0);
-    let mut help = format!("use {}", describe(&figure.allowed[first], figure.unit));
-    let others: Vec<String> = (0..figure.allowed.len())
-        .filter(|&i| i != first)
-        .filter(|&i| matches!(figure.standing(i, day), Standing::Current | Standing::Stale))
-        .map(|i| describe(&figure.allowed[i], figure.unit))
-        .collect();
-    if !others.is_empty() {
-        let _ = write!(help, "; also accepted: {}", others.join(", "));
-    }
-    help
-}
-
-/// One allowed value with its year and provenance: `1.9 for 2024 (Ministry, 2025-03)`.
-pub fn describe(value: &AllowedValue, unit: Unit) -> String {
-    let mut out = describe_bare(value, unit);
-    if let Some(year) = value.year {
-        let _ = write!(out, " for {year}");
-    }
-    let mut notes: Vec<String> = Vec::new();
-    if value.stale {
-        notes.push(match &value.note {
-            Some(note) => format!("stale: {note}"),
-            None => "stale".into(),
-        });
-    } else if let Some(note) = value.note.as_ref().filter(|_| !value.canonical) {
-        notes.push(note.clone());
-    }
-    notes.extend(value.source.iter().cloned());
-    notes.extend(value.as_of.map(|d| d.to_string()));
-    if !notes.is_empty() {
-        let _ = write!(out, " ({})", notes.join(", "));
-    }
-    out
-}
-
-/// The value or range alone: `367`, `105,000–109,000`, `85,000 or more`.
-pub fn describe_bare(value: &AllowedValue, unit: Unit) -> String {
-    let f = |v: f64| format_value(v, unit);
-    match (value.min.is_finite(), value.max.is_finite()) {
-        _ if value.min == value.max => f(value.min),
-        (true, true) => format!("{}–{}", f(value.min), f(value.max)),
-        (true, false) => format!("{} or more", f(value.min)),
-        (false, true) => format!("up to {}", f(value.max)),
-        (false, false) => "any value".into(),
-    }
-}
-
-/// A value as an editor would write it: `85,000`, `1.9`, `6.3 million`, `1.6%`, `$6 million`.
-pub fn format_value(value: f64, unit: Unit) -> String {
-    let body = if value.abs() >= 1e6 && (value / 1e5).fract() == 0.0 {
-        let (scaled, word) = if value.abs() >= 1e9 && (value / 1e8).fract() == 0.0 {
-            (value / 1e9, "billion")
-        } else {
-            (value / 1e6, "million")
-        };
-        format!("{} {word}", trim_float(scaled))
-    } else {
-        group_thousands(value)
-    };
-    match unit {
-        Unit::Percent => format!("{body}%"),
-        Unit::Money => format!("${body}"),
-        Unit::Count | Unit::Rate => body,
-    }
-}
-
-fn trim_float(v: f64) -> String {
-    let s = format!("{v:.3}");
-    s.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-/// ASCII digits in groups of three from the right, joined by `separator`.
-pub(crate) fn group_digits(digits: &str, separator: char) -> String {
-    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(separator);
-        }
-        grouped.push(c);
-    }
-    grouped
-}
-
-pub(crate) fn group_thousands(value: f64) -> String {
-    let text = trim_float(value);
-    let (int, frac) = text
-        .split_once('.')
-        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
-    let (sign, digits) = int.strip_prefix('-').map_or(("", int), |d| ("-", d));
-    let grouped = group_digits(digits, ',');
-    match frac {
-        Some(frac) => format!("{sign}{grouped}.{frac}"),
-        None => format!("{sign}{grouped}"),
     }
 }
 

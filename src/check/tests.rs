@@ -112,16 +112,6 @@ fn help_gives_the_canonical_value_its_source_and_the_others() {
 }
 
 #[test]
-fn values_are_written_as_editors_write_them() {
-    assert_eq!(format_value(85_000.0, Unit::Count), "85,000");
-    assert_eq!(format_value(1.9, Unit::Rate), "1.9");
-    assert_eq!(format_value(6_300_000.0, Unit::Count), "6.3 million");
-    assert_eq!(format_value(6_000_000.0, Unit::Money), "$6 million");
-    assert_eq!(format_value(27.5, Unit::Percent), "27.5%");
-    assert_eq!(format_value(1_234_567.0, Unit::Count), "1,234,567");
-}
-
-#[test]
 fn codes_parse_with_or_without_prefix() {
     assert_eq!(Code::parse("figcheck::wrong-year"), Some(Code::WrongYear));
     assert_eq!(Code::parse("stale"), Some(Code::Stale));

@@ -263,12 +263,50 @@ pub fn choose<'a>(
     };
     let decimal = match lang {
         Lang::En => Decimal::Point,
-        Lang::Es => decimal.unwrap_or_else(|| crate::numbers::spanish_decimal(prose())),
+        Lang::Es => decimal.unwrap_or_else(|| spanish_decimal(prose())),
     };
     DraftLang {
         lang,
         origin,
         decimal,
+    }
+}
+
+/// Which decimal mark a Spanish text's numerals show: a comma before other
+/// than three digits (`1,9`) or a full stop grouping thousands (`85.000`)
+/// for a comma; a full stop before one or two digits (`1.9`), commas
+/// grouping thousands (`1,234,567`) or a comma before `000` (`85,000`) for
+/// a point. More of the second kind make it a point; a text that shows
+/// neither more, a comma, as Spain writes.
+pub fn spanish_decimal(text: &str) -> Decimal {
+    static NUMERAL: std::sync::LazyLock<Regex> =
+        std::sync::LazyLock::new(|| Regex::new(r"\d+(?:[.,]\d+)+").expect("numeral pattern"));
+    let (mut comma, mut point) = (0usize, 0usize);
+    for m in NUMERAL.find_iter(text) {
+        let raw = m.as_str();
+        let groups: Vec<&str> = raw.split([',', '.']).skip(1).collect();
+        let marks: Vec<char> = raw.chars().filter(|c| matches!(c, ',' | '.')).collect();
+        let last = *marks.last().expect("a mark in every match");
+        let same = marks.iter().all(|&c| c == last);
+        let last_len = groups.last().map_or(0, |g| g.len());
+        match (same, last, marks.len(), last_len) {
+            // `1.234,5` or `1,234.5`: the last mark is the decimal one.
+            (false, ',', ..) => comma += 1,
+            (false, ..) => point += 1,
+            (true, ',', 1, n) if n != 3 => comma += 1,
+            (true, ',', 1, _) if raw.ends_with('0') => point += 1,
+            (true, ',', 1, _) => {}
+            (true, ',', _, _) if groups.iter().all(|g| g.len() == 3) => point += 1,
+            (true, '.', 1, 1 | 2) => point += 1,
+            (true, '.', _, _) if groups.iter().all(|g| g.len() == 3) => comma += 1,
+            // Dates and versions: `15.03.2025`, `2.1.3`.
+            _ => {}
+        }
+    }
+    if point > comma {
+        Decimal::Point
+    } else {
+        Decimal::Comma
     }
 }
 

@@ -19,9 +19,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::Serialize;
 
+pub use crate::lang::spanish_decimal;
 use crate::lang::{Decimal, Lang};
 use grammar::Grammar;
-pub use grammar::{spanish_decimal, SPANISH_MONTHS};
+pub use grammar::SPANISH_MONTHS;
 
 /// What a number in prose is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

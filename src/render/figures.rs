@@ -3,9 +3,9 @@
 
 use std::fmt::Write as _;
 
-use crate::check::{describe, describe_bare};
 use crate::date::{Date, Day};
 use crate::rules::derived;
+use crate::rules::describe::{describe, describe_bare};
 use crate::rules::history::Standing;
 use crate::rules::{Figure, Rules, Source, Tolerance};
 

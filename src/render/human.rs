@@ -6,9 +6,9 @@ use std::fmt;
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use textwrap::WordSeparator;
 
-use super::source::NamedText;
 use super::{FileReport, Summary};
 use crate::check::Finding;
+use crate::named_text::NamedText;
 use crate::rules::{RulesDiagnostic, Severity};
 use crate::text::LineIndex;
 

@@ -10,7 +10,6 @@ pub mod json;
 pub mod numbers;
 pub mod sarif;
 pub mod short;
-pub mod source;
 
 use std::ops::Range;
 use std::sync::Arc;

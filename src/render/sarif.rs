@@ -4,8 +4,9 @@
 use serde_json::{json, Value};
 
 use super::{each_located, ArrayStream, FileReport, Located};
-use crate::check::{describe, use_instead, Code};
+use crate::check::Code;
 use crate::fix::Fix;
+use crate::rules::describe::{describe, use_instead};
 use crate::rules::{Rules, Severity};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -154,7 +154,7 @@ pub fn explain(figures: &[Figure], index: usize, day: Day) -> Option<String> {
 
 /// An interval as the figure's unit writes it: `6.3 million`, `1.28%–1.42%`.
 pub fn describe(i: Interval, figure: &Figure) -> String {
-    crate::check::describe_bare(&AllowedValue::computed(i.low, i.high), figure.unit)
+    super::describe::describe_bare(&AllowedValue::computed(i.low, i.high), figure.unit)
 }
 
 /// A computed interval rounded outward to three significant digits, as the

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
 use super::Severity;
-use crate::render::source::NamedText;
+use crate::named_text::NamedText;
 
 /// How many characters of a line a confined diagnostic shows either side of
 /// its label.

@@ -10,6 +10,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod derived;
+pub mod describe;
 mod diagnostic;
 pub mod history;
 mod read;

@@ -178,27 +178,7 @@ pub enum Quotes {
     Skip,
 }
 
-/// What a figure measures; decides which numbers in prose can be about it.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Unit {
-    #[default]
-    Count,
-    Percent,
-    Rate,
-    Money,
-}
-
-impl Unit {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Unit::Count => "count",
-            Unit::Percent => "percent",
-            Unit::Rate => "rate",
-            Unit::Money => "money",
-        }
-    }
-}
+pub use crate::value::Unit;
 
 /// How serious a finding about a figure is; also decides the exit code.
 #[derive(
@@ -787,7 +767,7 @@ pub(super) fn validate(
                 );
                 continue;
             }
-            if let Err(e) = crate::subject::expand(&phrase) {
+            if let Err(e) = crate::phrase::expand(&phrase) {
                 // The phrase is a TOML string: its text starts after the quote.
                 let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
                 errors.push(new(

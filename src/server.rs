@@ -31,8 +31,12 @@ use crate::markup::Format;
 use crate::rules::{Rules, RulesDiagnostic, RULES_FILE_NAME};
 use crate::{Checker, Severity};
 
-/// How long the server waits after the last change before checking.
+/// How long the server waits after the last change to a large draft before
+/// checking it, so that a burst of typing is checked once.
 const DEBOUNCE: Duration = Duration::from_millis(150);
+/// Drafts up to this size are checked as soon as no other message waits:
+/// a check of 10 KB takes a few milliseconds, less than a keystroke apart.
+const CHECKED_AT_ONCE: usize = 64 * 1024;
 
 /// Runs the server on standard input and output until the client exits.
 pub fn run() -> Result<(), String> {
@@ -98,6 +102,17 @@ impl Server<'_> {
             let message = if self.dirty.is_empty() {
                 match self.connection.receiver.recv() {
                     Ok(message) => message,
+                    Err(_) => return Ok(()),
+                }
+            } else if self.all_dirty_small() {
+                // Messages already waiting first (a burst of edits is
+                // checked once), then the check at once.
+                match self.connection.receiver.try_recv() {
+                    Ok(message) => message,
+                    Err(crossbeam_channel::TryRecvError::Empty) => {
+                        self.check_dirty();
+                        continue;
+                    }
                     Err(_) => return Ok(()),
                 }
             } else {
@@ -245,6 +260,16 @@ impl Server<'_> {
             },
         );
         self.mark(uri);
+    }
+
+    /// Whether every document waiting for a check is small enough to check
+    /// without waiting for more edits.
+    fn all_dirty_small(&self) -> bool {
+        self.dirty.iter().all(|uri| {
+            self.documents
+                .get(uri)
+                .is_none_or(|d| d.text.len() <= CHECKED_AT_ONCE)
+        })
     }
 
     fn mark(&mut self, uri: Uri) {

@@ -127,7 +127,7 @@ impl Cues {
     /// Whether `before` ends with what opens a change before its first value.
     pub fn opens_change(&self, before: &str) -> bool {
         match self.change_from {
-            ChangeFrom::Word(word) => super::last_word(before) == word,
+            ChangeFrom::Word(word) => last_word(before) == word,
             ChangeFrom::Pattern(pattern) => pattern.is_match(before),
         }
     }
@@ -142,31 +142,31 @@ pub(super) fn of(lang: Lang) -> &'static Cues {
 }
 
 static ENGLISH: Cues = Cues {
-    apposition_words: super::APPOSITION_WORDS,
-    increment: &super::INCREMENT,
-    increment_before: &super::INCREMENT_BEFORE,
+    apposition_words: APPOSITION_WORDS,
+    increment: &INCREMENT,
+    increment_before: &INCREMENT_BEFORE,
     window: None,
-    status: &super::STATUS,
-    part_of: &super::PART_OF,
-    whole_of: &super::WHOLE_OF,
-    relative_end: &super::RELATIVE_END,
-    free_after: super::FREE_AFTER,
-    auxiliaries: super::AUXILIARIES,
+    status: &STATUS,
+    part_of: &PART_OF,
+    whole_of: &WHOLE_OF,
+    relative_end: &RELATIVE_END,
+    free_after: FREE_AFTER,
+    auxiliaries: AUXILIARIES,
     months: crate::numbers::MONTHS,
     weekdays: crate::numbers::WEEKDAYS,
     rate_word: "rate",
     participle: Some(("ed", "died")),
     negations: &["not", "never", "no", "none", "nor", "neither"],
     negation_endings: &["n't", "n’t"],
-    change_verb_before: &super::CHANGE_VERB_BEFORE,
-    to_before: &super::TO_BEFORE,
+    change_verb_before: &CHANGE_VERB_BEFORE,
+    to_before: &TO_BEFORE,
     change_from: ChangeFrom::Word("from"),
-    up_from: &super::UP_FROM,
-    following_year: &super::FOLLOWING_YEAR,
-    opening_year: &super::OPENING_YEAR,
-    back_reference: &super::BACK_REFERENCE,
-    pointing: &super::POINTING,
-    of_after: &super::OF_AFTER,
+    up_from: &UP_FROM,
+    following_year: &FOLLOWING_YEAR,
+    opening_year: &OPENING_YEAR,
+    back_reference: &BACK_REFERENCE,
+    pointing: &POINTING,
+    of_after: &OF_AFTER,
     clause_break: &modality::CLAUSE_BREAK,
     forecast: &modality::FORECAST,
     forecast_words: Some(&[
@@ -549,6 +549,223 @@ const ES_AUXILIARIES: &[&str] = &[
     "estaban",
     "están",
 ];
+
+/// Words that may open an apposition before its number: `—then just 16—`.
+const APPOSITION_WORDS: &[&str] = &[
+    "then", "just", "only", "now", "still", "by", "at", "the", "time",
+];
+
+/// Words after a number that make it an increment or a part, not the total:
+/// `8 more victims`, `a further three`.
+static INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\s\u{a0}]+(?:more|additional|further|new|other|extra)\b")
+        .expect("increment pattern")
+});
+static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a\s+further|another|an\s+additional|additional|other)\s+$")
+        .expect("increment pattern")
+});
+
+/// Verbs that say what became of a subset of the people a figure counts:
+/// `74 victims have been identified` counts the identified, not the victims.
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:identified|named|notified|located|recovered|found|released|rescued|treated|hospitali[sz]ed|injured|missing|unaccounted|buried|repatriated|evacuated)\b",
+    )
+    .expect("status pattern")
+});
+
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:names|identities|remains|bodies|families|relatives)\s+of\s+(?:the\s+)?$")
+        .expect("part pattern")
+});
+static WHOLE_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bof\s+the\s+$").expect("whole pattern"));
+
+static RELATIVE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),?\s*\b(?:which|who|that)\s+$").expect("relative pattern"));
+
+/// Words after a number that do not make it count something else.
+const FREE_AFTER: &[&str] = &[
+    // function words
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "from",
+    "to",
+    "since",
+    "during",
+    "as",
+    "and",
+    "or",
+    "but",
+    "than",
+    "per",
+    "with",
+    "without",
+    "between",
+    "under",
+    "over",
+    "according",
+    "so",
+    "far",
+    "this",
+    "that",
+    "last",
+    "until",
+    "before",
+    "after",
+    "while",
+    "when",
+    "whom",
+    "who",
+    "which",
+    "in",
+    // auxiliaries
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "be",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "remain",
+    "remained",
+    // generic heads that any count of people may take
+    "people",
+    "persons",
+    "individuals",
+    "inmates",
+    "prisoners",
+    "detainees",
+    "defendants",
+    "men",
+    "women",
+    "suspects",
+    "salvadorans",
+    "citizens",
+    "residents",
+    "inhabitants",
+    "others",
+    "times",
+    "next",
+    "a",
+    "an",
+    "each",
+    "every",
+    // when: "reached 106 Tuesday night" (and the days of the week)
+    "today",
+    "yesterday",
+    "tonight",
+    "night",
+    "morning",
+    "afternoon",
+    "evening",
+    "cases",
+    "total",
+    "in total",
+];
+
+/// Words that may stand between a counted noun and the subject phrase it is the
+/// subject of: `261 detainees have reportedly died in custody`.
+const AUXILIARIES: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "been",
+    "were",
+    "was",
+    "are",
+    "is",
+    "who",
+    "that",
+    "which",
+    "reportedly",
+    "allegedly",
+    "also",
+    "already",
+    "now",
+    "since",
+    "all",
+    "later",
+    "subsequently",
+    "ever",
+    "officially",
+    "then",
+    "to",
+    "be",
+    "being",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+];
+
+static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|decreased|increased|climbed|jumped|grew|grown|surged|plunged|plummeted|soared|sank|slid|went|came|reached|down|up)(?:\s+\w+)?\s+to\s+$",
+    )
+    .expect("change verb pattern")
+});
+/// `to` ending a stretch of text, with the few words that may stand between
+/// it and the number it leads to: `to a record-low 2.4`.
+static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bto(?:\s+(?:a|an|the|just|only|about|around|roughly|nearly|almost|some|record|record-low|record-high|new|all-time|historic|low|high|lows?|highs?|of|its|lowest|highest)){0,4}\s*$",
+    )
+    .expect("to pattern")
+});
+static FOLLOWING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\s,]*(?:\(|(?:in|for|during|in\s+the\s+year)\s+)(\d{4})\b")
+        .expect("year pattern")
+});
+static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^[^\w]*(?:In|During|For|Throughout)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(\d{4})\b",
+    )
+    .expect("opening year pattern")
+});
+
+fn last_word(text: &str) -> String {
+    text.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// A sentence that opens by pointing back at a figure the sentence before it
+/// named: "The figure", "That number", "The prior high, 55,654, …".
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:(?:but|and|yet|so|still)\s+)?(?:the|that|this|its|their)\s+(?:(?:new|latest|current|official|final|revised|updated|prior|previous|earlier|old|overall|same)\s+)?(?:figure|number|toll|count|tally|total|estimate|high|low|record)\b",
+    )
+    .expect("back-reference pattern")
+});
+
+/// "puts that number at", "raised the toll to": a verb that points back anywhere in a sentence.
+static POINTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:puts?|placed?|places|raised?|raises|lowered|lowers?|revised?|revises)\s+(?:that|this|the)\s+(?:number|figure|toll|count|tally|total|estimate)\b",
+    )
+    .expect("pointing pattern")
+});
+static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\b").expect("of pattern"));
+
+/// `, up from` before the earlier value of a change that names it second.
+static UP_FROM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:up|down)\s+from\s+$").expect("up-from pattern"));
 
 #[cfg(test)]
 mod tests {

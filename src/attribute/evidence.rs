@@ -1,0 +1,292 @@
+//! The evidence about one number and one subject phrase in a sentence: how
+//! far apart they stand and what stands between them, and whether the
+//! number counts the figure's own quantity or something else (another noun,
+//! an increment, a window of time, a part, another thing named, a
+//! negation). Each test reads only the sentence, through
+//! [`Sentence`], and the cues of the draft's language.
+
+use std::ops::Range;
+
+use super::cues::Cues;
+use super::modality;
+use crate::analysis::Sentence;
+use crate::numbers::{Kind, Number};
+use crate::rules::Figure;
+
+/// Whether a subject phrase names a rate in so many words.
+pub(super) fn says_rate(s: &Sentence, subject: &Range<usize>, cues: &Cues) -> bool {
+    let phrase = s.slice(subject.clone());
+    crate::phrase::tokens(phrase)
+        .into_iter()
+        .any(|w| phrase[w].eq_ignore_ascii_case(cues.rate_word))
+}
+
+/// Whether `subject` is the noun a rate counts, inside the rate as written:
+/// `2.4 homicides per 100,000`.
+pub(super) fn counted_by_rate(number: &Number, subject: &Range<usize>) -> bool {
+    number.kind == Kind::Rate && number.span.start < subject.start && subject.end <= number.span.end
+}
+
+/// Whether the number and the subject stand in the same unit of meaning: both
+/// outside any aside, or in the same one, or the aside opens with the number
+/// right after the subject.
+pub(super) fn same_unit(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    let here = s.aside_at(number.qualifier_start);
+    let there = s.aside_at(subject.start);
+    if here == there {
+        return true;
+    }
+    let Some(aside) = here else {
+        return false;
+    };
+    let opens_with_number = s
+        .slice(aside.start..number.qualifier_start)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| cues.apposition_words.contains(&w.to_lowercase().as_str()));
+    let right_after_subject = subject.end <= aside.start
+        && s.slice(subject.end..aside.start).trim().is_empty()
+        && s.aside_at(subject.start) == s.aside_at(aside.start);
+    opens_with_number && right_after_subject
+}
+
+/// Whether a negation stands between the number and the subject: "three
+/// detainees have not died in custody" says nothing of the figure.
+pub(super) fn negated(s: &Sentence, number: &Number, subject: &Range<usize>, cues: &Cues) -> bool {
+    let between = if number.span.end <= subject.start {
+        s.slice(number.span.end..subject.start)
+    } else if subject.end <= number.qualifier_start {
+        s.slice(subject.end..number.qualifier_start)
+    } else {
+        return false;
+    };
+    between
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .any(|w| {
+            let w = w.to_lowercase();
+            cues.negations.contains(&w.as_str())
+                || cues.negation_endings.iter().any(|e| w.ends_with(e))
+        })
+}
+
+/// Whether a number word under ten directly counts the subject: the subject
+/// follows it, with at most the counted noun and auxiliaries between.
+pub(super) fn small_word_counts(s: &Sentence, number: &Number, subject: &Range<usize>) -> bool {
+    !number.small_word
+        || (subject.start >= number.span.end
+            && s.words_between(number.span.end..subject.start) <= 3
+            && !s
+                .slice(number.span.end..subject.start)
+                .contains([',', ';', ':']))
+}
+
+/// Whether `number` counts an increment (`8 more victims`) or a remainder
+/// (`another 40`) rather than the figure's total.
+pub(super) fn counts_an_increment(s: &Sentence, number: &Number, cues: &Cues) -> bool {
+    cues.increment.is_match(s.after(number.span.end))
+        || cues
+            .increment_before
+            .is_match(s.before(number.qualifier_start))
+}
+
+/// Whether the number's clause names a short window of time, so that the
+/// number counts what happened in it: "603 capturas en las últimas 24
+/// horas" is a day's arrests, not the total.
+pub(super) fn counts_a_window(s: &Sentence, number: &Number, cues: &Cues) -> bool {
+    let Some(window) = cues.window else {
+        return false;
+    };
+    let clause = modality::clause(s, &number.span, cues);
+    // Before the number in its clause, or in the few words after it: a
+    // window further on is about something else.
+    let before = s.slice(clause.start..number.qualifier_start.max(clause.start));
+    let after = s.slice(number.span.end.min(clause.end)..clause.end);
+    let near_end = after
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(8)
+        .map_or(after.len(), |(i, _)| i);
+    window.is_match(before) || window.is_match(&after[..near_end])
+}
+
+/// Whether a status verb stands between the number and a subject after it,
+/// or follows the subject in the same stretch of the clause.
+pub(super) fn counts_a_subset(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    let before = s.before(number.qualifier_start);
+    // "the names of eight victims": what is told of them is a part.
+    if cues.part_of.is_match(before) {
+        return true;
+    }
+    if subject.start < number.span.end {
+        return false;
+    }
+    // "46 individuals who were identified as victims": the status comes first.
+    if cues
+        .status
+        .is_match(s.slice(number.span.end..subject.start))
+    {
+        return true;
+    }
+    // "three of the nearly 100 victims have been identified": the number
+    // after `of the` is the whole the part is taken from.
+    if cues.whole_of.is_match(before) {
+        return false;
+    }
+    let stretch = rest_of_stretch(s, subject);
+    let near: String = stretch
+        .split_whitespace()
+        .take(5)
+        .collect::<Vec<_>>()
+        .join(" ");
+    cues.status.is_match(&near)
+}
+
+/// Whether the subject is said of something the figure is not: the subject
+/// stands in a relative clause whose antecedent is a proper name that the
+/// figure's name and subjects do not hold ("Hurricane Katrina, which killed
+/// about 1,800" in a story about Hurricane Maria).
+///
+/// A proper name elsewhere in the sentence is no such sign: "the death toll
+/// from the Maui wildfire" and "the death toll from Hurricane Katrina" look
+/// alike, and only one is about a Lahaina figure.
+pub(super) fn names_another_thing(
+    s: &Sentence,
+    subject: &Range<usize>,
+    figure: &Figure,
+    cues: &Cues,
+) -> bool {
+    let before = s.before(subject.start);
+    let Some(relative) = cues.relative_end.find(before) else {
+        return false;
+    };
+    let antecedent = &before[..relative.start()];
+    let Some(word) = crate::phrase::tokens(antecedent).pop() else {
+        return false;
+    };
+    if word.start == 0 || word.end != antecedent.trim_end().len() {
+        return false;
+    }
+    let word = &antecedent[word];
+    let mut chars = word.chars();
+    let lower = word.to_lowercase();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some_and(char::is_lowercase)
+        && !cues.months.contains(&lower.as_str())
+        && !cues.weekdays.contains(&lower.as_str())
+        && !figure.name.to_lowercase().contains(&lower)
+        && !figure
+            .subjects_by_lang
+            .iter()
+            .flatten()
+            .any(|s| s.to_lowercase().contains(&lower))
+}
+
+/// The words after the subject up to the next comma, colon, semicolon,
+/// bracket or dash: what the clause goes on to say of it.
+pub(super) fn rest_of_stretch<'t>(s: &Sentence<'t>, subject: &Range<usize>) -> &'t str {
+    let after = s.after(subject.end);
+    after
+        .find([',', ';', ':', '(', '—', '–'])
+        .map_or(after, |i| &after[..i])
+}
+
+/// Whether the subject phrase is a participle that only describes the noun
+/// the number counts, while another verb says what happened to them: in
+/// "115 people killed in the fire have been identified", 115 counts the
+/// people identified, not the people killed.
+pub(super) fn reduced_relative(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    let Some((ending, exception)) = cues.participle else {
+        return false;
+    };
+    if subject.start < number.span.end {
+        return false;
+    }
+    let first = leading_word(s.after(subject.start)).to_lowercase();
+    if !first.ends_with(ending) || first == exception {
+        return false;
+    }
+    let stretch = rest_of_stretch(s, subject);
+    stretch.split_whitespace().take(8).any(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "have" | "has" | "had" | "were" | "was" | "are" | "is"
+        )
+    })
+}
+
+/// The word `rest` starts with.
+pub(super) fn leading_word(rest: &str) -> &str {
+    let len = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '\'' || *c == '’'))
+        .map_or(rest.len(), |(i, _)| i);
+    &rest[..len]
+}
+
+/// Whether `number` counts some other noun than the one `subject` speaks of.
+pub(super) fn counts_another_noun(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    // An amount can be the price of something else too: `£5,500 minimum payment`.
+    if !matches!(number.kind, Kind::Count | Kind::Money) {
+        return false;
+    }
+    let after = s.after(number.span.end);
+    let skipped = after.len() - after.trim_start_matches([' ', '\u{a0}', '-', '‑']).len();
+    let w_start = number.span.end + skipped;
+    let w = leading_word(&after[skipped..]);
+    // The subject starts at (or inside) the word after the number: it is what
+    // the number counts.
+    if w.is_empty() || (w_start..=w_start + w.len()).contains(&subject.start) {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    if cues.free_after.contains(&lower.as_str()) || cues.weekdays.contains(&lower.as_str()) {
+        return false;
+    }
+    if subject.start > number.span.end {
+        // Bound: the counted noun is the subject of the subject phrase's verb.
+        let gap = s.slice(w_start + w.len()..subject.start);
+        let only_auxiliaries = gap
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|t| !t.is_empty())
+            .all(|t| cues.auxiliaries.contains(&t.to_lowercase().as_str()));
+        if only_auxiliaries {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a clause break stands between a number and a subject phrase.
+pub(super) fn in_another_clause(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    let gap = if number.span.end <= subject.start {
+        number.span.end..subject.start
+    } else {
+        subject.end..number.qualifier_start.max(subject.end)
+    };
+    cues.clause_break.is_match(s.slice(gap))
+}

@@ -2,9 +2,12 @@
 //! their inputs accept on a given day.
 
 use super::history::Standing;
-use super::{AllowedValue, Figure};
-use crate::date::Day;
-use crate::formula::{Expr, FormulaError, Interval};
+use std::ops::Range;
+
+use super::{did_you_mean, AllowedValue, Figure, RulesDiagnostic};
+use crate::date::{Date, Day};
+use crate::formula::{Dimension, Expr, FormulaError, Interval};
+use crate::value::Unit;
 
 /// A figure's formula, as written and as parsed.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,4 +179,125 @@ pub fn outward(i: Interval) -> Interval {
         (if up { scaled.ceil() } else { scaled.floor() }) / scale
     };
     Interval::new(at(i.low, false), at(i.high, true))
+}
+/// Checks every formula (ids, cycles, units, division) and computes each
+/// derived figure's value as of today. Errors are labelled on the formula.
+pub(super) fn derive_all(
+    figures: &mut [Figure],
+    spans: &[(usize, Range<usize>)],
+    new: &dyn Fn(&'static str, String) -> RulesDiagnostic,
+) -> Result<(), RulesDiagnostic> {
+    // Inside the formula's quotes.
+    let at = |span: &Range<usize>, part: &Range<usize>| {
+        span.start + 1 + part.start..span.start + 1 + part.end
+    };
+    for (index, span) in spans {
+        let figure = &figures[*index];
+        let formula = figure.formula.as_ref().expect("a formula figure");
+        let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+        for (id, part) in formula.expr.figures() {
+            if !ids.contains(&id) {
+                let help = match did_you_mean(id, &ids) {
+                    Some(close) => format!("did you mean `{close}`?"),
+                    None => "a formula names figures by their id".to_string(),
+                };
+                return Err(new(
+                    "figcheck::rules::unknown-figure",
+                    format!(
+                        "the formula of `{}` names `{id}`, which is no figure",
+                        figure.id
+                    ),
+                )
+                .label(at(span, &part), "no figure has this id")
+                .help(help));
+            }
+        }
+        let unit = |id: &str| {
+            figures
+                .iter()
+                .find(|f| f.id == id)
+                .map_or(Unit::Count, |f| f.unit)
+        };
+        let dimension = formula.expr.dimension(&unit).map_err(|e| {
+            new(
+                "figcheck::rules::formula-unit",
+                format!("the formula of `{}` {}", figure.id, e.message),
+            )
+            .label(at(span, &e.at), "here")
+            .help("only like quantities add up; a count over a count is a percent or a rate")
+        })?;
+        if !dimension.gives(figure.unit) {
+            return Err(new(
+                "figcheck::rules::formula-unit",
+                format!(
+                    "the formula of `{}` cannot give a {}",
+                    figure.id,
+                    figure.unit.as_str()
+                ),
+            )
+            .label(
+                span.clone(),
+                format!("this gives {}", dimension_name(dimension)),
+            )
+            .help(format!(
+                "a {} figure needs {}",
+                figure.unit.as_str(),
+                Dimension::needed(figure.unit)
+            )));
+        }
+    }
+    let today = Date::today().last_day();
+    for (index, span) in spans {
+        match interval_at(figures, *index, today) {
+            Ok(interval) => {
+                let interval = outward(interval);
+                figures[*index].allowed[0].min = interval.low;
+                figures[*index].allowed[0].max = interval.high;
+            }
+            Err(DeriveError::Cycle(ids)) => {
+                return Err(new(
+                    "figcheck::rules::formula-cycle",
+                    format!(
+                        "the formula of `{}` depends on itself: {}",
+                        figures[*index].id,
+                        ids.join(" → ")
+                    ),
+                )
+                .label(span.clone(), "leads back to this figure")
+                .help("a derived figure may use other derived figures, but never itself"))
+            }
+            Err(DeriveError::Arithmetic(e)) => return Err(new(
+                "figcheck::rules::formula-division",
+                format!("the formula of `{}` {}", figures[*index].id, e.message),
+            )
+            .label(at(span, &e.at), "divides by an interval that holds zero")
+            .help(
+                "divide only by a figure whose accepted values are all above (or all below) zero",
+            )),
+            Err(DeriveError::NoValue(input)) => {
+                return Err(new(
+                    "figcheck::rules::formula-value",
+                    format!(
+                        "the formula of `{}` uses `{input}`, which has no current value",
+                        figures[*index].id
+                    ),
+                )
+                .label(span.clone(), "cannot be computed today")
+                .help(format!("give `{input}` a value that is not stale")))
+            }
+            Err(DeriveError::Unknown(id, _)) => {
+                unreachable!("`{id}` was checked above to name a figure")
+            }
+        }
+    }
+    Ok(())
+}
+
+fn dimension_name(d: Dimension) -> &'static str {
+    match d {
+        Dimension::Scalar => "a bare number",
+        Dimension::Count => "a count",
+        Dimension::Money => "an amount of money",
+        Dimension::Ratio => "a ratio (a percent or a rate)",
+    }
 }

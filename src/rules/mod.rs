@@ -15,6 +15,7 @@ mod diagnostic;
 pub mod history;
 mod read;
 mod schema;
+mod validate;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -343,7 +344,7 @@ impl Rules {
             }
             Err(_) => schema::RawRules::default(),
         };
-        let rules = schema::validate(raw, path, &source, &mut errors);
+        let rules = validate::validate(raw, path, &source, &mut errors);
         match rules {
             Some(rules) if errors.is_empty() => Ok(rules),
             _ => {

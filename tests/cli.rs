@@ -294,6 +294,17 @@ fn numbers_lists_what_figcheck_reads() {
     assert_eq!(json["numbers"][0]["subject"], "died in custody");
     assert_eq!(json["numbers"][0]["modality"], "assertion");
     assert_eq!(json["numbers"][1]["subject"], serde_json::Value::Null);
+    // The evidence weighed about the claim, its score and tier; none for a
+    // number that is no claim. 85,000 against 367 is far off (the cap).
+    let evidence = &json["numbers"][0]["evidence"];
+    assert_eq!(evidence["value_off"], 3.0);
+    assert!(evidence["words_between"].is_u64(), "{evidence}");
+    assert_eq!(evidence["narrow_time"], false);
+    let score = json["numbers"][0]["score"].as_f64().unwrap();
+    assert!((0.0..=1.0).contains(&score), "{score}");
+    assert!(["firm", "likely", "weak"].contains(&json["numbers"][0]["tier"].as_str().unwrap()));
+    assert_eq!(json["numbers"][1]["tier"], serde_json::Value::Null);
+    assert_eq!(json["numbers"][1]["evidence"], serde_json::Value::Null);
     // The time the clause speaks of, and the date the draft is checked at.
     assert_eq!(json["numbers"][0]["anchor"], "2023");
     assert_eq!(json["numbers"][0]["anchor_text"], "in 2023");

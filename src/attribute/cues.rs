@@ -35,6 +35,10 @@ pub(super) struct Cues {
     /// A short window of time in the number's clause: the number counts what
     /// happened in it (`en las últimas 24 horas`), not the figure's total.
     pub window: Option<&'static Pattern>,
+    /// A time shorter than the figures news keeps (a day, a night, a week):
+    /// `yesterday`, `on Sunday`, `in a single day`, `ayer`. Evidence that
+    /// the number counts part of a figure, weighed, not a veto.
+    pub narrow_time: &'static Pattern,
     /// Verbs that say what became of a subset: `identified`, `liberados`.
     pub status: &'static Pattern,
     /// `the names of` before a number: a part.
@@ -146,6 +150,7 @@ static ENGLISH: Cues = Cues {
     increment: &INCREMENT,
     increment_before: &INCREMENT_BEFORE,
     window: None,
+    narrow_time: &NARROW_TIME,
     status: &STATUS,
     part_of: &PART_OF,
     whole_of: &WHOLE_OF,
@@ -212,6 +217,7 @@ static SPANISH: Cues = Cues {
     increment: &ES_INCREMENT,
     increment_before: &ES_INCREMENT_BEFORE,
     window: Some(&ES_WINDOW),
+    narrow_time: &ES_NARROW_TIME,
     status: &ES_STATUS,
     part_of: &ES_PART_OF,
     whole_of: &ES_WHOLE_OF,
@@ -273,6 +279,27 @@ static ES_INCREMENT: Pattern = LazyLock::new(|| {
 });
 static ES_INCREMENT_BEFORE: Pattern =
     LazyLock::new(|| regex(r"(?i)\b(?:otros|otras|otro|otra|nuevos|nuevas|adicionales)\s+$"));
+
+/// A day, a night or a week: see [`Cues::narrow_time`].
+static NARROW_TIME: Pattern = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            yesterday|tonight|overnight|daily
+          | (?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas\s+day|new\s+year'?s\s+(?:eve|day))
+          | (?:last|this|past)\s+(?:week|weekend|night)
+          | (?:in|on|over)\s+(?:a|one)\s+(?:single\s+)?(?:day|night|weekend)
+          | single\s+day
+          | (?:per|a|each)\s+day
+          | (?:past|last)\s+(?:\d+|twenty-four|forty-eight|seven|two|three)\s+(?:hours|days)
+        )\b",
+    )
+    .expect("narrow time pattern")
+});
+static ES_NARROW_TIME: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:ayer|anoche|hoy|diari[oa]s?|(?:el|este|del|último|ultimo)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)|(?:por|al|cada)\s+(?:día|dia)|la\s+semana\s+pasada|esta\s+semana|en\s+(?:un|una)\s+(?:sol[oa]\s+)?(?:noche|semana)){END}",
+    )
+});
 
 /// A window of hours or days: `en las últimas 24 horas`, `en un solo día`,
 /// `este fin de semana`. Weeks, months and years are left out: early in a
@@ -819,6 +846,46 @@ mod tests {
             en.forecast_words,
             true
         ));
+    }
+
+    #[test]
+    fn times_shorter_than_a_figure_is_kept_for() {
+        let en = of(Lang::En).narrow_time;
+        for clause in [
+            "424 people crossed the Channel yesterday",
+            "on Sunday, 717 migrants arrived",
+            "the most in a single day",
+            "an average of 131 people per day",
+            "over the past seven days",
+            "in the last 24 hours",
+        ] {
+            assert!(en.is_match(clause), "{clause}");
+        }
+        // Must not fire: years, months and counts to date are the figure's own.
+        for clause in [
+            "36,816 people crossed in 2024",
+            "367 people have died in custody since March 2022",
+            "inflation was 3.8% in July",
+            "the toll rose to 248 by Sunday's count of the year",
+            "as of today, 367 deaths",
+        ] {
+            assert!(!en.is_match(clause), "{clause}");
+        }
+        let es = of(Lang::Es).narrow_time;
+        for clause in [
+            "ayer se registraron 80 homicidios",
+            "el domingo hubo 12",
+            "unas 70 víctimas por día",
+        ] {
+            assert!(es.is_match(clause), "{clause}");
+        }
+        for clause in [
+            "30.057 homicidios en 2023",
+            "durante el año",
+            "desde marzo de 2022",
+        ] {
+            assert!(!es.is_match(clause), "{clause}");
+        }
     }
 
     #[test]

@@ -29,6 +29,7 @@
 mod cues;
 mod evidence;
 pub mod modality;
+pub mod tier;
 
 use std::ops::Range;
 
@@ -69,6 +70,11 @@ pub struct Claim {
     /// The declared source the clause attributes the claim to, if any
     /// (an index into the rules' sources); set by [`crate::source`].
     pub source: Option<usize>,
+    /// What was weighed about the attribution, its score (the probability
+    /// that it is right) and the tier that follows.
+    pub evidence: tier::Evidence,
+    pub score: f64,
+    pub tier: tier::Tier,
 }
 
 /// A year tied to a number: `2.4 in 2023`, or `In 2023, … 2.4`.
@@ -356,7 +362,17 @@ pub fn attribute_in(
                 {
                     framing = Modality::PartOfYear;
                 }
+                let evidence = tier::Evidence {
+                    value_off: tier::Evidence::value_off(number, figure),
+                    words_between: best.distance.0,
+                    narrow_time: cues.narrow_time.is_match(s.slice(clause.clone())),
+                };
+                let weights = &*tier::WEIGHTS;
+                let score = weights.score(&evidence);
                 claims.push(Claim {
+                    evidence,
+                    score,
+                    tier: weights.tier(score),
                     figure: best.figure,
                     number: best.number,
                     subject: best.subject.clone(),

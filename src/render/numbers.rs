@@ -39,6 +39,23 @@ struct Row<'a> {
     anchor: Option<String>,
     /// … and the words that name it (`by March 2024`).
     anchor_text: Option<&'a str>,
+    /// For a claim: the tier its weighed evidence puts it in (`firm`,
+    /// `likely`, `weak`; not yet used by the checks, see
+    /// `src/attribute/tier.rs`), …
+    tier: Option<&'static str>,
+    /// … the probability, from the weighed evidence, that it is right …
+    #[serde(serialize_with = "rounded")]
+    score: Option<f64>,
+    /// … and that evidence.
+    evidence: Option<crate::attribute::tier::Evidence>,
+}
+
+/// A score to three decimals: enough to read, and the same on every machine.
+fn rounded<S: serde::Serializer>(score: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match score {
+        Some(v) => s.serialize_f64((v * 1000.0).round() / 1000.0),
+        None => s.serialize_none(),
+    }
 }
 
 /// The date a draft is checked at, and the language it is read in.
@@ -129,6 +146,9 @@ fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> 
             if let Some(claim) = claim {
                 row.subject = report.source.get(claim.subject.clone());
                 row.modality = Some(claim.modality.as_str());
+                row.tier = Some(claim.tier.as_str());
+                row.score = Some(claim.score);
+                row.evidence = Some(claim.evidence);
                 if let Some(anchor) = claim.anchor {
                     row.anchor = Some(anchor.date.to_string());
                     row.anchor_text = report.source.get(anchor.start..anchor.end);
@@ -165,6 +185,9 @@ fn row<'a>(
         modality: None,
         anchor: None,
         anchor_text: None,
+        tier: None,
+        score: None,
+        evidence: None,
     }
 }
 

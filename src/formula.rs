@@ -235,11 +235,25 @@ impl Parser {
     }
 }
 
+/// The most parts (ids, numbers, operators, brackets) a formula may have.
+/// The parser and every walk over a formula recurse once a part: a rules
+/// file with a formula of 50,000 terms once overflowed the stack.
+pub const MAX_FORMULA_PARTS: usize = 200;
+
 /// Parses `formula`; spans in errors and ids are offsets in its text.
 pub fn parse(formula: &str) -> Result<Expr, FormulaError> {
     let tokens = tokens(formula)?;
     if tokens.is_empty() {
         return error("the formula is empty", 0..formula.len());
+    }
+    if tokens.len() > MAX_FORMULA_PARTS {
+        return error(
+            format!(
+                "this formula has {} parts, more than the {MAX_FORMULA_PARTS} figcheck reads; split it into derived figures",
+                tokens.len()
+            ),
+            0..formula.len(),
+        );
     }
     let mut parser = Parser {
         tokens,

@@ -8,6 +8,12 @@ use std::ops::Range;
 /// How many word sequences one subject may stand for once its choices and
 /// optional words are spelt out.
 const MAX_EXPANSIONS: usize = 256;
+/// How deep brackets may nest in a subject: the parser recurses once a
+/// level, and 20,000 levels once overflowed the stack.
+const MAX_NESTING: usize = 8;
+/// The most words one spelt-out subject may have: the matcher keeps a trie
+/// level a word, and a subject of 100,000 words once overflowed the stack.
+pub const MAX_SUBJECT_WORDS: usize = 32;
 
 /// Why a subject pattern cannot be read, with the byte range in the pattern.
 #[derive(Debug, Clone, PartialEq)]
@@ -21,11 +27,20 @@ pub fn expand(pattern: &str) -> Result<Vec<Vec<String>>, PatternError> {
     let mut parser = Parser {
         text: pattern,
         pos: 0,
+        depth: 0,
     };
     let sequences = parser.sequence(None)?;
     if parser.pos < pattern.len() {
         let c = pattern[parser.pos..].chars().next().unwrap_or(' ');
         return Err(parser.error(format!("`{c}` closes nothing"), parser.pos..parser.pos + 1));
+    }
+    if sequences.iter().any(|s| s.len() > MAX_SUBJECT_WORDS) {
+        return Err(PatternError {
+            message: format!(
+                "this subject has more than {MAX_SUBJECT_WORDS} words; a subject names a figure in a few"
+            ),
+            at: 0..pattern.len(),
+        });
     }
     if sequences.iter().any(Vec::is_empty) {
         return Err(PatternError {
@@ -39,11 +54,20 @@ pub fn expand(pattern: &str) -> Result<Vec<Vec<String>>, PatternError> {
 struct Parser<'a> {
     text: &'a str,
     pos: usize,
+    /// How many brackets are open.
+    depth: usize,
 }
 
 impl Parser<'_> {
     fn error(&self, message: String, at: Range<usize>) -> PatternError {
         PatternError { message, at }
+    }
+
+    fn too_many(&self, at: Range<usize>) -> PatternError {
+        self.error(
+            format!("this subject stands for more than {MAX_EXPANSIONS} phrases; split it into several subjects"),
+            at,
+        )
     }
 
     fn peek(&self) -> Option<char> {
@@ -90,24 +114,34 @@ impl Parser<'_> {
                     }
                     self.pos += 1;
                     alternatives.append(&mut current);
+                    if alternatives.len() > MAX_EXPANSIONS {
+                        return Err(self.too_many(opened_at..self.pos));
+                    }
                     current = vec![Vec::new()];
                     words_in_alternative = 0;
                 }
                 Some(c @ ('(' | '[')) => {
                     let start = self.pos;
+                    if self.depth == MAX_NESTING {
+                        return Err(self.error(
+                            format!("brackets nested more than {MAX_NESTING} deep; write the subject out in several"),
+                            start..start + 1,
+                        ));
+                    }
                     self.pos += 1;
-                    let inner = self.sequence(Some(if c == '(' { ')' } else { ']' }))?;
-                    let mut options = inner;
+                    self.depth += 1;
+                    let inner = self.sequence(Some(if c == '(' { ')' } else { ']' }));
+                    self.depth -= 1;
+                    let mut options = inner?;
                     if c == '[' {
                         options.push(Vec::new());
                     }
-                    current = product(&current, &options);
-                    if current.len() > MAX_EXPANSIONS {
-                        return Err(self.error(
-                            format!("this subject stands for more than {MAX_EXPANSIONS} phrases; split it into several subjects"),
-                            start..self.pos,
-                        ));
+                    // Counted before it is built: 8 optional words and a
+                    // 300,000-way choice once took 4 GB.
+                    if current.len().saturating_mul(options.len()) > MAX_EXPANSIONS {
+                        return Err(self.too_many(start..self.pos));
                     }
+                    current = product(&current, &options);
                     words_in_alternative += 1;
                 }
                 Some(c) if c.is_whitespace() => self.pos += c.len_utf8(),

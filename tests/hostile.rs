@@ -496,3 +496,117 @@ fn fix_leaves_linked_hard_linked_and_read_only_drafts_alone_with_a_note() {
     assert_eq!(std::fs::read_to_string(&target).unwrap(), BAD);
     assert_eq!(run.code, 1, "{}", run.stderr);
 }
+
+/// A figure whose subject phrase is `subject`, and a second with a formula.
+fn rules_with(subject: &str, formula: &str) -> String {
+    format!(
+        "[[figure]]\nid = \"a\"\nname = \"A\"\nsubjects = [\"{subject}\"]\ncanonical = 367\n\n\
+         [[figure]]\nid = \"b\"\nname = \"B\"\nsubjects = [\"quarzel\"]\nformula = \"{formula}\"\n"
+    )
+}
+
+#[test]
+fn rules_nested_or_long_enough_to_overflow_the_stack_are_labelled_errors() {
+    // Each aborted the run with a stack overflow before.
+    let dir = workspace();
+    write(dir.path(), "a.md", BAD);
+    let nested = format!("{}died{}", "(".repeat(20_000), ")".repeat(20_000));
+    let words: Vec<String> = (0..100_000).map(|i| format!("w{i}")).collect();
+    let terms = vec!["a"; 50_000].join(" + ");
+    for (name, rules, says) in [
+        (
+            "nested",
+            rules_with(&nested, "a"),
+            "nested more than 8 deep",
+        ),
+        (
+            "words",
+            rules_with(&words.join(" "), "a"),
+            "more than 32 words",
+        ),
+        (
+            "formula",
+            rules_with("died in custody", &terms),
+            "more than the 200 figcheck reads",
+        ),
+    ] {
+        write(dir.path(), "r.toml", &rules);
+        let run = common::figcheck_timeout(
+            dir.path(),
+            &["--rules", "r.toml", "a.md"],
+            std::time::Duration::from_secs(60),
+        )
+        .unwrap_or_else(|| panic!("{name}: still running after 60 s"));
+        assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{name}: {}", run.stderr);
+        // The error quotes a window of the rules file, not the whole line.
+        assert!(
+            run.stderr.len() < 4_000,
+            "{name}: {} bytes of errors",
+            run.stderr.len()
+        );
+    }
+}
+
+#[test]
+fn a_subject_with_too_many_spellings_is_refused_before_it_is_spelt_out() {
+    // Eight optional words and a 300,000-way choice took 16 GB before.
+    let dir = workspace();
+    write(dir.path(), "a.md", BAD);
+    let optional: Vec<String> = (0..8).map(|i| format!("[o{i}]")).collect();
+    let choice: Vec<String> = (0..300_000).map(|i| format!("c{i}")).collect();
+    let subject = format!("{} ({})", optional.join(" "), choice.join("|"));
+    write(dir.path(), "r.toml", &rules_with(&subject, "a"));
+    let run = common::figcheck_timeout(
+        dir.path(),
+        &["--rules", "r.toml", "a.md"],
+        std::time::Duration::from_secs(60),
+    )
+    .expect("refused in seconds");
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("more than 256 phrases"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.len() < 4_000,
+        "{} bytes of errors",
+        run.stderr.len()
+    );
+    // Must not fire: a subject with a few choices and optional words loads.
+    write(
+        dir.path(),
+        "r.toml",
+        &rules_with(
+            "(people|detainees) [have] died [while] in [state] custody",
+            "a",
+        ),
+    );
+    assert_eq!(figcheck(dir.path(), &["--rules", "r.toml", "a.md"]).code, 1);
+}
+
+#[test]
+fn a_draft_size_limit_of_zero_is_a_rules_error() {
+    let dir = workspace();
+    write(dir.path(), "a.md", BAD);
+    write(
+        dir.path(),
+        "r.toml",
+        &format!("[settings]\nmax_draft_size_mib = 0\n\n{RULES}"),
+    );
+    let run = figcheck(dir.path(), &["--rules", "r.toml", "a.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("max_draft_size_mib = 0 would skip every draft"),
+        "{}",
+        run.stderr
+    );
+    write(
+        dir.path(),
+        "r.toml",
+        &format!("[settings]\nmax_draft_size_mib = 1\n\n{RULES}"),
+    );
+    assert_eq!(figcheck(dir.path(), &["--rules", "r.toml", "a.md"]).code, 1);
+}

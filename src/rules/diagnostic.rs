@@ -116,7 +116,8 @@ impl RulesDiagnostic {
             i
         };
         let from = floor(at.saturating_sub(SHOWN_AROUND).max(line_start));
-        let to = floor((span.end.max(at) + SHOWN_AROUND).min(line_end));
+        // A label as long as a two-megabyte subject is shown by its start.
+        let to = floor((span.end.max(at).min(at + SHOWN_AROUND) + SHOWN_AROUND).min(line_end));
         let lines_before = source[..line_start].matches('\n').count();
         let mut shown = "\n".repeat(lines_before);
         if from > line_start {

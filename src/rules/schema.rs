@@ -74,7 +74,7 @@ pub(super) struct RawSettings {
     pub(super) qualifier_slack: Option<Spanned<f64>>,
     pub(super) quotes: Option<Quotes>,
     pub(super) arithmetic: Option<Severity>,
-    pub(super) max_draft_size_mib: Option<u64>,
+    pub(super) max_draft_size_mib: Option<Spanned<u64>>,
     pub(super) include: Option<Vec<Spanned<String>>>,
     pub(super) exclude: Option<Vec<Spanned<String>>>,
     pub(super) lang: Option<Spanned<String>>,

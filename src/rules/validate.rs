@@ -151,6 +151,19 @@ const COMMON_WORDS: &[&str] = &[
 
 type Fault = RulesDiagnostic;
 
+/// The most characters of a rules file's own text a message quotes.
+const QUOTED: usize = 60;
+
+/// `text` as a message quotes it: its first [`QUOTED`] characters, with `…`
+/// when there is more. A rules file's subject of two megabytes is named, not
+/// printed.
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(QUOTED) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.to_string(),
+    }
+}
+
 /// Validates what was read, pushing every error onto `errors`; the rules,
 /// when there was none. A figure or source with an error is left out of what
 /// follows, so that one slip does not raise others (a formula naming a figure
@@ -170,7 +183,18 @@ pub(super) fn validate(
         settings.quotes = s.quotes.unwrap_or_default();
         settings.arithmetic = s.arithmetic.unwrap_or(Severity::Error);
         if let Some(mib) = s.max_draft_size_mib {
-            settings.max_draft_size_mib = mib;
+            if *mib.get_ref() == 0 {
+                errors.push(
+                    new(
+                        "figcheck::rules::invalid-value",
+                        "max_draft_size_mib = 0 would skip every draft".into(),
+                    )
+                    .label(mib.span(), "must be at least 1")
+                    .help("leave it out for the default, 256, or give the size in MiB of the largest draft to check"),
+                );
+            } else {
+                settings.max_draft_size_mib = mib.into_inner();
+            }
         }
         if let Some(window) = s.window {
             if *window.get_ref() == 0 {
@@ -381,7 +405,7 @@ pub(super) fn validate(
                 let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
                 errors.push(new(
                     "figcheck::rules::invalid-subject",
-                    format!("the subject \"{phrase}\" of `{id}` cannot be read"),
+                    format!("the subject \"{}\" of `{id}` cannot be read", cut(&phrase)),
                 )
                 .label(at, e.message)
                 .help("write choices as (died|deaths) and optional words as [state]; see docs/rules.md, \"Subject phrases\""));
@@ -409,7 +433,7 @@ pub(super) fn validate(
             }
             if !normal.contains(' ') && COMMON_WORDS.contains(&normal.as_str()) {
                 warnings.push(
-                    new("figcheck::rules::common-subject", format!("the subject phrase \"{phrase}\" of `{id}` is a very common word"))
+                    new("figcheck::rules::common-subject", format!("the subject phrase \"{}\" of `{id}` is a very common word", cut(&phrase)))
                         .warning()
                         .label(span, "matches far too much prose")
                         .help("use a phrase that names this figure only, such as \"died in custody\" rather than \"people\""),

@@ -127,6 +127,12 @@ pub struct CheckArgs {
     #[arg(long)]
     pub force_exclude: bool,
 
+    /// Read drafts and the rules file through links that lead out of the
+    /// repository (the work tree, or the rules file's folder). Off by
+    /// default: in CI a pull request could link a draft to a secret.
+    #[arg(long, env = "FIGCHECK_FOLLOW_OUTSIDE_LINKS")]
+    pub follow_outside_links: bool,
+
     /// The rules file. Default: the nearest rules.toml in the current directory
     /// or one of its parents.
     #[arg(long, value_name = "FILE")]

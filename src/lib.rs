@@ -23,6 +23,7 @@ pub mod numbers;
 pub mod phrase;
 pub mod place;
 pub mod render;
+pub mod repository;
 pub mod rules;
 pub mod run;
 pub mod server;

@@ -18,6 +18,7 @@ use figcheck::render::numbers::NumbersReport;
 use figcheck::render::{
     figures, github, html, human, json, numbers, sarif, short, visible, FileReport, Summary,
 };
+use figcheck::repository::Repository;
 use figcheck::rules::{did_you_mean, STARTER};
 use figcheck::run::{read_draft, read_stdin, Problems};
 use figcheck::walk::{self, Draft, Filter};
@@ -131,11 +132,30 @@ fn stderr_style() -> human::Style {
 /// The rules named with `--rules`, or the nearest rules.toml; its warnings are
 /// shown on standard error.
 fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
+    load_rules_at(path, false).map(|(rules, _)| rules)
+}
+
+/// The rules and where they were read from. A `--rules` path that is a link
+/// leading out of the repository is not read, unless `follow_outside_links`.
+fn load_rules_at(
+    path: Option<&PathBuf>,
+    follow_outside_links: bool,
+) -> Result<(Rules, PathBuf), Failure> {
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let path: PathBuf = match path {
-        Some(path) => path.clone(),
+        Some(path) => {
+            if !follow_outside_links && !Repository::new(&cwd, Some(path)).lets_in(path) {
+                return Err(format!(
+                    "--rules {} {}",
+                    figcheck::render::visible(&path.display().to_string()),
+                    figcheck::repository::OUTSIDE
+                )
+                .into());
+            }
+            path.clone()
+        }
         None => {
-            let cwd = std::env::current_dir()
-                .map_err(|e| format!("cannot read the current directory: {e}"))?;
             Rules::discover(&cwd).ok_or_else(|| {
                 format!(
                     "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
@@ -148,7 +168,7 @@ fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
     for warning in &rules.warnings {
         write_stderr(&human::render_diagnostic(warning, stderr_style()));
     }
-    Ok(rules)
+    Ok((rules, path))
 }
 
 /// Writes the problems found on the way to standard error.
@@ -193,7 +213,15 @@ fn misspelt_subcommand(args: &CheckArgs) -> Result<(), Failure> {
 /// Rules, the inputs the arguments name, and the problems found on the way.
 fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
     misspelt_subcommand(args)?;
-    let checker = Checker::new(load_rules(args.rules.as_ref())?)
+    let (rules, rules_path) = load_rules_at(args.rules.as_ref(), args.follow_outside_links)?;
+    let repository = if args.follow_outside_links {
+        Repository::anywhere()
+    } else {
+        let cwd = std::env::current_dir()
+            .map_err(|e| format!("cannot read the current directory: {e}"))?;
+        Repository::new(&cwd, Some(&rules_path))
+    };
+    let checker = Checker::new(rules)
         .honour_suppressions(!args.no_ignores)
         .as_of(args.as_of)
         .lang(args.lang);
@@ -213,11 +241,21 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
     let (drafts, walk_errors) = if paths.is_empty() && !stdin_args.is_empty() {
         (Vec::new(), Vec::new())
     } else {
-        walk::drafts(&paths, &filter, args.force_exclude, args.jobs())
+        walk::drafts(
+            &paths,
+            &filter,
+            args.force_exclude,
+            args.jobs(),
+            &repository,
+        )
     };
     let mut problems = Problems::default();
     for e in walk_errors {
-        problems.fail(&e.path, e.message);
+        if e.fails {
+            problems.fail(&e.path, e.message);
+        } else {
+            problems.note(&e.path, e.message);
+        }
     }
     Ok((checker, Inputs { drafts, stdin }, problems))
 }

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use glob::{MatchOptions, Pattern};
 use ignore::{WalkBuilder, WalkState};
 
+use crate::repository::{self, Repository};
 use crate::rules::Settings;
 
 /// A draft to check: its path on disk and the path shown to the user.
@@ -18,11 +19,14 @@ pub struct Draft {
     pub path: PathBuf,
 }
 
-/// Something the user named that cannot be checked.
+/// Something the user named that cannot be checked, or a file left unread.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WalkError {
     pub path: String,
     pub message: String,
+    /// Whether it fails the run (exit 2): true for what the user named,
+    /// false for a file a walk found and skipped.
+    pub fails: bool,
 }
 
 /// Directories never walked into, whatever the globs say.
@@ -73,12 +77,15 @@ impl Filter {
 /// nothing. No argument means the current directory. Files named directly are
 /// checked whatever their name, unless `force_exclude` applies the filter to them.
 ///
-/// `jobs` threads walk each directory (0: one per core).
+/// `jobs` threads walk each directory (0: one per core). A file reached
+/// through a link that leads out of `repository` is not read: named, it is
+/// an error; found by a walk, it is skipped with a note.
 pub fn drafts(
     args: &[String],
     filter: &Filter,
     force_exclude: bool,
     jobs: usize,
+    repository: &Repository,
 ) -> (Vec<Draft>, Vec<WalkError>) {
     let mut drafts = Vec::new();
     let mut errors = Vec::new();
@@ -88,7 +95,13 @@ pub fn drafts(
     }
     for arg in args {
         let path = Path::new(arg);
-        if path.is_dir() {
+        if path.exists() && !repository.lets_in(path) {
+            errors.push(WalkError {
+                path: display_of(path),
+                message: repository::OUTSIDE.into(),
+                fails: true,
+            });
+        } else if path.is_dir() {
             let select = |relative: &str, shown: &str| filter.selects(relative, shown);
             walk_dir(
                 path,
@@ -112,9 +125,24 @@ pub fn drafts(
             errors.push(WalkError {
                 path: arg.clone(),
                 message: "no such file or directory".into(),
+                fails: true,
             });
         }
     }
+    // A file a walk found as a link, or through a linked folder a glob
+    // named: read only when the link stays in the repository.
+    let mut folders = std::collections::HashMap::new();
+    drafts.retain(|d| {
+        let kept = repository.lets_in_remembering(&d.path, &mut folders);
+        if !kept {
+            errors.push(WalkError {
+                path: d.display.clone(),
+                message: repository::OUTSIDE.into(),
+                fails: false,
+            });
+        }
+        kept
+    });
     drafts.sort();
     drafts.dedup_by(|a, b| a.display == b.display);
     (drafts, errors)
@@ -140,6 +168,7 @@ fn expand_glob(
             errors.push(WalkError {
                 path: pattern.to_string(),
                 message: format!("invalid glob pattern: {e}"),
+                fails: true,
             });
             return;
         }
@@ -172,6 +201,7 @@ fn expand_glob(
         errors.push(WalkError {
             path: pattern.to_string(),
             message: "no file matches this pattern".into(),
+            fails: true,
         });
     }
 }
@@ -229,6 +259,7 @@ fn walk_dir(
                     let error = WalkError {
                         path: display.to_string(),
                         message: e.to_string(),
+                        fails: true,
                     };
                     found.lock().expect("no walker thread panics").1.push(error);
                 }
@@ -305,6 +336,7 @@ mod tests {
             &Filter::new(&Settings::default()),
             false,
             2,
+            &Repository::default(),
         );
         assert!(errors.is_empty());
         let shown: Vec<String> = drafts
@@ -330,6 +362,7 @@ mod tests {
             &Filter::new(&Settings::default()),
             false,
             2,
+            &Repository::default(),
         );
         let shown: Vec<String> = drafts
             .iter()
@@ -345,6 +378,7 @@ mod tests {
             &filter(&["**/*"], &[]),
             false,
             1,
+            &Repository::default(),
         );
         assert!(drafts.is_empty());
         assert_eq!(errors[0].path, "no/such/draft.md");

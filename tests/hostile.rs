@@ -464,8 +464,8 @@ fn fix_and_output_file_never_write_through_a_planted_link() {
 fn fix_leaves_linked_hard_linked_and_read_only_drafts_alone_with_a_note() {
     use std::os::unix::fs::PermissionsExt;
     let dir = workspace();
-    let outside = tempfile::tempdir().unwrap();
-    let target = write(outside.path(), "t.md", BAD);
+    // A link inside the repository: read, but not fixed through.
+    let target = write(dir.path(), "real/t.txt", BAD);
     std::os::unix::fs::symlink(&target, dir.path().join("linked.md")).unwrap();
     let hard = write(dir.path(), "hard.md", BAD);
     std::fs::hard_link(&hard, dir.path().join("hard-too.txt")).unwrap();
@@ -609,4 +609,95 @@ fn a_draft_size_limit_of_zero_is_a_rules_error() {
         &format!("[settings]\nmax_draft_size_mib = 1\n\n{RULES}"),
     );
     assert_eq!(figcheck(dir.path(), &["--rules", "r.toml", "a.md"]).code, 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_rules_flag_naming_a_link_out_of_the_repository_is_not_read() {
+    let secrets = tempfile::tempdir().unwrap();
+    let secret = write(
+        secrets.path(),
+        "credentials.toml",
+        "[registry]\ntoken = \"hunter2-do-not-print\"\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", BAD);
+    std::os::unix::fs::symlink(&secret, dir.path().join("desk.toml")).unwrap();
+    let run = figcheck(dir.path(), &["--rules", "desk.toml", "a.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("outside the repository"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("hunter2") && !run.stdout.contains("hunter2"));
+    // Must not fire: a link that stays in the repository, and a plain path
+    // outside it that the user typed.
+    write(dir.path(), "rules/desk.toml", RULES);
+    std::os::unix::fs::symlink(
+        dir.path().join("rules/desk.toml"),
+        dir.path().join("r.toml"),
+    )
+    .unwrap();
+    assert_eq!(figcheck(dir.path(), &["--rules", "r.toml", "a.md"]).code, 1);
+    let elsewhere = write(secrets.path(), "rules.toml", RULES);
+    let elsewhere = elsewhere.to_str().unwrap();
+    assert_eq!(
+        figcheck(dir.path(), &["--rules", elsewhere, "a.md"]).code,
+        1
+    );
+    // Asked for, the link is followed.
+    let run = figcheck(
+        dir.path(),
+        &["--follow-outside-links", "--rules", "desk.toml", "a.md"],
+    );
+    assert!(
+        !run.stderr.contains("outside the repository"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_draft_linked_to_a_file_out_of_the_repository_is_not_read() {
+    let secrets = tempfile::tempdir().unwrap();
+    let netrc = write(
+        secrets.path(),
+        "netrc",
+        "machine example.org password hunter2-do-not-print\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    // Rules a hostile pull request wrote, to have the secret quoted.
+    write(
+        dir.path(),
+        "rules.toml",
+        "[[figure]]\nid = \"p\"\nname = \"P\"\nsubjects = [\"password\"]\ncanonical = 1\n",
+    );
+    write(dir.path(), "drafts/a.md", "The password count is 2.\n");
+    std::os::unix::fs::symlink(&netrc, dir.path().join("drafts/n.md")).unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("drafts/a.md"),
+        dir.path().join("drafts/inside.md"),
+    )
+    .unwrap();
+    // Walked: skipped with a note; the draft inside and the link inside are read.
+    let run = figcheck(dir.path(), &["--format", "short", "drafts"]);
+    assert!(!run.stdout.contains("hunter2") && !run.stderr.contains("hunter2"));
+    assert!(
+        run.stderr
+            .contains("drafts/n.md: is a link to a file outside the repository"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("drafts/a.md:1"), "{}", run.stdout);
+    assert!(run.stdout.contains("drafts/inside.md:1"), "{}", run.stdout);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // Named: an error, exit 2, and still not read.
+    let run = figcheck(dir.path(), &["--format", "short", "drafts/n.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!run.stdout.contains("hunter2") && !run.stderr.contains("hunter2"));
+    // In the HTML report too.
+    let run = figcheck(dir.path(), &["--format", "html", "drafts"]);
+    assert!(!run.stdout.contains("hunter2"));
 }

@@ -12,6 +12,7 @@ pub mod attribute;
 pub mod check;
 pub mod coverage;
 pub mod date;
+pub mod escape;
 pub mod examples;
 pub mod finding;
 pub mod fix;

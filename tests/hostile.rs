@@ -701,3 +701,73 @@ fn a_draft_linked_to_a_file_out_of_the_repository_is_not_read() {
     let run = figcheck(dir.path(), &["--format", "html", "drafts"]);
     assert!(!run.stdout.contains("hunter2"));
 }
+
+/// Whether a line of output would be read by a CI runner as a command
+/// other than figcheck's own annotations, or holds a character that must
+/// never reach a log raw.
+fn forged(output: &str) -> Option<String> {
+    let own = |part: &str| {
+        ["::error file=", "::warning file=", "::notice file="]
+            .iter()
+            .any(|c| part.starts_with(c))
+    };
+    for line in output.split(['\n']) {
+        // A lone carriage return starts a new log line too.
+        for part in line.split('\r') {
+            let part = part.trim_start();
+            if (part.starts_with("::") && !own(part)) || part.starts_with("##[") {
+                return Some(part.to_string());
+            }
+        }
+        if line.contains(['\u{1b}', '\u{7}', '\u{61c}', '\u{202e}'])
+            || line.trim_end_matches('\r').contains('\r')
+        {
+            return Some(line.to_string());
+        }
+    }
+    None
+}
+
+#[test]
+fn a_rules_file_cannot_forge_a_log_command_or_reach_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", BAD);
+    // A syntax error on a line with an OSC sequence, a bell and a lone CR
+    // before a workflow command.
+    write(
+        dir.path(),
+        "r.toml",
+        "x = 1\n# \u{1b}]0;T\u{7} \r::warning title=forged::x\nbroken = = 1\n",
+    );
+    let run = figcheck(dir.path(), &["--rules", "r.toml", "a.md"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(forged(&run.stderr), None, "{}", run.stderr);
+    // Names and notes of a rules file that loads, in `rules` and `explain`.
+    write(
+        dir.path(),
+        "r.toml",
+        "[[figure]]\nid = \"d\"\nname = \"Deaths \\u001b]0;T\\u0007 \\r::warning::forged\"\nsubjects = [\"died in custody\"]\ncanonical = { value = 367, note = \"##[add-mask]x \\u061c\" }\n",
+    );
+    for args in [
+        &["rules", "--rules", "r.toml"][..],
+        &["explain", "--rules", "r.toml", "d"][..],
+    ] {
+        let run = figcheck(dir.path(), args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert_eq!(forged(&run.stdout), None, "{args:?}: {}", run.stdout);
+        assert!(run.stdout.contains("Deaths"), "{}", run.stdout);
+    }
+}
+
+#[test]
+fn a_file_name_cannot_forge_an_older_log_command() {
+    let dir = workspace();
+    write(dir.path(), "##[warning]forged.md", BAD);
+    write(dir.path(), "\u{61c}b.md", BAD);
+    for format in ["human", "short", "github"] {
+        let run = figcheck(dir.path(), &["--format", format, "."]);
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        assert_eq!(forged(&run.stdout), None, "{format}: {}", run.stdout);
+        assert_eq!(forged(&run.stderr), None, "{format}: {}", run.stderr);
+    }
+}

@@ -11,6 +11,10 @@ use crate::rules::{Figure, Rules, Source, Tolerance};
 
 /// One block per figure: id, name and unit, then what to use.
 pub fn list(rules: &Rules) -> String {
+    crate::escape::visible_lines(&list_raw(rules))
+}
+
+fn list_raw(rules: &Rules) -> String {
     let mut out = String::new();
     let today = Date::today().last_day();
     for (index, figure) in rules.figures.iter().enumerate() {
@@ -112,6 +116,10 @@ fn describe_source(source: &Source, width: usize) -> String {
 
 /// Everything about one figure, with its examples.
 pub fn explain(figure: &Figure, rules: &Rules) -> String {
+    crate::escape::visible_lines(&explain_raw(figure, rules))
+}
+
+fn explain_raw(figure: &Figure, rules: &Rules) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}: {}", figure.id, figure.name);
     let _ = writeln!(out);

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use super::{each_located, visible, FileReport};
+use crate::escape::visible_lines;
 use crate::rules::{Rules, Severity};
 
 pub fn render_file(report: &FileReport, rules: &Rules) -> String {
@@ -92,14 +93,6 @@ pub fn step_summary(rows: &[String], summary_line: &str) -> String {
         );
     }
     out
-}
-
-/// Each line made visible: the line breaks are the message's own.
-fn visible_lines(text: &str) -> String {
-    text.split('\n')
-        .map(|l| visible(l).into_owned())
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 /// Escapes the message of a workflow command, as the Actions toolkit does.

@@ -99,6 +99,8 @@ fn breaks_only_after_spaces(line: &str) -> bool {
 /// same way as findings.
 pub fn render_diagnostic(diagnostic: &RulesDiagnostic, style: Style) -> String {
     let mut out = String::new();
+    let harmless = diagnostic.harmless();
+    let diagnostic = &harmless;
     // A label on a very long line is drawn with a window of the line.
     let confined;
     let diagnostic = if diagnostic.on_a_long_line(LONGEST_LINE_SHOWN) {

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use miette::{Diagnostic, LabeledSpan, SourceCode};
 
 use super::Severity;
+use crate::escape::{drawable, visible};
 use crate::named_text::NamedText;
 
 /// How many characters of a line a confined diagnostic shows either side of
@@ -156,11 +157,35 @@ impl RulesDiagnostic {
 }
 
 impl RulesDiagnostic {
-    /// `rules.toml:12:6: message`, for logs and plain output.
+    /// `rules.toml:12:6: message`, for logs and plain output, harmless.
     pub fn one_line(&self) -> String {
+        let path = self.path.display().to_string();
+        let (path, message) = (visible(&path), visible(&self.message));
         match self.location() {
-            Some((line, col)) => format!("{}:{line}:{col}: {}", self.path.display(), self.message),
-            None => format!("{}: {}", self.path.display(), self.message),
+            Some((line, col)) => format!("{path}:{line}:{col}: {message}"),
+            None => format!("{path}: {message}"),
+        }
+    }
+
+    /// The diagnostic with everything that comes from the rules file made
+    /// harmless for a terminal or a CI log (see [`crate::escape`]): the
+    /// message, labels and help escaped, the quoted source drawn with each
+    /// control replaced by a character of the same length, so labels stay
+    /// where they were.
+    pub fn harmless(&self) -> RulesDiagnostic {
+        let source = Arc::new(drawable(&self.source).into_owned());
+        let path = self.path.display().to_string();
+        RulesDiagnostic {
+            named: NamedText::new(visible(&path).into_owned(), source.clone()),
+            source,
+            message: visible(&self.message).into_owned(),
+            labels: self
+                .labels
+                .iter()
+                .map(|(span, text)| (span.clone(), visible(text).into_owned()))
+                .collect(),
+            help: self.help.as_deref().map(|h| visible(h).into_owned()),
+            ..self.clone()
         }
     }
 }

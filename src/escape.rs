@@ -48,6 +48,12 @@ fn has_hostile_bytes(text: &[u8]) -> bool {
     })
 }
 
+/// Whether `text` holds a hostile character other than a line end (a
+/// carriage return before a line feed is one).
+pub fn holds_hostile(text: &str) -> bool {
+    has_hostile_bytes(text.as_bytes())
+}
+
 /// Text from a draft, a rules file or a file name as it may be shown in a
 /// line of output: every hostile character written as `\u{1b}`, and the
 /// two syntaxes of CI log commands broken: `##[` anywhere (GitHub's and

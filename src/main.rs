@@ -526,13 +526,26 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         }
         let (fixed_text, applied) = figcheck::fix::apply(&report.source, &edits);
         if args.diff {
+            let diff = figcheck::fix::diff(
+                visible(&report.path).trim_start_matches("./"),
+                &report.source,
+                &fixed_text,
+            );
+            // A patch must hold the draft's bytes, and those would reach
+            // the terminal raw: such a diff is not shown.
+            if figcheck::escape::holds_hostile(&diff) {
+                return Rendered {
+                    not_fixed: Some((
+                        "the diff holds control characters and is not shown; --fix writes it"
+                            .into(),
+                        false,
+                    )),
+                    ..Rendered::nothing()
+                };
+            }
             return Rendered {
                 fixed: applied,
-                stdout: Rendering::Text(figcheck::fix::diff(
-                    visible(&report.path).trim_start_matches("./"),
-                    &report.source,
-                    &fixed_text,
-                )),
+                stdout: Rendering::Text(diff),
                 ..Rendered::nothing()
             };
         }

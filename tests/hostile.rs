@@ -771,3 +771,45 @@ fn a_file_name_cannot_forge_an_older_log_command() {
         assert_eq!(forged(&run.stderr), None, "{format}: {}", run.stderr);
     }
 }
+
+#[test]
+fn a_diff_that_would_print_control_characters_is_not_shown() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "a.md",
+        "Rights groups say 376 people have died in custody. \u{1b}[31m \r::warning::x\n",
+    );
+    write(dir.path(), "b.md", BAD);
+    let run = figcheck(dir.path(), &["--diff", "a.md", "b.md"]);
+    assert_eq!(forged(&run.stdout), None, "{}", run.stdout);
+    assert!(!run.stdout.contains('\u{1b}'));
+    assert!(
+        run.stderr
+            .contains("a.md: the diff holds control characters and is not shown"),
+        "{}",
+        run.stderr
+    );
+    // Must not fire: the other draft's diff is shown, and nothing is written.
+    assert!(
+        run.stdout.contains("+Rights groups say 367 people"),
+        "{}",
+        run.stdout
+    );
+    assert!(std::fs::read_to_string(dir.path().join("a.md"))
+        .unwrap()
+        .contains("376"));
+}
+
+#[test]
+fn a_file_name_is_plain_text_in_the_job_summary() {
+    let cell = figcheck::render::github::markdown_cell("f<script>x</script>_[a](b)|c.md");
+    assert_eq!(
+        cell,
+        "f&#60;script&#62;x&#60;/script&#62;&#95;&#91;a&#93;(b)&#124;c.md"
+    );
+    assert_eq!(
+        figcheck::render::github::markdown_cell("drafts/a-b.md"),
+        "drafts/a-b.md"
+    );
+}

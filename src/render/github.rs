@@ -49,9 +49,7 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> String {
 
 /// Rows of the job summary's table for one file's findings.
 pub fn summary_rows(report: &FileReport, rules: &Rules) -> Vec<String> {
-    let cell = |text: &str| {
-        visible(&text.split_whitespace().collect::<Vec<_>>().join(" ")).replace('|', "\\|")
-    };
+    let cell = |text: &str| markdown_cell(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     let mut rows = Vec::new();
     each_located(report, rules, |l| {
         rows.push(format!(
@@ -65,6 +63,23 @@ pub fn summary_rows(report: &FileReport, rules: &Rules) -> Vec<String> {
         ));
     });
     rows
+}
+
+/// Text from a draft or a file name as a cell of the job summary's Markdown
+/// table: made [`visible`], then every character Markdown or HTML would
+/// read as markup written as an HTML character reference, so a file named
+/// `f<script>x</script>.md` or `[x](https://…)` shows as its name.
+pub fn markdown_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in visible(text).chars() {
+        match c {
+            '|' | '<' | '>' | '&' | '[' | ']' | '*' | '_' | '`' | '\\' | '~' => {
+                out.push_str(&format!("&#{};", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The most rows the job summary lists: GitHub takes at most 1 MiB of it.

@@ -17,6 +17,7 @@ pub mod examples;
 pub mod finding;
 pub mod fix;
 pub mod formula;
+pub mod invisible;
 pub mod lang;
 pub mod markup;
 pub mod named_text;
@@ -286,13 +287,15 @@ impl Checker {
     /// at offsets in `source` (the text each number was read as may differ,
     /// for HTML with decoded character references).
     pub fn analyse_document(&self, format: markup::Format, source: &str) -> Analysis {
-        let prose = markup::prose(format, source);
+        let read = invisible::as_read(source);
+        let seen: &str = &read.text;
+        let prose = markup::prose(format, seen);
         let date = self.draft_date(format, source);
-        let lang = self.draft_lang(format, source, &prose);
+        let lang = self.draft_lang(format, seen, &prose);
         let mut analysis = self.analyse_prose_at(&prose, date.date.last_day(), lang);
         analysis.date = Some(date);
         analysis.lang = Some(lang);
-        if let Some(map) = &prose.map {
+        for map in [&prose.map, &read.map].into_iter().flatten() {
             for number in &mut analysis.numbers {
                 let qualifier = map.start(number.qualifier_start);
                 number.span = map.range(&number.span);
@@ -375,8 +378,11 @@ impl Checker {
         given: Option<Date>,
         lang: Option<Lang>,
     ) -> Vec<Finding> {
-        let prose = markup::prose(format, source);
-        let draft = self.lang_of(format, source, &prose, lang);
+        // Numbers as readers see them; spans go back to `source` at the end.
+        let read = invisible::as_read(source);
+        let seen: &str = &read.text;
+        let prose = markup::prose(format, seen);
+        let draft = self.lang_of(format, seen, &prose, lang);
         let lang = draft.lang;
         let analysis = self.claims_in(&prose, draft);
         // The draft's date is read only when something needs it: front matter
@@ -403,21 +409,31 @@ impl Checker {
         ));
         findings.sort_by_key(|f| (f.span.start, f.code));
         let mut findings = self.apply_quotes(&prose, findings);
-        if let Some(map) = &prose.map {
+        for map in [&prose.map, &read.map].into_iter().flatten() {
             for finding in &mut findings {
                 finding.span = map.range(&finding.span);
                 for label in &mut finding.labels {
                     label.span = map.range(&label.span);
                 }
-                // A fix replaces the number as the draft's bytes have it;
-                // where those differ from the text read (`58&nbsp;000`), the
-                // replacement's style is a guess, so it is not safe.
                 if let Some(fix) = &mut finding.fix {
                     for edit in &mut fix.edits {
                         edit.span = map.range(&edit.span);
-                        if source.get(edit.span.clone()) != Some(finding.found_text.as_str()) {
-                            fix.applicability = fix::Applicability::Unsafe;
-                        }
+                    }
+                }
+            }
+        }
+        // A fix replaces the number as the draft's bytes have it; where
+        // those differ from the text read (`58&nbsp;000`, a zero-width space
+        // inside), the replacement's style is a guess, so it is not safe.
+        if prose.map.is_some() || read.map.is_some() {
+            for finding in &mut findings {
+                if let Some(fix) = &mut finding.fix {
+                    if fix
+                        .edits
+                        .iter()
+                        .any(|e| source.get(e.span.clone()) != Some(finding.found_text.as_str()))
+                    {
+                        fix.applicability = fix::Applicability::Unsafe;
                     }
                 }
             }

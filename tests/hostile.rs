@@ -813,3 +813,66 @@ fn a_file_name_is_plain_text_in_the_job_summary() {
         "drafts/a-b.md"
     );
 }
+
+#[test]
+fn a_number_is_read_as_readers_see_it() {
+    // Each of these passed unseen: 3<ZWSP>76 was read as 3 and 76, and
+    // full-width digits as no number.
+    let dir = workspace();
+    for (name, draft, written) in [
+        (
+            "zwsp.md",
+            "Rights groups say 3\u{200b}76 people have died in custody.\n",
+            "3\u{200b}76",
+        ),
+        (
+            "joiner.md",
+            "Rights groups say 3\u{2060}7\u{feff}6 people have died in custody.\n",
+            "3\u{2060}7\u{feff}6",
+        ),
+        (
+            "soft.md",
+            "Rights groups say 3\u{ad}76 people have died in custody.\n",
+            "3\u{ad}76",
+        ),
+        (
+            "wide.md",
+            "Rights groups say ３７６ people have died in custody.\n",
+            "３７６",
+        ),
+    ] {
+        write(dir.path(), name, draft);
+        let run = figcheck(dir.path(), &["--format", "json", name]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stdout);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let finding = &json["findings"][0];
+        assert_eq!(finding["found"], 376, "{name}");
+        // The finding points at the draft's own bytes, hidden ones included.
+        let (start, end) = (
+            finding["byte_start"].as_u64().unwrap() as usize,
+            finding["byte_end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&draft[start..end], written, "{name}");
+        // --fix does not rewrite it unasked: the bytes are not the number read.
+        let run = figcheck(dir.path(), &["--fix", name]);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(name)).unwrap(),
+            draft,
+            "{name}: {}",
+            run.stderr
+        );
+    }
+    // Must not fire: a right figure written the same way, and a zero-width
+    // space that is not inside a number.
+    write(
+        dir.path(),
+        "right.md",
+        "Rights groups say 3\u{200b}67 people have died in custody.\n",
+    );
+    write(
+        dir.path(),
+        "word.md",
+        "Rights\u{200b}groups say 367 people have died in custody.\n",
+    );
+    assert_eq!(figcheck(dir.path(), &["right.md", "word.md"]).code, 0);
+}

@@ -41,6 +41,14 @@ const CHECKED_AT_ONCE: usize = 64 * 1024;
 /// Runs the server on standard input and output until the client exits.
 pub fn run() -> Result<(), String> {
     let (connection, threads) = Connection::stdio();
+    serve(&connection)?;
+    drop(connection);
+    threads.join().map_err(|e| e.to_string())
+}
+
+/// Serves one client over `connection` until it exits or goes away: the
+/// initialisation, then every message. The fuzz target drives it in memory.
+pub fn serve(connection: &Connection) -> Result<(), String> {
     let capabilities = ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         hover_provider: Some(lsp_types::HoverProviderCapability::Simple(true)),
@@ -59,16 +67,14 @@ pub fn run() -> Result<(), String> {
         .and_then(|r| r.as_str())
         .map(PathBuf::from);
     let mut server = Server {
-        connection: &connection,
+        connection,
         rules_option,
         documents: HashMap::new(),
         rules: HashMap::new(),
         published: Arc::new(Mutex::new(HashMap::new())),
         dirty: Vec::new(),
     };
-    server.serve()?;
-    drop(connection);
-    threads.join().map_err(|e| e.to_string())
+    server.serve()
 }
 
 struct Document {

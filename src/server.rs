@@ -72,9 +72,46 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         documents: HashMap::new(),
         rules: HashMap::new(),
         published: Arc::new(Mutex::new(HashMap::new())),
+        latest: Arc::new(Mutex::new(HashMap::new())),
+        workers: Workers::new(REQUEST_WORKERS),
+        checks: Workers::new(CHECK_WORKERS),
         dirty: Vec::new(),
     };
     server.serve()
+}
+
+/// Threads answering hovers and code actions.
+const REQUEST_WORKERS: usize = 2;
+/// Threads checking drafts.
+const CHECK_WORKERS: usize = 2;
+
+type Job = Box<dyn FnOnce() + Send>;
+
+/// A fixed number of threads that run jobs in the order they come. A
+/// thread a request once let 100 hovers on a 5 MB draft start 104 threads
+/// and take 1.3 GB. The threads end when the server does.
+struct Workers {
+    jobs: crossbeam_channel::Sender<Job>,
+}
+
+impl Workers {
+    fn new(threads: usize) -> Workers {
+        let (jobs, queue) = crossbeam_channel::unbounded::<Job>();
+        for _ in 0..threads {
+            let queue = queue.clone();
+            std::thread::spawn(move || {
+                for job in queue {
+                    // A job that panics takes no thread with it.
+                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                }
+            });
+        }
+        Workers { jobs }
+    }
+
+    fn run(&self, job: impl FnOnce() + Send + 'static) {
+        let _ = self.jobs.send(Box::new(job));
+    }
 }
 
 struct Document {
@@ -99,6 +136,12 @@ struct Server<'a> {
     rules: HashMap<PathBuf, LoadedRules>,
     /// The version each document's published diagnostics are for.
     published: Arc<Mutex<HashMap<Uri, i32>>>,
+    /// The latest version the editor sent of each document.
+    latest: Arc<Mutex<HashMap<Uri, i32>>>,
+    /// Threads that answer hovers and code actions, and threads that check
+    /// drafts: a fixed few, however many requests and edits arrive.
+    workers: Workers,
+    checks: Workers,
     dirty: Vec<Uri>,
 }
 
@@ -152,7 +195,7 @@ impl Server<'_> {
         let _ = self.connection.sender.send(message);
     }
 
-    /// Answers hover and code actions on a thread of their own, from the
+    /// Answers hover and code actions on the request workers, from the
     /// document as it is now: a large draft never holds up the next message.
     fn request(&mut self, request: Request) {
         let id = request.id.clone();
@@ -181,7 +224,7 @@ impl Server<'_> {
                 let Some((checker, text)) = self.document(&uri) else {
                     return answer(Some(serde_json::Value::Null));
                 };
-                std::thread::spawn(move || {
+                self.workers.run(move || {
                     let hover = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         hover(&checker, &text, &uri, &params)
                     }));
@@ -198,7 +241,7 @@ impl Server<'_> {
                 let Some((checker, text)) = self.document(&uri) else {
                     return answer(Some(serde_json::json!([])));
                 };
-                std::thread::spawn(move || {
+                self.workers.run(move || {
                     let actions = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                         code_actions(&checker, &text, &uri, &params)
                     }));
@@ -258,6 +301,10 @@ impl Server<'_> {
     }
 
     fn changed(&mut self, uri: Uri, text: String, version: i32) {
+        self.latest
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(uri.clone(), version);
         self.documents.insert(
             uri.clone(),
             Document {
@@ -414,7 +461,19 @@ impl Server<'_> {
         let uri = uri.clone();
         let sender = self.connection.sender.clone();
         let published = self.published.clone();
-        std::thread::spawn(move || {
+        let latest = self.latest.clone();
+        let superseded = move |uri: &Uri| {
+            latest
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(uri)
+                .is_some_and(|&v| v > version)
+        };
+        self.checks.run(move || {
+            // The editor has moved on while this check waited: skip it.
+            if superseded(&uri) {
+                return;
+            }
             let format = Format::of_path(uri.path().as_str());
             let findings = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 checker.check_document(format, &text)
@@ -425,8 +484,9 @@ impl Server<'_> {
                 .map(|f| diagnostic(&uri, &text, f, &checker))
                 .collect();
             let mut published = published.lock().unwrap_or_else(|e| e.into_inner());
-            // A newer version was checked first: keep its diagnostics.
-            if published.get(&uri).is_some_and(|&v| v > version) {
+            // A newer version was checked first, or is waiting: keep the
+            // editor's diagnostics for the version it has.
+            if published.get(&uri).is_some_and(|&v| v > version) || superseded(&uri) {
                 return;
             }
             published.insert(uri.clone(), version);

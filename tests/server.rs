@@ -403,3 +403,78 @@ fn a_broken_rules_file_on_disk_shows_its_errors_in_itself() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
 }
+
+/// The number of threads process `pid` runs now.
+fn threads_of(pid: u32) -> usize {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_hundred_hovers_use_a_fixed_few_threads_and_old_versions_are_not_published() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("rules.toml"), RULES).unwrap();
+    let mut client = Client::start(&root);
+    client.request("initialize", json!({"processId": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    let uri = uri_of(&root.join("big.md"));
+    let text = "Rights groups say 376 people have died in custody. ".repeat(4_000);
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    client.diagnostics(&uri);
+    // A hundred hovers at once: each used to start a thread of its own.
+    let first = client.next_id;
+    for i in 0..100 {
+        client.send(json!({"jsonrpc": "2.0", "id": first + i, "method": "textDocument/hover",
+            "params": {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 19 + 52 * (i % 50)}}}));
+    }
+    client.next_id += 100;
+    let most = (0..20).map(|_| {
+        std::thread::sleep(Duration::from_millis(5));
+        threads_of(client.child.id())
+    });
+    let most = most.max().unwrap();
+    let mut answered = 0;
+    while answered < 100 {
+        if client.receive().get("id").is_some() {
+            answered += 1;
+        }
+    }
+    assert!(most <= 12, "{most} threads for 100 hovers");
+    // Ten edits in a row: the diagnostics published last are for the last.
+    for version in 2..12 {
+        let edited = text.replacen("376", &format!("3{version:02}"), 1);
+        client.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": edited}]}),
+        );
+    }
+    let mut last_version = None;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while last_version != Some(11) && std::time::Instant::now() < deadline {
+        let message = client.receive();
+        if is_diagnostics_for(&message, &uri) {
+            let version = message["params"]["version"].as_i64();
+            // Never one for a version older than the last published.
+            assert!(
+                version >= last_version,
+                "{version:?} after {last_version:?}"
+            );
+            last_version = version;
+        }
+    }
+    assert_eq!(last_version, Some(11));
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}

@@ -58,7 +58,23 @@ fn bound_large_allocations() {}
 
 fn main() -> ExitCode {
     bound_large_allocations();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                e.kind(),
+                ErrorKind::DisplayHelp
+                    | ErrorKind::DisplayVersion
+                    | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+            ) {
+                e.exit();
+            }
+            // A usage error quotes the arguments: made harmless, uncoloured.
+            write_stderr(&figcheck::escape::visible_lines(&e.render().to_string()));
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let result = match cli.command {
         Some(Command::Numbers(args)) => run_numbers(&args),
         Some(Command::Coverage(args)) => run_coverage(&args),
@@ -77,7 +93,10 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(failure) => {
             match failure {
-                Failure::Message(message) => write_stderr(&format!("figcheck: error: {message}\n")),
+                Failure::Message(message) => write_stderr(&format!(
+                    "figcheck: error: {}\n",
+                    figcheck::escape::visible_lines(&message)
+                )),
                 Failure::Rules(errors) => {
                     for (i, diagnostic) in errors.0.iter().enumerate() {
                         if i > 0 {

@@ -876,3 +876,17 @@ fn a_number_is_read_as_readers_see_it() {
     );
     assert_eq!(figcheck(dir.path(), &["right.md", "word.md"]).code, 0);
 }
+
+#[test]
+fn arguments_are_never_echoed_raw() {
+    let dir = workspace();
+    for args in [
+        &["--format", "a\r::warning::forged\u{1b}[31m", "a.md"][..],
+        &["--output-file", "r\u{1b}]0;T\u{7}\r::error::x", "a.md"][..],
+        &["--jobs", "1\r::warning::x", "a.md"][..],
+    ] {
+        let run = figcheck(dir.path(), args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert_eq!(forged(&run.stderr), None, "{args:?}: {}", run.stderr);
+    }
+}

@@ -283,7 +283,9 @@ static ES_INCREMENT_BEFORE: Pattern =
 /// A day, a night or a week: see [`Cues::narrow_time`].
 static NARROW_TIME: Pattern = LazyLock::new(|| {
     Regex::new(
-        r"(?ix)\b(?:
+        // ASCII word boundaries: the words are ASCII, and Unicode ones send
+        // the regex engine to its slow path on any clause with an accent.
+        r"(?ix)(?-u:\b)(?:
             yesterday|tonight|overnight|daily
           | (?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|christmas\s+day|new\s+year'?s\s+(?:eve|day))
           | (?:last|this|past)\s+(?:week|weekend|night)
@@ -291,7 +293,7 @@ static NARROW_TIME: Pattern = LazyLock::new(|| {
           | single\s+day
           | (?:per|a|each)\s+day
           | (?:past|last)\s+(?:\d+|twenty-four|forty-eight|seven|two|three)\s+(?:hours|days)
-        )\b",
+        )(?-u:\b)",
     )
     .expect("narrow time pattern")
 });

@@ -40,10 +40,101 @@ const CHECKED_AT_ONCE: usize = 64 * 1024;
 
 /// Runs the server on standard input and output until the client exits.
 pub fn run() -> Result<(), String> {
-    let (connection, threads) = Connection::stdio();
-    serve(&connection)?;
+    let (connection, reader, writer) = stdio();
+    let served = serve(&connection);
     drop(connection);
-    threads.join().map_err(|e| e.to_string())
+    // A reader that stopped at a bad message explains a closed connection.
+    reader
+        .join()
+        .map_err(|_| "the reader thread panicked".to_string())??;
+    served?;
+    writer
+        .join()
+        .map_err(|_| "the writer thread panicked".to_string())?
+        .map_err(|e| e.to_string())
+}
+
+/// The largest message the server reads, in bytes: a draft of 64 MiB, with
+/// room to spare. `Content-Length: 99999999999` once aborted the server, which
+/// allocated it before reading a byte.
+pub const MAX_MESSAGE: usize = 96 << 20;
+
+/// A connection over standard input and output, as `lsp-server` makes one,
+/// but reading no message larger than [`MAX_MESSAGE`] and no header line
+/// longer than a kilobyte: a client that sends one ends the session with an
+/// error.
+fn stdio() -> (
+    Connection,
+    std::thread::JoinHandle<Result<(), String>>,
+    std::thread::JoinHandle<std::io::Result<()>>,
+) {
+    let (to_client, outgoing) = crossbeam_channel::bounded::<Message>(0);
+    let writer = std::thread::spawn(move || {
+        let stdout = std::io::stdout();
+        let mut stdout = stdout.lock();
+        outgoing.into_iter().try_for_each(|m| m.write(&mut stdout))
+    });
+    let (incoming, from_client) = crossbeam_channel::bounded::<Message>(0);
+    let reader = std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        let mut stdin = stdin.lock();
+        while let Some(message) = read_message(&mut stdin)? {
+            let exit = matches!(&message, Message::Notification(n) if n.method == "exit");
+            if incoming.send(message).is_err() || exit {
+                break;
+            }
+        }
+        Ok(())
+    });
+    let connection = Connection {
+        sender: to_client,
+        receiver: from_client,
+    };
+    (connection, reader, writer)
+}
+
+/// The next message from `input`, `None` at its end.
+fn read_message(input: &mut impl std::io::BufRead) -> Result<Option<Message>, String> {
+    use std::io::Read as _;
+    let mut length = None;
+    loop {
+        let mut line = Vec::new();
+        let read = std::io::BufRead::read_until(&mut input.by_ref().take(1024), b'\n', &mut line)
+            .map_err(|e| e.to_string())?;
+        if read == 0 {
+            return Ok(None);
+        }
+        if !line.ends_with(b"\r\n") {
+            return Err("a header line of the client is malformed or over 1 KiB".into());
+        }
+        let line = String::from_utf8_lossy(&line[..line.len() - 2]).into_owned();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("content-length") {
+                length = value.trim().parse::<usize>().ok();
+            }
+        }
+    }
+    let length = length.ok_or("a message of the client has no valid Content-Length")?;
+    if length > MAX_MESSAGE {
+        return Err(format!(
+            "a message of the client is {length} bytes long, over the {MAX_MESSAGE} the server reads"
+        ));
+    }
+    let mut body = Vec::with_capacity(length);
+    input
+        .by_ref()
+        .take(length as u64)
+        .read_to_end(&mut body)
+        .map_err(|e| e.to_string())?;
+    if body.len() < length {
+        return Ok(None);
+    }
+    let mut framed = format!("Content-Length: {length}\r\n\r\n").into_bytes();
+    framed.extend_from_slice(&body);
+    Message::read(&mut std::io::Cursor::new(framed)).map_err(|e| e.to_string())
 }
 
 /// Serves one client over `connection` until it exits or goes away: the

@@ -478,3 +478,36 @@ fn a_hundred_hovers_use_a_fixed_few_threads_and_old_versions_are_not_published()
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
 }
+
+#[test]
+fn a_message_too_large_to_read_ends_the_session_with_an_error_not_a_crash() {
+    // Each once aborted or panicked the server: it allocated the length
+    // before reading a byte.
+    for length in ["99999999999", "18446744073709551615", "1000000000"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_figcheck"))
+            .arg("server")
+            .current_dir(dir.path())
+            .env_clear()
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        write!(stdin, "Content-Length: {length}\r\n\r\n{{").unwrap();
+        stdin.flush().unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{length}: {:?}",
+            output.status
+        );
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("the server reads") || stderr.contains("Content-Length"),
+            "{length}: {stderr}"
+        );
+    }
+}

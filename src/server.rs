@@ -147,9 +147,7 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         ..ServerCapabilities::default()
     };
     let capabilities = serde_json::to_value(capabilities).map_err(|e| e.to_string())?;
-    let init = connection
-        .initialize(capabilities)
-        .map_err(|e| e.to_string())?;
+    let init = initialize(connection, capabilities)?;
     let params: InitializeParams = serde_json::from_value(init).unwrap_or_default();
     let rules_option = params
         .initialization_options
@@ -169,6 +167,65 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         dirty: Vec::new(),
     };
     server.serve()
+}
+
+/// The client went away: the session ends.
+const GONE: &str = "the client closed the connection";
+
+/// The handshake that opens a session, as `lsp-server`'s own but never
+/// panicking when the client has gone (the fuzz target found that one): the
+/// `initialize` request's parameters, once answered with `capabilities` and
+/// acknowledged with `initialized`. A request before it is answered with
+/// ServerNotInitialized, as the protocol says.
+fn initialize(
+    connection: &Connection,
+    capabilities: serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let (id, params) = loop {
+        match connection.receiver.recv().map_err(|_| GONE)? {
+            Message::Request(r) if r.method == "initialize" => break (r.id, r.params),
+            Message::Request(r) => {
+                let refused = Response::new_err(
+                    r.id,
+                    lsp_server::ErrorCode::ServerNotInitialized as i32,
+                    "the server is not initialised yet".into(),
+                );
+                connection.sender.send(refused.into()).map_err(|_| GONE)?;
+            }
+            Message::Notification(n) if n.method == "exit" => return Err(GONE.into()),
+            _ => {}
+        }
+    };
+    let answer = Response::new_ok(id, serde_json::json!({ "capabilities": capabilities }));
+    connection.sender.send(answer.into()).map_err(|_| GONE)?;
+    loop {
+        match connection.receiver.recv().map_err(|_| GONE)? {
+            Message::Notification(n) if n.method == "initialized" => return Ok(params),
+            Message::Notification(n) if n.method == "exit" => return Err(GONE.into()),
+            // Anything else before `initialized` is left unanswered.
+            _ => {}
+        }
+    }
+}
+
+/// After `shutdown` has been answered: every further request is answered
+/// InvalidRequest, as the protocol says, until `exit` (or the client goes).
+fn shut_down(connection: &Connection) -> Result<(), String> {
+    loop {
+        match connection.receiver.recv() {
+            Ok(Message::Notification(n)) if n.method == "exit" => return Ok(()),
+            Ok(Message::Request(r)) => {
+                let refused = Response::new_err(
+                    r.id,
+                    lsp_server::ErrorCode::InvalidRequest as i32,
+                    "the server is shutting down".into(),
+                );
+                let _ = connection.sender.send(refused.into());
+            }
+            Ok(_) => {}
+            Err(_) => return Ok(()),
+        }
+    }
 }
 
 /// Threads answering hovers and code actions.
@@ -267,12 +324,9 @@ impl Server<'_> {
             };
             match message {
                 Message::Request(request) => {
-                    if self
-                        .connection
-                        .handle_shutdown(&request)
-                        .map_err(|e| e.to_string())?
-                    {
-                        return Ok(());
+                    if request.method == "shutdown" {
+                        self.send(Message::Response(Response::new_ok(request.id, ())));
+                        return shut_down(self.connection);
                     }
                     self.request(request);
                 }

@@ -511,3 +511,27 @@ fn a_message_too_large_to_read_ends_the_session_with_an_error_not_a_crash() {
         );
     }
 }
+
+#[test]
+fn a_request_after_shutdown_is_answered_as_the_protocol_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("rules.toml"), RULES).unwrap();
+    let mut client = Client::start(&root);
+    // A request before initialisation is refused, not a reason to exit.
+    client.send(json!({"jsonrpc": "2.0", "id": 70, "method": "textDocument/hover", "params": {}}));
+    let refused = client.receive();
+    assert_eq!(refused["id"], 70);
+    assert_eq!(refused["error"]["code"], -32002, "{refused}");
+    client.request("initialize", json!({"processId": null, "capabilities": {}}));
+    client.notify("initialized", json!({}));
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    // Before, the server exited here; now it answers InvalidRequest.
+    client.send(json!({"jsonrpc": "2.0", "id": 71, "method": "textDocument/hover",
+        "params": {"textDocument": {"uri": "file:///x.md"}, "position": {"line": 0, "character": 0}}}));
+    let answer = client.receive();
+    assert_eq!(answer["id"], 71);
+    assert_eq!(answer["error"]["code"], -32600, "{answer}");
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}

@@ -569,7 +569,15 @@ impl Server<'_> {
             let (diagnostics, checker) = match Rules::load(&path) {
                 Ok(rules) => (Vec::new(), Some(Arc::new(Checker::new(rules)))),
                 Err(errors) => {
-                    let text = std::fs::read_to_string(&path).unwrap_or_default();
+                    // Only a regular file of a rules file's size is read
+                    // again to show its errors: a FIFO would block the loop.
+                    let readable = std::fs::metadata(&path)
+                        .is_ok_and(|m| m.is_file() && m.len() <= crate::rules::MAX_RULES_BYTES);
+                    let text = if readable {
+                        std::fs::read_to_string(&path).unwrap_or_default()
+                    } else {
+                        String::new()
+                    };
                     let shown = errors
                         .0
                         .iter()

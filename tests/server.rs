@@ -535,3 +535,35 @@ fn a_request_after_shutdown_is_answered_as_the_protocol_says() {
     client.notify("exit", Value::Null);
     assert!(client.child.wait().unwrap().success());
 }
+
+#[cfg(unix)]
+#[test]
+fn rules_that_are_a_fifo_never_block_the_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    let fifo = root.join("rules.fifo");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let mut client = Client::start(&root);
+    client.request(
+        "initialize",
+        json!({"processId": null, "capabilities": {}, "initializationOptions": {"rules": fifo.to_str().unwrap()}}),
+    );
+    client.notify("initialized", json!({}));
+    let uri = uri_of(&root.join("a.md"));
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
+            "text": "Rights groups say 376 people have died in custody.\n"}}),
+    );
+    // Before, reading the FIFO to show its errors blocked the loop, and
+    // nothing more was ever answered.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 19}}),
+    );
+    assert_eq!(hover, Value::Null);
+    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
+    client.notify("exit", Value::Null);
+    assert!(client.child.wait().unwrap().success());
+}

@@ -180,6 +180,16 @@ fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String>
         // In place: a large draft is never held twice.
         text.drain(..'\u{feff}'.len_utf8());
     }
+    // Old Mac line ends: a carriage return alone ends each line. Read as
+    // line feeds, byte for byte, so lines and columns are right everywhere
+    // (every finding was on line 1); `--fix` then leaves the draft alone.
+    if text.contains('\r') && !text.contains('\n') {
+        problems.note(
+            name,
+            "lines end with a carriage return alone (old Mac); checked with each read as a line end, and not fixed",
+        );
+        text = text.replace('\r', "\n");
+    }
     Some(text)
 }
 

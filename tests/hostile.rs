@@ -890,3 +890,48 @@ fn arguments_are_never_echoed_raw() {
         assert_eq!(forged(&run.stderr), None, "{args:?}: {}", run.stderr);
     }
 }
+
+#[test]
+fn lines_ended_by_a_carriage_return_alone_are_lines() {
+    let dir = workspace();
+    write(
+        dir.path(),
+        "mac.md",
+        "# Custody\r\rRights groups say 376 people have died in custody.\r",
+    );
+    let run = figcheck(dir.path(), &["--format", "short", "mac.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // Line 3, not line 1.
+    assert!(
+        run.stdout.starts_with("mac.md:3:19: error"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("carriage return alone"),
+        "{}",
+        run.stderr
+    );
+    // --fix leaves it alone rather than turn its line ends into others.
+    figcheck(dir.path(), &["--fix", "mac.md"]);
+    assert!(std::fs::read_to_string(dir.path().join("mac.md"))
+        .unwrap()
+        .contains("376 people have died in custody.\r"));
+    // Must not fire: Windows line ends are not old Mac ones.
+    write(
+        dir.path(),
+        "win.md",
+        "# Custody\r\n\r\nRights groups say 376 people have died in custody.\r\n",
+    );
+    let run = figcheck(dir.path(), &["--format", "short", "win.md"]);
+    assert!(
+        run.stdout.starts_with("win.md:3:19: error"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !run.stderr.contains("carriage return alone"),
+        "{}",
+        run.stderr
+    );
+}

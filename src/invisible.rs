@@ -74,23 +74,28 @@ pub fn as_read(source: &str) -> AsRead<'_> {
     // The start of the current run copied as it is, in the draft and as read.
     let (mut run_source, mut run_view) = (0, 0);
     let mut changed = false;
-    let chars: Vec<(usize, char)> = source.char_indices().collect();
-    let digit_at = |k: usize| chars.get(k).is_some_and(|&(_, c)| digit(c));
-    for (k, &(at, c)) in chars.iter().enumerate() {
+    // The characters around one are read from the text itself: a draft of
+    // megabytes with one soft hyphen is not copied into a list of characters.
+    for (at, c) in source.char_indices() {
         let replacement = fullwidth(c).map(Some).or_else(|| {
+            if !is_invisible(c) {
+                return None;
+            }
             // Dropped inside a number: a digit (or a separator after one)
             // before it, past any other invisible characters, and a digit after.
             // At most a few invisible characters in a row are looked past:
             // a run of a million would otherwise be walked once for each.
-            let before = chars[k.saturating_sub(LOOK)..k]
-                .iter()
-                .rev()
-                .find(|(_, c)| !is_invisible(*c));
-            let after = (k + 1..chars.len().min(k + 1 + LOOK)).find(|&j| !is_invisible(chars[j].1));
-            let inside = before.is_some_and(|&(_, b)| {
-                digit(b) || (matches!(b, ',' | '.') && k >= 2 && digit_at(k - 2))
-            }) && after.is_some_and(digit_at);
-            (is_invisible(c) && inside).then_some(None)
+            let mut behind = source[..at].chars().rev();
+            let before = behind.clone().take(LOOK).find(|c| !is_invisible(*c));
+            let two_back = behind.nth(1);
+            let after = source[at + c.len_utf8()..]
+                .chars()
+                .take(LOOK)
+                .find(|c| !is_invisible(*c));
+            let inside = before.is_some_and(|b| {
+                digit(b) || (matches!(b, ',' | '.') && two_back.is_some_and(digit))
+            }) && after.is_some_and(digit);
+            inside.then_some(None)
         });
         let Some(replacement) = replacement else {
             text.push(c);

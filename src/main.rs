@@ -154,40 +154,44 @@ fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
     load_rules_at(path, false).map(|(rules, _)| rules)
 }
 
-/// The rules and where they were read from. A `--rules` path that is a link
-/// leading out of the repository is not read, unless `follow_outside_links`.
+/// The rules, and the repository a run with them may read links into (see
+/// `figcheck::repository`). A `--rules` path that is itself a link leading
+/// out of the repository is not read, unless `follow_outside_links`.
 fn load_rules_at(
     path: Option<&PathBuf>,
     follow_outside_links: bool,
-) -> Result<(Rules, PathBuf), Failure> {
+) -> Result<(Rules, Repository), Failure> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let path: PathBuf = match path {
-        Some(path) => {
-            if !follow_outside_links && !Repository::new(&cwd, Some(path)).lets_in(path) {
-                return Err(format!(
-                    "--rules {} {}",
-                    figcheck::render::visible(&path.display().to_string()),
-                    figcheck::repository::OUTSIDE
-                )
-                .into());
-            }
-            path.clone()
-        }
-        None => {
-            Rules::discover(&cwd).ok_or_else(|| {
-                format!(
-                    "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
-                    cwd.display()
-                )
-            })?
-        }
+    let given = path;
+    let path: PathBuf = match given {
+        Some(path) => path.clone(),
+        None => Rules::discover(&cwd).ok_or_else(|| {
+            format!(
+                "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
+                cwd.display()
+            )
+        })?,
     };
+    let repository = if follow_outside_links {
+        Repository::anywhere()
+    } else {
+        Repository::new(&cwd, Some(&path))
+    };
+    // Discovery refuses such a link itself; a path given is checked here.
+    if given.is_some() && !repository.lets_in(&path) {
+        return Err(format!(
+            "--rules {} {}",
+            figcheck::render::visible(&path.display().to_string()),
+            figcheck::repository::OUTSIDE
+        )
+        .into());
+    }
     let rules = Rules::load(&path).map_err(Failure::Rules)?;
     for warning in &rules.warnings {
         write_stderr(&human::render_diagnostic(warning, stderr_style()));
     }
-    Ok((rules, path))
+    Ok((rules, repository))
 }
 
 /// Writes the problems found on the way to standard error.
@@ -232,14 +236,7 @@ fn misspelt_subcommand(args: &CheckArgs) -> Result<(), Failure> {
 /// Rules, the inputs the arguments name, and the problems found on the way.
 fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
     misspelt_subcommand(args)?;
-    let (rules, rules_path) = load_rules_at(args.rules.as_ref(), args.follow_outside_links)?;
-    let repository = if args.follow_outside_links {
-        Repository::anywhere()
-    } else {
-        let cwd = std::env::current_dir()
-            .map_err(|e| format!("cannot read the current directory: {e}"))?;
-        Repository::new(&cwd, Some(&rules_path))
-    };
+    let (rules, repository) = load_rules_at(args.rules.as_ref(), args.follow_outside_links)?;
     let checker = Checker::new(rules)
         .honour_suppressions(!args.no_ignores)
         .as_of(args.as_of)

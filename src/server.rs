@@ -62,7 +62,7 @@ pub const MAX_MESSAGE: usize = 96 << 20;
 /// A connection over standard input and output, as `lsp-server` makes one,
 /// but reading no message larger than [`MAX_MESSAGE`] and no header line
 /// longer than a kilobyte: a client that sends one ends the session with an
-/// error.
+/// error. Messages are parsed with `lsp-server`'s own types.
 fn stdio() -> (
     Connection,
     std::thread::JoinHandle<Result<(), String>>,
@@ -132,9 +132,9 @@ fn read_message(input: &mut impl std::io::BufRead) -> Result<Option<Message>, St
     if body.len() < length {
         return Ok(None);
     }
-    let mut framed = format!("Content-Length: {length}\r\n\r\n").into_bytes();
-    framed.extend_from_slice(&body);
-    Message::read(&mut std::io::Cursor::new(framed)).map_err(|e| e.to_string())
+    serde_json::from_slice(&body)
+        .map(Some)
+        .map_err(|e| format!("a message of the client is not JSON-RPC: {e}"))
 }
 
 /// Serves one client over `connection` until it exits or goes away: the

@@ -46,13 +46,6 @@ impl Tier {
             Tier::Firm => "firm",
         }
     }
-
-    /// Accepts `firm`, `likely` and `weak`.
-    pub fn parse(name: &str) -> Option<Tier> {
-        [Tier::Firm, Tier::Likely, Tier::Weak]
-            .into_iter()
-            .find(|t| t.as_str() == name)
-    }
 }
 
 /// What is weighed about one claim.
@@ -182,7 +175,5 @@ mod tests {
         assert!(w.tier(w.score(&near)) >= w.tier(w.score(&far)));
         assert_eq!(w.tier(1.0), Tier::Firm);
         assert_eq!(w.tier(0.0), Tier::Weak);
-        assert_eq!(Tier::parse("likely"), Some(Tier::Likely));
-        assert_eq!(Tier::parse("sure"), None);
     }
 }

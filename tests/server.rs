@@ -56,6 +56,21 @@ impl Client {
         self.stdin.flush().unwrap();
     }
 
+    /// A server started in `dir`, through its handshake with no options.
+    fn initialized(dir: &Path) -> Client {
+        let mut client = Client::start(dir);
+        client.request("initialize", json!({"processId": null, "capabilities": {}}));
+        client.notify("initialized", json!({}));
+        client
+    }
+
+    /// Shuts the server down as an editor does; it must exit cleanly.
+    fn shut_down(mut self) {
+        assert_eq!(self.request("shutdown", Value::Null), Value::Null);
+        self.notify("exit", Value::Null);
+        assert!(self.child.wait().unwrap().success());
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
@@ -314,9 +329,7 @@ fn a_spanish_draft_is_read_in_spanish() {
             .contains("3.760 is not an accepted value"),
         "{d}"
     );
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }
 
 #[test]
@@ -324,9 +337,7 @@ fn bad_input_never_crashes_the_server() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();
     std::fs::write(root.join("rules.toml"), RULES).unwrap();
-    let mut client = Client::start(&root);
-    client.request("initialize", json!({"processId": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
+    let mut client = Client::initialized(&root);
     // Hover on a document never opened, params of the wrong shape, an
     // unknown method, a position far past the end.
     let uri = uri_of(&root.join("x.md"));
@@ -358,9 +369,7 @@ fn bad_input_never_crashes_the_server() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 4000, "character": 99}}),
     );
     assert_eq!(far, Value::Null);
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }
 
 #[test]
@@ -372,9 +381,7 @@ fn a_broken_rules_file_on_disk_shows_its_errors_in_itself() {
         RULES.replace("canonical = 367", "canonical = \"367\""),
     )
     .unwrap();
-    let mut client = Client::start(&root);
-    client.request("initialize", json!({"processId": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
+    let mut client = Client::initialized(&root);
     let draft_uri = uri_of(&root.join("draft.md"));
     client.notify(
         "textDocument/didOpen",
@@ -399,9 +406,7 @@ fn a_broken_rules_file_on_disk_shows_its_errors_in_itself() {
     );
     let draft = client.diagnostics(&draft_uri);
     assert_eq!(draft.len(), 1, "{draft:?}");
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }
 
 /// The number of threads process `pid` runs now.
@@ -422,9 +427,7 @@ fn a_hundred_hovers_use_a_fixed_few_threads_and_old_versions_are_not_published()
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().canonicalize().unwrap();
     std::fs::write(root.join("rules.toml"), RULES).unwrap();
-    let mut client = Client::start(&root);
-    client.request("initialize", json!({"processId": null, "capabilities": {}}));
-    client.notify("initialized", json!({}));
+    let mut client = Client::initialized(&root);
     let uri = uri_of(&root.join("big.md"));
     let text = "Rights groups say 376 people have died in custody. ".repeat(4_000);
     client.notify(
@@ -474,9 +477,7 @@ fn a_hundred_hovers_use_a_fixed_few_threads_and_old_versions_are_not_published()
         }
     }
     assert_eq!(last_version, Some(11));
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }
 
 #[test]
@@ -563,7 +564,5 @@ fn rules_that_are_a_fifo_never_block_the_server() {
         json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 19}}),
     );
     assert_eq!(hover, Value::Null);
-    assert_eq!(client.request("shutdown", Value::Null), Value::Null);
-    client.notify("exit", Value::Null);
-    assert!(client.child.wait().unwrap().success());
+    client.shut_down();
 }

@@ -70,6 +70,9 @@ pub(super) struct Grammar {
     /// A scale word after a numeral; the words and their factors.
     pub scale_after: Lazy,
     pub scale_words: &'static [(&'static str, f64)],
+    /// The hundreds written after a thousands scale word: Mexico writes
+    /// 33,550 as `33 mil 550`. Its first group is the remainder.
+    pub thousands_rest: Option<Lazy>,
     /// `%`, `percent`, `percentage points`; `por ciento`.
     pub percent_after: Lazy,
     /// The word that makes a percentage a difference of percentages.
@@ -234,6 +237,7 @@ static ENGLISH: Grammar = Grammar {
         ("bn", 1e9),
         ("trillion", 1e12),
     ],
+    thousands_rest: None,
     percent_after: LazyLock::new(|| {
         regex(r"^(?:[ \u{a0}]?%|[ \u{a0}]+(?i:percent(?:age points?)?|per[ \u{a0}]+cent|pct)\b)")
     }),
@@ -506,6 +510,7 @@ static SPANISH: Grammar = Grammar {
         ("billon", 1e12),
         ("mil", 1e3),
     ],
+    thousands_rest: Some(LazyLock::new(|| regex(r"^[ \u{a0}]+(\d{1,3})\b"))),
     percent_after: LazyLock::new(|| {
         regex(
             r"^(?:[ \u{a0}]?%|[ \u{a0}]+(?i:por[ \u{a0}]+ciento|puntos?[ \u{a0}]+porcentuales?)\b)",

@@ -347,6 +347,14 @@ fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar, decimal: Decimal)
         value *= scale;
         precision = scaled_precision(precision, scale);
     }
+    // `33 mil 550`: the hundreds after the thousands, written to the unit.
+    if scale == 1e3 && is_integer {
+        if let Some((rest, len)) = thousands_rest(&text[end..], g) {
+            value += rest;
+            precision = 0.0;
+            end += len;
+        }
+    }
 
     // A hyphenated unit makes a measure; a hyphenated noun ("40,000-inmate") stays a count.
     if end == numeral.end && matches!(next1, Some('-') | Some('‑')) {
@@ -514,6 +522,22 @@ fn scale_after(after: &str, g: &Grammar) -> Option<(f64, usize)> {
         .find(|(w, _)| *w == word)
         .map_or(1e12, |(_, s)| *s);
     Some((scale, caps.get(0)?.end()))
+}
+
+/// The hundreds that follow a thousands scale word (`mil 550`): their value
+/// and length in bytes. Not a group that goes on (`mil 550,3`, `mil 5.000`).
+fn thousands_rest(after: &str, g: &Grammar) -> Option<(f64, usize)> {
+    let caps = g.thousands_rest.as_ref()?.captures(after)?;
+    let digits = caps.get(1)?;
+    let mut next = after[digits.end()..].chars();
+    let goes_on = match next.next() {
+        Some('.' | ',') => next.next().is_some_and(|c| c.is_ascii_digit()),
+        _ => false,
+    };
+    if goes_on {
+        return None;
+    }
+    Some((digits.as_str().parse().ok()?, digits.end()))
 }
 
 fn attach_qualifier(text: &str, number: &mut Number, g: &Grammar) {

@@ -535,6 +535,22 @@ fn es(text: &str) -> Vec<(String, Kind, f64, f64, Option<&'static str>)> {
         .collect()
 }
 
+#[test]
+fn the_hundreds_after_mil_stop_where_another_number_starts() {
+    // A year, a group that goes on, a decimal: another number, not the rest
+    // of the thousands; nor do hundreds follow millions.
+    for (text, first) in [
+        ("unos 85 mil 2024", "85 mil"),
+        ("unos 85 mil 1.500 más", "85 mil"),
+        ("unos 85 mil 15,5 más", "85 mil"),
+        ("2,5 millones 300 personas", "2,5 millones"),
+    ] {
+        let found = es(text);
+        assert_eq!(found.len(), 2, "{text:?}: {found:?}");
+        assert_eq!(found[0].0, first, "{text:?}");
+    }
+}
+
 /// The one number of a Spanish `text`: as written, kind and value.
 fn es_one(text: &str) -> (String, Kind, f64) {
     let found = es(text);
@@ -596,6 +612,19 @@ fn spanish_numerals_group_with_full_stops_and_mark_decimals_with_commas() {
             6e6,
         ),
         ("unos 85 mil detenidos", "85 mil", Kind::Count, 85_000.0),
+        // Mexico writes the hundreds after `mil`.
+        (
+            "se registraron 33 mil 550 homicidios",
+            "33 mil 550",
+            Kind::Count,
+            33_550.0,
+        ),
+        (
+            "un total de 206 mil 724",
+            "206 mil 724",
+            Kind::Count,
+            206_724.0,
+        ),
         (
             "mil millones de dólares",
             "mil millones de dólares",

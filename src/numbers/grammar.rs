@@ -528,7 +528,7 @@ static SPANISH: Grammar = Grammar {
             (?:[\x20\u{a0}]+[a-záéíóúñü]+)?            # homicidios, muertes …
             [\x20\u{a0}]+por[\x20\u{a0}]+(?:cada[\x20\u{a0}]+)?
             (?:100[.,\u{a0}\u{202f}\x20]?000|100k|10[.,\u{a0}\u{202f}\x20]?000|1[.,\u{a0}\u{202f}\x20]?000
-              |cien\x20mil|(?:un\x20)?mill[oó]n|mil)\b
+              |100[\x20\u{a0}]mil|cien\x20mil|(?:un\x20)?mill[oó]n|mil)\b
             (?:[\x20\u{a0}]+(?:habitantes|personas|residentes|pobladores|ciudadanos|adultos)\b)?",
         )
     }),

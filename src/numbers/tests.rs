@@ -710,6 +710,15 @@ fn spanish_ranges_and_rates() {
         es_one("2,4 homicidios por cada 100 000 habitantes").1,
         Kind::Rate
     );
+    // Mexico writes the base with `mil`: a rate, not 25.6 homicides.
+    assert_eq!(
+        es_one("una tasa de 25.6 homicidios por cada 100 mil habitantes"),
+        (
+            "25.6 homicidios por cada 100 mil habitantes".into(),
+            Kind::Rate,
+            25.6
+        )
+    );
     // A change is no range: `bajó de 38 a 2,4` is two values.
     let change = es("la tasa bajó de 38 a 2,4");
     assert_eq!(change.len(), 2, "{change:?}");

@@ -3,8 +3,13 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use figcheck::confidence::Tier;
 use figcheck::date::Date;
 use figcheck::lang::Lang;
+
+fn parse_tier(text: &str) -> Result<Tier, String> {
+    Tier::parse(text).ok_or_else(|| "expected firm, likely or weak".to_string())
+}
 
 fn parse_lang(text: &str) -> Result<Lang, String> {
     Lang::parse(text).ok_or_else(|| {
@@ -198,6 +203,13 @@ pub struct CheckArgs {
     /// [settings] (en unless set; auto detects each draft's language).
     #[arg(long, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+
+    /// The lowest confidence tier reported: firm (only claims whose wording
+    /// leaves no doubt), likely (also claims figcheck is fairly sure of, as
+    /// warnings) or weak (every claim, for review). Default: `report_tier`
+    /// in the rules' [settings], else likely.
+    #[arg(long, value_name = "TIER", value_parser = parse_tier)]
+    pub report_tier: Option<Tier>,
 
     /// Print findings only: no summary line.
     #[arg(long, short)]

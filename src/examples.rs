@@ -37,7 +37,14 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
         for example in &figure.examples {
             let text = example.text.as_str();
             let analysis = checker.analyse_in(text, example.lang);
-            let ours = || analysis.claims.iter().filter(|c| c.figure == index);
+            // A claim below the tier reported is read, but not one the
+            // desk hears of: for an example, it is not attributed.
+            let ours = || {
+                analysis
+                    .claims
+                    .iter()
+                    .filter(|c| c.figure == index && c.tier >= checker.lowest_tier())
+            };
             let claimed = ours().count() > 0;
             let judged = ours().any(|c| c.modality.is_judged());
             // A forecast, or a figure for part of a year: read, and set aside.

@@ -10,6 +10,7 @@ pub mod analysis;
 pub mod arithmetic;
 pub mod attribute;
 pub mod check;
+pub mod confidence;
 pub mod coverage;
 pub mod date;
 pub mod escape;
@@ -42,6 +43,7 @@ pub use numbers::Number;
 pub use rules::{Rules, RulesDiagnostic, RulesErrors, Severity};
 
 use attribute::SubjectMatcher;
+use confidence::Tier;
 use date::{Date, DraftDate};
 use lang::{DraftLang, Lang};
 use markup::Prose;
@@ -62,6 +64,8 @@ pub struct Checker {
     as_of: Option<Date>,
     /// The date of a draft that gives none.
     today: Date,
+    /// The lowest tier reported (`--report-tier`), whatever the settings say.
+    report_tier: Option<Tier>,
 }
 
 /// What figcheck reads in a text: its numbers, and which of them are claims.
@@ -94,7 +98,20 @@ impl Checker {
             honour_suppressions: true,
             as_of: None,
             today: Date::today(),
+            report_tier: None,
         }
+    }
+
+    /// Reports claims down to `tier` (`--report-tier`), whatever the
+    /// settings say.
+    pub fn report_tier(mut self, tier: Option<Tier>) -> Checker {
+        self.report_tier = tier;
+        self
+    }
+
+    /// The lowest tier of claim whose findings are reported.
+    pub fn lowest_tier(&self) -> Tier {
+        self.report_tier.unwrap_or(self.rules.settings.report_tier)
     }
 
     /// Checks every draft as of `date` (`--as-of`), whatever date it gives itself.
@@ -398,6 +415,7 @@ impl Checker {
                 &analysis.claims,
                 &self.rules.figures,
                 date(),
+                self.lowest_tier(),
             )
         };
         let relations =

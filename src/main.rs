@@ -240,7 +240,8 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
     let checker = Checker::new(rules)
         .honour_suppressions(!args.no_ignores)
         .as_of(args.as_of)
-        .lang(args.lang);
+        .lang(args.lang)
+        .report_tier(args.report_tier);
     let filter = Filter::new(&checker.rules().settings);
     let (stdin_args, paths): (Vec<String>, Vec<String>) =
         args.paths.iter().cloned().partition(|p| p == "-");

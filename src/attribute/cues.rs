@@ -39,6 +39,18 @@ pub(super) struct Cues {
     /// `yesterday`, `on Sunday`, `in a single day`, `ayer`. Evidence that
     /// the number counts part of a figure, weighed, not a veto.
     pub narrow_time: &'static Pattern,
+    /// Words that take a part out of a whole, anywhere in a clause: `alone`,
+    /// `including`, `of them`, `on average`; `solo en`, `de los cuales`.
+    /// Evidence that the number is a part, weighed.
+    pub part: &'static Pattern,
+    /// A period bounded by an event or a person rather than the figure's
+    /// own years: `since Starmer took office`, `under Sunak`, `between July
+    /// 5 and December 31`; `desde que`, `entre enero y marzo`. Weighed.
+    pub period: &'static Pattern,
+    /// Words of a running total: `so far`, `in total`, `rose to`, `stands
+    /// at`, `confirmed`; `hasta el momento`, `un total de`, `ascendió a`. A
+    /// total reported on a day is no count of that day's events. Weighed.
+    pub running_total: &'static Pattern,
     /// Verbs that say what became of a subset: `identified`, `liberados`.
     pub status: &'static Pattern,
     /// `the names of` before a number: a part.
@@ -151,6 +163,9 @@ static ENGLISH: Cues = Cues {
     increment_before: &INCREMENT_BEFORE,
     window: None,
     narrow_time: &NARROW_TIME,
+    part: &PART,
+    period: &PERIOD,
+    running_total: &RUNNING_TOTAL,
     status: &STATUS,
     part_of: &PART_OF,
     whole_of: &WHOLE_OF,
@@ -218,6 +233,9 @@ static SPANISH: Cues = Cues {
     increment_before: &ES_INCREMENT_BEFORE,
     window: Some(&ES_WINDOW),
     narrow_time: &ES_NARROW_TIME,
+    part: &ES_PART,
+    period: &ES_PERIOD,
+    running_total: &ES_RUNNING_TOTAL,
     status: &ES_STATUS,
     part_of: &ES_PART_OF,
     whole_of: &ES_WHOLE_OF,
@@ -297,6 +315,60 @@ static NARROW_TIME: Pattern = LazyLock::new(|| {
     )
     .expect("narrow time pattern")
 });
+/// See [`Cues::part`].
+static PART: Pattern = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:
+            alone|including|includes?|included|among\s+them|of\s+(?:them|whom|those|these|which)
+          | on\s+average|averag(?:e|ed|ing)|each|apiece
+        )(?-u:\b)",
+    )
+    .expect("part pattern")
+});
+static ES_PART: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió){END}",
+    )
+});
+
+/// See [`Cues::running_total`].
+static RUNNING_TOTAL: Pattern = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)(?-u:\b)(?:
+            so\s+far|to\s+date|in\s+total|a\s+total\s+of|the\s+total|(?:death\s+)?toll|cumulative
+          | (?:rose|risen|rises|rising|climbed|climbs|jumped|inched\s+up|increased|grew)\s+to
+          | (?:stands?|stood|standing)\s+at|reached|confirmed|now|brings?|bringing|taking
+        )(?-u:\b)",
+    )
+    .expect("running total pattern")
+});
+static ES_RUNNING_TOTAL: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:hasta\s+(?:el\s+momento|ahora|la\s+fecha)|en\s+total|un\s+total\s+de|balance|(?:ascendi[óo]|asciende[n]?|ascienden|subi[óo]|suben?|aument[óo]|elev[óo]|lleg[óo]|llegan?)\s+a|confirmad[oa]s?|confirm[óo]|ya\s+son|cifra\s+de){END}",
+    )
+});
+
+/// See [`Cues::period`].
+static PERIOD: Pattern = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)(?-u:\b)(?:
+            (?i:since)\s+(?:
+                (?:Sir|President|Prime|Premier|Governor|Mayor|Mr|Mrs|Ms|Dr)\b
+              | (?i:he|she|they)\s+(?:took|became|came|entered|was|won)\b
+              | (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:took|became|came|entered|won|assumed)\b)
+          | (?i:under)\s+(?:[A-Z]|(?i:his|her|their)\b)
+          | (?i:between)\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|the\s+start)
+          | (?i:during|in|over)\s+the\s+(?:first|last|past)\s+(?:\d+|[a-z]+)\s+(?:days|weeks|months)
+        )",
+    )
+    .expect("period pattern")
+});
+static ES_PERIOD: Pattern = LazyLock::new(|| {
+    regex(
+        r"\b(?:(?i:desde\s+que\s+(?:\p{L}+\s+){0,4}?(?:asumió|asumio|llegó\s+al\s+poder|llego\s+al\s+poder|tomó\s+posesión|tomo\s+posesion|entró\s+en\s+funciones))|(?i:bajo)\s+(?:el\s+)?(?:gobierno|mandato)|(?i:entre)\s+(?:el\s+)?(?:\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+y|(?i:en|durante)\s+(?:los|las)\s+primer[oa]s\s+(?:\d+|\p{L}+)\s+(?:días|dias|semanas|meses)){END}",
+    )
+});
+
 static ES_NARROW_TIME: Pattern = LazyLock::new(|| {
     regex(
         r"(?i)\b(?:ayer|anoche|hoy|diari[oa]s?|(?:el|este|del|último|ultimo)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)|(?:por|al|cada)\s+(?:día|dia)|la\s+semana\s+pasada|esta\s+semana|en\s+(?:un|una)\s+(?:sol[oa]\s+)?(?:noche|semana)){END}",

@@ -33,6 +33,8 @@ pub mod tier;
 
 use std::ops::Range;
 
+use regex::Regex;
+
 use crate::analysis::Sentence;
 use crate::date::{self, Anchor, Date};
 use crate::lang::Lang;
@@ -71,7 +73,7 @@ pub struct Claim {
     /// (an index into the rules' sources); set by [`crate::source`].
     pub source: Option<usize>,
     /// What was weighed about the attribution, its score (the probability
-    /// that it is right) and the tier that follows.
+    /// that a finding about the claim is right) and the tier that follows.
     pub evidence: tier::Evidence,
     pub score: f64,
     pub tier: tier::Tier,
@@ -202,6 +204,7 @@ pub fn attribute_in(
         let sentence = sentence.clone();
         let own = hits_in(hits, &sentence);
         let pointed;
+        let referred = own.is_empty();
         let subjects = if own.is_empty() {
             match back_reference(
                 text,
@@ -362,10 +365,38 @@ pub fn attribute_in(
                 {
                     framing = Modality::PartOfYear;
                 }
+                let in_clause = s.slice(clause.clone());
+                let names = |word: &str| {
+                    word.chars().count() >= 3
+                        && figure
+                            .name
+                            .split(|c: char| !c.is_alphanumeric())
+                            .any(|n| n.eq_ignore_ascii_case(word))
+                };
+                let own = Own {
+                    subject: best.subject.clone(),
+                    names: &names,
+                };
+                let rivals = in_sentence
+                    .iter()
+                    .filter(|&&i| i != best.number)
+                    .map(|&i| &numbers[i])
+                    .filter(|n| clause.start <= n.span.start && n.span.end <= clause.end)
+                    .filter(|n| fits(figure.unit, n, true))
+                    .count();
                 let evidence = tier::Evidence {
                     value_off: tier::Evidence::value_off(number, figure),
                     words_between: best.distance.0,
-                    narrow_time: cues.narrow_time.is_match(s.slice(clause.clone())),
+                    narrow_time: in_reach(&s, &clause, number, &own, cues.narrow_time),
+                    marks_between: best.distance.1,
+                    number_first: number.span.end <= best.subject.start,
+                    part: in_reach(&s, &clause, number, &own, cues.part),
+                    period: in_reach(&s, &clause, number, &own, cues.period),
+                    running_total: cues.running_total.is_match(in_clause),
+                    referred,
+                    earlier: best.earlier,
+                    dated: year.is_some() || anchor.is_some(),
+                    rivals,
                 };
                 let weights = &*tier::WEIGHTS;
                 let score = weights.score(&evidence);
@@ -388,6 +419,53 @@ pub fn attribute_in(
         }
     }
     claims
+}
+
+/// What names the figure in a sentence: its subject phrase there, and the
+/// words of its name.
+struct Own<'a> {
+    subject: Range<usize>,
+    names: &'a dyn Fn(&str) -> bool,
+}
+
+/// Whether a framing cue speaks of the number: one in its clause before it
+/// ("In April alone, 12", "Yesterday, 408 people") or in the stretch right
+/// after it, up to the next mark ("5,300 of these structures", "424 people
+/// crossed yesterday"). Past a mark, a cue speaks of something else: the
+/// whole the number is ("131 people, of whom 35 …") or when a source spoke
+/// ("…, the minister told lawmakers on Tuesday").
+fn in_reach(s: &Sentence, clause: &Range<usize>, number: &Number, own: &Own, cue: &Regex) -> bool {
+    // A cue that qualifies the figure itself ("CECOT alone was built to
+    // hold", "deaths in custody alone") takes no part of it.
+    let speaks = |stretch: Range<usize>| {
+        let base = stretch.start.max(s.range.start);
+        let text = s.slice(stretch);
+        cue.find_iter(text).any(|m| {
+            let (start, end) = (base + m.start(), base + m.end());
+            let inside = own.subject.start <= start && end <= own.subject.end;
+            let before = s.slice(s.range.start..start).trim_end();
+            let word = &before[before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+                i + before[i..].chars().next().map_or(1, char::len_utf8)
+            })..];
+            let after_own = own.subject.end == base + before.len() || (own.names)(word);
+            !inside && !after_own
+        })
+    };
+    let start = clause.start.min(number.qualifier_start);
+    if speaks(start..number.qualifier_start) {
+        return true;
+    }
+    let after = s.slice(number.span.end..clause.end.max(number.span.end));
+    // A hyphen between spaces is a dash too: "crossed - an average of 52".
+    let end = [
+        after.find([',', ';', ':', '(', ')', '—', '–']),
+        after.find(" - "),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(after.len());
+    speaks(number.span.end..number.span.end + end)
 }
 
 /// The other number of a change construction around `primary`, if any, and

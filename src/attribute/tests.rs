@@ -465,3 +465,83 @@ fn a_sentence_that_points_back_takes_the_previous_figure() {
         vec![]
     );
 }
+
+/// The evidence of the one claim in `text`.
+fn evidence(text: &str) -> tier::Evidence {
+    let rules = Rules::parse(RULES, Path::new("rules.toml")).expect("test rules parse");
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+    let numbers = recognise(text, Lang::En);
+    let claims = attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En);
+    assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+    claims[0].evidence
+}
+
+#[test]
+fn a_day_or_a_part_is_evidence_only_where_it_speaks_of_the_number() {
+    // Before the number in its clause, or right after it: the number counts
+    // a day's events, or a part.
+    for text in [
+        "Yesterday, 40 people were arrested in the capital.",
+        "Police say 40 people were arrested yesterday.",
+        "On Sunday alone, 40 people were arrested.",
+    ] {
+        assert!(evidence(text).narrow_time, "{text}");
+    }
+    for text in [
+        "In April alone, 12 people died in custody.",
+        "Of them, 12 people died in custody.",
+        "Some 12 of these deaths in custody were in April.",
+        "The total includes 12 people who died in custody in the west.",
+    ] {
+        let e = evidence(text);
+        assert!(e.part, "{text}: {e:?}");
+    }
+    // Past a mark, the cue speaks of something else: when a source spoke,
+    // or the whole the number is.
+    for text in [
+        "Police have arrested 58,000 people since March 2022, the minister told lawmakers on Tuesday.",
+        "In all, 367 people have died in custody, of whom 40 were women.",
+        "In all, 367 people have died in custody - an average of 10 a day.",
+        "Since March 2022, 367 people have died in custody, many of them in the west.",
+    ] {
+        let e = evidence(text);
+        assert!(!e.narrow_time && !e.part, "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn a_running_total_and_a_bounded_period_are_read_in_the_clause() {
+    for text in [
+        "The toll of deaths in custody rose to 367 on Sunday.",
+        "So far, 367 people have died in custody.",
+        "Officials have confirmed 367 deaths in custody.",
+    ] {
+        assert!(evidence(text).running_total, "{text}");
+    }
+    for text in [
+        "Since Bukele took office, 367 people have died in custody.",
+        "Since the Labour Government took power, 367 people have died in custody.",
+        "Since President Bukele, 367 people have died in custody.",
+        "Under President Bukele, 367 people have died in custody.",
+        "Between March 5 and June 30, 367 people died in custody.",
+    ] {
+        assert!(evidence(text).period, "{text}");
+    }
+    // Spanish: a term of office bounds a period; the figure's own start does not.
+    let es = cues::of(Lang::Es).period;
+    assert!(es.is_match("desde que el presidente asumió el cargo"));
+    assert!(es.is_match("entre enero y marzo"));
+    assert!(!es.is_match("desde que comenzó el régimen de excepción"));
+    assert!(!es.is_match("se cumple un año desde que el fuego arrasó la ciudad"));
+    // The figure's own years, and a year or a month, bound no other period;
+    // nor does a state of affairs ("under the state of exception").
+    for text in [
+        "Under the state of exception, 367 people have died in custody.",
+        "Since 2022, 367 people have died in custody.",
+        "In 2024, 367 people died in custody.",
+        "367 people have died in custody since March 2022.",
+    ] {
+        let e = evidence(text);
+        assert!(!e.period && !e.narrow_time, "{text}: {e:?}");
+    }
+}

@@ -8,6 +8,7 @@ pub mod wrong_source;
 pub mod wrong_year;
 
 use crate::attribute::{Claim, Modality, Tense, TiedYear};
+use crate::confidence::Tier;
 use crate::date::Day;
 use crate::numbers::{Direction, Number};
 pub use crate::rules::describe::{describe, describe_bare, use_instead};
@@ -301,12 +302,17 @@ fn first_fitting(figure: &Figure, number: &Number, when: When) -> Option<usize> 
 
 /// Findings for all claims in one text, sorted by position.
 /// `draft` is the day the draft speaks from (see [`crate::date::draft`]).
+///
+/// Only claims of tier `lowest` or above are judged. A firm claim's finding
+/// has the figure's severity and may carry a fix; a likely or weak one's is
+/// a warning at most that says figcheck is not sure, with no fix.
 pub fn check(
     text: &str,
     numbers: &[Number],
     claims: &[Claim],
     figures: &[Figure],
     draft: Day,
+    lowest: Tier,
 ) -> Vec<Finding> {
     // Derived figures take the values their inputs have at the draft's date;
     // the figures are copied for that only when a claim is about one.
@@ -319,7 +325,7 @@ pub fn check(
     let mut findings = Vec::new();
     let mut judged = Vec::with_capacity(claims.len());
     let mut statements = Vec::with_capacity(claims.len());
-    for claim in claims {
+    for claim in claims.iter().filter(|c| c.tier >= lowest) {
         let figure = &figures[claim.figure];
         let number = &numbers[claim.number];
         let Some((verdict, when)) = judge_claim(figure, number, claim, draft) else {
@@ -342,7 +348,11 @@ pub fn check(
             Verdict::WrongSource(i) => Some(wrong_source::finding(&context, &figure.allowed[i])),
         };
         if let Some(mut finding) = found {
-            finding.fix = fix_for(&context, finding.code, verdict);
+            if claim.tier == Tier::Firm {
+                finding.fix = fix_for(&context, finding.code, verdict);
+            } else {
+                unsure(&mut finding, figure);
+            }
             findings.push(finding);
         }
         // Only statements of the figure as it stands are compared with each
@@ -362,6 +372,16 @@ pub fn check(
     ));
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings
+}
+
+/// Makes the finding about a claim that is not firm a warning at most, and
+/// says why.
+fn unsure(finding: &mut Finding, figure: &Figure) {
+    finding.severity = finding.severity.min(Severity::Warning);
+    finding.help.push_str(&format!(
+        "; probably about {}, but the sentence leaves some doubt: check this figure",
+        figure.id
+    ));
 }
 
 /// The fix for a finding: the number replaced by the value its help line

@@ -40,10 +40,10 @@ struct Row<'a> {
     /// … and the words that name it (`by March 2024`).
     anchor_text: Option<&'a str>,
     /// For a claim: the tier its weighed evidence puts it in (`firm`,
-    /// `likely`, `weak`; not yet used by the checks, see
-    /// `src/attribute/tier.rs`), …
+    /// `likely`, `weak`; see `src/attribute/tier.rs`), …
     tier: Option<&'static str>,
-    /// … the probability, from the weighed evidence, that it is right …
+    /// … the probability, from the weighed evidence, that a finding about it
+    /// is right …
     #[serde(serialize_with = "rounded")]
     score: Option<f64>,
     /// … and that evidence.

@@ -75,6 +75,9 @@ pub struct Settings {
     pub max_draft_size_mib: u64,
     /// The language of drafts that do not name their own, or `auto`.
     pub lang: LangSetting,
+    /// The lowest confidence tier of a claim that findings are reported
+    /// for (see `attribute::tier`).
+    pub report_tier: crate::confidence::Tier,
 }
 
 /// The default largest draft: 256 MiB, far beyond any article, and a bound
@@ -110,6 +113,7 @@ impl Default for Settings {
             arithmetic: Severity::Error,
             max_draft_size_mib: DEFAULT_MAX_DRAFT_SIZE_MIB,
             lang: LangSetting::default(),
+            report_tier: crate::confidence::Tier::default(),
         }
     }
 }

@@ -78,6 +78,12 @@ const SETTINGS: &[Key] = &[
         Shape::Value(check::<Quotes>),
     ),
     key(
+        "report_tier",
+        false,
+        "\"firm\", \"likely\" or \"weak\"",
+        Shape::Value(check::<crate::confidence::Tier>),
+    ),
+    key(
         "arithmetic",
         false,
         SEVERITY,

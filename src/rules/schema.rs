@@ -78,6 +78,7 @@ pub(super) struct RawSettings {
     pub(super) include: Option<Vec<Spanned<String>>>,
     pub(super) exclude: Option<Vec<Spanned<String>>>,
     pub(super) lang: Option<Spanned<String>>,
+    pub(super) report_tier: Option<crate::confidence::Tier>,
 }
 
 #[derive(Debug, Deserialize)]

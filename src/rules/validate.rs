@@ -181,6 +181,7 @@ pub(super) fn validate(
     let mut settings = defaults.clone();
     if let Some(s) = raw.settings.and_then(Lenient::read) {
         settings.quotes = s.quotes.unwrap_or_default();
+        settings.report_tier = s.report_tier.unwrap_or_default();
         settings.arithmetic = s.arithmetic.unwrap_or(Severity::Error);
         if let Some(mib) = s.max_draft_size_mib {
             if *mib.get_ref() == 0 {

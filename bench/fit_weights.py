@@ -44,7 +44,7 @@ SEALED = {"ecuador-homicidios", "h5n1-bird-flu", "us-homelessness"}
 DEVELOPMENT = ["chile-incendios", "helene-death-toll", "la-wildfires-2025",
                "mexico-homicidios", "uk-inflation", "uk-small-boats"]
 FEATURES = ["value_off", "words_between", "narrow_time", "marks_between", "number_first",
-            "part", "period", "running_total", "referred", "earlier", "dated", "rivals"]
+            "part", "period", "running_total", "referred", "family", "earlier", "dated", "rivals"]
 # The evidence the score weighs. The rest is recorded and shown, but held
 # out one story at a time it made the tiers worse (weights fitted to one
 # story's habits): see BENCHMARKS.md.

@@ -36,6 +36,7 @@ pub mod suppress;
 pub mod text;
 pub mod value;
 pub mod walk;
+pub mod word_family;
 
 pub use attribute::Claim;
 pub use check::{Code, Finding};

@@ -109,6 +109,9 @@ fn accented_variants(prefix: &str) -> Vec<String> {
 pub struct SubjectHit {
     pub figure: usize,
     pub span: Range<usize>,
+    /// The phrase matched with a word of the same family in place of one of
+    /// the desk's words ("deaths in custody" for "died in custody").
+    pub family: bool,
 }
 
 /// A trie of the spelt-out subjects by stem: phrases that share their first
@@ -119,8 +122,9 @@ struct Node {
     /// The stems of `next`, in order, each with the byte length of its
     /// [`prefix`]: tried on every word that may continue a phrase here.
     beginnings: Vec<(String, usize)>,
-    /// The figures whose phrase ends here, with the gap each allows.
-    ends: Vec<(usize, usize)>,
+    /// The figures whose phrase ends here, with the gap each allows and
+    /// whether the phrase is a family variant of the desk's own.
+    ends: Vec<(usize, usize, bool)>,
 }
 
 impl Node {
@@ -352,8 +356,9 @@ impl SubjectMatcher {
     pub fn new(figures: &[Figure], lang: Lang) -> SubjectMatcher {
         let stemming = Stemming::new(lang);
         let inflection = stemming.inflection;
-        // Stems of one spelt-out phrase → (figure, gap) for each figure it names.
-        let mut phrases: HashMap<Vec<String>, Vec<(usize, usize)>> = HashMap::new();
+        // Stems of one spelt-out phrase → (figure, gap, family variant) for
+        // each figure it names.
+        let mut phrases: HashMap<Vec<String>, Vec<(usize, usize, bool)>> = HashMap::new();
         for (i, figure) in figures.iter().enumerate() {
             for subject in &figure.subjects_by_lang[lang.index()] {
                 // Validation has read every pattern; one that does not parse
@@ -361,10 +366,36 @@ impl SubjectMatcher {
                 for words in expand(subject).unwrap_or_default() {
                     let stems: Vec<String> = words.iter().map(|w| stemming.stem(w)).collect();
                     let list = phrases.entry(stems).or_default();
-                    if !list.iter().any(|(f, _)| *f == i) {
-                        list.push((i, figure.gap));
+                    list.retain(|(f, _, family)| !(*f == i && *family));
+                    if !list.iter().any(|(f, _, _)| *f == i) {
+                        list.push((i, figure.gap, false));
                     }
                 }
+            }
+        }
+        // Each phrase with one word of a family replaced by another, where
+        // the desk did not write that phrase for the figure itself.
+        let families: Vec<Vec<String>> = crate::word_family::of(lang)
+            .map(|f| f.words.iter().map(|w| stemming.stem(&normal(w))).collect())
+            .collect();
+        let mut variants: Vec<(Vec<String>, (usize, usize, bool))> = Vec::new();
+        for (stems, named) in &phrases {
+            for (at, stem) in stems.iter().enumerate() {
+                for family in families.iter().filter(|f| f.contains(stem)) {
+                    for other in family.iter().filter(|o| *o != stem) {
+                        let mut variant = stems.clone();
+                        variant[at] = other.clone();
+                        for &(figure, gap, _) in named.iter().filter(|n| !n.2) {
+                            variants.push((variant.clone(), (figure, gap, true)));
+                        }
+                    }
+                }
+            }
+        }
+        for (stems, (figure, gap, family)) in variants {
+            let list = phrases.entry(stems).or_default();
+            if !list.iter().any(|(f, _, _)| *f == figure) {
+                list.push((figure, gap, family));
             }
         }
         let mut root = Node::default();
@@ -423,14 +454,15 @@ impl SubjectMatcher {
                 continue;
             };
             // The longest phrase that matches here, and every figure it names.
-            let mut best: Option<(usize, Vec<usize>)> = None;
+            let mut best: Option<(usize, Vec<(usize, bool)>)> = None;
             self.walk(slice, &mut stems, node, &first, 0, &mut best);
             if let Some((end, mut figures)) = best {
                 figures.sort_unstable();
                 let span = range.start + first.start..range.start + end;
-                hits.extend(figures.into_iter().map(|figure| SubjectHit {
+                hits.extend(figures.into_iter().map(|(figure, family)| SubjectHit {
                     figure,
                     span: span.clone(),
+                    family,
                 }));
                 resume = end;
             }
@@ -449,20 +481,22 @@ impl SubjectMatcher {
         node: &Node,
         at: &Range<usize>,
         used: usize,
-        best: &mut Option<(usize, Vec<usize>)>,
+        best: &mut Option<(usize, Vec<(usize, bool)>)>,
     ) {
-        for &(figure, gap) in &node.ends {
+        for &(figure, gap, family) in &node.ends {
             if used > gap {
                 continue;
             }
             match best {
                 Some((end, figures)) if *end == at.end => {
-                    if !figures.contains(&figure) {
-                        figures.push(figure);
+                    // The desk's own phrase wins over a family variant.
+                    match figures.iter_mut().find(|(f, _)| *f == figure) {
+                        Some(known) => known.1 &= family,
+                        None => figures.push((figure, family)),
                     }
                 }
                 Some((end, _)) if *end > at.end => {}
-                _ => *best = Some((at.end, vec![figure])),
+                _ => *best = Some((at.end, vec![(figure, family)])),
             }
         }
         if node.next.is_empty() {
@@ -597,6 +631,59 @@ gap = 1
             .into_iter()
             .map(|h| (ids[h.figure], &text[h.span]))
             .collect()
+    }
+
+    /// (figure, words, through a family word) for each hit.
+    fn found_with_family(text: &str, lang: Lang) -> Vec<(&'static str, &str, bool)> {
+        let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
+        let ids = ["deaths", "arrests"];
+        SubjectMatcher::new(&rules.figures, lang)
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|h| (ids[h.figure], &text[h.span], h.family))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_of_the_same_family_stands_in_for_the_desk_s_own() {
+        let en = |t| found_with_family(t, Lang::En);
+        // "killed" and "fatalities" are of the deaths family: the phrase
+        // matches with either in the place of "died", and says so.
+        assert_eq!(
+            en("Eleven were killed in custody."),
+            vec![("deaths", "killed in custody", true)]
+        );
+        assert_eq!(
+            en("Police have detained 900 people."),
+            vec![("arrests", "have detained", true)]
+        );
+        assert_eq!(
+            en("Detentions under the state of exception passed 85,000."),
+            vec![("arrests", "Detentions under the state of exception", true)]
+        );
+        // The desk's own words are no family match, whatever else matches.
+        assert_eq!(
+            en("Eleven died in custody."),
+            vec![("deaths", "died in custody", false)]
+        );
+        // Must not fire: a family never adds or drops words, nor reaches a
+        // word outside the list ("murdered", "lost").
+        assert_eq!(en("Eleven were killed in the attack."), vec![]);
+        assert_eq!(en("Eleven were murdered in custody."), vec![]);
+        assert_eq!(en("Police have charged 900 people."), vec![]);
+        // Spanish families are Spanish words, in Spanish drafts only.
+        let rules = Rules::parse(
+            "[[figure]]\nid = \"d\"\nname = \"Muertes\"\nsubjects = [\"deaths in custody\"]\nsubjects_es = [\"muertes bajo custodia\"]\ncanonical = 367\n",
+            Path::new("rules.toml"),
+        )
+        .unwrap();
+        let es = SubjectMatcher::new(&rules.figures, Lang::Es);
+        let text = "Fallecieron bajo custodia 40 personas.";
+        let hits = es.find(text, 0..text.len());
+        assert_eq!(hits.len(), 1, "{hits:?}");
+        assert!(hits[0].family);
+        let text = "Killed bajo custodia.";
+        assert!(es.find(text, 0..text.len()).is_empty());
     }
 
     #[test]

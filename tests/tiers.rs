@@ -140,3 +140,30 @@ fn the_lowest_tier_comes_from_the_settings_or_the_flag() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("report_tier"), "{}", run.stderr);
 }
+
+#[test]
+fn a_claim_found_through_a_word_family_is_at_most_likely() {
+    let dir = dir(common::CUSTODY_RULES);
+    // The desk wrote "died in custody"; "killed" is of the same family.
+    let draft = "Rights groups say 376 people were killed in custody.\n";
+    let run = figcheck_stdin(dir.path(), &["--format", "json", "-"], draft);
+    assert_eq!(run.code, 0, "a warning fails no run: {}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0]["code"], "figcheck::mismatch");
+    assert_eq!(findings[0]["severity"], "warning");
+    assert!(findings[0]["fix"].is_null(), "{:?}", findings[0]);
+    let run = figcheck_stdin(dir.path(), &["numbers", "--format", "json", "-"], draft);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let claim = &json["numbers"][0];
+    assert_eq!(claim["tier"], "likely", "{claim}");
+    assert_eq!(claim["evidence"]["family"], true, "{claim}");
+    // The desk's own words: firm, an error with a fix.
+    let draft = "Rights groups say 376 people died in custody.\n";
+    let run = figcheck_stdin(dir.path(), &["--format", "json", "-"], draft);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["findings"][0]["severity"], "error");
+    assert!(!json["findings"][0]["fix"].is_null());
+}

@@ -358,7 +358,7 @@ static PERIOD: Pattern = LazyLock::new(|| {
               | (?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*\s+(?:took|became|came|entered|won|assumed)\b)
           | (?i:under)\s+(?:[A-Z]|(?i:his|her|their)\b)
           | (?i:between)\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|the\s+start)
-          | (?i:during|in|over)\s+the\s+(?:first|last|past)\s+(?:\d+|[a-z]+)\s+(?:days|weeks|months)
+          | (?i:during|in|over)\s+the\s+(?:first|last|past)\s+(?:(?:\d+|[a-z]+)\s+)?(?:days|weeks|months)
         )",
     )
     .expect("period pattern")

@@ -114,6 +114,8 @@ struct Proposal {
     distance: (usize, usize),
     /// The first value of a change construction (`from 38 … to 1.9`): history.
     earlier: bool,
+    /// The subject matched through a word family, not the desk's own words.
+    family: bool,
 }
 
 /// Attributes the numbers of `text` (as returned by the recogniser) to
@@ -178,6 +180,7 @@ fn back_reference(
         return None;
     }
     Some(SubjectHit {
+        family: false,
         figure,
         span: sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end(),
     })
@@ -303,6 +306,7 @@ pub fn attribute_in(
                 subject: hit.span.clone(),
                 distance: best,
                 earlier: false,
+                family: hit.family,
             });
             // The other end of a change shares the primary's unit: `from 103
             // per 100,000 … to 2.4` makes 2.4 a rate too.
@@ -325,6 +329,7 @@ pub fn attribute_in(
                     subject: hit.span.clone(),
                     distance: best,
                     earlier: partner_is_earlier,
+                    family: hit.family,
                 });
             }
         }
@@ -394,16 +399,22 @@ pub fn attribute_in(
                     period: in_reach(&s, &clause, number, &own, cues.period),
                     running_total: cues.running_total.is_match(in_clause),
                     referred,
+                    family: best.family,
                     earlier: best.earlier,
                     dated: year.is_some() || anchor.is_some(),
                     rivals,
                 };
                 let weights = &*tier::WEIGHTS;
                 let score = weights.score(&evidence);
+                // Words the desk did not write weigh less: at most likely.
+                let mut tier = weights.tier(score);
+                if best.family {
+                    tier = tier.min(tier::Tier::Likely);
+                }
                 claims.push(Claim {
                     evidence,
                     score,
-                    tier: weights.tier(score),
+                    tier,
                     figure: best.figure,
                     number: best.number,
                     subject: best.subject.clone(),

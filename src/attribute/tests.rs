@@ -524,6 +524,7 @@ fn a_running_total_and_a_bounded_period_are_read_in_the_clause() {
         "Since President Bukele, 367 people have died in custody.",
         "Under President Bukele, 367 people have died in custody.",
         "Between March 5 and June 30, 367 people died in custody.",
+        "In the first months, 367 people died in custody.",
     ] {
         assert!(evidence(text).period, "{text}");
     }

@@ -56,6 +56,10 @@ pub struct Evidence {
     /// The subject is not in the sentence: it opens by pointing back at the
     /// figure the sentence before named ("The figure …").
     pub referred: bool,
+    /// The subject matched with a word of the same family in place of one
+    /// of the desk's ("deaths in custody" for "died in custody"): such a
+    /// claim is at most likely.
+    pub family: bool,
     /// The number is the earlier value of a change ("up from 261", "from 38 to").
     pub earlier: bool,
     /// The sentence ties the number to a year or its clause names a date.
@@ -118,6 +122,8 @@ pub struct Weights {
     #[serde(default)]
     pub referred: f64,
     #[serde(default)]
+    pub family: f64,
+    #[serde(default)]
     pub earlier: f64,
     #[serde(default)]
     pub dated: f64,
@@ -147,6 +153,7 @@ impl Weights {
             + self.period * flag(e.period)
             + self.running_total * flag(e.running_total)
             + self.referred * flag(e.referred)
+            + self.family * flag(e.family)
             + self.earlier * flag(e.earlier)
             + self.dated * flag(e.dated)
             + self.rivals * e.rivals as f64;
@@ -209,6 +216,7 @@ mod tests {
             period: false,
             running_total: false,
             referred: false,
+            family: false,
             earlier: false,
             dated: false,
             rivals: 0,

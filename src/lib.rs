@@ -335,9 +335,10 @@ impl Checker {
     }
 
     /// Applies the `quotes` setting to findings about numbers in quotations.
+    /// A quotation is a source's words: whatever the setting, a finding
+    /// there never carries a fix.
     fn apply_quotes(&self, prose: &Prose, mut findings: Vec<Finding>) -> Vec<Finding> {
-        let setting = self.rules.settings.quotes;
-        if setting == rules::Quotes::Check || findings.is_empty() {
+        if findings.is_empty() {
             return findings;
         }
         let quoted = prose.quoted();
@@ -346,13 +347,19 @@ impl Checker {
                 .iter()
                 .any(|q| q.start <= f.span.start && f.span.end <= q.end)
         };
-        match setting {
+        match self.rules.settings.quotes {
             rules::Quotes::Skip => findings.retain(|f| !in_quote(f)),
-            _ => {
+            rules::Quotes::Check => {
                 for f in findings.iter_mut().filter(|f| in_quote(f)) {
+                    f.fix = None;
+                }
+            }
+            rules::Quotes::Warn => {
+                for f in findings.iter_mut().filter(|f| in_quote(f)) {
+                    f.fix = None;
                     f.severity = f.severity.min(Severity::Warning);
                     f.help.push_str(
-                        "; the number is in a quotation (quotes = \"warn\" in rules.toml)",
+                        "; the number is in a quotation, a source's words: add context, do not change the quote",
                     );
                 }
             }

@@ -559,14 +559,31 @@ fn no_ignores_shows_what_suppressions_hide() {
 fn the_quotes_setting_decides_what_happens_to_quoted_numbers() {
     let draft = "“Rights groups say 376 people have died in custody,” the minister said.\n\n> Rights groups say 376 people have died in custody.\n\nRights groups say 376 people have died in custody.\n";
     let dir = workspace(&[("a.md", draft)]);
+    // By default, as `warn`: the two quoted claims are warnings.
     let run = figcheck(dir.path(), &["-q", "--format", "short", "a.md"]);
     assert_eq!(
-        run.stdout.matches("error[").count(),
-        3,
-        "check: {}",
+        (
+            run.stdout.matches("error[").count(),
+            run.stdout.matches("warning[").count()
+        ),
+        (1, 2),
+        "default: {}",
         run.stdout
     );
-    for (setting, errors, warnings) in [("warn", 1, 2), ("skip", 1, 0)] {
+    // Whatever the setting, only the unquoted number is ever rewritten.
+    let added = |diff: &str| {
+        diff.lines()
+            .filter(|l| l.starts_with('+') && !l.starts_with("+++"))
+            .count()
+    };
+    let run = figcheck(dir.path(), &["--diff", "a.md"]);
+    assert_eq!(added(&run.stdout), 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("\n+Rights groups say 367"),
+        "{}",
+        run.stdout
+    );
+    for (setting, errors, warnings) in [("check", 3, 0), ("warn", 1, 2), ("skip", 1, 0)] {
         write(
             dir.path(),
             "rules.toml",
@@ -590,6 +607,8 @@ fn the_quotes_setting_decides_what_happens_to_quoted_numbers() {
             "the unquoted claim stays an error: {}",
             run.stdout
         );
+        let run = figcheck(dir.path(), &["--diff", "a.md"]);
+        assert_eq!(added(&run.stdout), 1, "{setting}: {}", run.stdout);
     }
 }
 

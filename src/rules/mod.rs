@@ -107,7 +107,7 @@ impl Default for Settings {
                 .map(String::from)
                 .to_vec(),
             exclude: Vec::new(),
-            quotes: Quotes::Check,
+            quotes: Quotes::Warn,
             gap: DEFAULT_GAP,
             qualifier_slack: crate::numbers::DEFAULT_QUALIFIER_SLACK,
             arithmetic: Severity::Error,

@@ -161,10 +161,11 @@ impl Expect {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Quotes {
-    /// Check it like any other number.
-    #[default]
+    /// Check it like any other number (but never fix it).
     Check,
-    /// Check it, but report what it finds as a warning at most.
+    /// Check it, but report what it finds as a warning at most, that says
+    /// the number is a source's words.
+    #[default]
     Warn,
     /// Do not check it.
     Skip,

@@ -157,6 +157,9 @@ pub struct SubjectMatcher {
     /// word is ever lowercased or stemmed, and a draft without a subject
     /// costs one literal scan.
     starts: Option<Starts>,
+    /// The figures' `exclude` phrases: a subject found inside one of its
+    /// figure's names nothing.
+    exclusions: Option<Box<SubjectMatcher>>,
 }
 
 /// The beginnings of phrases' first words, found as literals: one
@@ -354,21 +357,41 @@ fn starts_word(text: &str, at: usize) -> bool {
 impl SubjectMatcher {
     /// The matcher for the subject phrases of drafts in `lang`.
     pub fn new(figures: &[Figure], lang: Lang) -> SubjectMatcher {
+        let subjects = figures
+            .iter()
+            .map(|f| (&f.subjects_by_lang[lang.index()][..], f.gap));
+        let mut matcher = SubjectMatcher::of_phrases(subjects, lang, true);
+        if figures.iter().any(|f| !f.exclude.is_empty()) {
+            let excluded = figures.iter().map(|f| (&f.exclude[..], f.gap));
+            matcher.exclusions = Some(Box::new(SubjectMatcher::of_phrases(
+                excluded, lang, false,
+            )));
+        }
+        matcher
+    }
+
+    /// The matcher for each figure's `phrases` (by the figure's index),
+    /// with the `gap` it allows; with their word families' variants if
+    /// `families`.
+    fn of_phrases<'p>(
+        phrase_lists: impl Iterator<Item = (&'p [String], usize)>,
+        lang: Lang,
+        families: bool,
+    ) -> SubjectMatcher {
         let stemming = Stemming::new(lang);
         let inflection = stemming.inflection;
         // Stems of one spelt-out phrase → (figure, gap, family variant) for
         // each figure it names.
         let mut phrases: HashMap<Vec<String>, Vec<(usize, usize, bool)>> = HashMap::new();
-        for (i, figure) in figures.iter().enumerate() {
-            for subject in &figure.subjects_by_lang[lang.index()] {
+        for (i, (subjects, gap)) in phrase_lists.enumerate() {
+            for subject in subjects {
                 // Validation has read every pattern; one that does not parse
                 // here (rules built in code) names nothing.
                 for words in expand(subject).unwrap_or_default() {
                     let stems: Vec<String> = words.iter().map(|w| stemming.stem(w)).collect();
                     let list = phrases.entry(stems).or_default();
-                    list.retain(|(f, _, family)| !(*f == i && *family));
                     if !list.iter().any(|(f, _, _)| *f == i) {
-                        list.push((i, figure.gap, false));
+                        list.push((i, gap, false));
                     }
                 }
             }
@@ -376,6 +399,7 @@ impl SubjectMatcher {
         // Each phrase with one word of a family replaced by another, where
         // the desk did not write that phrase for the figure itself.
         let families: Vec<Vec<String>> = crate::word_family::of(lang)
+            .filter(|_| families)
             .map(|f| f.words.iter().map(|w| stemming.stem(&normal(w))).collect())
             .collect();
         let mut variants: Vec<(Vec<String>, (usize, usize, bool))> = Vec::new();
@@ -429,6 +453,7 @@ impl SubjectMatcher {
             max_gap,
             lang,
             starts,
+            exclusions: None,
         }
     }
 
@@ -466,6 +491,14 @@ impl SubjectMatcher {
                 }));
                 resume = end;
             }
+        }
+        if let Some(exclusions) = self.exclusions.as_deref().filter(|_| !hits.is_empty()) {
+            let excluded = exclusions.find(text, range);
+            hits.retain(|h| {
+                !excluded.iter().any(|e| {
+                    e.figure == h.figure && e.span.start < h.span.end && h.span.start < e.span.end
+                })
+            });
         }
         hits
     }
@@ -684,6 +717,55 @@ gap = 1
         assert!(hits[0].family);
         let text = "Killed bajo custodia.";
         assert!(es.find(text, 0..text.len()).is_empty());
+    }
+
+    #[test]
+    fn a_subject_inside_a_phrase_the_figure_excludes_names_nothing() {
+        let rules = Rules::parse(
+            r#"
+[[figure]]
+id = "poverty"
+name = "Poverty rate"
+subjects = ["poverty rate", "homicide rate"]
+exclude = ["extreme poverty", "clearance rate"]
+canonical = 38.1
+unit = "percent"
+
+[[figure]]
+id = "extreme"
+name = "Extreme poverty rate"
+subjects = ["extreme poverty rate"]
+canonical = 6.9
+unit = "percent"
+"#,
+            Path::new("rules.toml"),
+        )
+        .unwrap();
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+        let found = |text: &str| -> Vec<(usize, String)> {
+            matcher
+                .find(text, 0..text.len())
+                .into_iter()
+                .map(|h| (h.figure, text[h.span].to_string()))
+                .collect()
+        };
+        // The excluded phrase takes the subject with it, for its own figure
+        // only: the other figure still reads its phrase there.
+        assert_eq!(
+            found("The extreme poverty rate fell to 6.9%."),
+            vec![(1, "extreme poverty rate".into())]
+        );
+        // With a word inside the subject ("homicide clearance rate"), too.
+        assert_eq!(found("The homicide clearance rate is 30%."), vec![]);
+        // Must not fire: the subject alone, and inflections of it.
+        assert_eq!(
+            found("The poverty rate fell to 38.1%."),
+            vec![(0, "poverty rate".into())]
+        );
+        assert_eq!(
+            found("Poverty rates fell; extreme hunger did not."),
+            vec![(0, "Poverty rates".into())]
+        );
     }
 
     #[test]

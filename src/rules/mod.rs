@@ -144,6 +144,10 @@ pub struct Figure {
     /// For a derived figure, the formula its value is computed by; its
     /// canonical value is then the computed interval, as of today.
     pub formula: Option<derived::Formula>,
+    /// Phrases that name a different quantity with the figure's words
+    /// ("extreme poverty" for a poverty rate): a subject phrase inside one
+    /// names nothing.
+    pub exclude: Vec<String>,
     /// Phrases that name the figure as a whole that a share is taken of:
     /// "the population" in "1.6% of the population".
     pub share_of: Vec<String>,

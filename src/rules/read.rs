@@ -165,6 +165,7 @@ const FIGURE: &[Key] = &[
     key("source", false, "a [[source]] id or a name, in quotes, like \"cristosal\"", Shape::Value(check::<String>)),
     key("as_of", false, DATE, Shape::Value(check::<String>)),
     key("since", false, DATE, Shape::Value(check::<String>)),
+    key("exclude", false, "a list of phrases in square brackets, like [\"extreme poverty\"]", Shape::Value(check::<Vec<String>>)),
     key("share_of", false, "a list of figure ids in square brackets, like [\"population\"]", Shape::Value(check::<Vec<String>>)),
     key("url", false, TEXT, Shape::Value(check::<String>)),
     key("note", false, TEXT, Shape::Value(check::<String>)),

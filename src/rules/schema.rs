@@ -97,6 +97,8 @@ pub(super) struct RawFigure {
     pub(super) since: Option<Spanned<String>>,
     #[serde(default)]
     pub(super) share_of: Vec<String>,
+    #[serde(default)]
+    pub(super) exclude: Vec<Spanned<String>>,
     pub(super) url: Option<String>,
     pub(super) note: Option<String>,
     #[serde(default)]

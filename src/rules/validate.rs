@@ -443,6 +443,32 @@ pub(super) fn validate(
             subjects_by_lang[lang.index()].push(phrase);
         }
 
+        let mut exclude = Vec::new();
+        for phrase in f.exclude {
+            let span = phrase.span();
+            let phrase = phrase.into_inner();
+            match crate::phrase::expand(&phrase) {
+                Ok(_) if phrase.chars().any(char::is_alphanumeric) => exclude.push(phrase),
+                Ok(_) => errors.push(
+                    new(
+                        "figcheck::rules::empty-subject",
+                        format!("figure `{id}` excludes a phrase with no words in it"),
+                    )
+                    .label(span, "no letters or digits")
+                    .help("remove it, or write the words of the other quantity"),
+                ),
+                Err(e) => {
+                    let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
+                    errors.push(new(
+                        "figcheck::rules::invalid-subject",
+                        format!("the excluded phrase \"{}\" of `{id}` cannot be read", cut(&phrase)),
+                    )
+                    .label(at, e.message)
+                    .help("write choices as (extreme|absolute) and optional words as [rate]; see docs/rules.md, \"Subject phrases\""));
+                }
+            }
+        }
+
         let tolerance = match f.tolerance {
             None => None,
             Some(t) => {
@@ -662,6 +688,7 @@ pub(super) fn validate(
             since,
             formula,
             share_of: f.share_of,
+            exclude,
             examples,
         });
     }

@@ -363,9 +363,7 @@ impl SubjectMatcher {
         let mut matcher = SubjectMatcher::of_phrases(subjects, lang, true);
         if figures.iter().any(|f| !f.exclude.is_empty()) {
             let excluded = figures.iter().map(|f| (&f.exclude[..], f.gap));
-            matcher.exclusions = Some(Box::new(SubjectMatcher::of_phrases(
-                excluded, lang, false,
-            )));
+            matcher.exclusions = Some(Box::new(SubjectMatcher::of_phrases(excluded, lang, false)));
         }
         matcher
     }

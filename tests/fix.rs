@@ -268,7 +268,8 @@ fn a_fix_in_html_replaces_the_number_where_the_draft_has_it() {
     // Entities make the prose shorter than the HTML; found by the fuzz target.
     // (Not in quotation marks: a quoted number is never fixed.)
     let checker = checker();
-    let page = "<p>Caf&eacute; &mdash; Rights groups say 376 people have died in custody&#8230;</p>\n";
+    let page =
+        "<p>Caf&eacute; &mdash; Rights groups say 376 people have died in custody&#8230;</p>\n";
     let findings = checker.check_document(Format::Html, page);
     let finding = findings
         .iter()

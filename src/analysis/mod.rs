@@ -56,11 +56,20 @@ impl<'t> Sentence<'t> {
         }
     }
 
-    /// The text of `range`, cut to the sentence: the part of it that lies
-    /// inside the sentence (empty when none does).
+    /// The text of `range`, cut to the sentence and to whole characters:
+    /// the part of it that lies inside the sentence (empty when none does).
     pub fn slice(&self, range: Range<usize>) -> &'t str {
-        let start = range.start.clamp(self.range.start, self.range.end);
-        let end = range.end.clamp(start, self.range.end);
+        let mut start = range.start.clamp(self.range.start, self.range.end);
+        // A window counted in bytes may end inside a character: the slice
+        // keeps to whole characters inside it.
+        while !self.text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut end = range.end.clamp(start, self.range.end);
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let end = end.max(start);
         READ.with(|r| r.set(r.get() + (end - start) as u64));
         &self.text[start..end]
     }

@@ -32,6 +32,7 @@ pub mod modality;
 pub mod tier;
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::Regex;
 
@@ -353,7 +354,8 @@ pub fn attribute_in(
                 if best.earlier && framing == Modality::Assertion {
                     framing = Modality::History;
                 }
-                let year = tied_year_in(&s, number, cues);
+                let year =
+                    subject_year(&s, &best.subject).or_else(|| tied_year_in(&s, number, cues));
                 let figure = &figures[best.figure];
                 let anchor = anchor(text, &clause, number, year, figure.since, lang);
                 let per_year = figure.canonical().year.is_some();
@@ -550,6 +552,60 @@ pub fn tied_year(text: &str, sentence: &Range<usize>, number: &Number) -> Option
         number,
         cues::of(Lang::En),
     )
+}
+
+/// A year that names the figure with its subject: "the 2024 homicide rate",
+/// "2023's death toll", "the homicide rate for 2024", "la tasa de homicidios
+/// de 2024". It ties the claim more closely than any year near the number.
+fn subject_year(s: &Sentence, subject: &Range<usize>) -> Option<TiedYear> {
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:^|[^\w])(?:(\w+)\s+)?((?:1[7-9]|20)\d{2})(?:['’]s)?\s+(?:(\w+)\s+)?$")
+            .expect("year before")
+    });
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s+(?:for|of|de|del)\s+((?:1[7-9]|20)\d{2})\b").expect("year after")
+    });
+    let year_at = |m: regex::Match, offset: usize| {
+        let year: i32 = m.as_str().parse().ok()?;
+        (1700..=2100).contains(&year).then_some(TiedYear {
+            year,
+            start: offset + m.start(),
+            end: offset + m.end(),
+        })
+    };
+    // A few words either side only: the year stands right by the phrase.
+    let start = s.range.start.max(subject.start.saturating_sub(40));
+    let mut before = s.slice(start..subject.start);
+    if start > s.range.start {
+        // From a whole word: the cut may fall inside one.
+        before = before
+            .find(char::is_whitespace)
+            .map_or("", |i| &before[i..]);
+    }
+    let before_start = subject.start - before.len();
+    if let Some(caps) = BEFORE.captures(before) {
+        // "the 2024 homicide rate", or with one word between ("2023's
+        // annual homicide rate"); not a year that a preposition makes a
+        // time ("since 2022 homicide rates …"), nor one an article parts
+        // from the phrase ("In 2023 the homicide rate": the sentence's).
+        let word = |i: usize| caps.get(i).map(|m| m.as_str().to_lowercase());
+        const TIME: &[&str] = &[
+            "since", "by", "until", "till", "before", "after", "from", "through", "desde", "hasta",
+            "antes", "después", "despues", "tras",
+        ];
+        const ARTICLE: &[&str] = &["the", "a", "an", "la", "el", "los", "las", "su", "sus"];
+        let timed = word(1).is_some_and(|w| TIME.contains(&w.as_str()));
+        let parted = word(3).is_some_and(|w| ARTICLE.contains(&w.as_str()));
+        if !timed && !parted {
+            return caps.get(2).and_then(|m| year_at(m, before_start));
+        }
+    }
+    let end = subject.end.min(s.range.end);
+    let after = s.slice(end..(end + 16).min(s.range.end));
+    AFTER
+        .captures(after)
+        .and_then(|c| c.get(1))
+        .and_then(|m| year_at(m, end))
 }
 
 /// [`tied_year`] in a sentence written in the language of `cues`.

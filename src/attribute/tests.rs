@@ -272,6 +272,33 @@ fn a_year_is_tied_when_it_follows_or_opens_the_sentence() {
 }
 
 #[test]
+fn a_year_that_names_the_figure_with_its_subject_ties_the_claim() {
+    let year_of = |text: &str| {
+        let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+        let numbers = recognise(text, Lang::En);
+        let claims = attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        claims[0].year.map(|y| y.year)
+    };
+    assert_eq!(year_of("The 2024 homicide rate was 2.4."), Some(2024));
+    assert_eq!(year_of("2023's homicide rate was 1.9."), Some(2023));
+    assert_eq!(year_of("The homicide rate for 2024 was 2.4."), Some(2024));
+    assert_eq!(
+        year_of("Its 2023 annual homicide rate was 1.9."),
+        Some(2023)
+    );
+    // Must not fire: a year a preposition makes a time, or one an article
+    // parts from the phrase.
+    assert_eq!(year_of("Since 2022 the homicide rate fell to 1.9."), None);
+    assert_eq!(year_of("Since 2022 homicide rate figures show 1.9."), None);
+    assert_eq!(
+        year_of("After a long decline that began well before 2015 the homicide rate was 1.9."),
+        None
+    );
+}
+
+#[test]
 fn a_subject_inside_the_word_after_a_number_does_not_panic() {
     // Found by the property tests: `𐹵` is a numeral, so `𐹵died` reads as one word.
     // `𐹵` is a numeral, a word character: `died` is not a whole word here.

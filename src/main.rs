@@ -187,7 +187,9 @@ fn load_rules_at(
         )
         .into());
     }
-    let rules = Rules::load(&path).map_err(Failure::Rules)?;
+    let mut rules = Rules::load(&path).map_err(Failure::Rules)?;
+    let unmatchable = figcheck::subject::unmatchable(&rules);
+    rules.warnings.extend(unmatchable);
     for warning in &rules.warnings {
         write_stderr(&human::render_diagnostic(warning, stderr_style()));
     }

@@ -26,7 +26,7 @@ use crate::lang::{fold_accents, Lang};
 #[cfg(test)]
 use crate::phrase::tokens;
 use crate::phrase::{expand, next_word, normal, word_from};
-use crate::rules::Figure;
+use crate::rules::{Figure, Rules, RulesDiagnostic};
 
 /// Maps keyed by words and stems, looked up for every word near a subject:
 /// a fast hash, seeded for each run, since the words come from drafts.
@@ -539,7 +539,10 @@ impl SubjectMatcher {
             let Some(word) = next_word(text, previous.end) else {
                 return;
             };
-            if !joined(text, &previous, &word) {
+            // The digit groups of one number join only as words the phrase
+            // itself holds ("per 100,000"); a gap never runs across them.
+            let grouped = digit_groups(text, &previous, &word);
+            if !grouped && !joined(text, &previous, &word) {
                 return;
             }
             let raw = &text[word.clone()];
@@ -560,7 +563,8 @@ impl SubjectMatcher {
                     self.walk(text, stems, child, &word, used + skipped, best);
                 }
             }
-            if is_negation(inflection, raw)
+            if grouped
+                || is_negation(inflection, raw)
                 || (!inflection.numbers_inside && raw.starts_with(|c: char| c.is_ascii_digit()))
             {
                 return;
@@ -568,6 +572,70 @@ impl SubjectMatcher {
             previous = word;
         }
     }
+}
+
+/// Warnings for subject phrases that can never match: a phrase is read back
+/// by its own figure's matcher, in its own language, and must find itself
+/// (one that a phrase of the figure's `exclude` covers never does).
+pub fn unmatchable(rules: &Rules) -> Vec<RulesDiagnostic> {
+    let mut warnings = Vec::new();
+    for lang in Lang::ALL {
+        let lists = || {
+            rules
+                .figures
+                .iter()
+                .map(|f| &f.subjects_by_lang[lang.index()])
+        };
+        if lists().all(|l| l.is_empty()) {
+            continue;
+        }
+        let matcher = SubjectMatcher::new(&rules.figures, lang);
+        for (i, subjects) in lists().enumerate() {
+            for subject in subjects {
+                let never = expand(subject)
+                    .unwrap_or_default()
+                    .into_iter()
+                    .find(|words| {
+                        let text = words.join(" ");
+                        !matcher
+                            .find(&text, 0..text.len())
+                            .iter()
+                            .any(|h| h.figure == i && h.span == (0..text.len()))
+                    });
+                let Some(words) = never else { continue };
+                let quoted = format!("\"{subject}\"");
+                let mut warning = RulesDiagnostic::new(
+                    rules.path.clone(),
+                    rules.source.clone(),
+                    "figcheck::rules::unmatchable-subject",
+                    format!(
+                        "the subject phrase \"{}\" of `{}` can never match \"{}\" in a draft",
+                        crate::escape::visible(subject),
+                        rules.figures[i].id,
+                        crate::escape::visible(&words.join(" ")),
+                    ),
+                )
+                .warning()
+                .help(if rules.figures[i].exclude.is_empty() {
+                    "write it as prose does: words joined by spaces or hyphens"
+                } else {
+                    "a phrase of the figure's `exclude` may cover it: remove one of the two"
+                });
+                if let Some(at) = rules.source.find(&quoted) {
+                    warning = warning.label(at..at + quoted.len(), "never found in prose");
+                }
+                warnings.push(warning);
+            }
+        }
+    }
+    warnings
+}
+
+/// Whether two neighbouring words are the digit groups of one number
+/// ("100,000", "100.000", "100 000" with a no-break space).
+fn digit_groups(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let digits = |r: &Range<usize>| text[r.clone()].bytes().all(|c| c.is_ascii_digit());
+    matches!(&text[a.end..b.start], "," | "." | "\u{a0}" | "\u{202f}") && digits(a) && digits(b)
 }
 
 /// Whether two neighbouring words belong to one stretch of prose: only white
@@ -764,6 +832,43 @@ unit = "percent"
             found("Poverty rates fell; extreme hunger did not."),
             vec![(0, "Poverty rates".into())]
         );
+    }
+
+    #[test]
+    fn a_subject_with_a_grouped_number_in_it_matches() {
+        let rules = Rules::parse(
+            "[[figure]]\nid = \"k\"\nname = \"Killings\"\nsubjects = [\"killings per 100,000\"]\nsubjects_es = [\"homicidios por cada 100.000\"]\nunit = \"rate\"\ncanonical = 1.9\n",
+            Path::new("rules.toml"),
+        )
+        .unwrap();
+        let en = SubjectMatcher::new(&rules.figures, Lang::En);
+        let es = SubjectMatcher::new(&rules.figures, Lang::Es);
+        let spans = |m: &SubjectMatcher, text: &str| -> Vec<String> {
+            m.find(text, 0..text.len())
+                .into_iter()
+                .map(|h| text[h.span].to_string())
+                .collect()
+        };
+        assert_eq!(
+            spans(&en, "It had 2.4 killings per 100,000 last year."),
+            ["killings per 100,000"]
+        );
+        assert_eq!(
+            spans(&es, "Hubo 2,4 homicidios por cada 100.000 habitantes."),
+            ["homicidios por cada 100.000"]
+        );
+        // Must not fire: another number, or two numbers a comma separates.
+        assert!(spans(&en, "It had 2.4 killings per 10,000 last year.").is_empty());
+        assert!(spans(&en, "It had 2.4 killings per 100, 000 more.").is_empty());
+        // Nor does a gap run across a grouped number: "destroyed 6,837
+        // structures" is a number and its noun, not the phrase around it.
+        let rules = Rules::parse(
+            "[[figure]]\nid = \"s\"\nname = \"Structures\"\nsubjects = [\"destroyed structures\"]\ncanonical = 16000\n",
+            Path::new("rules.toml"),
+        )
+        .unwrap();
+        let m = SubjectMatcher::new(&rules.figures, Lang::En);
+        assert!(spans(&m, "It destroyed 6,837 structures.").is_empty());
     }
 
     #[test]

@@ -56,8 +56,33 @@ fn every_problem_in_a_rules_file_points_at_its_value() {
 fn the_project_rules_load_without_warnings() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
     let rules = Rules::load(&path).unwrap();
-    let warnings: Vec<String> = rules.warnings.iter().map(|w| w.one_line()).collect();
+    let warnings: Vec<String> = rules
+        .warnings
+        .iter()
+        .chain(&figcheck::subject::unmatchable(&rules))
+        .map(|w| w.one_line())
+        .collect();
     assert_eq!(warnings, Vec::<String>::new());
+}
+
+#[test]
+fn a_subject_phrase_that_can_never_match_is_never_silent() {
+    let text = r#"
+[[figure]]
+id = "poverty-rate"
+name = "Poverty rate"
+subjects = ["poverty rate", "extreme poverty rate", "killings per 100,000"]
+exclude = ["extreme poverty"]
+unit = "percent"
+canonical = 38.1
+"#;
+    let rules = Rules::parse(text, Path::new("rules.toml")).unwrap();
+    let warnings = figcheck::subject::unmatchable(&rules);
+    // The phrase its own `exclude` covers; a phrase with a grouped number
+    // in it is read like any other.
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert_eq!(warnings[0].code, "figcheck::rules::unmatchable-subject");
+    insta::assert_snapshot!(render(&warnings[0]));
 }
 
 fn errors_of(text: &str) -> Vec<(String, String)> {

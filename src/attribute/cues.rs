@@ -83,6 +83,8 @@ pub(super) struct Cues {
     pub change_from: ChangeFrom,
     /// `, up from` before the earlier value of a change that names it second.
     pub up_from: &'static Pattern,
+    /// A bare `from` there: only after a verb of change before the later value.
+    pub from_after: &'static Pattern,
     /// A year after the number: `2.4 in 2023`, `2,4 en 2023`.
     pub following_year: &'static Pattern,
     /// A year opening the sentence: `In 2023, …`, `En 2023, …`.
@@ -182,6 +184,7 @@ static ENGLISH: Cues = Cues {
     to_before: &TO_BEFORE,
     change_from: ChangeFrom::Word("from"),
     up_from: &UP_FROM,
+    from_after: &FROM_AFTER,
     following_year: &FOLLOWING_YEAR,
     opening_year: &OPENING_YEAR,
     back_reference: &BACK_REFERENCE,
@@ -264,6 +267,7 @@ static SPANISH: Cues = Cues {
     to_before: &ES_TO_BEFORE,
     change_from: ChangeFrom::Pattern(&ES_CHANGE_FROM),
     up_from: &ES_UP_FROM,
+    from_after: &ES_FROM_AFTER,
     following_year: &ES_FOLLOWING_YEAR,
     opening_year: &ES_OPENING_YEAR,
     back_reference: &ES_BACK_REFERENCE,
@@ -417,8 +421,11 @@ static ES_CHANGE_FROM: Pattern = LazyLock::new(|| {
 });
 static ES_UP_FROM: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)^,?\s*(?:frente\s+a(?:\s+l[oa]s)?|comparad[oa]s?\s+con|en\s+comparación\s+con|en\s+comparacion\s+con|desde)\s+$",
+        r"(?i)^(?:\s+(?:en|durante|para)\s[^;]{0,40}?)?,?\s*(?:frente\s+a(?:\s+l[oa]s)?|comparad[oa]s?\s+con|en\s+comparación\s+con|en\s+comparacion\s+con|respecto\s+a(?:\s+l[oa]s)?)\s+$",
     )
+});
+static ES_FROM_AFTER: Pattern = LazyLock::new(|| {
+    regex(r"(?i)^(?:\s+(?:en|durante|para)\s[^;]{0,40}?)?,?\s*desde\s+(?:(?:l[oa]s?|el)\s+)?$")
 });
 static ES_FOLLOWING_YEAR: Pattern =
     LazyLock::new(|| regex(r"^[\s,]*(?:\(|(?:en|durante|para|en\s+el(?:\s+año)?)\s+)(\d{4})\b"));
@@ -865,8 +872,20 @@ static POINTING: LazyLock<Regex> = LazyLock::new(|| {
 static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\b").expect("of pattern"));
 
 /// `, up from` before the earlier value of a change that names it second.
-static UP_FROM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^,?\s*(?:up|down)\s+from\s+$").expect("up-from pattern"));
+/// Between a value and the one it changed from: `, up from`, `, compared
+/// with`, after the first value's own time (`3.9% in the year to November
+/// 2023, down from 4.6%`); a bare `from` only after a verb of change
+/// (`increased to 3.8% in July, from 3.6%`), which [`Cues::from_after`] is.
+static UP_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*(?:(?:up|down|rising|falling|higher|lower)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:revised\s+|previous\s+)?$",
+    )
+    .expect("up-from pattern")
+});
+static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*from\s+(?:(?:a|an|the)\s+)?$")
+        .expect("from pattern")
+});
 
 #[cfg(test)]
 mod tests {

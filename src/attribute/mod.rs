@@ -506,7 +506,10 @@ fn change_partner(
         if (from_to || cues.change_verb_before.is_match(between)) && near(p, q) {
             return Some((next, false));
         }
-        if cues.up_from.is_match(between) && near(p, q) {
+        let changed_to = cues.change_verb_before.is_match(before_p);
+        if (cues.up_from.is_match(between) || (changed_to && cues.from_after.is_match(between)))
+            && near(p, q)
+        {
             return Some((next, true));
         }
     }

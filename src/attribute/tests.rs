@@ -210,11 +210,39 @@ fn a_change_construction_claims_both_numbers() {
 }
 
 #[test]
+fn the_value_a_change_started_from_is_claimed_after_the_first_value_s_time() {
+    // "X in <time>, up from Y": the earlier value, after the later one's
+    // own time; a bare "from" after a verb of change; "compared with".
+    for text in [
+        "The share rose to 29% in October 2024, up from 27% in September.",
+        "The share fell to 27% in the year to May, down from 29% a month before.",
+        "The share increased to 29% in July, from 27% in June.",
+        "The share was 29% in July, compared with 27% in June.",
+    ] {
+        let mut found = claims(text);
+        found.sort();
+        assert_eq!(
+            found,
+            vec![claim("share", "27%"), claim("share", "29%")],
+            "{text}"
+        );
+    }
+}
+
+#[test]
 fn without_a_change_construction_a_second_number_is_not_claimed() {
     assert_eq!(
         claims("The homicide rate was 1.9, and 40 officers were promoted."),
         vec![claim("rate", "1.9")]
     );
+    // A bare "from" with no verb of change names where, not what before;
+    // a clause break ends the reach.
+    for text in [
+        "The share was 29% in 2024, from 27 regions polled.",
+        "The share was 29% in July; from 27% more was expected.",
+    ] {
+        assert_eq!(claims(text), vec![claim("share", "29%")], "{text}");
+    }
 }
 
 #[test]

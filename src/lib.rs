@@ -409,11 +409,17 @@ impl Checker {
         let prose = markup::prose(format, seen);
         let draft = self.lang_of(format, seen, &prose, lang);
         let lang = draft.lang;
-        let analysis = self.claims_in(&prose, draft);
+        let mut analysis = self.claims_in(&prose, draft);
         // The draft's date is read only when something needs it: front matter
         // is cheap, but an HTML draft is tokenized again for it.
         let draft = std::cell::OnceCell::new();
         let date = || *draft.get_or_init(|| self.date_of(format, source, given).date.last_day());
+        // "Last year" is the year before the draft's.
+        for claim in &mut analysis.claims {
+            if let (None, Some(relative)) = (claim.year, claim.relative_year) {
+                claim.year = Some(relative.at(Date::of_day(date()).year));
+            }
+        }
         let mut findings = if analysis.claims.is_empty() {
             Vec::new()
         } else {

@@ -419,3 +419,38 @@ fn another_sources_count_as_a_bound_is_a_comparison() {
         one("figcheck::wrong-source", "350")
     );
 }
+
+#[test]
+fn last_year_is_the_year_before_the_draft_s() {
+    // Written in May 2025, "last year" is 2024: 2.4 was 2023's rate.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "Last year the homicide rate was 2.4 per 100,000."
+        ),
+        one("figcheck::wrong-year", "2.4 per 100,000")
+    );
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "Last year the homicide rate was 1.9 per 100,000."
+        ),
+        vec![]
+    );
+    // Written in June 2024, last year is 2023, whose rate 2.4 was.
+    assert_eq!(
+        findings(
+            "2024-06-01",
+            "Last year the homicide rate was 2.4 per 100,000."
+        ),
+        vec![]
+    );
+    // A year the sentence gives itself wins.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "Last year's report gave the homicide rate as 2.4 per 100,000 in 2023."
+        ),
+        vec![]
+    );
+}

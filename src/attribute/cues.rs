@@ -85,6 +85,8 @@ pub(super) struct Cues {
     pub up_from: &'static Pattern,
     /// A bare `from` there: only after a verb of change before the later value.
     pub from_after: &'static Pattern,
+    /// The year before the draft's: `last year`, `el año pasado`.
+    pub last_year: &'static Pattern,
     /// A year after the number: `2.4 in 2023`, `2,4 en 2023`.
     pub following_year: &'static Pattern,
     /// A year opening the sentence: `In 2023, …`, `En 2023, …`.
@@ -185,6 +187,7 @@ static ENGLISH: Cues = Cues {
     change_from: ChangeFrom::Word("from"),
     up_from: &UP_FROM,
     from_after: &FROM_AFTER,
+    last_year: &LAST_YEAR,
     following_year: &FOLLOWING_YEAR,
     opening_year: &OPENING_YEAR,
     back_reference: &BACK_REFERENCE,
@@ -268,6 +271,7 @@ static SPANISH: Cues = Cues {
     change_from: ChangeFrom::Pattern(&ES_CHANGE_FROM),
     up_from: &ES_UP_FROM,
     from_after: &ES_FROM_AFTER,
+    last_year: &ES_LAST_YEAR,
     following_year: &ES_FOLLOWING_YEAR,
     opening_year: &ES_OPENING_YEAR,
     back_reference: &ES_BACK_REFERENCE,
@@ -882,6 +886,12 @@ static UP_FROM: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("up-from pattern")
 });
+/// See [`Cues::last_year`]. Not "this year", which for a yearly figure is
+/// mostly the year so far, nor "the past year", the twelve months to now.
+static LAST_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)last\s+year(?-u:\b)").expect("last year pattern"));
+static ES_LAST_YEAR: Pattern =
+    LazyLock::new(|| regex(r"(?i)\bel\s+año\s+(?:pasado|anterior){END}"));
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*from\s+(?:(?:a|an|the)\s+)?$")
         .expect("from pattern")

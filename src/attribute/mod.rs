@@ -61,6 +61,9 @@ pub struct Claim {
     pub subject: Range<usize>,
     /// The year the sentence ties the number to, if any.
     pub year: Option<TiedYear>,
+    /// A year the clause names relative to the draft's date ("last year"),
+    /// where it names no year itself.
+    pub relative_year: Option<RelativeYear>,
     /// The time the claim's clause speaks of ("by March 2024", "in 2023"), if
     /// it names one: the claim is judged against the values known then.
     pub anchor: Option<Anchor>,
@@ -78,6 +81,27 @@ pub struct Claim {
     pub evidence: tier::Evidence,
     pub score: f64,
     pub tier: tier::Tier,
+}
+
+/// A year named relative to the draft's date ("last year"): resolved, once
+/// the draft's date is known, into the claim's [`TiedYear`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RelativeYear {
+    /// Years from the draft's: -1 for "last year".
+    pub offset: i32,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl RelativeYear {
+    /// The year this is, in a draft written in `draft_year`.
+    pub fn at(self, draft_year: i32) -> TiedYear {
+        TiedYear {
+            year: draft_year + self.offset,
+            start: self.start,
+            end: self.end,
+        }
+    }
 }
 
 /// A year tied to a number: `2.4 in 2023`, or `In 2023, … 2.4`.
@@ -358,6 +382,11 @@ pub fn attribute_in(
                     subject_year(&s, &best.subject).or_else(|| tied_year_in(&s, number, cues));
                 let figure = &figures[best.figure];
                 let anchor = anchor(text, &clause, number, year, figure.since, lang);
+                let relative_year = if year.is_none() && anchor.is_none() {
+                    relative_year(&s, &clause, number, &best.subject, cues)
+                } else {
+                    None
+                };
                 let per_year = figure.canonical().year.is_some();
                 if framing == Modality::Assertion
                     && per_year
@@ -421,6 +450,7 @@ pub fn attribute_in(
                     number: best.number,
                     subject: best.subject.clone(),
                     year,
+                    relative_year,
                     anchor,
                     modality: framing,
                     tense: modality::tense(&s, &clause, number, cues),
@@ -555,6 +585,31 @@ pub fn tied_year(text: &str, sentence: &Range<usize>, number: &Number) -> Option
         number,
         cues::of(Lang::En),
     )
+}
+
+/// "Last year" where it speaks of the number (see [`in_reach`]).
+fn relative_year(
+    s: &Sentence,
+    clause: &Range<usize>,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> Option<RelativeYear> {
+    let never = |_: &str| false;
+    let own = Own {
+        subject: subject.clone(),
+        names: &never,
+    };
+    if !in_reach(s, clause, number, &own, cues.last_year) {
+        return None;
+    }
+    let m = cues.last_year.find(s.slice(clause.clone()))?;
+    let base = clause.start.max(s.range.start);
+    Some(RelativeYear {
+        offset: -1,
+        start: base + m.start(),
+        end: base + m.end(),
+    })
 }
 
 /// A year that names the figure with its subject: "the 2024 homicide rate",

@@ -327,6 +327,39 @@ fn a_year_that_names_the_figure_with_its_subject_ties_the_claim() {
 }
 
 #[test]
+fn last_year_is_kept_to_be_read_against_the_draft_s_date() {
+    let relative = |text: &str| {
+        let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+        let numbers = recognise(text, Lang::En);
+        let claims = attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En);
+        assert_eq!(claims.len(), 1, "{text}: {claims:?}");
+        claims[0]
+            .relative_year
+            .map(|r| (r.offset, text[r.start..r.end].to_string()))
+    };
+    assert_eq!(
+        relative("Last year 367 people died in custody."),
+        Some((-1, "Last year".into()))
+    );
+    assert_eq!(
+        relative("Police have arrested 85,000 people last year."),
+        Some((-1, "last year".into()))
+    );
+    // Must not fire: a year of its own wins; "this year" is mostly the year
+    // so far; past a mark, "last year" speaks of something else.
+    assert_eq!(
+        relative("Last year, in 2023, 367 people died in custody."),
+        None
+    );
+    assert_eq!(relative("This year 367 people died in custody."), None);
+    assert_eq!(
+        relative("Police have arrested 85,000 people, more than last year."),
+        None
+    );
+}
+
+#[test]
 fn a_subject_inside_the_word_after_a_number_does_not_panic() {
     // Found by the property tests: `𐹵` is a numeral, so `𐹵died` reads as one word.
     // `𐹵` is a numeral, a word character: `died` is not a whole word here.

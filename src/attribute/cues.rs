@@ -93,6 +93,9 @@ pub(super) struct Cues {
     pub opening_year: &'static Pattern,
     /// A sentence opening by pointing back: "The figure", "La cifra".
     pub back_reference: &'static Pattern,
+    /// A sentence opening with a pronoun for the topic and a verb of
+    /// standing or change: "Previously, it stood at", "Antes se situaba en".
+    pub pronoun_back: &'static Pattern,
     /// A verb pointing back anywhere: "puts that number at", "eleva la cifra".
     pub pointing: &'static Pattern,
     /// `of` after the pointing words: "The number of missing people".
@@ -191,6 +194,7 @@ static ENGLISH: Cues = Cues {
     following_year: &FOLLOWING_YEAR,
     opening_year: &OPENING_YEAR,
     back_reference: &BACK_REFERENCE,
+    pronoun_back: &PRONOUN_BACK,
     pointing: &POINTING,
     of_after: &OF_AFTER,
     clause_break: &modality::CLAUSE_BREAK,
@@ -275,6 +279,7 @@ static SPANISH: Cues = Cues {
     following_year: &ES_FOLLOWING_YEAR,
     opening_year: &ES_OPENING_YEAR,
     back_reference: &ES_BACK_REFERENCE,
+    pronoun_back: &ES_PRONOUN_BACK,
     pointing: &ES_POINTING,
     of_after: &ES_OF_AFTER,
     clause_break: &ES_CLAUSE_BREAK,
@@ -864,6 +869,19 @@ static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\W*(?:(?:but|and|yet|so|still)\s+)?(?:the|that|this|its|their)\s+(?:(?:new|latest|current|official|final|revised|updated|prior|previous|earlier|old|overall|same)\s+)?(?:figure|number|toll|count|tally|total|estimate|high|low|record)\b",
     )
     .expect("back-reference pattern")
+});
+
+/// See [`Cues::pronoun_back`].
+static PRONOUN_BACK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\W*(?:(?:previously|earlier|before|then|now|by\s+then|since\s+then|at\s+the\s+time|a\s+(?:day|week|month|year)\s+(?:earlier|before|later)),?\s+)?it\s+(?:had\s+|has\s+)?(?:stood|stands|was|is|rose|risen|fell|fallen|reached|climbed|dropped|jumped|grew|hit)\b",
+    )
+    .expect("pronoun pattern")
+});
+static ES_PRONOUN_BACK: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)^\W*(?:antes|previamente|entonces|un\s+(?:día|mes|año)\s+antes),?\s+(?:se\s+)?(?:situaba|ubicaba|era|estaba|ascendía|alcanzaba)\b",
+    )
 });
 
 /// "puts that number at", "raised the toll to": a verb that points back anywhere in a sentence.

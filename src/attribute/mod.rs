@@ -170,28 +170,58 @@ fn hits_in<'h>(hits: &'h [SubjectHit], range: &Range<usize>) -> &'h [SubjectHit]
 /// even though it names no figure itself.
 pub fn points_back(sentence: &str, lang: Lang) -> bool {
     let cues = cues::of(lang);
-    cues.back_reference.is_match(sentence) || cues.pointing.is_match(sentence)
+    cues.back_reference.is_match(sentence)
+        || cues.pointing.is_match(sentence)
+        || cues.pronoun_back.is_match(sentence)
 }
 
-/// The one figure the sentence `previous` names, if `sentence` opens by
-/// pointing back at it and nothing but white space on one line stands
-/// between them: the pointing phrase stands in for the subject.
+/// The most sentences a reference back reaches over, in its paragraph.
+const TOPIC_REACH: usize = 4;
+
+/// The figure that is the topic where `sentence` stands: the one figure the
+/// nearest sentence before it that names any figure names, in the same
+/// paragraph and at most [`TOPIC_REACH`] sentences back; and the pointing
+/// phrase that stands in for its subject, if `sentence` opens by pointing
+/// back ("The figure …", "Previously, it stood at …").
 fn back_reference(
     text: &str,
     hits: &[SubjectHit],
-    previous: Option<&Range<usize>>,
+    before: &[Range<usize>],
     sentence: &Range<usize>,
     cues: &Cues,
-) -> Option<SubjectHit> {
-    let previous = previous?;
-    let between = text.get(previous.end..sentence.start)?;
-    if between.matches('\n').count() > 1 || !between.trim().is_empty() {
-        return None;
+) -> Option<(SubjectHit, bool)> {
+    let mut after = sentence.start;
+    let mut figure = None;
+    let mut far = false;
+    for (back, previous) in before.iter().rev().take(TOPIC_REACH).enumerate() {
+        let between = text.get(previous.end..after)?;
+        if between.matches('\n').count() > 1 || !between.trim().is_empty() {
+            return None;
+        }
+        let named = hits_in(hits, previous);
+        if let Some(first) = named.first() {
+            if named.iter().any(|h| h.figure != first.figure) {
+                return None;
+            }
+            figure = Some(first.figure);
+            far = back > 0;
+            break;
+        }
+        after = previous.start;
     }
-    let named = hits_in(hits, previous);
-    let figure = named.first()?.figure;
-    if named.iter().any(|h| h.figure != figure) {
-        return None;
+    let figure = figure?;
+    let sentence_text = &text[sentence.clone()];
+    if let Some(m) = cues.pronoun_back.find(sentence_text) {
+        // "it" or the verb stands in for the subject; always weaker.
+        let span = sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end();
+        return Some((
+            SubjectHit {
+                family: false,
+                figure,
+                span,
+            },
+            true,
+        ));
     }
     let m = cues
         .back_reference
@@ -204,11 +234,14 @@ fn back_reference(
     {
         return None;
     }
-    Some(SubjectHit {
-        family: false,
-        figure,
-        span: sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end(),
-    })
+    Some((
+        SubjectHit {
+            family: false,
+            figure,
+            span: sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end(),
+        },
+        far,
+    ))
 }
 
 /// The length in bytes of the last word of `s`.
@@ -233,15 +266,12 @@ pub fn attribute_in(
         let own = hits_in(hits, &sentence);
         let pointed;
         let referred = own.is_empty();
+        // A topic reached over other sentences, or by a pronoun: weaker.
+        let mut weak_reference = false;
         let subjects = if own.is_empty() {
-            match back_reference(
-                text,
-                hits,
-                index.checked_sub(1).map(|i| &sentences[i]),
-                &sentence,
-                cues,
-            ) {
-                Some(hit) => {
+            match back_reference(text, hits, &sentences[..index], &sentence, cues) {
+                Some((hit, weaker)) => {
+                    weak_reference = weaker;
                     pointed = [hit];
                     &pointed[..]
                 }
@@ -437,9 +467,10 @@ pub fn attribute_in(
                 };
                 let weights = &*tier::WEIGHTS;
                 let score = weights.score(&evidence);
-                // Words the desk did not write weigh less: at most likely.
+                // Words the desk did not write, and a topic named sentences
+                // back or only by a pronoun, weigh less: at most likely.
                 let mut tier = weights.tier(score);
-                if best.family {
+                if best.family || weak_reference {
                     tier = tier.min(tier::Tier::Likely);
                 }
                 claims.push(Claim {

@@ -554,6 +554,49 @@ fn a_sentence_that_points_back_takes_the_previous_figure() {
     );
 }
 
+#[test]
+fn the_paragraph_s_topic_reaches_a_few_sentences_and_a_pronoun_weakly() {
+    // (figure, number, tier) of each claim.
+    let tiers = |text: &str| -> Vec<(String, String, tier::Tier)> {
+        let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+        let numbers = recognise(text, Lang::En);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
+            .into_iter()
+            .map(|c| {
+                let n = &text[numbers[c.number].span.clone()];
+                (rules.figures[c.figure].id.clone(), n.to_string(), c.tier)
+            })
+            .collect()
+    };
+    // The sentence before names no figure: the one before that does.
+    let found =
+        tiers("Many have died in custody. Families wait for news. The figure stands at 376.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("deaths", "376")
+    );
+    assert!(found[0].2 <= tier::Tier::Likely, "{found:?}");
+    // A pronoun for the topic, right after it.
+    let found = tiers("The toll of deaths in custody rose to 376. Previously, it stood at 367.");
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].1, "367");
+    assert!(found[1].2 <= tier::Tier::Likely, "{found:?}");
+    // Must not fire: past the reach, past a blank line, or a pronoun with
+    // no verb of standing or change.
+    let far = "Many have died in custody. One. Two. Three. Four. The figure stands at 376.";
+    assert_eq!(tiers(far), vec![]);
+    assert_eq!(
+        tiers("Many have died in custody. Families wait.\n\nThe figure stands at 376."),
+        vec![]
+    );
+    assert_eq!(
+        tiers("Many have died in custody. Previously, it took 376 days."),
+        vec![]
+    );
+}
+
 /// The evidence of the one claim in `text`.
 fn evidence(text: &str) -> tier::Evidence {
     let rules = Rules::parse(RULES, Path::new("rules.toml")).expect("test rules parse");

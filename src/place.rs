@@ -20,6 +20,13 @@
 //! A clause that names a storm is judged by its storms alone, the narrower
 //! place: "when Katrina crossed the U.S. Gulf Coast" speaks of Katrina in a
 //! draft whose own country is the United States.
+//!
+//! The first-level parts of the countries news names most (US and Mexican
+//! states, Chilean regions, the UK's nations, Canadian provinces, Spanish
+//! communities) are places too, with their country as its own: "49 people
+//! died in South Carolina" counts that state, not a storm's national toll.
+//! A part counts only where it speaks of the number (before it in its
+//! clause, or up to the next mark after it).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -166,12 +173,170 @@ const COUNTRIES: &[&[&str]] = &[
     &["Zimbabue", "Zimbabwe"],
 ];
 
-/// Every country name, for one search; `COUNTRY_KEYS[i]` is the key of the
-/// name the search reports as pattern `i`.
+/// The first-level parts of the countries news names most, each with the
+/// names prose gives it, under its country's key in [`COUNTRIES`]. A part
+/// is a place like a country: a claim whose clause names a part that is
+/// not the draft's own ("49 people died in South Carolina", in a draft
+/// about a storm's toll across six states) counts that part, not the
+/// figure. Left out: names as often a city or a person's (Washington, New
+/// York).
+const REGIONS: &[(&str, &[&[&str]])] = &[
+    (
+        "United States",
+        &[
+            &["Alabama"],
+            &["Alaska"],
+            &["Arizona"],
+            &["Arkansas"],
+            &["California"],
+            &["Colorado"],
+            &["Connecticut"],
+            &["Delaware"],
+            &["Florida"],
+            &["Georgia"],
+            &["Hawaii"],
+            &["Idaho"],
+            &["Illinois"],
+            &["Indiana"],
+            &["Iowa"],
+            &["Kansas"],
+            &["Kentucky"],
+            &["Louisiana"],
+            &["Maine"],
+            &["Maryland"],
+            &["Massachusetts"],
+            &["Michigan"],
+            &["Minnesota"],
+            &["Mississippi"],
+            &["Missouri"],
+            &["Montana"],
+            &["Nebraska"],
+            &["Nevada"],
+            &["New Hampshire"],
+            &["New Jersey"],
+            &["North Carolina"],
+            &["North Dakota"],
+            &["Ohio"],
+            &["Oklahoma"],
+            &["Oregon"],
+            &["Pennsylvania"],
+            &["Rhode Island"],
+            &["South Carolina"],
+            &["South Dakota"],
+            &["Tennessee"],
+            &["Texas"],
+            &["Utah"],
+            &["Vermont"],
+            &["Virginia"],
+            &["West Virginia"],
+            &["Wisconsin"],
+            &["Wyoming"],
+        ],
+    ),
+    (
+        "Mexico",
+        &[
+            &["Aguascalientes"],
+            &["Baja California"],
+            &["Baja California Sur"],
+            &["Campeche"],
+            &["Chiapas"],
+            &["Chihuahua"],
+            &["Coahuila"],
+            &["Colima"],
+            &["Durango"],
+            &["Guanajuato"],
+            &["Guerrero"],
+            &["Jalisco"],
+            &["Michoacán", "Michoacan"],
+            &["Morelos"],
+            &["Nayarit"],
+            &["Nuevo León", "Nuevo Leon"],
+            &["Oaxaca"],
+            &["Puebla"],
+            &["Querétaro", "Queretaro"],
+            &["Quintana Roo"],
+            &["San Luis Potosí", "San Luis Potosi"],
+            &["Sinaloa"],
+            &["Sonora"],
+            &["Tabasco"],
+            &["Tamaulipas"],
+            &["Tlaxcala"],
+            &["Veracruz"],
+            &["Yucatán", "Yucatan"],
+            &["Zacatecas"],
+        ],
+    ),
+    (
+        "Chile",
+        &[
+            &["Arica y Parinacota"],
+            &["Tarapacá", "Tarapaca"],
+            &["Antofagasta"],
+            &["Atacama"],
+            &["Coquimbo"],
+            &["Valparaíso", "Valparaiso"],
+            &["Ñuble", "Nuble"],
+            &["Biobío", "Biobio", "Bío Bío"],
+            &["La Araucanía", "Araucanía", "Araucania"],
+            &["Los Ríos", "Los Rios"],
+            &["Los Lagos"],
+            &["Aysén", "Aysen"],
+            &["Magallanes"],
+        ],
+    ),
+    (
+        "United Kingdom",
+        &[
+            &["England", "Inglaterra"],
+            &["Scotland", "Escocia"],
+            &["Wales", "Gales"],
+            &["Northern Ireland", "Irlanda del Norte"],
+        ],
+    ),
+    (
+        "Canada",
+        &[
+            &["Alberta"],
+            &["British Columbia"],
+            &["Manitoba"],
+            &["New Brunswick"],
+            &["Newfoundland and Labrador"],
+            &["Nova Scotia"],
+            &["Ontario"],
+            &["Quebec", "Québec"],
+            &["Saskatchewan"],
+        ],
+    ),
+    (
+        "Spain",
+        &[
+            &["Andalucía", "Andalusia", "Andalucia"],
+            &["Aragón", "Aragon"],
+            &["Asturias"],
+            &["Cantabria"],
+            &["Castilla y León", "Castilla y Leon"],
+            &["Castilla-La Mancha"],
+            &["Cataluña", "Catalonia", "Catalunya"],
+            &["Extremadura"],
+            &["Galicia"],
+            &["Islas Baleares", "Balearic Islands", "Baleares"],
+            &["Islas Canarias", "Canary Islands", "Canarias"],
+            &["La Rioja"],
+            &["Navarra", "Navarre"],
+            &["País Vasco", "Basque Country", "Euskadi"],
+            &["Región de Murcia", "Murcia"],
+        ],
+    ),
+];
+
+/// Every country and region name, for one search; the second list holds
+/// the key of the name the search reports as pattern `i`.
 static COUNTRY_SEARCH: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let mut names = Vec::new();
     let mut keys = Vec::new();
-    for names_of in COUNTRIES {
+    let regions = REGIONS.iter().flat_map(|(_, parts)| parts.iter());
+    for names_of in COUNTRIES.iter().chain(regions) {
         for name in names_of.iter() {
             names.push(*name);
             keys.push(names_of[0]);
@@ -200,7 +365,11 @@ static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "iclón",
         "iclon",
     ];
-    let names = COUNTRIES.iter().flat_map(|names| names.iter().copied());
+    let regions = REGIONS.iter().flat_map(|(_, parts)| parts.iter());
+    let names = COUNTRIES
+        .iter()
+        .chain(regions)
+        .flat_map(|names| names.iter().copied());
     AhoCorasick::new(names.chain(storm_words)).expect("place words")
 });
 
@@ -278,11 +447,28 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// Territories and the country they belong to.
 const TERRITORIES: &[(&str, &str)] = &[("Puerto Rico", "United States")];
 
-/// The countries of the territories among `keys`.
+/// Whether `key` is a part of a country (see [`REGIONS`]).
+fn is_region(key: &str) -> bool {
+    REGIONS
+        .iter()
+        .any(|(_, parts)| parts.iter().any(|p| p[0] == key))
+}
+
+/// The countries of the territories and regions among `keys`.
 fn countries_of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Vec<&'static str> {
     keys.into_iter()
-        .filter_map(|key| TERRITORIES.iter().find(|(t, _)| *t == key))
-        .map(|(_, country)| *country)
+        .filter_map(|key| {
+            TERRITORIES
+                .iter()
+                .find(|(t, _)| *t == key)
+                .map(|(_, country)| *country)
+                .or_else(|| {
+                    REGIONS
+                        .iter()
+                        .find(|(_, parts)| parts.iter().any(|p| p[0] == key))
+                        .map(|(country, _)| *country)
+                })
+        })
         .collect()
 }
 
@@ -393,7 +579,14 @@ impl RulePlaces {
         claims.retain(|claim| {
             let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
             let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
-            let named = &mentions[first..last];
+            // A country or a storm anywhere in the clause; a part of a
+            // country only where it speaks of the number ("49 died in South
+            // Carolina", not "33,241 nationwide, the most in Guanajuato").
+            let within = |m: &&Mention| {
+                !is_region(&m.key)
+                    || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
+            };
+            let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
             if named.is_empty() {
                 return true;
             }
@@ -403,9 +596,9 @@ impl RulePlaces {
             // Gulf Coast" is about Katrina, whichever countries are the
             // draft's own.
             if named.iter().any(|m| m.storm) {
-                named.iter().filter(|m| m.storm).any(is_own)
+                named.iter().filter(|m| m.storm).any(|m| is_own(m))
             } else {
-                named.iter().any(is_own)
+                named.iter().any(|m| is_own(m))
             }
         });
     }

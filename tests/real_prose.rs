@@ -434,6 +434,54 @@ fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
     );
 }
 
+/// A storm's toll across several states, and one state's toll.
+const STATES_RULES: &str = r#"
+[[figure]]
+id = "storm-deaths"
+name = "Deaths caused by Hurricane Helene"
+subjects = ["people died", "death toll"]
+canonical = 250
+
+[[figure]]
+id = "nc-deaths"
+name = "Deaths in North Carolina caused by Hurricane Helene"
+subjects = ["died in North Carolina", "North Carolina's death toll"]
+canonical = 108
+"#;
+
+#[test]
+fn a_state_s_count_is_no_claim_about_the_national_figure() {
+    let rules = Rules::parse(STATES_RULES, Path::new("rules.toml")).expect("rules parse");
+    let checker = Checker::new(rules);
+    let codes = |text: &str| -> Vec<String> {
+        checker
+            .check(text)
+            .into_iter()
+            .map(|f| format!("{} {}", f.code.as_str(), f.found_text))
+            .collect()
+    };
+    // A part of the country, not the draft's own, where it speaks of the
+    // number: that state's count.
+    assert_eq!(
+        codes("Hurricane Helene struck six states. In all, 250 people died. Forty-nine people died in South Carolina."),
+        Vec::<String>::new()
+    );
+    // Must not drop: the figure's own state, a state past a mark, and the
+    // draft's own state (named first and most).
+    assert_eq!(
+        codes("Helene hit hard. Officials said 105 people died in North Carolina."),
+        ["figcheck::mismatch 105"]
+    );
+    assert_eq!(
+        codes("Hurricane Helene struck six states. The death toll stands at 205, the most in Georgia since 1900."),
+        ["figcheck::mismatch 205"]
+    );
+    assert_eq!(
+        codes("Valparaíso burned for days. Valparaíso's hills are bare. In Valparaíso 205 people died."),
+        ["figcheck::mismatch 205"]
+    );
+}
+
 #[test]
 fn a_figure_for_part_of_a_year_is_read_and_set_aside() {
     // The rules keep the homicide rate per year (2.4 for 2023, 1.9 for 2024):

@@ -73,6 +73,10 @@ pub struct Claim {
     pub tense: Tense,
     /// The clause that holds the claim, in the text attribution read.
     pub clause: Range<usize>,
+    /// The part of the clause that speaks of the number: up to it, and on
+    /// to the next mark after it ("49 people died in South Carolina", not
+    /// "…, the governor of Georgia said").
+    pub reach: Range<usize>,
     /// The declared source the clause attributes the claim to, if any
     /// (an index into the rules' sources); set by [`crate::source`].
     pub source: Option<usize>,
@@ -485,6 +489,7 @@ pub fn attribute_in(
                     anchor,
                     modality: framing,
                     tense: modality::tense(&s, &clause, number, cues),
+                    reach: reach(&s, &clause, number),
                     clause,
                     source: None,
                 });
@@ -525,10 +530,14 @@ fn in_reach(s: &Sentence, clause: &Range<usize>, number: &Number, own: &Own, cue
             !inside && !after_own
         })
     };
+    let reach = reach(s, clause, number);
+    speaks(reach.start..number.qualifier_start) || speaks(number.span.end..reach.end)
+}
+
+/// The part of a clause that speaks of its number: from the clause's start
+/// to the next mark after the number (see [`in_reach`]).
+fn reach(s: &Sentence, clause: &Range<usize>, number: &Number) -> Range<usize> {
     let start = clause.start.min(number.qualifier_start);
-    if speaks(start..number.qualifier_start) {
-        return true;
-    }
     let after = s.slice(number.span.end..clause.end.max(number.span.end));
     // A hyphen between spaces is a dash too: "crossed - an average of 52".
     let end = [
@@ -539,7 +548,7 @@ fn in_reach(s: &Sentence, clause: &Range<usize>, number: &Number, own: &Own, cue
     .flatten()
     .min()
     .unwrap_or(after.len());
-    speaks(number.span.end..number.span.end + end)
+    start..number.span.end + end
 }
 
 /// The other number of a change construction around `primary`, if any, and

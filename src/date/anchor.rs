@@ -73,7 +73,7 @@ fn cues(lang: Lang) -> &'static Cues {
 static ENGLISH: Cues = Cues {
     cued: LazyLock::new(|| {
         regex(&format!(
-            r"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|(?:at\s+)?the\s+end\s+of|through|until|till)\s+(?:(?:early|late|mid-?)\s*)?{}",
+            r"(?i)\b(?:as\s+(?:of|at)|by(?:\s+the\s+end\s+of)?|(?:at\s+)?the\s+end\s+of|through|until|till|the\s+(?:12|twelve)\s+months\s+(?:to|through|ending(?:\s+in)?)|the\s+year\s+(?:to|through|ending(?:\s+in)?))\s+(?:(?:early|late|mid-?)\s*)?{}",
             date_pattern()
         ))
     }),
@@ -284,6 +284,16 @@ mod tests {
             (
                 "As of early 2025, 85,000 were arrested.",
                 "2025 @ As of early 2025",
+            ),
+            // A rolling count names the month it runs to; nearer the number
+            // than the month of the value it changed from.
+            (
+                "Prices rose by 11.1% in the 12 months to October 2022, up from 10.1% in September 2022.",
+                "2022-10 @ the 12 months to October 2022",
+            ),
+            (
+                "Inflation dropped to 10.5% in the year to November 2023.",
+                "2023-11 @ the year to November 2023",
             ),
             (
                 "In March 2024, police had arrested 79,211 people.",

@@ -214,6 +214,10 @@ static ENGLISH: Cues = Cues {
         "shall",
         "should",
         "ll",
+        "if",
+        "unless",
+        "suppose",
+        "supposing",
     ]),
     history_before: &modality::HISTORY_BEFORE,
     compared_with: &modality::COMPARED_WITH,
@@ -324,6 +328,9 @@ static NARROW_TIME: Pattern = LazyLock::new(|| {
           | single\s+day
           | (?:per|a|each)\s+day
           | (?:past|last)\s+(?:\d+|twenty-four|forty-eight|seven|two|three)\s+(?:hours|days)
+          | (?:24|twenty-four)-hour
+          | on\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?\s+\d{1,2}(?:st|nd|rd|th)?
+          | on\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:january|february|march|april|may|june|july|august|september|october|november|december)
         )(?-u:\b)",
     )
     .expect("narrow time pattern")
@@ -334,13 +341,14 @@ static PART: Pattern = LazyLock::new(|| {
         r"(?ix)(?-u:\b)(?:
             alone|including|includes?|included|among\s+them|of\s+(?:them|whom|those|these|which)
           | on\s+average|averag(?:e|ed|ing)|each|apiece
+          | in\s+(?:the|that|this)\s+(?:state|county|city|province|region)(?:[\s,;.]|$)
         )(?-u:\b)",
     )
     .expect("part pattern")
 });
 static ES_PART: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió){END}",
+        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió|en\s+(?:el|ese|este)\s+(?:estado|municipio|departamento|condado)|en\s+(?:la|esa|esta)\s+(?:provincia|región|region|comuna|ciudad)){END}",
     )
 });
 
@@ -372,19 +380,21 @@ static PERIOD: Pattern = LazyLock::new(|| {
           | (?i:under)\s+(?:[A-Z]|(?i:his|her|their)\b)
           | (?i:between)\s+(?:[A-Z][a-z]+\s+\d|\d{1,2}\s+[A-Z]|the\s+start)
           | (?i:during|in|over)\s+the\s+(?:first|last|past)\s+(?:(?:\d+|[a-z]+)\s+)?(?:days|weeks|months)
+          | (?i:during|in|over)\s+the\s+(?:last|past)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)\s+years
+          | (?i:from)\s+(?:[A-Z][a-z]+\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+)(?:,?\s+\d{4})?\s+(?i:to|until|through)\s
         )",
     )
     .expect("period pattern")
 });
 static ES_PERIOD: Pattern = LazyLock::new(|| {
     regex(
-        r"\b(?:(?i:desde\s+que\s+(?:\p{L}+\s+){0,4}?(?:asumió|asumio|llegó\s+al\s+poder|llego\s+al\s+poder|tomó\s+posesión|tomo\s+posesion|entró\s+en\s+funciones))|(?i:bajo)\s+(?:el\s+)?(?:gobierno|mandato)|(?i:entre)\s+(?:el\s+)?(?:\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+y|(?i:en|durante)\s+(?:los|las)\s+primer[oa]s\s+(?:\d+|\p{L}+)\s+(?:días|dias|semanas|meses)){END}",
+        r"\b(?:(?i:desde\s+que\s+(?:\p{L}+\s+){0,4}?(?:asumió|asumio|llegó\s+al\s+poder|llego\s+al\s+poder|tomó\s+posesión|tomo\s+posesion|entró\s+en\s+funciones))|(?i:bajo)\s+(?:el\s+)?(?:gobierno|mandato)|(?i:entre)\s+(?:el\s+)?(?:\d{1,2}\s+de\s+)?(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+y|(?i:en|durante)\s+(?:los|las)\s+primer[oa]s\s+(?:\d+|\p{L}+)\s+(?:días|dias|semanas|meses)|(?i:en|durante)\s+(?:los|las)\s+(?:últimos|ultimos)\s+(?:\d+|\p{L}+)\s+años|(?i:del)\s+\d{1,2}\s+de\s+\p{L}+(?:\s+de\s+\d{4})?\s+al\s+\d{1,2}\s+de|(?i:sexenio)){END}",
     )
 });
 
 static ES_NARROW_TIME: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:ayer|anoche|hoy|diari[oa]s?|(?:el|este|del|último|ultimo)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)|(?:por|al|cada)\s+(?:día|dia)|la\s+semana\s+pasada|esta\s+semana|en\s+(?:un|una)\s+(?:sol[oa]\s+)?(?:noche|semana)){END}",
+        r"(?i)\b(?:ayer|anoche|diari[oa]s?|(?:el|este|del|último|ultimo)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)|(?:por|al|cada)\s+(?:día|dia)|la\s+semana\s+pasada|esta\s+semana|en\s+(?:un|una)\s+(?:sol[oa]\s+)?(?:noche|semana)){END}",
     )
 });
 
@@ -470,7 +480,8 @@ static ES_FORECAST: Pattern = LazyLock::new(|| {
            |proyectar|pronosticar|prever|planear){END})
         | (?i:\b(?:la|una|su|el|un)\s+(?:\p{L}+\s+)?(?:meta|objetivo|proyección|proyeccion|previsión|prevision|pronóstico|pronostico)\s+(?:de|es|era|sería|será){END})
         | \b[a-záéíóúñ]\p{L}*(?:ará|erá|irá|arán|erán|irán|aría|ería|iría|arían|erían|irían){END}
-        | \b(?:habr|podr|tendr|sabr|dir|har|pondr|saldr|vendr|querr|cabr|valdr)(?:á|án|ía|ían){END}",
+        | \b(?:habr|podr|tendr|sabr|dir|har|pondr|saldr|vendr|querr|cabr|valdr)(?:á|án|ía|ían){END}
+        | \A\W*(?i:si)\s",
     )
 });
 static ES_HISTORY_BEFORE: Pattern = LazyLock::new(|| {
@@ -979,6 +990,9 @@ mod tests {
             "an average of 131 people per day",
             "over the past seven days",
             "in the last 24 hours",
+            "On August 22, a record 1,295 arrived",
+            "crossed on 22 August",
+            "arrived over a 24-hour period",
         ] {
             assert!(en.is_match(clause), "{clause}");
         }
@@ -989,6 +1003,7 @@ mod tests {
             "inflation was 3.8% in July",
             "the toll rose to 248 by Sunday's count of the year",
             "as of today, 367 deaths",
+            "on August 2024 figures, 367 deaths",
         ] {
             assert!(!en.is_match(clause), "{clause}");
         }
@@ -1004,8 +1019,35 @@ mod tests {
             "30.057 homicidios en 2023",
             "durante el año",
             "desde marzo de 2022",
+            // "Today" dates a running total as often as a day's count.
+            "a las 12:00 de hoy se registraron 131 fallecidos",
         ] {
             assert!(!es.is_match(clause), "{clause}");
+        }
+    }
+
+    #[test]
+    fn parts_periods_and_running_totals() {
+        let en = of(Lang::En);
+        let es = of(Lang::Es);
+        for (cue, clause, fires) in [
+            (en.part, "11 people had died in the state", true),
+            (en.part, "the most destructive in the city's history", false),
+            (es.part, "murieron 12 personas en el estado", true),
+            (en.period, "in the last six years, 206,724 homicides", true),
+            (en.period, "from January 1 to July 5, 13,574 arrived", true),
+            (en.period, "the highest in six years", false),
+            (
+                es.period,
+                "del 1 de diciembre de 2018 al 31 de diciembre de 2023",
+                true,
+            ),
+            (es.period, "en los últimos seis años", true),
+            (es.period, "en 2024", false),
+            (en.running_total, "bringing the total to 21,063", true),
+            (en.running_total, "408 people arrived on nine boats", false),
+        ] {
+            assert_eq!(cue.is_match(clause), fires, "{clause}");
         }
     }
 

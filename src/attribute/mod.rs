@@ -435,7 +435,6 @@ pub fn attribute_in(
                 {
                     framing = Modality::PartOfYear;
                 }
-                let in_clause = s.slice(clause.clone());
                 let names = |word: &str| {
                     word.chars().count() >= 3
                         && figure
@@ -462,7 +461,8 @@ pub fn attribute_in(
                     number_first: number.span.end <= best.subject.start,
                     part: in_reach(&s, &clause, number, &own, cues.part),
                     period: in_reach(&s, &clause, number, &own, cues.period),
-                    running_total: cues.running_total.is_match(in_clause),
+                    // The subject itself may say it: "the death toll rose to".
+                    running_total: in_reach(&s, &clause, number, &Own::NONE, cues.running_total),
                     referred,
                     family: best.family,
                     earlier: best.earlier,
@@ -507,6 +507,14 @@ struct Own<'a> {
     names: &'a dyn Fn(&str) -> bool,
 }
 
+impl Own<'_> {
+    /// Nothing of the figure's own: every cue in reach counts.
+    const NONE: Own<'static> = Own {
+        subject: 0..0,
+        names: &|_| false,
+    };
+}
+
 /// Whether a framing cue speaks of the number: one in its clause before it
 /// ("In April alone, 12", "Yesterday, 408 people") or in the stretch right
 /// after it, up to the next mark ("5,300 of these structures", "424 people
@@ -526,8 +534,7 @@ fn in_reach(s: &Sentence, clause: &Range<usize>, number: &Number, own: &Own, cue
             let word = &before[before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
                 i + before[i..].chars().next().map_or(1, char::len_utf8)
             })..];
-            let after_own = own.subject.end == base + before.len() || (own.names)(word);
-            !inside && !after_own
+            !inside && !(own.names)(word)
         })
     };
     let reach = reach(s, clause, number);

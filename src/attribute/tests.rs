@@ -641,6 +641,30 @@ fn a_day_or_a_part_is_evidence_only_where_it_speaks_of_the_number() {
 }
 
 #[test]
+fn a_running_total_speaks_of_its_own_number_only() {
+    // "bringing the total to …" speaks of the total after the comma, not
+    // of the day's count before it.
+    let e = evidence("Yesterday, 40 people were arrested, bringing the total to 85,000.");
+    assert!(e.narrow_time && !e.running_total, "{e:?}");
+}
+
+#[test]
+fn a_condition_is_no_claim_to_judge() {
+    let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+    for (text, judged) in [
+        ("If the homicide rate is 3, more will leave.", false),
+        ("Unless the homicide rate is 3, nothing changes.", false),
+        ("The homicide rate is 3, officials said.", true),
+    ] {
+        let numbers = recognise(text, Lang::En);
+        let claims = attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En);
+        assert_eq!(claims.len(), 1, "{text}");
+        assert_eq!(claims[0].modality.is_judged(), judged, "{text}");
+    }
+}
+
+#[test]
 fn a_running_total_and_a_bounded_period_are_read_in_the_clause() {
     for text in [
         "The toll of deaths in custody rose to 367 on Sunday.",

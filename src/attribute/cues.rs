@@ -885,7 +885,7 @@ static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 /// See [`Cues::pronoun_back`].
 static PRONOUN_BACK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\W*(?:(?:previously|earlier|before|then|now|by\s+then|since\s+then|at\s+the\s+time|a\s+(?:day|week|month|year)\s+(?:earlier|before|later)),?\s+)?it\s+(?:had\s+|has\s+)?(?:stood|stands|was|is|rose|risen|fell|fallen|reached|climbed|dropped|jumped|grew|hit)\b",
+        r"(?i)^\W*(?:(?:previously|earlier|before|then|now|by\s+then|since\s+then|at\s+the\s+time|a\s+(?:day|week|month|year)\s+(?:earlier|before|later)),?\s+)?it\s+(?:had\s+|has\s+)?(?:(?:currently|now|still|already|briefly)\s+)?(?:stood|stands|was|is|rose|risen|fell|fallen|reached|climbed|dropped|jumped|grew|hit)\b",
     )
     .expect("pronoun pattern")
 });

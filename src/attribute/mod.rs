@@ -179,6 +179,12 @@ pub fn points_back(sentence: &str, lang: Lang) -> bool {
         || cues.pronoun_back.is_match(sentence)
 }
 
+/// How many words a verb of change ("rose to", "aumentó a") may stand from
+/// the subject it follows: a sentence's subject with its description ("El
+/// número de fallecidos en los incendios que azotan la región de
+/// Valparaíso, a 100 kilómetros de Santiago, aumentó a 99").
+const LONG_SUBJECT: usize = 24;
+
 /// The most sentences a reference back reaches over, in its paragraph.
 const TOPIC_REACH: usize = 4;
 
@@ -303,7 +309,19 @@ pub fn attribute_in(
                 subject.end..subject.end
             };
             let words = s.words_between(gap.clone());
-            (words <= window).then(|| {
+            // A verb of change or standing right before the number ("…, rose
+            // to 99", "aumentó a 99") takes the subject its sentence opened
+            // with, however long that subject's words ran.
+            let changed_to = subject.end <= n.qualifier_start
+                && cues.change_verb_before.is_match(s.slice(
+                    n.qualifier_start.saturating_sub(40).max(subject.end)..n.qualifier_start,
+                ));
+            let reach = if changed_to {
+                window.max(LONG_SUBJECT)
+            } else {
+                window
+            };
+            (words <= reach).then(|| {
                 let punctuation = s
                     .slice(gap)
                     .chars()

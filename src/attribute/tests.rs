@@ -230,6 +230,25 @@ fn the_value_a_change_started_from_is_claimed_after_the_first_value_s_time() {
 }
 
 #[test]
+fn a_verb_of_change_reaches_back_to_a_long_subject() {
+    // Ten words between the subject and the number: beyond the window of 8,
+    // but "rose to" takes the subject the sentence opened with.
+    assert_eq!(
+        claims("The deaths in custody recorded by the three largest rights groups in the country rose to 376."),
+        vec![claim("deaths", "376")]
+    );
+    // Must not fire: no verb of change, or a clause break between.
+    assert_eq!(
+        claims("The deaths in custody recorded by the three largest rights groups in the country include 376."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The deaths in custody recorded by the three largest rights groups went unreported; prices rose to 376."),
+        vec![]
+    );
+}
+
+#[test]
 fn without_a_change_construction_a_second_number_is_not_claimed() {
     assert_eq!(
         claims("The homicide rate was 1.9, and 40 officers were promoted."),
@@ -578,7 +597,9 @@ fn the_paragraph_s_topic_reaches_a_few_sentences_and_a_pronoun_weakly() {
         ("deaths", "376")
     );
     assert!(found[0].2 <= tier::Tier::Likely, "{found:?}");
-    // A pronoun for the topic, right after it.
+    // A pronoun for the topic, right after it, with or without an adverb.
+    let found = tiers("Deaths in custody keep rising. It currently stands at 376.");
+    assert_eq!(found.len(), 1, "{found:?}");
     let found = tiers("The toll of deaths in custody rose to 376. Previously, it stood at 367.");
     assert_eq!(found.len(), 2, "{found:?}");
     assert_eq!(found[1].1, "367");

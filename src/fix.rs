@@ -24,12 +24,12 @@ static NUMERAL: LazyLock<Regex> = LazyLock::new(|| {
 /// The scale a word or suffix right after the numeral gives it.
 fn scale_after(rest: &str) -> f64 {
     let word: String = rest
-        .trim_start_matches([' ', '\u{a0}'])
+        .trim_start_matches([' ', '\u{a0}', '-'])
         .chars()
         .take_while(|c| c.is_ascii_alphabetic())
         .collect::<String>()
         .to_ascii_lowercase();
-    let glued = !rest.starts_with([' ', '\u{a0}']);
+    let glued = !rest.starts_with([' ', '\u{a0}', '-']);
     match word.as_str() {
         "k" if glued => 1e3,
         "m" | "mn" if glued => 1e6,
@@ -152,7 +152,11 @@ pub fn for_claim(
         // A number in words: the value in digits, if asked for. Digits
         // that cannot be restyled are left alone: replacing the whole
         // number would drop what is written around them.
-        None if !written.contains(|c: char| c.is_ascii_digit()) => {
+        // At the start of a sentence, style books write a number in
+        // words: digits there would make good copy wrong.
+        None if !written.contains(|c: char| c.is_ascii_digit())
+            && !starts_sentence(text, number.qualifier_start.min(number.span.start)) =>
+        {
             (crate::value::format_value(value, unit), false)
         }
         None => return None,
@@ -176,6 +180,14 @@ pub fn for_claim(
             content,
         }],
     })
+}
+
+/// Whether `at` starts a sentence of `text`: nothing but white space, a
+/// line's markup or a sentence's end stands before it.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let before =
+        text[..at].trim_end_matches(|c: char| c.is_whitespace() || "\"'“‘(*_#>-".contains(c));
+    before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':'])
 }
 
 /// `text` with the edits applied: sorted by position, and an edit that
@@ -209,6 +221,26 @@ mod tests {
     }
 
     #[test]
+    fn a_number_in_words_opening_a_sentence_is_never_rewritten_in_digits() {
+        let value = AllowedValue::computed(85_000.0, 85_000.0);
+        let fix = |text: &str| {
+            let numbers = crate::numbers::recognise(text, crate::lang::Lang::En);
+            for_claim(text, &numbers[0], Unit::Count, Code::Mismatch, &value)
+        };
+        for text in [
+            "Fifty-eight thousand people were arrested.",
+            "Arrests fell. Fifty-eight thousand people were arrested.",
+            "- Fifty-eight thousand people were arrested.",
+        ] {
+            assert_eq!(fix(text), None, "{text}");
+        }
+        // Inside a sentence, digits are fine, though never a safe fix.
+        let inside = fix("Police say fifty-eight thousand people were arrested.").unwrap();
+        assert_eq!(inside.edits[0].content, "85,000");
+        assert_eq!(inside.applicability, Applicability::Unsafe);
+    }
+
+    #[test]
     fn a_value_is_written_in_the_shape_of_the_number_it_replaces() {
         let cases = [
             ("58,000", 58_000.0, 85_000.0, "85,000"),
@@ -216,6 +248,7 @@ mod tests {
             ("58\u{202f}000", 58_000.0, 85_000.0, "85\u{202f}000"),
             ("376", 376.0, 367.0, "367"),
             ("$5 million", 5e6, 6e6, "$6 million"),
+            ("$6-million", 6e6, 5e6, "$5-million"),
             ("US$5.5 million", 5.5e6, 6.2e6, "US$6.2 million"),
             ("85k", 85_000.0, 58_000.0, "58k"),
             ("2.4 per 100,000", 2.4, 1.9, "1.9 per 100,000"),

@@ -227,7 +227,10 @@ static ENGLISH: Grammar = Grammar {
     ordinal_after: None,
     decades: true,
     scale_after: LazyLock::new(|| {
-        regex(r"^(?:[ \u{a0}]+(?i:(thousand|million|billion|trillion))\b|[ \u{a0}]?(bn|mn)\b)")
+        // `$6-million`, as some papers write it: the hyphen joins the scale.
+        regex(
+            r"^(?:(?:[ \u{a0}]+|-)(?i:(thousand|million|billion|trillion))\b|[ \u{a0}]?(bn|mn)\b)",
+        )
     }),
     scale_words: &[
         ("thousand", 1e3),

@@ -71,10 +71,13 @@ fn money_forms() {
         "paid US$6 million",
         "paid 6 million dollars",
         "paid $6 million.",
+        "paid a $6-million fee",
     ] {
         let n = only(text, Kind::Money);
         assert_eq!(n.low, 6e6, "{text:?}");
     }
+    // A hyphenated unit is still a measure, not a scale.
+    assert_eq!(only("a 6-mile walk", Kind::Measure).low, 6.0);
     let n = only("a $2.3bn budget", Kind::Money);
     assert!((n.low - 2.3e9).abs() < 1.0);
     assert_eq!(&"a $2.3bn budget"[n.span], "$2.3bn");

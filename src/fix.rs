@@ -511,6 +511,16 @@ fn keep_owner_and_mode(file: &std::fs::File, draft: &std::fs::Metadata) -> Resul
 
 /// A unified diff of a draft before and after its fixes, as `git diff`
 /// prints one.
+/// Whether the file at `path` starts with a UTF-8 byte-order mark, which
+/// reading drops from the text checked.
+pub fn starts_with_bom(path: &std::path::Path) -> bool {
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok()
+        && head == *b"\xef\xbb\xbf"
+}
+
 pub fn diff(path: &str, before: &str, after: &str) -> String {
     similar::TextDiff::from_lines(before, after)
         .unified_diff()

@@ -545,10 +545,21 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         }
         let (fixed_text, applied) = figcheck::fix::apply(&report.source, &edits);
         if args.diff {
+            // The byte-order mark the draft was read without goes back in,
+            // so the patch's first line is the draft's (as --fix keeps it).
+            let path = std::path::Path::new(&report.path);
+            let (before, after) = if figcheck::fix::starts_with_bom(path) {
+                (
+                    format!("\u{feff}{}", report.source),
+                    format!("\u{feff}{fixed_text}"),
+                )
+            } else {
+                (report.source.to_string(), fixed_text.clone())
+            };
             let diff = figcheck::fix::diff(
                 visible(&report.path).trim_start_matches("./"),
-                &report.source,
-                &fixed_text,
+                &before,
+                &after,
             );
             // A patch must hold the draft's bytes, and those would reach
             // the terminal raw: such a diff is not shown.

@@ -312,3 +312,75 @@ fn every_fix_replaces_exactly_the_number_its_finding_is_about() {
     }
     assert!(fixes > 20, "only {fixes} fixes among the test drafts");
 }
+
+#[test]
+fn every_diff_applies_with_git_apply_and_patch_even_with_a_byte_order_mark_or_crlf() {
+    let (dir, names) = seeds();
+    // Each seed as it is, with a byte-order mark, and with CRLF line ends.
+    let mut drafts = Vec::new();
+    for name in &names {
+        let text = std::fs::read_to_string(dir.path().join(name)).unwrap();
+        let stem = name.trim_end_matches(".md").trim_end_matches(".txt");
+        let ext = &name[stem.len()..];
+        write(
+            dir.path(),
+            &format!("{stem}-bom{ext}"),
+            &format!("\u{feff}{text}"),
+        );
+        write(
+            dir.path(),
+            &format!("{stem}-crlf{ext}"),
+            &text.replace('\n', "\r\n"),
+        );
+        drafts.extend([
+            name.clone(),
+            format!("{stem}-bom{ext}"),
+            format!("{stem}-crlf{ext}"),
+        ]);
+    }
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    git(&["init", "-q"]);
+    let mut patches = 0;
+    for draft in &drafts {
+        for flags in [&["--diff"][..], &["--diff", "--unsafe-fixes"][..]] {
+            let mut args = flags.to_vec();
+            args.push(draft);
+            let run = figcheck(dir.path(), &args);
+            assert_ne!(run.code, 2, "{draft}: {}", run.stderr);
+            if !run.stdout.starts_with("--- ") {
+                continue;
+            }
+            // The summary line after the patch is not part of it.
+            let patch: String = run
+                .stdout
+                .split_inclusive('\n')
+                .take_while(|l| !l.starts_with("would fix"))
+                .collect();
+            write(dir.path(), "fix.patch", &patch);
+            git(&["apply", "--check", "fix.patch"]);
+            let out = std::process::Command::new("patch")
+                .args(["-p1", "--dry-run", "-i", "fix.patch"])
+                .current_dir(dir.path())
+                .output()
+                .expect("patch runs");
+            assert!(
+                out.status.success(),
+                "{draft}: {}",
+                String::from_utf8_lossy(&out.stdout)
+            );
+            patches += 1;
+        }
+    }
+    assert!(patches >= 2 * names.len(), "only {patches} patches to try");
+}

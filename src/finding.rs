@@ -20,10 +20,11 @@ pub enum Code {
     Inconsistent,
     Arithmetic,
     UnusedIgnore,
+    HiddenCharacters,
 }
 
 impl Code {
-    pub const ALL: [Code; 7] = [
+    pub const ALL: [Code; 8] = [
         Code::Mismatch,
         Code::WrongYear,
         Code::WrongSource,
@@ -31,6 +32,7 @@ impl Code {
         Code::Inconsistent,
         Code::Arithmetic,
         Code::UnusedIgnore,
+        Code::HiddenCharacters,
     ];
 
     /// The code as users see it and as JSON carries it.
@@ -43,6 +45,7 @@ impl Code {
             Code::Inconsistent => "figcheck::inconsistent",
             Code::Arithmetic => "figcheck::arithmetic",
             Code::UnusedIgnore => "figcheck::unused-ignore",
+            Code::HiddenCharacters => "figcheck::hidden-characters",
         }
     }
 

@@ -194,3 +194,136 @@ mod tests {
         assert_eq!(&source[map.range(&(here..here + 4))], "here");
     }
 }
+
+pub const EXPLANATION: &str = "\
+figcheck::hidden-characters
+
+What it means
+  A number the draft claims for a figure stands under a bidirectional
+  control character (a right-to-left override, an embedding or an isolate:
+  U+202A-U+202E, U+2066-U+2069). Such a character changes the order in which
+  the digits are shown: the bytes say 367, a reader sees 763.
+
+Why it matters
+  figcheck checks the bytes; the reader trusts what is shown. A wrong figure
+  can pass the check and reach readers, or a right one be flagged. Real copy
+  never needs these characters inside a figure; they arrive by pasting from
+  right-to-left text, or on purpose.
+
+Example
+  Rights groups say <U+202E>763<U+202C> people have died in custody.
+  (shown as 367; the draft holds 763)
+
+How to fix it
+  Delete the control characters around the number and type it again as
+  readers should see it. figcheck does not judge the number until then.
+";
+
+/// Sets aside the claims whose number stands under a bidirectional control
+/// (see [`bidi_regions`]): they are not judged, and each gives a
+/// `figcheck::hidden-characters` finding instead.
+pub fn set_aside_reordered(
+    text: &str,
+    numbers: &[crate::numbers::Number],
+    claims: &mut Vec<crate::attribute::Claim>,
+    figures: &[crate::rules::Figure],
+) -> Vec<crate::finding::Finding> {
+    let regions = bidi_regions(text);
+    if regions.is_empty() {
+        return Vec::new();
+    }
+    let mut findings = Vec::new();
+    claims.retain(|claim| {
+        let number = &numbers[claim.number];
+        let Some((_, name)) = regions
+            .iter()
+            .find(|(r, _)| r.start < number.span.end && number.span.start < r.end)
+        else {
+            return true;
+        };
+        let figure = &figures[claim.figure];
+        let written = &text[number.span.clone()];
+        let shown: String = if name.contains("RIGHT-TO-LEFT") {
+            written.chars().rev().collect()
+        } else {
+            written.to_string()
+        };
+        findings.push(crate::finding::Finding {
+            code: crate::finding::Code::HiddenCharacters,
+            severity: crate::rules::Severity::Error,
+            figure: Some(claim.figure),
+            span: number.span.clone(),
+            found_text: written.to_string(),
+            found: Some((number.low, number.high)),
+            canonical: Some((figure.canonical().min, figure.canonical().max)),
+            message: format!(
+                "{}: this number stands under an invisible {name}: the draft holds {written}, readers may see {shown}",
+                figure.name
+            ),
+            help: "delete the control characters and type the number as readers should see it; figcheck does not judge it until then".into(),
+            labels: vec![crate::finding::Label {
+                span: number.span.clone(),
+                text: format!("holds {written}"),
+            }],
+            fix: None,
+        });
+        false
+    });
+    findings
+}
+
+/// Whether `c` is a bidirectional control that changes how the text after
+/// it is ordered until it is closed: an embedding, an override or an
+/// isolate (U+202A-U+202E, U+2066-U+2069).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The stretches of `text` that bidirectional controls reorder: from an
+/// opening control to the one that closes it (U+202C, U+2069) or to the end
+/// of its line, with the name of the first control.
+pub fn bidi_regions(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    let mut regions = Vec::new();
+    if !text.contains(is_bidi_control) {
+        return regions;
+    }
+    let mut open: Option<(usize, &'static str)> = None;
+    for (at, c) in text.char_indices() {
+        match c {
+            '\u{202a}' => open = open.or(Some((at, "U+202A LEFT-TO-RIGHT EMBEDDING"))),
+            '\u{202b}' => open = open.or(Some((at, "U+202B RIGHT-TO-LEFT EMBEDDING"))),
+            '\u{202d}' => open = open.or(Some((at, "U+202D LEFT-TO-RIGHT OVERRIDE"))),
+            '\u{202e}' => open = open.or(Some((at, "U+202E RIGHT-TO-LEFT OVERRIDE"))),
+            '\u{2066}' => open = open.or(Some((at, "U+2066 LEFT-TO-RIGHT ISOLATE"))),
+            '\u{2067}' => open = open.or(Some((at, "U+2067 RIGHT-TO-LEFT ISOLATE"))),
+            '\u{2068}' => open = open.or(Some((at, "U+2068 FIRST STRONG ISOLATE"))),
+            '\u{202c}' | '\u{2069}' | '\n' => {
+                if let Some((start, name)) = open.take() {
+                    regions.push((start..at + c.len_utf8(), name));
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some((start, name)) = open {
+        regions.push((start..text.len(), name));
+    }
+    regions
+}
+
+#[cfg(test)]
+mod bidi_tests {
+    use super::*;
+
+    #[test]
+    fn a_control_reorders_up_to_its_closer_or_the_line_s_end() {
+        let text = "a \u{202e}763\u{202c} b \u{2067}12\nc";
+        let regions = bidi_regions(text);
+        assert_eq!(regions.len(), 2, "{regions:?}");
+        assert_eq!(&text[regions[0].0.clone()], "\u{202e}763\u{202c}");
+        assert!(regions[0].1.contains("RIGHT-TO-LEFT OVERRIDE"));
+        assert_eq!(&text[regions[1].0.clone()], "\u{2067}12\n");
+        // Must not fire: no control, or a mark that orders nothing (U+200E).
+        assert!(bidi_regions("367 people, \u{200e}367").is_empty());
+    }
+}

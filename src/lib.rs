@@ -414,6 +414,13 @@ impl Checker {
         // is cheap, but an HTML draft is tokenized again for it.
         let draft = std::cell::OnceCell::new();
         let date = || *draft.get_or_init(|| self.date_of(format, source, given).date.last_day());
+        // A number a bidirectional control reorders is not judged as its bytes.
+        let reordered = invisible::set_aside_reordered(
+            &prose.text,
+            &analysis.numbers,
+            &mut analysis.claims,
+            &self.rules.figures,
+        );
         // "Last year" is the year before the draft's.
         for claim in &mut analysis.claims {
             if let (None, Some(relative)) = (claim.year, claim.relative_year) {
@@ -432,6 +439,7 @@ impl Checker {
                 self.lowest_tier(),
             )
         };
+        findings.extend(reordered);
         let relations =
             arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, &date, lang);
         findings.extend(arithmetic::findings(

@@ -878,6 +878,45 @@ fn a_number_is_read_as_readers_see_it() {
 }
 
 #[test]
+fn a_number_a_bidirectional_control_reorders_is_reported_not_judged() {
+    // The bytes say 367, the canonical value, so the claim passed; readers
+    // see 763. The other way round, a right figure was flagged.
+    let dir = workspace();
+    for (name, draft) in [
+        (
+            "rlo.md",
+            "Rights groups say \u{202e}763\u{202c} people have died in custody.\n",
+        ),
+        (
+            "shown-right.md",
+            "Rights groups say \u{202e}367\u{202c} people have died in custody.\n",
+        ),
+        (
+            "isolate.md",
+            "Rights groups say \u{2067}367 people have died in custody.\n",
+        ),
+    ] {
+        write(dir.path(), name, draft);
+        let run = figcheck(dir.path(), &["--format", "json", name]);
+        assert_eq!(run.code, 1, "{name}: {}", run.stdout);
+        let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+        let findings = json["findings"].as_array().unwrap();
+        assert_eq!(findings.len(), 1, "{name}: {findings:?}");
+        assert_eq!(findings[0]["code"], "figcheck::hidden-characters", "{name}");
+        assert!(findings[0]["fix"].is_null(), "{name}");
+    }
+    // Must not fire: a left-to-right mark orders nothing, and a control on
+    // another line reaches no number here.
+    write(
+        dir.path(),
+        "mark.md",
+        "Rights groups say \u{200e}367 people have died in custody.\n\nA \u{202e}note.\n",
+    );
+    let run = figcheck(dir.path(), &["--format", "short", "mark.md"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
 fn arguments_are_never_echoed_raw() {
     let dir = workspace();
     for args in [

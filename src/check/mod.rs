@@ -30,6 +30,7 @@ impl Code {
             Code::Inconsistent => inconsistent::EXPLANATION,
             Code::Arithmetic => crate::arithmetic::EXPLANATION,
             Code::UnusedIgnore => crate::suppress::EXPLANATION,
+            Code::HiddenCharacters => crate::invisible::EXPLANATION,
         }
     }
 }

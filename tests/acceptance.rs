@@ -143,3 +143,34 @@ fn two_values_in_one_draft_are_inconsistent() {
     assert_eq!(labelled, vec!["261", "367"], "labels on both claims");
     assert_eq!(inconsistent.severity, Severity::Warning);
 }
+
+#[test]
+fn a_mismatch_says_what_its_qualifier_reaches() {
+    let found = checker().check("Police have arrested over 18,000 people.");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0]
+            .message
+            .ends_with("18,000 is not an accepted value: “over 18,000” means 18,000 to 21,600"),
+        "{}",
+        found[0].message
+    );
+    // Not where the reach holds an outdated count (65,000 in 2023): a
+    // superseded count is recognised only as written, and saying what the
+    // qualifier reaches would point at it.
+    let found = checker().check("Police have arrested over 58,000 people.");
+    assert!(
+        found[0].message.ends_with("58,000 is not an accepted value"),
+        "{}",
+        found[0].message
+    );
+    // Without a qualifier there is nothing to explain beyond the value.
+    let found = checker().check("Police have arrested 58,000 people.");
+    assert!(
+        found[0]
+            .message
+            .ends_with("58,000 is not an accepted value"),
+        "{}",
+        found[0].message
+    );
+}

@@ -40,11 +40,46 @@ How to fix it
 
 pub fn finding(context: &Context) -> Finding {
     let figure = context.figure;
+    // Why, where the qualifier is what puts the claim out of reach: "over
+    // 58,000" means 58,000 to 69,600, and no accepted value lies there.
+    let reach = context.number.qualifier.map_or_else(String::new, |q| {
+        let (low, high) = context.number.qualified_interval(figure.qualifier_slack);
+        // From the number as written, not from its rounding: "over 58,000"
+        // starts at 58,000.
+        let n = context.number;
+        let (low, high) = match q.direction() {
+            crate::numbers::Direction::AtLeast => (n.low, high),
+            crate::numbers::Direction::AtMost => (low, n.high),
+            crate::numbers::Direction::Approximately => (low, high),
+        };
+        let value = |v: f64| crate::value::format_value(v, figure.unit);
+        // Said only where no value the rules know lies in that reach (one
+        // that does is an outdated count, recognised only as written).
+        // A count's reach is whole: "at least 376" means 376 to 451.
+        let (low, high) = if figure.unit == crate::value::Unit::Count {
+            (low.ceil(), high.floor())
+        } else {
+            (low, high)
+        };
+        let reached = figure
+            .allowed
+            .iter()
+            .any(|v| v.min <= high && low <= v.max);
+        if reached {
+            return String::new();
+        }
+        let span = if low == high {
+            value(low)
+        } else {
+            format!("{} to {}", value(low), value(high))
+        };
+        format!(": “{} {}” means {span}", q.phrase(), context.found_text())
+    });
     context.finding(
         Code::Mismatch,
         figure.severity,
         format!(
-            "{}: {} is not an accepted value",
+            "{}: {} is not an accepted value{reach}",
             figure.name,
             context.found_text()
         ),

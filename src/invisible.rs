@@ -272,19 +272,21 @@ pub fn set_aside_reordered(
     findings
 }
 
-/// Whether `c` is a bidirectional control that changes how the text after
-/// it is ordered until it is closed: an embedding, an override or an
-/// isolate (U+202A-U+202E, U+2066-U+2069).
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
 /// The stretches of `text` that bidirectional controls reorder: from an
 /// opening control to the one that closes it (U+202C, U+2069) or to the end
 /// of its line, with the name of the first control.
 pub fn bidi_regions(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
     let mut regions = Vec::new();
-    if !text.contains(is_bidi_control) {
+    // Every such control is E2 80 AA-AE or E2 81 A6-A9 in UTF-8: a byte
+    // search, not a walk over every character, rules most drafts out.
+    let bytes = text.as_bytes();
+    let holds_one = memchr::memchr_iter(0xe2, bytes).any(|at| {
+        matches!(
+            (bytes.get(at + 1), bytes.get(at + 2)),
+            (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+        )
+    });
+    if !holds_one {
         return regions;
     }
     let mut open: Option<(usize, &'static str)> = None;

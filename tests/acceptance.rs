@@ -160,7 +160,9 @@ fn a_mismatch_says_what_its_qualifier_reaches() {
     // qualifier reaches would point at it.
     let found = checker().check("Police have arrested over 58,000 people.");
     assert!(
-        found[0].message.ends_with("58,000 is not an accepted value"),
+        found[0]
+            .message
+            .ends_with("58,000 is not an accepted value"),
         "{}",
         found[0].message
     );

@@ -61,10 +61,7 @@ pub fn finding(context: &Context) -> Finding {
         } else {
             (low, high)
         };
-        let reached = figure
-            .allowed
-            .iter()
-            .any(|v| v.min <= high && low <= v.max);
+        let reached = figure.allowed.iter().any(|v| v.min <= high && low <= v.max);
         if reached {
             return String::new();
         }

@@ -540,23 +540,25 @@ impl Own<'_> {
 /// whole the number is ("131 people, of whom 35 …") or when a source spoke
 /// ("…, the minister told lawmakers on Tuesday").
 fn in_reach(s: &Sentence, clause: &Range<usize>, number: &Number, own: &Own, cue: &Regex) -> bool {
-    // A cue that qualifies the figure itself ("CECOT alone was built to
-    // hold", "deaths in custody alone") takes no part of it.
-    let speaks = |stretch: Range<usize>| {
-        let base = stretch.start.max(s.range.start);
-        let text = s.slice(stretch);
-        cue.find_iter(text).any(|m| {
-            let (start, end) = (base + m.start(), base + m.end());
-            let inside = own.subject.start <= start && end <= own.subject.end;
-            let before = s.slice(s.range.start..start).trim_end();
-            let word = &before[before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-                i + before[i..].chars().next().map_or(1, char::len_utf8)
-            })..];
-            !inside && !(own.names)(word)
-        })
-    };
+    // One search over the whole reach; a match inside the number itself
+    // (its qualifier, its rate base) is none of these cues.
     let reach = reach(s, clause, number);
-    speaks(reach.start..number.qualifier_start) || speaks(number.span.end..reach.end)
+    let base = reach.start.max(s.range.start);
+    let text = s.slice(reach);
+    cue.find_iter(text).any(|m| {
+        let (start, end) = (base + m.start(), base + m.end());
+        if start < number.span.end && number.qualifier_start < end {
+            return false;
+        }
+        // A cue that qualifies the figure itself ("CECOT alone was built
+        // to hold", "deaths in custody alone") takes no part of it.
+        let inside = own.subject.start <= start && end <= own.subject.end;
+        let before = s.slice(base.min(start)..start).trim_end();
+        let word = &before[before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        })..];
+        !inside && !(own.names)(word)
+    })
 }
 
 /// The part of a clause that speaks of its number: from the clause's start

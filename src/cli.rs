@@ -28,10 +28,12 @@ Exit status:
   1  at least one finding at the --fail-on level
   2  bad usage, a missing, unreadable or invalid rules file, a path that does
      not exist, or a draft that could not be read
+  130  interrupted before the run finished (drafts are whole, old or new)
 
 Finding codes: figcheck::mismatch, figcheck::wrong-year, figcheck::wrong-source,
 figcheck::stale, figcheck::inconsistent, figcheck::arithmetic,
-figcheck::unused-ignore. `figcheck explain CODE` says what each means.";
+figcheck::unused-ignore, figcheck::hidden-characters. `figcheck explain CODE`
+says what each means.";
 
 /// Check the figures in draft articles against the canonical figures in rules.toml.
 #[derive(Debug, Parser)]

@@ -382,7 +382,7 @@ fn write_checking(
     }
     keep_owner_and_mode(temporary.as_file(), &metadata)?;
     temporary.as_file().sync_all().map_err(io)?;
-    temporary.persist(path).map_err(|e| io(e.error))?;
+    temporary.persist(path).map_err(io)?;
     // The rename itself reaches the disk with its directory.
     if let Ok(dir) = std::fs::File::open(directory_of(path)) {
         let _ = dir.sync_all();
@@ -390,15 +390,83 @@ fn write_checking(
     Ok(())
 }
 
+/// The temporary files of writes under way, so that an interrupted run
+/// (Ctrl-C, a CI job cancelled) can remove them: a dropped one removes
+/// itself, but a signal ends the process without dropping anything.
+static UNFINISHED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn unfinished() -> std::sync::MutexGuard<'static, Vec<std::path::PathBuf>> {
+    UNFINISHED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// Removes the temporary files of the writes under way, for a handler of
+/// an interrupting signal (the binary installs one). The drafts themselves
+/// are untouched: a write is a rename, whole or not at all.
+pub fn remove_unfinished() {
+    for path in unfinished().drain(..) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// A temporary file made by [`create_beside`]: written like a file, then
+/// persisted over its target or, dropped, removed; meanwhile known to
+/// [`remove_unfinished`].
+pub struct Beside {
+    file: Option<tempfile::NamedTempFile>,
+    path: std::path::PathBuf,
+}
+
+impl Beside {
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    pub fn as_file(&self) -> &std::fs::File {
+        self.file
+            .as_ref()
+            .expect("present until persisted")
+            .as_file()
+    }
+
+    /// Renames the file over `target`.
+    pub fn persist(mut self, target: &std::path::Path) -> std::io::Result<()> {
+        let file = self.file.take().expect("persisted once");
+        file.persist(target).map(drop).map_err(|e| e.error)
+    }
+}
+
+impl std::io::Write for Beside {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file
+            .as_mut()
+            .expect("present until persisted")
+            .write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.as_mut().expect("present until persisted").flush()
+    }
+}
+
+impl Drop for Beside {
+    fn drop(&mut self) {
+        // Persisted, or removed by the temporary file's own drop just after.
+        unfinished().retain(|p| *p != self.path);
+    }
+}
+
 /// A new file beside `path`, for a text that is then renamed over it:
 /// hidden, with a name no one can guess (`.a.md.Xy3k9Q.figcheck.tmp`),
 /// created exclusively so a link planted there is never followed, with
 /// `permissions` (less the umask; the owner's alone when `None`). It is
-/// removed when dropped unless it is persisted.
+/// removed when dropped unless it is persisted, and by
+/// [`remove_unfinished`].
 pub fn create_beside(
     path: &std::path::Path,
     permissions: Option<std::fs::Permissions>,
-) -> std::io::Result<tempfile::NamedTempFile> {
+) -> std::io::Result<Beside> {
     let name = path.file_name().ok_or_else(|| {
         std::io::Error::new(std::io::ErrorKind::InvalidInput, "does not name a file")
     })?;
@@ -410,7 +478,13 @@ pub fn create_beside(
     if let Some(permissions) = permissions {
         builder.permissions(permissions);
     }
-    builder.tempfile_in(directory_of(path))
+    let file = builder.tempfile_in(directory_of(path))?;
+    let path = file.path().to_path_buf();
+    unfinished().push(path.clone());
+    Ok(Beside {
+        file: Some(file),
+        path,
+    })
 }
 
 /// The directory that holds `path`, `.` for a bare name.

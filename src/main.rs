@@ -58,6 +58,13 @@ fn bound_large_allocations() {}
 
 fn main() -> ExitCode {
     bound_large_allocations();
+    // Interrupted (Ctrl-C, a cancelled CI job), a --fix or --output-file
+    // under way leaves no temporary file: the draft or report is whole,
+    // old or new, and exit status 130 says the run did not finish.
+    let _ = ctrlc::set_handler(|| {
+        figcheck::fix::remove_unfinished();
+        std::process::exit(130);
+    });
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -287,7 +294,7 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
 struct OutputFile {
     path: PathBuf,
     format: Format,
-    file: std::io::BufWriter<tempfile::NamedTempFile>,
+    file: std::io::BufWriter<figcheck::fix::Beside>,
 }
 
 impl OutputFile {
@@ -334,7 +341,7 @@ impl OutputFile {
             format!("cannot write --output-file {}: {e}", path.display()).into()
         };
         let file = self.file.into_inner().map_err(|e| failed(e.into_error()))?;
-        file.persist(&path).map_err(|e| failed(e.error))?;
+        file.persist(&path).map_err(failed)?;
         Ok(())
     }
 }

@@ -974,3 +974,51 @@ fn lines_ended_by_a_carriage_return_alone_are_lines() {
         run.stderr
     );
 }
+
+#[test]
+fn an_interrupted_fix_leaves_no_temporary_file_behind() {
+    // Interrupts at three moments of a --fix over large drafts: wherever
+    // one lands (reading, checking, or writing a draft), no hidden
+    // temporary file may remain, each draft is whole, old or new, and the
+    // exit status says whether the run finished (130: interrupted).
+    let dir = workspace();
+    let draft = BAD.repeat(2_000_000 / BAD.len());
+    for i in 0..12 {
+        write(dir.path(), &format!("d{i}.md"), &draft);
+    }
+    let fixed_draft = draft.replace("376", "367");
+    for delay in [150, 400, 800] {
+        for i in 0..12 {
+            write(dir.path(), &format!("d{i}.md"), &draft);
+        }
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_figcheck"))
+            .args(["--fix", "-q", "-j", "1", "."])
+            .current_dir(dir.path())
+            .env_clear()
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let output = child.wait_with_output().unwrap();
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".figcheck.tmp"))
+            .collect();
+        assert!(left.is_empty(), "{delay} ms: left behind {left:?}");
+        // Finished, or interrupted and saying so.
+        let code = output.status.code();
+        assert!(matches!(code, Some(0 | 1 | 130)), "{delay} ms: {code:?}");
+        for i in 0..12 {
+            let now = std::fs::read_to_string(dir.path().join(format!("d{i}.md"))).unwrap();
+            assert!(
+                now == draft || now == fixed_draft,
+                "{delay} ms: d{i}.md is neither"
+            );
+        }
+    }
+}

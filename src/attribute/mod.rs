@@ -434,8 +434,11 @@ pub fn attribute_in(
                     subject_year(&s, &best.subject).or_else(|| tied_year_in(&s, number, cues));
                 let figure = &figures[best.figure];
                 let anchor = anchor(text, &clause, number, year, figure.since, lang);
+                // The part of the clause that speaks of the number: read once,
+                // by every cue below.
+                let reach = reach(&s, &clause, number);
                 let relative_year = if year.is_none() && anchor.is_none() {
-                    relative_year(&s, &clause, number, &best.subject, cues)
+                    relative_year(&s, &reach, number, &best.subject, cues)
                 } else {
                     None
                 };
@@ -474,13 +477,14 @@ pub fn attribute_in(
                 let evidence = tier::Evidence {
                     value_off: tier::Evidence::value_off(number, figure),
                     words_between: best.distance.0,
-                    narrow_time: in_reach(&s, &clause, number, &own, cues.narrow_time),
+                    narrow_time: in_reach(&s, &reach, number, &own, cues.narrow_time).is_some(),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
-                    part: in_reach(&s, &clause, number, &own, cues.part),
-                    period: in_reach(&s, &clause, number, &own, cues.period),
+                    part: in_reach(&s, &reach, number, &own, cues.part).is_some(),
+                    period: in_reach(&s, &reach, number, &own, cues.period).is_some(),
                     // The subject itself may say it: "the death toll rose to".
-                    running_total: in_reach(&s, &clause, number, &Own::NONE, cues.running_total),
+                    running_total: in_reach(&s, &reach, number, &Own::NONE, cues.running_total)
+                        .is_some(),
                     referred,
                     family: best.family,
                     earlier: best.earlier,
@@ -507,7 +511,7 @@ pub fn attribute_in(
                     anchor,
                     modality: framing,
                     tense: modality::tense(&s, &clause, number, cues),
-                    reach: reach(&s, &clause, number),
+                    reach,
                     clause,
                     source: None,
                 });
@@ -539,26 +543,31 @@ impl Own<'_> {
 /// crossed yesterday"). Past a mark, a cue speaks of something else: the
 /// whole the number is ("131 people, of whom 35 …") or when a source spoke
 /// ("…, the minister told lawmakers on Tuesday").
-fn in_reach(s: &Sentence, clause: &Range<usize>, number: &Number, own: &Own, cue: &Regex) -> bool {
+/// `reach` is the claim's (see [`reach`]); the answer is where the cue that
+/// speaks stands, if one does.
+fn in_reach(
+    s: &Sentence,
+    reach: &Range<usize>,
+    number: &Number,
+    own: &Own,
+    cue: &Regex,
+) -> Option<Range<usize>> {
     // One search over the whole reach; a match inside the number itself
     // (its qualifier, its rate base) is none of these cues.
-    let reach = reach(s, clause, number);
     let base = reach.start.max(s.range.start);
-    let text = s.slice(reach);
-    cue.find_iter(text).any(|m| {
-        let (start, end) = (base + m.start(), base + m.end());
-        if start < number.span.end && number.qualifier_start < end {
-            return false;
-        }
-        // A cue that qualifies the figure itself ("CECOT alone was built
-        // to hold", "deaths in custody alone") takes no part of it.
-        let inside = own.subject.start <= start && end <= own.subject.end;
-        let before = s.slice(base.min(start)..start).trim_end();
-        let word = &before[before.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        })..];
-        !inside && !(own.names)(word)
-    })
+    cue.find_iter(s.slice(reach.clone()))
+        .map(|m| base + m.start()..base + m.end())
+        .find(|m| {
+            if m.start < number.span.end && number.qualifier_start < m.end {
+                return false;
+            }
+            // A cue that qualifies the figure itself ("CECOT alone was
+            // built to hold", "deaths in custody alone") takes no part of it.
+            let inside = own.subject.start <= m.start && m.end <= own.subject.end;
+            let before = s.slice(base.min(m.start)..m.start).trim_end();
+            let word = &before[before.len() - word_before_end(before)..];
+            !inside && !(own.names)(word)
+        })
 }
 
 /// The part of a clause that speaks of its number: from the clause's start
@@ -657,25 +666,20 @@ pub fn tied_year(text: &str, sentence: &Range<usize>, number: &Number) -> Option
 /// "Last year" where it speaks of the number (see [`in_reach`]).
 fn relative_year(
     s: &Sentence,
-    clause: &Range<usize>,
+    reach: &Range<usize>,
     number: &Number,
     subject: &Range<usize>,
     cues: &Cues,
 ) -> Option<RelativeYear> {
-    let never = |_: &str| false;
     let own = Own {
         subject: subject.clone(),
-        names: &never,
+        ..Own::NONE
     };
-    if !in_reach(s, clause, number, &own, cues.last_year) {
-        return None;
-    }
-    let m = cues.last_year.find(s.slice(clause.clone()))?;
-    let base = clause.start.max(s.range.start);
+    let at = in_reach(s, reach, number, &own, cues.last_year)?;
     Some(RelativeYear {
         offset: -1,
-        start: base + m.start(),
-        end: base + m.end(),
+        start: at.start,
+        end: at.end,
     })
 }
 
@@ -690,14 +694,6 @@ fn subject_year(s: &Sentence, subject: &Range<usize>) -> Option<TiedYear> {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s+(?:for|of|de|del)\s+((?:1[7-9]|20)\d{2})\b").expect("year after")
     });
-    let year_at = |m: regex::Match, offset: usize| {
-        let year: i32 = m.as_str().parse().ok()?;
-        (1700..=2100).contains(&year).then_some(TiedYear {
-            year,
-            start: offset + m.start(),
-            end: offset + m.end(),
-        })
-    };
     // A few words either side only: the year stands right by the phrase.
     let start = s.range.start.max(subject.start.saturating_sub(40));
     let mut before = s.slice(start..subject.start);
@@ -722,7 +718,7 @@ fn subject_year(s: &Sentence, subject: &Range<usize>) -> Option<TiedYear> {
         let timed = word(1).is_some_and(|w| TIME.contains(&w.as_str()));
         let parted = word(3).is_some_and(|w| ARTICLE.contains(&w.as_str()));
         if !timed && !parted {
-            return caps.get(2).and_then(|m| year_at(m, before_start));
+            return caps.get(2).and_then(|m| year_in(m, before_start));
         }
     }
     let end = subject.end.min(s.range.end);
@@ -730,29 +726,30 @@ fn subject_year(s: &Sentence, subject: &Range<usize>) -> Option<TiedYear> {
     AFTER
         .captures(after)
         .and_then(|c| c.get(1))
-        .and_then(|m| year_at(m, end))
+        .and_then(|m| year_in(m, end))
+}
+
+/// The year `m` holds, in text that starts at `offset`, if it is one.
+fn year_in(m: regex::Match, offset: usize) -> Option<TiedYear> {
+    let year: i32 = m.as_str().parse().ok()?;
+    (1700..=2100).contains(&year).then_some(TiedYear {
+        year,
+        start: offset + m.start(),
+        end: offset + m.end(),
+    })
 }
 
 /// [`tied_year`] in a sentence written in the language of `cues`.
 fn tied_year_in(s: &Sentence, number: &Number, cues: &Cues) -> Option<TiedYear> {
     let sentence = &s.range;
     let end = number.span.end.min(sentence.end);
-    let year_at = |caps: regex::Captures, offset: usize| {
-        let m = caps.get(1)?;
-        let year: i32 = m.as_str().parse().ok()?;
-        (1700..=2100).contains(&year).then_some(TiedYear {
-            year,
-            start: offset + m.start(),
-            end: offset + m.end(),
-        })
-    };
     cues.following_year
         .captures(s.after(end))
-        .and_then(|caps| year_at(caps, end))
+        .and_then(|caps| year_in(caps.get(1)?, end))
         .or_else(|| {
             cues.opening_year
                 .captures(s.all())
-                .and_then(|caps| year_at(caps, sentence.start))
+                .and_then(|caps| year_in(caps.get(1)?, sentence.start))
                 .filter(|y| y.end <= number.qualifier_start)
         })
 }

@@ -330,13 +330,19 @@ const REGIONS: &[(&str, &[&[&str]])] = &[
     ),
 ];
 
+/// Each country and each region, with its names, the key first.
+fn places() -> impl Iterator<Item = &'static &'static [&'static str]> {
+    COUNTRIES
+        .iter()
+        .chain(REGIONS.iter().flat_map(|(_, parts)| parts.iter()))
+}
+
 /// Every country and region name, for one search; the second list holds
 /// the key of the name the search reports as pattern `i`.
 static COUNTRY_SEARCH: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
     let mut names = Vec::new();
     let mut keys = Vec::new();
-    let regions = REGIONS.iter().flat_map(|(_, parts)| parts.iter());
-    for names_of in COUNTRIES.iter().chain(regions) {
+    for names_of in places() {
         for name in names_of.iter() {
             names.push(*name);
             keys.push(names_of[0]);
@@ -365,11 +371,7 @@ static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "iclón",
         "iclon",
     ];
-    let regions = REGIONS.iter().flat_map(|(_, parts)| parts.iter());
-    let names = COUNTRIES
-        .iter()
-        .chain(regions)
-        .flat_map(|names| names.iter().copied());
+    let names = places().flat_map(|names| names.iter().copied());
     AhoCorasick::new(names.chain(storm_words)).expect("place words")
 });
 
@@ -447,11 +449,17 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 /// Territories and the country they belong to.
 const TERRITORIES: &[(&str, &str)] = &[("Puerto Rico", "United States")];
 
-/// Whether `key` is a part of a country (see [`REGIONS`]).
-fn is_region(key: &str) -> bool {
+/// The country `key` is a part of, if it is one of [`REGIONS`].
+fn region_country(key: &str) -> Option<&'static str> {
     REGIONS
         .iter()
-        .any(|(_, parts)| parts.iter().any(|p| p[0] == key))
+        .find(|(_, parts)| parts.iter().any(|p| p[0] == key))
+        .map(|(country, _)| *country)
+}
+
+/// Whether `key` is a part of a country (see [`REGIONS`]).
+fn is_region(key: &str) -> bool {
+    region_country(key).is_some()
 }
 
 /// The countries of the territories and regions among `keys`.
@@ -462,12 +470,7 @@ fn countries_of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Vec<&'static str
                 .iter()
                 .find(|(t, _)| *t == key)
                 .map(|(_, country)| *country)
-                .or_else(|| {
-                    REGIONS
-                        .iter()
-                        .find(|(_, parts)| parts.iter().any(|p| p[0] == key))
-                        .map(|(country, _)| *country)
-                })
+                .or_else(|| region_country(key))
         })
         .collect()
 }

@@ -168,6 +168,60 @@ fn cut(text: &str) -> String {
 /// when there was none. A figure or source with an error is left out of what
 /// follows, so that one slip does not raise others (a formula naming a figure
 /// whose own table was wrong is not reported as naming no figure).
+/// Which list of a figure's phrases one is in, for its messages.
+#[derive(Clone, Copy)]
+enum PhraseList {
+    Subjects,
+    Excluded,
+}
+
+/// What is wrong with one phrase of a figure's `subjects` or `exclude`, if
+/// anything: no words in it, or a pattern that cannot be read. `span` is
+/// the phrase's TOML string, quotes included.
+fn phrase_problem(
+    phrase: &str,
+    span: &Range<usize>,
+    id: &str,
+    list: PhraseList,
+    new: &dyn Fn(&'static str, String) -> RulesDiagnostic,
+) -> Option<RulesDiagnostic> {
+    if !phrase.chars().any(char::is_alphanumeric) {
+        let (message, help) = match list {
+            PhraseList::Subjects => (
+                format!("figure `{id}` has a subject phrase with no words in it"),
+                "remove it, or write the words that name the figure in prose",
+            ),
+            PhraseList::Excluded => (
+                format!("figure `{id}` excludes a phrase with no words in it"),
+                "remove it, or write the words of the other quantity",
+            ),
+        };
+        return Some(
+            new("figcheck::rules::empty-subject", message)
+                .label(span.clone(), "no letters or digits")
+                .help(help),
+        );
+    }
+    let e = crate::phrase::expand(phrase).err()?;
+    let (message, help) = match list {
+        PhraseList::Subjects => (
+            format!("the subject \"{}\" of `{id}` cannot be read", cut(phrase)),
+            "write choices as (died|deaths) and optional words as [state]; see docs/rules.md, \"Subject phrases\"",
+        ),
+        PhraseList::Excluded => (
+            format!("the excluded phrase \"{}\" of `{id}` cannot be read", cut(phrase)),
+            "write choices as (extreme|absolute) and optional words as [rate]; see docs/rules.md, \"Subject phrases\"",
+        ),
+    };
+    // The phrase is a TOML string: its text starts after the quote.
+    let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
+    Some(
+        new("figcheck::rules::invalid-subject", message)
+            .label(at, e.message)
+            .help(help),
+    )
+}
+
 pub(super) fn validate(
     raw: RawRules,
     path: &Path,
@@ -390,26 +444,8 @@ pub(super) fn validate(
         {
             let span = subject.span();
             let phrase = subject.into_inner();
-            if !phrase.chars().any(char::is_alphanumeric) {
-                errors.push(
-                    new(
-                        "figcheck::rules::empty-subject",
-                        format!("figure `{id}` has a subject phrase with no words in it"),
-                    )
-                    .label(span, "no letters or digits")
-                    .help("remove it, or write the words that name the figure in prose"),
-                );
-                continue;
-            }
-            if let Err(e) = crate::phrase::expand(&phrase) {
-                // The phrase is a TOML string: its text starts after the quote.
-                let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
-                errors.push(new(
-                    "figcheck::rules::invalid-subject",
-                    format!("the subject \"{}\" of `{id}` cannot be read", cut(&phrase)),
-                )
-                .label(at, e.message)
-                .help("write choices as (died|deaths) and optional words as [state]; see docs/rules.md, \"Subject phrases\""));
+            if let Some(problem) = phrase_problem(&phrase, &span, &id, PhraseList::Subjects, &new) {
+                errors.push(problem);
                 continue;
             }
             let normal = phrase
@@ -447,25 +483,9 @@ pub(super) fn validate(
         for phrase in f.exclude {
             let span = phrase.span();
             let phrase = phrase.into_inner();
-            match crate::phrase::expand(&phrase) {
-                Ok(_) if phrase.chars().any(char::is_alphanumeric) => exclude.push(phrase),
-                Ok(_) => errors.push(
-                    new(
-                        "figcheck::rules::empty-subject",
-                        format!("figure `{id}` excludes a phrase with no words in it"),
-                    )
-                    .label(span, "no letters or digits")
-                    .help("remove it, or write the words of the other quantity"),
-                ),
-                Err(e) => {
-                    let at = span.start + 1 + e.at.start..span.start + 1 + e.at.end;
-                    errors.push(new(
-                        "figcheck::rules::invalid-subject",
-                        format!("the excluded phrase \"{}\" of `{id}` cannot be read", cut(&phrase)),
-                    )
-                    .label(at, e.message)
-                    .help("write choices as (extreme|absolute) and optional words as [rate]; see docs/rules.md, \"Subject phrases\""));
-                }
+            match phrase_problem(&phrase, &span, &id, PhraseList::Excluded, &new) {
+                Some(problem) => errors.push(problem),
+                None => exclude.push(phrase),
             }
         }
 

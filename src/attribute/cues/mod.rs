@@ -1,0 +1,179 @@
+//! The words attribution reads around a number, in each language: what makes
+//! it an increment, a subset, another noun's count, history or a forecast,
+//! the other end of a change, or a pointer back to the sentence before.
+//!
+//! Each language's words are in its own file (`english.rs`, `spanish.rs`;
+//! the modal verbs are in `modality.rs`). [`Cues`] gathers them, so the
+//! procedure is one and only its words differ.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lang::Lang;
+use english::ENGLISH;
+use spanish::SPANISH;
+
+mod english;
+mod spanish;
+#[cfg(test)]
+mod tests;
+
+type Pattern = LazyLock<Regex>;
+
+/// How a language opens a change construction before its first value.
+pub(super) enum ChangeFrom {
+    /// A word: `from` in "fell from 38 to 1.9".
+    Word(&'static str),
+    /// A pattern ending the text before the value: `bajó de` in "bajó de 38 a 2,4",
+    /// where `de` alone means "of".
+    Pattern(&'static Pattern),
+}
+
+/// The words one language uses for what attribution needs to know.
+pub(super) struct Cues {
+    /// Words that may open an apposition before its number: `—then just 16—`.
+    pub apposition_words: &'static [&'static str],
+    /// Words after a number that make it an increment: `8 more victims`.
+    pub increment: &'static Pattern,
+    /// Words before a number that make it a remainder: `another 40`.
+    pub increment_before: &'static Pattern,
+    /// A short window of time in the number's clause: the number counts what
+    /// happened in it (`en las últimas 24 horas`), not the figure's total.
+    pub window: Option<&'static Pattern>,
+    /// A time shorter than the figures news keeps (a day, a night, a week):
+    /// `yesterday`, `on Sunday`, `in a single day`, `ayer`. Evidence that
+    /// the number counts part of a figure, weighed, not a veto.
+    pub narrow_time: &'static Pattern,
+    /// Words that take a part out of a whole, anywhere in a clause: `alone`,
+    /// `including`, `of them`, `on average`; `solo en`, `de los cuales`.
+    /// Evidence that the number is a part, weighed.
+    pub part: &'static Pattern,
+    /// A period bounded by an event or a person rather than the figure's
+    /// own years: `since Starmer took office`, `under Sunak`, `between July
+    /// 5 and December 31`; `desde que`, `entre enero y marzo`. Weighed.
+    pub period: &'static Pattern,
+    /// Words of a running total: `so far`, `in total`, `rose to`, `stands
+    /// at`, `confirmed`; `hasta el momento`, `un total de`, `ascendió a`. A
+    /// total reported on a day is no count of that day's events. Weighed.
+    pub running_total: &'static Pattern,
+    /// Verbs that say what became of a subset: `identified`, `liberados`.
+    pub status: &'static Pattern,
+    /// `the names of` before a number: a part.
+    pub part_of: &'static Pattern,
+    /// `of the` before a number: the whole a part is taken from.
+    pub whole_of: &'static Pattern,
+    /// A relative pronoun ending a stretch: `, which`.
+    pub relative_end: &'static Pattern,
+    /// Words after a number that do not make it count something else.
+    pub free_after: &'static [&'static str],
+    /// Words that may stand between a counted noun and its subject phrase.
+    pub auxiliaries: &'static [&'static str],
+    /// Month and weekday names, lowercase.
+    pub months: &'static [&'static str],
+    pub weekdays: &'static [&'static str],
+    /// The word that makes a subject name a rate: `rate`, `tasa`.
+    pub rate_word: &'static str,
+    /// The ending of a participle that may only describe the counted noun
+    /// (`115 people killed … have been identified`), and the one participle
+    /// that never does; `None` where the language has no such reading.
+    pub participle: Option<(&'static str, &'static str)>,
+    /// Words that turn a claim round between a number and its subject.
+    pub negations: &'static [&'static str],
+    pub negation_endings: &'static [&'static str],
+    /// A verb of change before `to`: `fell to`, `bajó a`.
+    pub change_verb_before: &'static Pattern,
+    /// `to` and the few words before the later value of a change.
+    pub to_before: &'static Pattern,
+    /// What opens a change before its first value.
+    pub change_from: ChangeFrom,
+    /// `, up from` before the earlier value of a change that names it second.
+    pub up_from: &'static Pattern,
+    /// A bare `from` there: only after a verb of change before the later value.
+    pub from_after: &'static Pattern,
+    /// The year before the draft's: `last year`, `el año pasado`.
+    pub last_year: &'static Pattern,
+    /// A year after the number: `2.4 in 2023`, `2,4 en 2023`.
+    pub following_year: &'static Pattern,
+    /// A year opening the sentence: `In 2023, …`, `En 2023, …`.
+    pub opening_year: &'static Pattern,
+    /// A sentence opening by pointing back: "The figure", "La cifra".
+    pub back_reference: &'static Pattern,
+    /// A sentence opening with a pronoun for the topic and a verb of
+    /// standing or change: "Previously, it stood at", "Antes se situaba en".
+    pub pronoun_back: &'static Pattern,
+    /// A verb pointing back anywhere: "puts that number at", "eleva la cifra".
+    pub pointing: &'static Pattern,
+    /// `of` after the pointing words: "The number of missing people".
+    pub of_after: &'static Pattern,
+    /// A break between two clauses that each have their own subject.
+    pub clause_break: &'static Pattern,
+    pub forecast: &'static Pattern,
+    /// Words one of which every forecast cue holds (`None`: no such list).
+    /// A clause without any never runs, nor compiles, the large pattern.
+    pub forecast_words: Option<&'static [&'static str]>,
+    pub history_before: &'static Pattern,
+    pub compared_with: &'static Pattern,
+    pub had_been: &'static Pattern,
+    pub disputed: &'static Pattern,
+    /// Pieces of words one of which every disputed-figure cue holds.
+    pub disputed_pieces: Option<&'static [&'static str]>,
+    pub history_after: &'static Pattern,
+    pub present: &'static Pattern,
+    pub past: &'static Pattern,
+}
+
+/// Whether `text` may hold a cue made of these words (`whole`) or pieces of
+/// words, compared without ASCII case. `ſ` and `K` fold to ASCII letters
+/// under a case-insensitive pattern, so text with them may hold one too.
+fn may_hold(text: &str, words: Option<&[&str]>, whole: bool) -> bool {
+    let Some(words) = words else {
+        return true;
+    };
+    if text.contains(['ſ', '\u{212a}']) {
+        return true;
+    }
+    if whole {
+        text.split(|c: char| !c.is_alphanumeric())
+            .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    } else {
+        let lower = text.to_ascii_lowercase();
+        words.iter().any(|x| lower.contains(x))
+    }
+}
+
+impl Cues {
+    /// Whether the text before a number frames it as a forecast.
+    pub fn forecasts(&self, before: &str) -> bool {
+        may_hold(before, self.forecast_words, true) && self.forecast.is_match(before)
+    }
+
+    /// Whether a clause disputes its figure.
+    pub fn disputes(&self, clause: &str) -> bool {
+        may_hold(clause, self.disputed_pieces, false) && self.disputed.is_match(clause)
+    }
+
+    /// Whether `before` ends with what opens a change before its first value.
+    pub fn opens_change(&self, before: &str) -> bool {
+        match self.change_from {
+            ChangeFrom::Word(word) => last_word(before) == word,
+            ChangeFrom::Pattern(pattern) => pattern.is_match(before),
+        }
+    }
+}
+
+/// The cues of `lang`.
+pub(super) fn of(lang: Lang) -> &'static Cues {
+    match lang {
+        Lang::En => &ENGLISH,
+        Lang::Es => &SPANISH,
+    }
+}
+
+fn last_word(text: &str) -> String {
+    text.trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase()
+}

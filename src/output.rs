@@ -1,0 +1,186 @@
+//! Where a check's findings go: the format's writer for standard output,
+//! and each `--output-file`, written beside its target and moved into place.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use figcheck::render::{github, html, human, json, sarif, short, FileReport, Summary};
+use figcheck::run::Problems;
+use figcheck::Rules;
+
+use crate::cli::{CheckArgs, Format};
+use crate::Failure;
+
+/// Where `--output-file` writes, and in which format. The findings go to a
+/// new file beside it, with an unpredictable name and created exclusively
+/// (a link planted there is never followed), that is renamed over it at the
+/// end, so a reader never sees half a SARIF document. A run that stops early
+/// removes it.
+pub(crate) struct OutputFile {
+    path: PathBuf,
+    pub(crate) format: Format,
+    file: std::io::BufWriter<figcheck::fix::Beside>,
+}
+
+impl OutputFile {
+    pub(crate) fn create(args: &CheckArgs, path: &std::path::Path) -> Result<OutputFile, Failure> {
+        let path = path.to_path_buf();
+        // The extension first: with several files, --output-format is for
+        // the ones whose extension does not say.
+        let format = Format::of_extension(&path)
+            .or(args.output_format)
+            .ok_or_else(|| {
+                format!(
+                    "cannot tell the format of --output-file {} from its extension; add --output-format sarif (or json, jsonl, short, human, github)",
+                    path.display()
+                )
+            })?;
+        // A report is read by others, as any file a command writes: 0666
+        // less the umask, as `File::create` would give it.
+        #[cfg(unix)]
+        let permissions = {
+            use std::os::unix::fs::PermissionsExt;
+            Some(std::fs::Permissions::from_mode(0o666))
+        };
+        #[cfg(not(unix))]
+        let permissions = None;
+        let file = figcheck::fix::create_beside(&path, permissions)
+            .map_err(|e| format!("cannot write --output-file {}: {e}", path.display()))?;
+        Ok(OutputFile {
+            path,
+            format,
+            file: std::io::BufWriter::new(file),
+        })
+    }
+
+    pub(crate) fn write(&mut self, text: &str) -> Result<(), String> {
+        self.file
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write --output-file {}: {e}", self.path.display()))
+    }
+
+    /// Moves the finished file into place.
+    pub(crate) fn finish(self) -> Result<(), Failure> {
+        let path = self.path;
+        let failed = |e: std::io::Error| -> Failure {
+            format!("cannot write --output-file {}: {e}", path.display()).into()
+        };
+        let file = self.file.into_inner().map_err(|e| failed(e.into_error()))?;
+        file.persist(&path).map_err(failed)?;
+        Ok(())
+    }
+}
+
+/// One file's findings rendered for one format, on the thread that checked
+/// it: text for the line formats, or items of the document for json and sarif.
+pub(crate) enum Rendering {
+    Text(String),
+    Items(Vec<String>),
+    /// A section of the HTML page, and what its summary counts.
+    Html(String, html::Counted),
+}
+
+/// A format's writer: the json and sarif documents are written in pieces as
+/// files finish, between a head and a tail.
+pub(crate) enum Writer {
+    Lines(Format),
+    Json(json::JsonStream),
+    Sarif(sarif::SarifStream),
+    /// The page needs its counts first: sections wait (as HTML, not drafts).
+    Html(Vec<String>, Vec<(String, String, String)>),
+}
+
+impl Writer {
+    /// The writer and the text that opens its output.
+    pub(crate) fn begin(format: Format, rules: &Rules) -> (Writer, String) {
+        match format {
+            Format::Json => {
+                let (stream, head) = json::JsonStream::begin();
+                (Writer::Json(stream), head)
+            }
+            Format::Sarif => {
+                let (stream, head) = sarif::SarifStream::begin(rules);
+                (Writer::Sarif(stream), head)
+            }
+            Format::Html => (Writer::Html(Vec::new(), Vec::new()), String::new()),
+            other => (Writer::Lines(other), String::new()),
+        }
+    }
+
+    /// The indentation the items of its document take.
+    pub(crate) fn item_indent(&self) -> usize {
+        match self {
+            Writer::Json(stream) => stream.item_indent(),
+            Writer::Sarif(stream) => stream.item_indent(),
+            Writer::Lines(_) | Writer::Html(..) => 0,
+        }
+    }
+
+    pub(crate) fn format(&self) -> Format {
+        match self {
+            Writer::Lines(format) => *format,
+            Writer::Json(_) => Format::Json,
+            Writer::Sarif(_) => Format::Sarif,
+            Writer::Html(..) => Format::Html,
+        }
+    }
+
+    pub(crate) fn push(&mut self, rendering: Rendering) -> String {
+        match (self, rendering) {
+            (Writer::Json(stream), Rendering::Items(items)) => stream.push(&items),
+            (Writer::Sarif(stream), Rendering::Items(items)) => stream.push(&items),
+            (Writer::Html(sections, counts), Rendering::Html(section, counted)) => {
+                sections.push(section);
+                counts.extend(counted);
+                String::new()
+            }
+            (_, Rendering::Text(text)) => text,
+            (_, Rendering::Items(_) | Rendering::Html(..)) => {
+                unreachable!("each format renders its own kind")
+            }
+        }
+    }
+
+    /// What the format writes after the last file: statistics and the
+    /// summary line, or the end of the document.
+    pub(crate) fn end(
+        self,
+        quiet: bool,
+        statistics: &str,
+        problems: &Problems,
+        summary: &Summary,
+    ) -> String {
+        match self {
+            Writer::Lines(Format::Human | Format::Short) if !quiet => {
+                format!("{statistics}{}\n", summary.line())
+            }
+            Writer::Lines(Format::Human | Format::Short) => statistics.to_string(),
+            Writer::Lines(_) => String::new(),
+            Writer::Json(stream) => stream.end(&problems.list, summary),
+            Writer::Sarif(stream) => stream.end(),
+            Writer::Html(sections, counts) => html::render_page(&sections, &counts, summary),
+        }
+    }
+}
+
+/// One file's findings in `format`.
+pub(crate) fn render(
+    format: Format,
+    report: &FileReport,
+    rules: &Rules,
+    style: human::Style,
+    indent: usize,
+) -> Rendering {
+    Rendering::Text(match format {
+        Format::Human => human::render_file(report, style),
+        Format::Short => short::render_file(report, rules),
+        Format::Jsonl => json::render_lines(report, rules),
+        Format::Github => github::render_file(report, rules),
+        Format::Json => return Rendering::Items(json::findings(report, rules, indent)),
+        Format::Sarif => return Rendering::Items(sarif::results(report, rules, indent)),
+        Format::Html => {
+            let (section, counted) = html::render_file(report, rules);
+            return Rendering::Html(section, counted);
+        }
+    })
+}

@@ -1,0 +1,396 @@
+//! Subject phrases: how a figure is named in prose, and finding those names
+//! in a draft the way reporters write them.
+//!
+//! A subject is a pattern of words. Each word matches its inflections through
+//! the Snowball stemmer of the draft's language (`arrested` matches `arrest`,
+//! `arrests`, `arresting`; `died` matches `die`, `dies`, `dying`; in Spanish,
+//! `detenidos` matches `detenidas` and `detenido`, and accents are ignored, so
+//! `detención` matches `detencion`). Inside one subject:
+//!
+//! - `(died|deaths|dead)` is a choice between words or runs of words;
+//! - `[state]` is an optional word or run of words (`[state|government]` too).
+//!
+//! A multi-word subject still matches when up to `gap` other words stand
+//! inside it ("died while in state custody" for "died in custody"), but never
+//! a negation ("have not arrested") and never across punctuation that ends a
+//! clause.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+use regex::Regex;
+
+use crate::lang::Lang;
+use crate::phrase::{expand, next_word, normal, word_from};
+use crate::rules::Figure;
+
+/// Maps keyed by words and stems, looked up for every word near a subject:
+/// a fast hash, seeded for each run, since the words come from drafts.
+type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
+mod inflection;
+#[cfg(test)]
+mod tests;
+mod unmatchable;
+
+use inflection::{accented_variants, is_negation, prefix, starts_like, Stemming, Stems};
+pub use unmatchable::unmatchable;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SubjectHit {
+    pub figure: usize,
+    pub span: Range<usize>,
+    /// The phrase matched with a word of the same family in place of one of
+    /// the desk's words ("deaths in custody" for "died in custody").
+    pub family: bool,
+}
+
+/// A trie of the spelt-out subjects by stem: phrases that share their first
+/// words are walked once.
+#[derive(Debug, Clone, Default)]
+struct Node {
+    next: WordMap<Node>,
+    /// The stems of `next`, in order, each with the byte length of its
+    /// [`prefix`]: tried on every word that may continue a phrase here.
+    beginnings: Vec<(String, usize)>,
+    /// The figures whose phrase ends here, with the gap each allows and
+    /// whether the phrase is a family variant of the desk's own.
+    ends: Vec<(usize, usize, bool)>,
+}
+
+impl Node {
+    /// Fills in `beginnings` here and below, once the trie is built.
+    fn list_beginnings(&mut self) {
+        self.beginnings = self
+            .next
+            .keys()
+            .map(|stem| (stem.clone(), prefix(stem).len()))
+            .collect();
+        self.beginnings.sort();
+        for child in self.next.values_mut() {
+            child.list_beginnings();
+        }
+    }
+}
+
+/// Finds the subject phrases of all figures in one pass over a text.
+#[derive(Debug, Clone)]
+pub struct SubjectMatcher {
+    /// The phrases, by the stem of their first word.
+    root: Node,
+    /// The largest gap any figure allows.
+    max_gap: usize,
+    /// The language whose phrases these are, and whose drafts it reads.
+    lang: Lang,
+    /// Where a phrase can start: a word that begins as words with a phrase's
+    /// first stem do (see [`prefix`]; the forms in [`EXCEPTIONAL`] are listed
+    /// too, and in Spanish the same beginnings with an accent), so no other
+    /// word is ever lowercased or stemmed, and a draft without a subject
+    /// costs one literal scan.
+    starts: Option<Starts>,
+    /// The figures' `exclude` phrases: a subject found inside one of its
+    /// figure's names nothing.
+    exclusions: Option<Box<SubjectMatcher>>,
+}
+
+/// The beginnings of phrases' first words, found as literals: one
+/// Aho-Corasick automaton, ASCII case-insensitive, whatever the number of
+/// phrases (a regex alternation of thousands leaves the fast engine, and
+/// from a few thousand does not compile). The rare beginning with a letter
+/// outside ASCII goes to a small regex, for Unicode case.
+#[derive(Debug, Clone)]
+struct Starts {
+    ascii: Option<AhoCorasick>,
+    other: Option<Regex>,
+}
+
+impl Starts {
+    fn new(prefixes: &[String]) -> Option<Starts> {
+        let (ascii, other): (Vec<&String>, Vec<&String>) =
+            prefixes.iter().partition(|p| p.is_ascii());
+        let ascii = (!ascii.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(&ascii)
+                .expect("literal prefixes always build")
+        });
+        let other = (!other.is_empty()).then(|| {
+            let alternatives: Vec<String> = other.iter().map(|p| regex::escape(p)).collect();
+            Regex::new(&format!("(?i)(?:{})", alternatives.join("|")))
+                .expect("escaped prefixes always compile")
+        });
+        (ascii.is_some() || other.is_some()).then_some(Starts { ascii, other })
+    }
+
+    /// Every byte offset in `text` where a beginning is found, in order.
+    fn find(&self, text: &str) -> Vec<usize> {
+        let mut at: Vec<usize> = Vec::new();
+        if let Some(ascii) = &self.ascii {
+            // Every position where a beginning starts: the leftmost match,
+            // then again from the byte after its start (a non-overlapping
+            // search would skip a beginning inside another; an overlapping
+            // one cannot use the SIMD prefilter).
+            let mut from = 0;
+            while let Some(m) = ascii.find(Input::new(text).span(from..text.len())) {
+                at.push(m.start());
+                from = m.start() + 1;
+            }
+        }
+        if let Some(other) = &self.other {
+            at.extend(other.find_iter(text).map(|m| m.start()));
+            at.sort_unstable();
+        }
+        at.dedup();
+        at
+    }
+}
+
+/// Whether `at` starts a word: no letter, digit or inner apostrophe before it.
+fn starts_word(text: &str, at: usize) -> bool {
+    let mut before = text[..at].chars().rev();
+    match before.next() {
+        None => true,
+        Some(c) if c.is_alphanumeric() || c == '_' => false,
+        Some('\'' | '’') => !before.next().is_some_and(char::is_alphanumeric),
+        Some(_) => true,
+    }
+}
+
+impl SubjectMatcher {
+    /// The matcher for the subject phrases of drafts in `lang`.
+    pub fn new(figures: &[Figure], lang: Lang) -> SubjectMatcher {
+        let subjects = figures
+            .iter()
+            .map(|f| (&f.subjects_by_lang[lang.index()][..], f.gap));
+        let mut matcher = SubjectMatcher::of_phrases(subjects, lang, true);
+        if figures.iter().any(|f| !f.exclude.is_empty()) {
+            let excluded = figures.iter().map(|f| (&f.exclude[..], f.gap));
+            matcher.exclusions = Some(Box::new(SubjectMatcher::of_phrases(excluded, lang, false)));
+        }
+        matcher
+    }
+
+    /// The matcher for each figure's `phrases` (by the figure's index),
+    /// with the `gap` it allows; with their word families' variants if
+    /// `families`.
+    fn of_phrases<'p>(
+        phrase_lists: impl Iterator<Item = (&'p [String], usize)>,
+        lang: Lang,
+        families: bool,
+    ) -> SubjectMatcher {
+        let stemming = Stemming::new(lang);
+        let inflection = stemming.inflection;
+        // Stems of one spelt-out phrase → (figure, gap, family variant) for
+        // each figure it names.
+        let mut phrases: HashMap<Vec<String>, Vec<(usize, usize, bool)>> = HashMap::new();
+        for (i, (subjects, gap)) in phrase_lists.enumerate() {
+            for subject in subjects {
+                // Validation has read every pattern; one that does not parse
+                // here (rules built in code) names nothing.
+                for words in expand(subject).unwrap_or_default() {
+                    let stems: Vec<String> = words.iter().map(|w| stemming.stem(w)).collect();
+                    let list = phrases.entry(stems).or_default();
+                    if !list.iter().any(|(f, _, _)| *f == i) {
+                        list.push((i, gap, false));
+                    }
+                }
+            }
+        }
+        // Each phrase with one word of a family replaced by another, where
+        // the desk did not write that phrase for the figure itself.
+        let families: Vec<Vec<String>> = crate::word_family::of(lang)
+            .filter(|_| families)
+            .map(|f| f.words.iter().map(|w| stemming.stem(&normal(w))).collect())
+            .collect();
+        let mut variants: Vec<(Vec<String>, (usize, usize, bool))> = Vec::new();
+        for (stems, named) in &phrases {
+            for (at, stem) in stems.iter().enumerate() {
+                for family in families.iter().filter(|f| f.contains(stem)) {
+                    for other in family.iter().filter(|o| *o != stem) {
+                        let mut variant = stems.clone();
+                        variant[at] = other.clone();
+                        for &(figure, gap, _) in named.iter().filter(|n| !n.2) {
+                            variants.push((variant.clone(), (figure, gap, true)));
+                        }
+                    }
+                }
+            }
+        }
+        for (stems, (figure, gap, family)) in variants {
+            let list = phrases.entry(stems).or_default();
+            if !list.iter().any(|(f, _, _)| *f == figure) {
+                list.push((figure, gap, family));
+            }
+        }
+        let mut root = Node::default();
+        let mut max_gap = 0;
+        let mut first_prefixes: Vec<String> = Vec::new();
+        let mut sorted: Vec<_> = phrases.into_iter().collect();
+        sorted.sort();
+        for (stems, figures) in sorted {
+            for (word, stem) in inflection.exceptional {
+                if stems[0] == *stem {
+                    first_prefixes.push((*word).to_string());
+                }
+            }
+            let first = prefix(&stems[0]);
+            if inflection.fold_accents {
+                first_prefixes.extend(accented_variants(first));
+            }
+            first_prefixes.push(first.to_string());
+            let node = stems
+                .into_iter()
+                .fold(&mut root, |node, stem| node.next.entry(stem).or_default());
+            max_gap = figures.iter().map(|f| f.1).fold(max_gap, usize::max);
+            node.ends.extend(figures);
+        }
+        root.list_beginnings();
+        first_prefixes.sort();
+        first_prefixes.dedup();
+        let starts = Starts::new(&first_prefixes);
+        SubjectMatcher {
+            root,
+            max_gap,
+            lang,
+            starts,
+            exclusions: None,
+        }
+    }
+
+    /// Every subject occurrence in `text[range]`, in order. Where phrases
+    /// overlap, the one that starts first wins, and then the longest.
+    pub fn find(&self, text: &str, range: Range<usize>) -> Vec<SubjectHit> {
+        let Some(starts) = &self.starts else {
+            return Vec::new();
+        };
+        let mut stems = Stems::new(self.lang);
+        let slice = &text[range.clone()];
+        let mut hits = Vec::new();
+        let mut resume = 0;
+        for start in starts.find(slice) {
+            // A phrase starts only where a word does, in any script.
+            if start < resume || !starts_word(slice, start) {
+                continue;
+            }
+            let Some(first) = word_from(slice, start) else {
+                continue;
+            };
+            let Some(node) = self.root.next.get(stems.of(&slice[first.clone()])) else {
+                continue;
+            };
+            // The longest phrase that matches here, and every figure it names.
+            let mut best: Option<(usize, Vec<(usize, bool)>)> = None;
+            self.walk(slice, &mut stems, node, &first, 0, &mut best);
+            if let Some((end, mut figures)) = best {
+                figures.sort_unstable();
+                let span = range.start + first.start..range.start + end;
+                hits.extend(figures.into_iter().map(|(figure, family)| SubjectHit {
+                    figure,
+                    span: span.clone(),
+                    family,
+                }));
+                resume = end;
+            }
+        }
+        if let Some(exclusions) = self.exclusions.as_deref().filter(|_| !hits.is_empty()) {
+            let excluded = exclusions.find(text, range);
+            hits.retain(|h| {
+                !excluded.iter().any(|e| {
+                    e.figure == h.figure && e.span.start < h.span.end && h.span.start < e.span.end
+                })
+            });
+        }
+        hits
+    }
+
+    /// Follows the trie from `node`, whose word ends at `at`, having let
+    /// `used` other words stand inside the phrase so far; records in `best`
+    /// the longest phrase that ends, and the figures that allow its gaps. Each
+    /// next stem is taken at its first word within the gap, as a reader would.
+    fn walk(
+        &self,
+        text: &str,
+        stems: &mut Stems,
+        node: &Node,
+        at: &Range<usize>,
+        used: usize,
+        best: &mut Option<(usize, Vec<(usize, bool)>)>,
+    ) {
+        for &(figure, gap, family) in &node.ends {
+            if used > gap {
+                continue;
+            }
+            match best {
+                Some((end, figures)) if *end == at.end => {
+                    // The desk's own phrase wins over a family variant.
+                    match figures.iter_mut().find(|(f, _)| *f == figure) {
+                        Some(known) => known.1 &= family,
+                        None => figures.push((figure, family)),
+                    }
+                }
+                Some((end, _)) if *end > at.end => {}
+                _ => *best = Some((at.end, vec![(figure, family)])),
+            }
+        }
+        if node.next.is_empty() {
+            return;
+        }
+        let mut followed: Vec<&str> = Vec::new();
+        let mut previous = at.clone();
+        for skipped in 0..=self.max_gap.saturating_sub(used) {
+            let Some(word) = next_word(text, previous.end) else {
+                return;
+            };
+            // The digit groups of one number join only as words the phrase
+            // itself holds ("per 100,000"); a gap never runs across them.
+            let grouped = digit_groups(text, &previous, &word);
+            if !grouped && !joined(text, &previous, &word) {
+                return;
+            }
+            let raw = &text[word.clone()];
+            // Where few phrases continue, a word that cannot have one of their
+            // stems is not stemmed at all.
+            let inflection = stems.stemming.inflection;
+            let may_continue = node.next.len() > 8
+                || node
+                    .beginnings
+                    .iter()
+                    .any(|(stem, len)| starts_like(inflection, raw, stem, &stem[..*len]));
+            let child = may_continue
+                .then(|| node.next.get_key_value(stems.of(raw)))
+                .flatten();
+            if let Some((stem, child)) = child {
+                if !followed.contains(&stem.as_str()) {
+                    followed.push(stem);
+                    self.walk(text, stems, child, &word, used + skipped, best);
+                }
+            }
+            if grouped
+                || is_negation(inflection, raw)
+                || (!inflection.numbers_inside && raw.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return;
+            }
+            previous = word;
+        }
+    }
+}
+
+/// Whether two neighbouring words are the digit groups of one number
+/// ("100,000", "100.000", "100 000" with a no-break space).
+fn digit_groups(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let digits = |r: &Range<usize>| text[r.clone()].bytes().all(|c| c.is_ascii_digit());
+    matches!(&text[a.end..b.start], "," | "." | "\u{a0}" | "\u{202f}") && digits(a) && digits(b)
+}
+
+/// Whether two neighbouring words belong to one stretch of prose: only white
+/// space, hyphens, or the full stop of an abbreviation stand between them.
+fn joined(text: &str, a: &Range<usize>, b: &Range<usize>) -> bool {
+    let between = &text[a.end..b.start];
+    between
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '-' | '‑' | '.'))
+        && (!between.contains('.') || a.len() == 1 || !between.contains(char::is_whitespace))
+}

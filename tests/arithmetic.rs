@@ -211,6 +211,106 @@ fn what_must_not_fire() {
     }
 }
 
+/// The issue on trust: arithmetic uses the numbers as the draft writes
+/// them. "over 85,000" is a little above 85,000 (5% at most), not the 20% a
+/// claim about the count may reach; an open-ended input gives a derived
+/// figure no more; and a figure's own subject is a whole a share is taken of.
+const OPEN_RULES: &str = r#"
+[[figure]]
+id = "state-of-exception-arrests"
+name = "People arrested"
+subjects = ["(have|has|had) arrested", "were arrested"]
+canonical = { min = 85000 }
+
+[[figure]]
+id = "population"
+name = "Population of El Salvador"
+subjects = ["population of El Salvador"]
+canonical = 6300000
+share_of = ["the population", "Salvadorans"]
+
+[[figure]]
+id = "prison-population"
+name = "People in prison"
+subjects = ["prison population", "people in prison"]
+canonical = 107000
+
+[[figure]]
+id = "share-arrested"
+name = "Share of the population arrested"
+subjects = ["of Salvadorans have been arrested"]
+unit = "percent"
+formula = "state-of-exception-arrests / population * 100"
+
+[[figure]]
+id = "poor-households"
+name = "Households in poverty"
+subjects = ["of households live in poverty"]
+unit = "percent"
+canonical = 27
+"#;
+
+fn open_findings(text: &str) -> Vec<(&'static str, String)> {
+    let rules = Rules::parse(OPEN_RULES, Path::new("rules.toml")).expect("rules parse");
+    Checker::new(rules)
+        .check(text)
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text))
+        .collect()
+}
+
+#[test]
+fn arithmetic_reads_the_numbers_as_written() {
+    let cases: &[(&str, Vec<(&str, String)>)] = &[
+        // The seed article's sentence: a dash before the share, "over".
+        (
+            "Bukele has arrested over 85,000 people—roughly 1.6% of the population.",
+            arithmetic("1.6%"),
+        ),
+        (
+            "Police have arrested more than 85,000 people, roughly 1.6% of the population.",
+            arithmetic("1.6%"),
+        ),
+        // Against the derived share, computed from "at least 85,000".
+        (
+            "Roughly 1.6% of Salvadorans have been arrested.",
+            vec![("figcheck::mismatch", "1.6%".to_string())],
+        ),
+        // A figure's own subject as the whole, with no share_of key.
+        (
+            "Police counted 4,000 women, or 1% of the prison population.",
+            arithmetic("1%"),
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(&open_findings(text), expected, "{text}");
+    }
+    // What must not fire: the share as written holds, within the reach.
+    for text in [
+        "Bukele has arrested over 85,000 people—about 1.4% of the population.",
+        "Police have arrested more than 85,000 people, roughly 1.35% of the population.",
+        "Some 1.4% of Salvadorans have been arrested.",
+        "Police counted 4,000 women, or 3.7% of the prison population.",
+        // The count beside "3% of the prison population" is a part of it,
+        // never a claim about it.
+        "Police counted 4,000 women, 3.7% of the prison population, in one wing.",
+        // A dash that opens an aside with another whole.
+        "Bukele has arrested over 85,000 people—1.6% of them women.",
+        // A percentage's own subject is named after "of": still its claim.
+        "About 27% of households live in poverty.",
+    ] {
+        assert_eq!(open_findings(text), vec![], "{text}");
+    }
+    assert_eq!(
+        open_findings("About 35% of households live in poverty."),
+        vec![("figcheck::mismatch", "35%".to_string())]
+    );
+    let rules = Rules::parse(OPEN_RULES, Path::new("rules.toml")).unwrap();
+    let share = rules.figure("share-arrested").unwrap();
+    // 85,000 up to 5% more, over 6.3 million, rounded outward.
+    assert_eq!((share.canonical().min, share.canonical().max), (1.34, 1.42));
+}
+
 #[test]
 fn the_severity_is_a_setting() {
     let rules = format!("[settings]\narithmetic = \"warning\"\n{RULES}");

@@ -24,7 +24,7 @@ use crate::date::Day;
 use crate::finding::{Code, Finding, Label};
 use crate::formula::Interval;
 use crate::lang::Lang;
-use crate::numbers::{self, Direction, Kind, Number};
+use crate::numbers::{self, Kind, Number};
 use crate::rules::{Figure, Severity};
 use crate::text;
 
@@ -40,10 +40,12 @@ What it means
   values do not bear out, or parts that add up to more than their whole (of
   the 367 deaths, 244 were men and 137 women: 381).
   The whole of a share may be a figure of rules.toml that the sentence names
-  after \"of\" (the figure's share_of phrases, such as \"the population\").
+  after \"of\" (the figure's share_of phrases, such as \"the population\", or
+  a count's own subjects).
   Each number counts with the precision it is written with and its qualifier
-  (\"roughly 1.6%\" is anything that rounds to 1.6, widened 5%); \"doubled\"
-  means 1.7 to 2.3 times, and every factor 15% either way.
+  (\"roughly 1.6%\" is anything that rounds to 1.6, widened 5%; \"more than
+  85,000\" is 85,000 up to 5% more); \"doubled\" means 1.7 to 2.3 times, and
+  every factor 15% either way.
 
   Not judged: a percentage of something other than the number beside it
   (1.6% of the budget), a change with no base in the sentence (grew 5% last
@@ -260,12 +262,7 @@ fn claimed(text: &str, n: &Number) -> Interval {
         let v = n.low * 100.0;
         return Interval::new(v * 0.9, v * 1.1);
     }
-    let (mut low, mut high) = match n.qualifier.map(numbers::Qualifier::direction) {
-        Some(Direction::AtLeast | Direction::AtMost) => {
-            n.qualified_interval(numbers::DEFAULT_QUALIFIER_SLACK)
-        }
-        _ => n.written_interval(),
-    };
+    let Interval { mut low, mut high } = written(n);
     if n.kind == Kind::Percent {
         let written = &text[n.span.clone()];
         let decimals = written.split_once('.').map_or(0, |(_, d)| {
@@ -278,9 +275,11 @@ fn claimed(text: &str, n: &Number) -> Interval {
     Interval::new(low, high)
 }
 
-/// The values a number stands for as written (its precision, and `about`).
+/// The values a number stands for as written: its precision, `about`, and
+/// a one-sided qualifier reaching [`numbers::WRITTEN_REACH`] (`more than
+/// 85,000` is 85,000 up to 89,250).
 fn written(n: &Number) -> Interval {
-    let (low, high) = n.written_interval();
+    let (low, high) = n.qualified_interval(numbers::WRITTEN_REACH);
     Interval::new(low, high)
 }
 

@@ -19,10 +19,12 @@ use crate::numbers::{Kind, Number};
 use crate::rules::derived;
 use crate::rules::Figure;
 
-/// Between a count and its share: a few words (the counted noun), a comma,
-/// and perhaps `or`: `85,000 people, roughly 1.6%`.
+/// Between a count and its share: a few words (the counted noun), a comma
+/// or a dash, and perhaps `or`: `85,000 people, roughly 1.6%`, `85,000
+/// people—roughly 1.6%`.
 static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\s+[\p{L}'’-]+){0,3}\s*,\s*(?:or\s+)?$").expect("apposition pattern")
+    Regex::new(r"^(?:\s+[\p{L}'’-]+){0,3}(?:\s*[,—–]|\s+-)\s*(?:or\s+)?$")
+        .expect("apposition pattern")
 });
 
 /// After a share, `of` and the words before a written whole: `of the

@@ -151,6 +151,13 @@ pub(super) fn counts_a_subset(
     cues.status.is_match(&near)
 }
 
+/// Whether the subject names the whole that a share in the sentence is
+/// taken of ("4,000 women, 3% of the prison population"): then the figure
+/// is no claim of any number beside it, whose counts are parts of it.
+pub(super) fn names_a_whole(s: &Sentence, subject: &Range<usize>, cues: &Cues) -> bool {
+    cues.share_before.is_match(s.before(subject.start))
+}
+
 /// Whether the subject is said of something the figure is not: the subject
 /// stands in a relative clause whose antecedent is a proper name that the
 /// figure's name and subjects do not hold ("Hurricane Katrina, which killed

@@ -45,8 +45,8 @@ pub use crate::subject::{SubjectHit, SubjectMatcher};
 use cues::Cues;
 use evidence::{
     counted_by_rate, counts_a_subset, counts_a_window, counts_an_increment, counts_another_noun,
-    in_another_clause, names_another_thing, negated, reduced_relative, same_unit, says_rate,
-    small_word_counts,
+    in_another_clause, names_a_whole, names_another_thing, negated, reduced_relative, same_unit,
+    says_rate, small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -339,6 +339,12 @@ pub fn attribute_in(
                 continue;
             }
             let figure = &figures[hit.figure];
+            // "3% of the prison population": a count is then the whole of a
+            // share, and the numbers beside it are parts or the share. (A
+            // percentage's subject is named so: "27% of households".)
+            if figure.unit == Unit::Count && names_a_whole(&s, &hit.span, cues) {
+                continue;
+            }
             let bare_rate = says_rate(&s, &hit.span, cues);
             // Nearness first: it is cheap, and in a long sentence most
             // numbers stand too far from the subject to count.

@@ -722,3 +722,34 @@ fn a_running_total_and_a_bounded_period_are_read_in_the_clause() {
         assert!(!e.period && !e.narrow_time, "{text}: {e:?}");
     }
 }
+
+#[test]
+fn a_count_named_as_the_whole_of_a_share_takes_no_number_beside_it() {
+    // "66% of the deaths in custody": the figure is the whole, and 244 a
+    // part of it.
+    assert_eq!(
+        claims("Police counted 244 men, 66% of the deaths in custody."),
+        vec![]
+    );
+    assert_eq!(
+        claims("Some 183, half of all deaths in custody, were never tried."),
+        vec![]
+    );
+    // Not a share before the subject: the count is its claim.
+    assert_eq!(
+        claims("Police counted 367 deaths in custody, 66% of them men."),
+        vec![("deaths".to_string(), "367".to_string())]
+    );
+    // A percentage is named after its share: still the share's claim.
+    assert_eq!(
+        claims("About 27% of the share went abroad."),
+        vec![("share".to_string(), "27%".to_string())]
+    );
+    let es = cues::of(Lang::Es).share_before;
+    assert!(es.is_match("unas 4.000 mujeres, el 3% de la "));
+    assert!(es.is_match("la mitad de los "));
+    assert!(!es.is_match("unas 4.000 mujeres de la "));
+    let en = cues::of(Lang::En).share_before;
+    assert!(en.is_match("3 per cent of the "));
+    assert!(!en.is_match("4,000 of the "));
+}

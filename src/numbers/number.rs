@@ -240,6 +240,14 @@ pub const APPROXIMATE_WIDENING: f64 = 0.05;
 /// change it (`qualifier_slack`, in `[settings]` or per figure).
 pub const DEFAULT_QUALIFIER_SLACK: f64 = 0.2;
 
+/// How far a one-sided qualifier reaches inside the draft's own arithmetic:
+/// `more than 85,000` is 85,000 up to 5% more. A share, change or sum is
+/// recomputed from the numbers as the draft writes them, so "over 85,000,
+/// roughly 1.6% of 6.3 million" is judged from a little above 85,000, not
+/// from anything up to 102,000. A derived figure whose input is open-ended
+/// (`{ min = 85000 }`) reaches no further either.
+pub const WRITTEN_REACH: f64 = 0.05;
+
 /// A numeric expression found in a text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {

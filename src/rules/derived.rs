@@ -7,6 +7,7 @@ use std::ops::Range;
 use super::{did_you_mean, AllowedValue, Figure, RulesDiagnostic};
 use crate::date::{Date, Day};
 use crate::formula::{Dimension, Expr, FormulaError, Interval};
+use crate::numbers::WRITTEN_REACH;
 use crate::value::Unit;
 
 /// A figure's formula, as written and as parsed.
@@ -32,7 +33,9 @@ pub enum DeriveError {
 /// The interval figure `index` stands for on `day`: the hull of its current
 /// values, widened by its tolerance, or what its formula computes from its
 /// inputs. An open end (`{ min = 85000 }`) reaches as far as "more than
-/// 85,000" does in prose, the figure's `qualifier_slack`.
+/// 85,000" does in the draft's own arithmetic ([`WRITTEN_REACH`]): a share
+/// computed from "at least 85,000 arrests" is a share of a little above
+/// 85,000, not of anything up to the 20% a claim of the count may reach.
 pub fn interval_at(figures: &[Figure], index: usize, day: Day) -> Result<Interval, DeriveError> {
     let mut path = Vec::new();
     interval_in(figures, index, day, &mut path)
@@ -80,7 +83,7 @@ fn interval_in(
 
 /// The hull of a figure's current values on `day`.
 fn stated(figure: &Figure, day: Day) -> Result<Interval, DeriveError> {
-    let slack = figure.qualifier_slack;
+    let slack = WRITTEN_REACH;
     let mut hull: Option<Interval> = None;
     for (i, value) in figure.allowed.iter().enumerate() {
         if figure.standing(i, day) != Standing::Current {

@@ -149,7 +149,8 @@ pub struct Figure {
     /// names nothing.
     pub exclude: Vec<String>,
     /// Phrases that name the figure as a whole that a share is taken of:
-    /// "the population" in "1.6% of the population".
+    /// "the population" in "1.6% of the population". Its `share_of` phrases
+    /// and, for a count, its own English subjects (with and without "the").
     pub share_of: Vec<String>,
     /// Sentences that show what the figure must catch and must not.
     pub examples: Vec<Example>,

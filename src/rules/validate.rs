@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use crate::date::Date;
 use crate::lang::{Lang, LangSetting};
+use crate::phrase::expand;
 
 use super::derived::{self, Formula};
 
@@ -693,6 +694,7 @@ pub(super) fn validate(
             continue;
         }
 
+        let share_of = wholes(f.share_of, &subjects_by_lang[Lang::En.index()], f.unit);
         figures.push(Figure {
             id,
             name: f.name,
@@ -707,7 +709,7 @@ pub(super) fn validate(
             qualifier_slack,
             since,
             formula,
-            share_of: f.share_of,
+            share_of,
             exclude,
             examples,
         });
@@ -965,4 +967,28 @@ fn lang_value(
             )))
         }
     }
+}
+
+/// What a share may be taken of: the figure's `share_of` phrases and, for a
+/// count, its own (English) subject phrases, with and without `the`: "1.6%
+/// of the prison population" is a share of the figure "prison population"
+/// names. A rate or a percentage is no whole a share is taken of.
+fn wholes(share_of: Vec<String>, subjects: &[String], unit: Unit) -> Vec<String> {
+    let mut out = share_of;
+    if unit != Unit::Count {
+        return out;
+    }
+    for subject in subjects {
+        for words in expand(subject).unwrap_or_default() {
+            let phrase = words.join(" ");
+            let determined = matches!(words.first().map(String::as_str), Some("the" | "a" | "an"));
+            let the = (!determined).then(|| format!("the {phrase}"));
+            for p in std::iter::once(phrase).chain(the) {
+                if !out.iter().any(|o| o.eq_ignore_ascii_case(&p)) {
+                    out.push(p);
+                }
+            }
+        }
+    }
+    out
 }

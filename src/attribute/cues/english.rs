@@ -19,6 +19,7 @@ pub(super) static ENGLISH: Cues = Cues {
     status: &STATUS,
     part_of: &PART_OF,
     whole_of: &WHOLE_OF,
+    share_before: &SHARE_BEFORE,
     relative_end: &RELATIVE_END,
     free_after: FREE_AFTER,
     auxiliaries: AUXILIARIES,
@@ -177,6 +178,13 @@ static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
 
 static WHOLE_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bof\s+the\s+$").expect("whole pattern"));
+
+static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:%|(?-u:\b)(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?|majority|minority|proportion|fraction))\s+of\s+(?:(?:the|all|its|their|these|those)\s+)?$",
+    )
+    .expect("share-before pattern")
+});
 
 static RELATIVE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),?\s*\b(?:which|who|that)\s+$").expect("relative pattern"));

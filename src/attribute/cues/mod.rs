@@ -63,6 +63,10 @@ pub(super) struct Cues {
     pub part_of: &'static Pattern,
     /// `of the` before a number: the whole a part is taken from.
     pub whole_of: &'static Pattern,
+    /// A share and `of` right before a subject: "3% of the prison
+    /// population", "la mitad de los detenidos". The figure is then the
+    /// whole a part is taken of, and the counts beside it are parts.
+    pub share_before: &'static Pattern,
     /// A relative pronoun ending a stretch: `, which`.
     pub relative_end: &'static Pattern,
     /// Words after a number that do not make it count something else.

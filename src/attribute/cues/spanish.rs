@@ -21,6 +21,7 @@ pub(super) static SPANISH: Cues = Cues {
     status: &ES_STATUS,
     part_of: &ES_PART_OF,
     whole_of: &ES_WHOLE_OF,
+    share_before: &ES_SHARE_BEFORE,
     relative_end: &ES_RELATIVE_END,
     free_after: ES_FREE_AFTER,
     auxiliaries: ES_AUXILIARIES,
@@ -418,3 +419,10 @@ static ES_PRONOUN_BACK: Pattern = LazyLock::new(|| {
 /// "el año pasado": see the English `LAST_YEAR`.
 static ES_LAST_YEAR: Pattern =
     LazyLock::new(|| regex(r"(?i)\bel\s+año\s+(?:pasado|anterior){END}"));
+
+/// See the English `SHARE_BEFORE`: "el 3% de la población penitenciaria".
+static ES_SHARE_BEFORE: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)(?:%|\b(?:por\s+ciento|mitad|tercio|tercera\s+parte|cuarta\s+parte|cuarto|mayoría|mayoria|minoría|minoria|proporción|proporcion|fracción|fraccion))\s+de\s+(?:(?:el|la|los|las|todos\s+los|todas\s+las|sus)\s+)?$",
+    )
+});

@@ -118,6 +118,47 @@ fn every_error_in_a_rules_file_is_reported_in_one_run() {
     );
 }
 
+/// The issue on trust: a file with an error at every stage (shape, values,
+/// subjects, dates, formulas) shows all of them in one run, not four.
+#[test]
+fn errors_at_every_stage_are_reported_in_one_run() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules/many-stages.toml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let planted = text
+        .lines()
+        .filter(|l| l.starts_with("# ") && l[2..].starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    let codes: Vec<String> = errors_of(&text).into_iter().map(|(code, _)| code).collect();
+    assert_eq!(
+        codes,
+        [
+            "wrong-type",
+            "unknown-key",
+            "missing-key",
+            "wrong-type",
+            "wrong-type",
+            "invalid-id",
+            "invalid-date",
+            "unknown-key",
+            "duplicate-id",
+            "invalid-subject",
+            "min-above-max",
+            "no-subjects",
+            "invalid-tolerance",
+            "unknown-value",
+            "unknown-value",
+            "unknown-figure",
+            "invalid-formula",
+            "formula-and-values",
+            "invalid-date",
+            "unknown-value",
+            "formula-cycle",
+        ]
+        .map(|c| format!("figcheck::rules::{c}"))
+    );
+    assert_eq!(codes.len(), planted);
+}
+
 const GOOD_FIGURE: &str = r#"
 [[figure]]
 id = "deaths-in-custody"

@@ -2,6 +2,7 @@
 //! their inputs accept on a given day.
 
 use super::history::Standing;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::{did_you_mean, AllowedValue, Figure, RulesDiagnostic};
@@ -184,36 +185,55 @@ pub fn outward(i: Interval) -> Interval {
     Interval::new(at(i.low, false), at(i.high, true))
 }
 /// Checks every formula (ids, cycles, units, division) and computes each
-/// derived figure's value as of today. Errors are labelled on the formula.
+/// derived figure's value as of today; returns every error, each labelled on
+/// its formula. `broken` are the ids of figures the rules name but that could
+/// not be read: a formula that uses one is left alone (its error is that
+/// figure's own), and so is a formula that uses a figure with an error here.
 pub(super) fn derive_all(
     figures: &mut [Figure],
     spans: &[(usize, Range<usize>)],
+    broken: &HashSet<String>,
     new: &dyn Fn(&'static str, String) -> RulesDiagnostic,
-) -> Result<(), RulesDiagnostic> {
+) -> Vec<RulesDiagnostic> {
     // Inside the formula's quotes.
     let at = |span: &Range<usize>, part: &Range<usize>| {
         span.start + 1 + part.start..span.start + 1 + part.end
     };
+    let mut errors = Vec::new();
+    // Figures whose value cannot be computed: their dependents are left alone.
+    let mut failed: HashSet<String> = broken.clone();
+    let ids: Vec<String> = figures.iter().map(|f| f.id.clone()).collect();
+    let mut checked = Vec::new();
     for (index, span) in spans {
         let figure = &figures[*index];
         let formula = figure.formula.as_ref().expect("a formula figure");
-        let ids: Vec<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+        let mut readable = true;
         for (id, part) in formula.expr.figures() {
-            if !ids.contains(&id) {
-                let help = match did_you_mean(id, &ids) {
+            if broken.contains(id) {
+                readable = false;
+            } else if !ids.iter().any(|known| known == id) {
+                let names: Vec<&str> = ids.iter().map(String::as_str).collect();
+                let help = match did_you_mean(id, &names) {
                     Some(close) => format!("did you mean `{close}`?"),
                     None => "a formula names figures by their id".to_string(),
                 };
-                return Err(new(
-                    "figcheck::rules::unknown-figure",
-                    format!(
-                        "the formula of `{}` names `{id}`, which is no figure",
-                        figure.id
-                    ),
-                )
-                .label(at(span, &part), "no figure has this id")
-                .help(help));
+                errors.push(
+                    new(
+                        "figcheck::rules::unknown-figure",
+                        format!(
+                            "the formula of `{}` names `{id}`, which is no figure",
+                            figure.id
+                        ),
+                    )
+                    .label(at(span, &part), "no figure has this id")
+                    .help(help),
+                );
+                readable = false;
             }
+        }
+        if !readable {
+            failed.insert(figure.id.clone());
+            continue;
         }
         let unit = |id: &str| {
             figures
@@ -221,79 +241,133 @@ pub(super) fn derive_all(
                 .find(|f| f.id == id)
                 .map_or(Unit::Count, |f| f.unit)
         };
-        let dimension = formula.expr.dimension(&unit).map_err(|e| {
-            new(
-                "figcheck::rules::formula-unit",
-                format!("the formula of `{}` {}", figure.id, e.message),
-            )
-            .label(at(span, &e.at), "here")
-            .help("only like quantities add up; a count over a count is a percent or a rate")
-        })?;
-        if !dimension.gives(figure.unit) {
-            return Err(new(
-                "figcheck::rules::formula-unit",
-                format!(
-                    "the formula of `{}` cannot give a {}",
-                    figure.id,
-                    figure.unit.as_str()
-                ),
-            )
-            .label(
-                span.clone(),
-                format!("this gives {}", dimension_name(dimension)),
-            )
-            .help(format!(
-                "a {} figure needs {}",
-                figure.unit.as_str(),
-                Dimension::needed(figure.unit)
-            )));
+        let error = match formula.expr.dimension(&unit) {
+            Err(e) => Some(
+                new(
+                    "figcheck::rules::formula-unit",
+                    format!("the formula of `{}` {}", figure.id, e.message),
+                )
+                .label(at(span, &e.at), "here")
+                .help("only like quantities add up; a count over a count is a percent or a rate"),
+            ),
+            Ok(dimension) if !dimension.gives(figure.unit) => Some(
+                new(
+                    "figcheck::rules::formula-unit",
+                    format!(
+                        "the formula of `{}` cannot give a {}",
+                        figure.id,
+                        figure.unit.as_str()
+                    ),
+                )
+                .label(
+                    span.clone(),
+                    format!("this gives {}", dimension_name(dimension)),
+                )
+                .help(format!(
+                    "a {} figure needs {}",
+                    figure.unit.as_str(),
+                    Dimension::needed(figure.unit)
+                )),
+            ),
+            Ok(_) => None,
+        };
+        match error {
+            Some(e) => {
+                errors.push(e);
+                failed.insert(figure.id.clone());
+            }
+            None => checked.push((*index, span.clone())),
         }
     }
     let today = Date::today().last_day();
-    for (index, span) in spans {
-        match interval_at(figures, *index, today) {
+    let mut cycles: Vec<Vec<String>> = Vec::new();
+    for (index, span) in checked {
+        let uses_failed = figures[index]
+            .formula
+            .as_ref()
+            .is_some_and(|f| depends_on(figures, f, &failed));
+        if uses_failed {
+            continue;
+        }
+        match interval_at(figures, index, today) {
             Ok(interval) => {
                 let interval = outward(interval);
-                figures[*index].allowed[0].min = interval.low;
-                figures[*index].allowed[0].max = interval.high;
+                figures[index].allowed[0].min = interval.low;
+                figures[index].allowed[0].max = interval.high;
             }
             Err(DeriveError::Cycle(ids)) => {
-                return Err(new(
-                    "figcheck::rules::formula-cycle",
-                    format!(
-                        "the formula of `{}` depends on itself: {}",
-                        figures[*index].id,
-                        ids.join(" → ")
-                    ),
-                )
-                .label(span.clone(), "leads back to this figure")
-                .help("a derived figure may use other derived figures, but never itself"))
+                // One error for each cycle, on the first figure in it.
+                let mut members = ids.clone();
+                members.sort();
+                members.dedup();
+                if !cycles.contains(&members) {
+                    cycles.push(members);
+                    errors.push(
+                        new(
+                            "figcheck::rules::formula-cycle",
+                            format!(
+                                "the formula of `{}` depends on itself: {}",
+                                figures[index].id,
+                                ids.join(" → ")
+                            ),
+                        )
+                        .label(span.clone(), "leads back to this figure")
+                        .help("a derived figure may use other derived figures, but never itself"),
+                    );
+                }
             }
-            Err(DeriveError::Arithmetic(e)) => return Err(new(
-                "figcheck::rules::formula-division",
-                format!("the formula of `{}` {}", figures[*index].id, e.message),
-            )
-            .label(at(span, &e.at), "divides by an interval that holds zero")
-            .help(
-                "divide only by a figure whose accepted values are all above (or all below) zero",
-            )),
-            Err(DeriveError::NoValue(input)) => {
-                return Err(new(
+            Err(DeriveError::Arithmetic(e)) => errors.push(
+                new(
+                    "figcheck::rules::formula-division",
+                    format!("the formula of `{}` {}", figures[index].id, e.message),
+                )
+                .label(at(&span, &e.at), "divides by an interval that holds zero")
+                .help(
+                    "divide only by a figure whose accepted values are all above (or all below) zero",
+                ),
+            ),
+            Err(DeriveError::NoValue(input)) => errors.push(
+                new(
                     "figcheck::rules::formula-value",
                     format!(
                         "the formula of `{}` uses `{input}`, which has no current value",
-                        figures[*index].id
+                        figures[index].id
                     ),
                 )
                 .label(span.clone(), "cannot be computed today")
-                .help(format!("give `{input}` a value that is not stale")))
-            }
+                .help(format!("give `{input}` a value that is not stale")),
+            ),
             Err(DeriveError::Unknown(id, _)) => {
                 unreachable!("`{id}` was checked above to name a figure")
             }
         }
     }
-    Ok(())
+    errors
+}
+
+/// Whether `formula` uses, directly or through other derived figures, a
+/// figure in `failed`.
+fn depends_on(figures: &[Figure], formula: &Formula, failed: &HashSet<String>) -> bool {
+    let mut stack: Vec<&Formula> = vec![formula];
+    let mut seen: HashSet<&str> = HashSet::new();
+    while let Some(f) = stack.pop() {
+        for (id, _) in f.expr.figures() {
+            if failed.contains(id) {
+                return true;
+            }
+            if !seen.insert(id) {
+                continue;
+            }
+            if let Some(inner) = figures
+                .iter()
+                .find(|g| g.id == id)
+                .and_then(|g| g.formula.as_ref())
+            {
+                stack.push(inner);
+            }
+        }
+    }
+    false
 }
 
 fn dimension_name(d: Dimension) -> &'static str {

@@ -42,6 +42,15 @@ impl<T: Default> Default for Lenient<T> {
 }
 
 impl<T> Lenient<T> {
+    /// A required key that is not there (`read::problems` reports it).
+    pub(super) fn missing() -> Self {
+        Lenient::Broken
+    }
+
+    pub(super) fn is_broken(&self) -> bool {
+        matches!(self, Lenient::Broken)
+    }
+
     pub(super) fn read(self) -> Option<T> {
         match self {
             Lenient::Read(value) => Some(value),
@@ -81,36 +90,85 @@ pub(super) struct RawSettings {
     pub(super) report_tier: Option<crate::confidence::Tier>,
 }
 
+/// A `[[figure]]` table. Each key is read on its own, so that a value of
+/// the wrong type (which `read::problems` reports) leaves the others to be
+/// validated: a required key that is missing or broken is `Broken`.
 #[derive(Debug, Deserialize)]
 pub(super) struct RawFigure {
-    pub(super) id: Spanned<String>,
-    pub(super) name: String,
-    pub(super) subjects: Spanned<Vec<Spanned<String>>>,
-    pub(super) subjects_en: Option<Vec<Spanned<String>>>,
-    pub(super) subjects_es: Option<Vec<Spanned<String>>>,
+    #[serde(default = "Lenient::missing")]
+    pub(super) id: Lenient<Spanned<String>>,
+    #[serde(default = "Lenient::missing")]
+    pub(super) name: Lenient<String>,
+    #[serde(default = "Lenient::missing")]
+    pub(super) subjects: Lenient<Spanned<Vec<Spanned<String>>>>,
     #[serde(default)]
-    pub(super) unit: Unit,
-    pub(super) canonical: Option<Spanned<RawValue>>,
-    pub(super) formula: Option<Spanned<String>>,
-    pub(super) source: Option<String>,
-    pub(super) as_of: Option<Spanned<String>>,
-    pub(super) since: Option<Spanned<String>>,
+    pub(super) subjects_en: Lenient<Option<Vec<Spanned<String>>>>,
     #[serde(default)]
-    pub(super) share_of: Vec<String>,
+    pub(super) subjects_es: Lenient<Option<Vec<Spanned<String>>>>,
     #[serde(default)]
-    pub(super) exclude: Vec<Spanned<String>>,
-    pub(super) url: Option<String>,
-    pub(super) note: Option<String>,
+    pub(super) unit: Lenient<Unit>,
     #[serde(default)]
-    pub(super) allowed: Vec<Spanned<RawValue>>,
-    pub(super) tolerance: Option<Spanned<RawTolerance>>,
+    pub(super) canonical: Lenient<Option<Spanned<RawValue>>>,
     #[serde(default)]
-    pub(super) severity: Severity,
-    pub(super) window: Option<Spanned<usize>>,
-    pub(super) gap: Option<usize>,
-    pub(super) qualifier_slack: Option<Spanned<f64>>,
+    pub(super) formula: Lenient<Option<Spanned<String>>>,
     #[serde(default)]
-    pub(super) example: Vec<RawExample>,
+    pub(super) source: Lenient<Option<String>>,
+    #[serde(default)]
+    pub(super) as_of: Lenient<Option<Spanned<String>>>,
+    #[serde(default)]
+    pub(super) since: Lenient<Option<Spanned<String>>>,
+    #[serde(default)]
+    pub(super) share_of: Lenient<Vec<String>>,
+    #[serde(default)]
+    pub(super) exclude: Lenient<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub(super) url: Lenient<Option<String>>,
+    #[serde(default)]
+    pub(super) note: Lenient<Option<String>>,
+    #[serde(default)]
+    pub(super) allowed: Lenient<Vec<Spanned<RawValue>>>,
+    #[serde(default)]
+    pub(super) tolerance: Lenient<Option<Spanned<RawTolerance>>>,
+    #[serde(default)]
+    pub(super) severity: Lenient<Severity>,
+    #[serde(default)]
+    pub(super) window: Lenient<Option<Spanned<usize>>>,
+    #[serde(default)]
+    pub(super) gap: Lenient<Option<usize>>,
+    #[serde(default)]
+    pub(super) qualifier_slack: Lenient<Option<Spanned<f64>>>,
+    #[serde(default)]
+    pub(super) example: Lenient<Vec<Lenient<RawExample>>>,
+}
+
+impl RawFigure {
+    /// Whether a key was there but could not be read.
+    pub(super) fn has_broken_key(&self) -> bool {
+        [
+            self.name.is_broken(),
+            self.subjects.is_broken(),
+            self.subjects_en.is_broken(),
+            self.subjects_es.is_broken(),
+            self.unit.is_broken(),
+            self.canonical.is_broken(),
+            self.formula.is_broken(),
+            self.source.is_broken(),
+            self.as_of.is_broken(),
+            self.since.is_broken(),
+            self.share_of.is_broken(),
+            self.exclude.is_broken(),
+            self.url.is_broken(),
+            self.note.is_broken(),
+            self.allowed.is_broken(),
+            self.tolerance.is_broken(),
+            self.severity.is_broken(),
+            self.window.is_broken(),
+            self.gap.is_broken(),
+            self.qualifier_slack.is_broken(),
+            self.example.is_broken(),
+        ]
+        .contains(&true)
+    }
 }
 
 #[derive(Debug, Deserialize)]

@@ -2,7 +2,7 @@
 //! names the offending value with a label and says how to fix it, and one
 //! slip raises no others.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -394,8 +394,38 @@ pub(super) fn validate(
         let errors_before = errors.len();
         let figure_span = spanned.span();
         let f = spanned.into_inner();
-        let id_span = f.id.span();
-        let id = f.id.into_inner();
+        // A key of the wrong type was reported by `read::problems`: the
+        // figure is left out, but its other keys are still checked.
+        let mut broken = f.has_broken_key();
+        let RawFigure {
+            id,
+            name,
+            subjects,
+            subjects_en,
+            subjects_es,
+            unit,
+            canonical,
+            formula,
+            source,
+            as_of,
+            since,
+            share_of,
+            exclude: raw_exclude,
+            url,
+            note,
+            allowed: raw_allowed,
+            tolerance,
+            severity,
+            window,
+            gap,
+            qualifier_slack,
+            example,
+        } = f;
+        let Some(id) = id.read() else {
+            continue;
+        };
+        let id_span = id.span();
+        let id = id.into_inner();
         if !is_kebab_case(&id) {
             errors.push(
                 new(
@@ -423,9 +453,11 @@ pub(super) fn validate(
         }
         seen_ids.insert(id.clone(), id_span.clone());
 
-        let subjects_span = f.subjects.span();
-        let subjects = f.subjects.into_inner();
-        if subjects.is_empty() {
+        let (subjects_span, subjects) = match subjects.read() {
+            Some(list) => (list.span(), list.into_inner()),
+            None => (figure_span.clone(), Vec::new()),
+        };
+        if subjects.is_empty() && !broken {
             errors.push(new("figcheck::rules::no-subjects", format!("figure `{id}` has no subject phrases"))
                 .label(subjects_span, "empty list")
                 .help("list the phrases that name the figure in prose, such as [\"died in custody\", \"deaths in custody\"]"));
@@ -436,8 +468,8 @@ pub(super) fn validate(
         let mut subjects_by_lang: [Vec<String>; Lang::ALL.len()] = Default::default();
         let lists = [
             (default_lang, Some(subjects)),
-            (Lang::En, f.subjects_en),
-            (Lang::Es, f.subjects_es),
+            (Lang::En, subjects_en.read().flatten()),
+            (Lang::Es, subjects_es.read().flatten()),
         ];
         for (lang, subject) in lists
             .into_iter()
@@ -481,7 +513,7 @@ pub(super) fn validate(
         }
 
         let mut exclude = Vec::new();
-        for phrase in f.exclude {
+        for phrase in raw_exclude.read().unwrap_or_default() {
             let span = phrase.span();
             let phrase = phrase.into_inner();
             match phrase_problem(&phrase, &span, &id, PhraseList::Excluded, &new) {
@@ -490,7 +522,7 @@ pub(super) fn validate(
             }
         }
 
-        let tolerance = match f.tolerance {
+        let tolerance = match tolerance.read().flatten() {
             None => None,
             Some(t) => {
                 let span = t.span();
@@ -511,85 +543,95 @@ pub(super) fn validate(
             }
         };
 
-        let (canonical_span, canonical, formula) = match (f.canonical, f.formula) {
-            (Some(written), None) => {
-                let span = written.span();
-                let mut raw_canonical = written.into_inner();
-                raw_canonical.as_of = raw_canonical.as_of.or(f.as_of);
-                match allowed_value(raw_canonical, span.clone(), &new) {
-                    Ok(value) => (span, value, None),
-                    Err(e) => {
-                        errors.push(e);
-                        continue;
+        let raw_allowed = raw_allowed.read().unwrap_or_default();
+        let as_of = as_of.read().flatten();
+        let value_broken = canonical.is_broken() || formula.is_broken();
+        let canonical_read = canonical.read().flatten();
+        let formula_read = formula.read().flatten();
+        let (canonical_span, canonical, formula) = 'value: {
+            match (canonical_read, formula_read) {
+                (Some(written), None) => {
+                    let span = written.span();
+                    let mut raw_canonical = written.into_inner();
+                    raw_canonical.as_of = raw_canonical.as_of.or(as_of);
+                    match allowed_value(raw_canonical, span.clone(), &new) {
+                        Ok(value) => (span, value, None),
+                        Err(e) => {
+                            errors.push(e);
+                            break 'value placeholder(&mut broken, &figure_span);
+                        }
                     }
                 }
-            }
-            (None, Some(written)) => {
-                let span = written.span();
-                let text = written.into_inner();
-                let expr = match crate::formula::parse(&text) {
-                    Ok(expr) => expr,
-                    Err(e) => {
-                        errors.push(new(
+                (None, Some(written)) => {
+                    let span = written.span();
+                    let text = written.into_inner();
+                    let expr = match crate::formula::parse(&text) {
+                        Ok(expr) => expr,
+                        Err(e) => {
+                            errors.push(new(
                             "figcheck::rules::invalid-formula",
                             format!("the formula of `{id}` cannot be read"),
                         )
                         .label(span.start + 1 + e.at.start..span.start + 1 + e.at.end, e.message)
                         .help("write figure ids and numbers with + - * / and parentheses, such as \"state-of-exception-arrests / population * 100\"; put spaces around a minus"));
-                        continue;
-                    }
-                };
-                if let Some(first) = f.allowed.first() {
-                    errors.push(new(
+                            break 'value placeholder(&mut broken, &figure_span);
+                        }
+                    };
+                    if let Some(first) = raw_allowed.first() {
+                        errors.push(new(
                         "figcheck::rules::formula-and-values",
                         format!("`{id}` has a formula and allowed values"),
                     )
                     .label(first.span(), "an allowed value")
                     .label(span, "the formula")
                     .help("a derived figure takes its values from its formula: remove `allowed`, or the formula"));
-                    continue;
+                        break 'value placeholder(&mut broken, &figure_span);
+                    }
+                    formula_spans.push((figures.len(), span.clone()));
+                    // Computed once every figure is read (`derive_all`).
+                    let value = AllowedValue {
+                        source: Some(format!("computed: {expr}")),
+                        ..AllowedValue::computed(f64::NAN, f64::NAN)
+                    };
+                    (span, value, Some(Formula { text, expr }))
                 }
-                formula_spans.push((figures.len(), span.clone()));
-                // Computed once every figure is read (`derive_all`).
-                let value = AllowedValue {
-                    source: Some(format!("computed: {expr}")),
-                    ..AllowedValue::computed(f64::NAN, f64::NAN)
-                };
-                (span, value, Some(Formula { text, expr }))
-            }
-            (Some(written), Some(formula)) => {
-                errors.push(new(
+                (Some(written), Some(formula)) => {
+                    errors.push(new(
                     "figcheck::rules::formula-and-values",
                     format!("`{id}` has both a canonical value and a formula"),
                 )
                 .label(written.span(), "a canonical value")
                 .label(formula.span(), "a formula")
                 .help("keep `canonical` for a figure the desk states, or `formula` for one computed from other figures"));
-                continue;
-            }
-            (None, None) => {
-                errors.push(new(
+                    break 'value placeholder(&mut broken, &figure_span);
+                }
+                (None, None) if value_broken => {
+                    break 'value placeholder(&mut broken, &figure_span)
+                }
+                (None, None) => {
+                    errors.push(new(
                     "figcheck::rules::missing-key",
                     "missing required key `canonical`".into(),
                 )
                 .label(figure_span.start..figure_span.start, format!("the figure `{id}` has no `canonical`"))
                 .help("add `canonical = 367`, or `formula = \"…\"` for a figure computed from others"));
-                continue;
+                    break 'value placeholder(&mut broken, &figure_span);
+                }
             }
         };
         let mut canonical = canonical;
         canonical.canonical = true;
         canonical.stale = false;
-        canonical.source = canonical.source.or(f.source);
-        canonical.url = canonical.url.or(f.url);
-        canonical.note = canonical.note.or(f.note);
+        canonical.source = canonical.source.or(source.read().flatten());
+        canonical.url = canonical.url.or(url.read().flatten());
+        canonical.note = canonical.note.or(note.read().flatten());
         if let Err(e) = link(&mut canonical, &canonical_span) {
             errors.push(e);
         }
         let mut allowed = vec![canonical];
         let mut spans = vec![canonical_span.clone()];
         let mut all_ranges = true;
-        for entry in f.allowed {
+        for entry in raw_allowed {
             let span = entry.span();
             let mut value = match allowed_value(entry.into_inner(), span.clone(), &new) {
                 Ok(value) => value,
@@ -617,7 +659,7 @@ pub(super) fn validate(
         if let Err(e) = same_date_and_source(&allowed, &spans, &id, &new) {
             errors.push(e);
         }
-        if allowed.len() > 1 && all_ranges {
+        if allowed.len() > 1 && all_ranges && !broken {
             let canonical = &allowed[0];
             let inside = allowed[1..].iter().any(|v| {
                 let (low, high) = v.interval(tolerance);
@@ -635,7 +677,7 @@ pub(super) fn validate(
             }
         }
 
-        let window = match f.window {
+        let window = match window.read().flatten() {
             Some(w) if *w.get_ref() == 0 => {
                 errors.push(
                     new(
@@ -650,7 +692,11 @@ pub(super) fn validate(
             Some(w) => w.into_inner(),
             None => settings.window,
         };
-        let qualifier_slack = match f.qualifier_slack.map(|slack| slack_value(slack, &new)) {
+        let qualifier_slack = match qualifier_slack
+            .read()
+            .flatten()
+            .map(|slack| slack_value(slack, &new))
+        {
             Some(Ok(slack)) => slack,
             Some(Err(e)) => {
                 errors.push(e);
@@ -659,13 +705,18 @@ pub(super) fn validate(
             None => settings.qualifier_slack,
         };
 
-        let since = f.since.and_then(|since| {
+        let since = since.read().flatten().and_then(|since| {
             date_value(since, "since", true, &new)
                 .map_err(|e| errors.push(e))
                 .ok()
         });
-        let mut examples = Vec::with_capacity(f.example.len());
-        for e in f.example {
+        let example = example.read().unwrap_or_default();
+        let mut examples = Vec::with_capacity(example.len());
+        for e in example {
+            let Some(e) = e.read() else {
+                broken = true;
+                continue;
+            };
             examples.push(Example {
                 text: e.text,
                 expect: *e.expect.get_ref(),
@@ -694,18 +745,30 @@ pub(super) fn validate(
             continue;
         }
 
-        let share_of = wholes(f.share_of, &subjects_by_lang[Lang::En.index()], f.unit);
+        if broken {
+            // Left out: a key of the wrong type was reported.
+            if formula.is_some() {
+                formula_spans.pop();
+            }
+            continue;
+        }
+        let unit = unit.read().unwrap_or_default();
+        let share_of = wholes(
+            share_of.read().unwrap_or_default(),
+            &subjects_by_lang[Lang::En.index()],
+            unit,
+        );
         figures.push(Figure {
             id,
-            name: f.name,
+            name: name.read().unwrap_or_default(),
             subjects: subjects_by_lang[default_lang.index()].clone(),
             subjects_by_lang,
-            unit: f.unit,
+            unit,
             allowed,
             tolerance,
-            severity: f.severity,
+            severity: severity.read().unwrap_or_default(),
             window,
-            gap: f.gap.unwrap_or(settings.gap),
+            gap: gap.read().flatten().unwrap_or(settings.gap),
             qualifier_slack,
             since,
             formula,
@@ -714,13 +777,21 @@ pub(super) fn validate(
             examples,
         });
     }
+    // Formulas are judged with the figures that read well; one that uses a
+    // figure left out above is that figure's error, not its own.
+    let read_well: HashSet<&str> = figures.iter().map(|f| f.id.as_str()).collect();
+    let left_out: HashSet<String> = seen_ids
+        .keys()
+        .filter(|id| !read_well.contains(id.as_str()))
+        .cloned()
+        .collect();
+    errors.extend(derived::derive_all(
+        &mut figures,
+        &formula_spans,
+        &left_out,
+        &new,
+    ));
     if !errors.is_empty() {
-        // Formulas and the file as a whole are judged only once every figure
-        // reads well: an error above could otherwise raise false ones here.
-        return None;
-    }
-    if let Err(e) = derived::derive_all(&mut figures, &formula_spans, &new) {
-        errors.push(e);
         return None;
     }
     if figures.is_empty() {
@@ -991,4 +1062,18 @@ fn wholes(share_of: Vec<String>, subjects: &[String], unit: Unit) -> Vec<String>
         }
     }
     out
+}
+
+/// What stands for a figure's value when it could not be read, so that the
+/// figure's other keys are still checked; the figure is then left out.
+fn placeholder(
+    broken: &mut bool,
+    figure_span: &Range<usize>,
+) -> (Range<usize>, AllowedValue, Option<Formula>) {
+    *broken = true;
+    (
+        figure_span.start..figure_span.start,
+        AllowedValue::computed(f64::NAN, f64::NAN),
+        None,
+    )
 }

@@ -211,6 +211,11 @@ impl Checker {
             &self.matchers[lang.index()],
             lang,
         );
+        if !prose.cells.is_empty() {
+            let text: &str = &prose.text;
+            let hits = self.matchers[lang.index()].find(text, 0..text.len());
+            self.add_table_claims(text, &prose.cells, &hits, &numbers, &mut claims);
+        }
         self.places
             .drop_other_places(&prose.text, &mut claims, &self.rules);
         self.attribute_sources(&prose.text, &mut claims, lang);
@@ -279,8 +284,38 @@ impl Checker {
                 );
             }
         }
+        // The cells of a table whose headings name a figure (see
+        // `attribute::table`): each is a block of its own, read here.
+        let named: Vec<usize> = prose
+            .cells
+            .iter()
+            .filter(|c| hits_in(&hits, &c.range))
+            .map(|c| c.table)
+            .collect();
+        for cell in prose
+            .cells
+            .iter()
+            .filter(|c| !c.header && named.contains(&c.table))
+        {
+            if hits_in(&hits, &cell.range) {
+                continue; // read with the sentences above
+            }
+            let offset = cell.range.start;
+            numbers.extend(
+                numbers::recognise_as(&text[cell.range.clone()], lang, draft.decimal)
+                    .into_iter()
+                    .map(|mut n| {
+                        n.span = n.span.start + offset..n.span.end + offset;
+                        n.qualifier_start += offset;
+                        n
+                    }),
+            );
+        }
+        numbers.sort_by_key(|n| (n.span.start, n.span.end));
+        numbers.dedup_by(|a, b| a.span == b.span);
         let mut claims =
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
+        self.add_table_claims(text, &prose.cells, &hits, &numbers, &mut claims);
         self.places
             .drop_other_places(text, &mut claims, &self.rules);
         self.attribute_sources(text, &mut claims, lang);
@@ -290,6 +325,31 @@ impl Checker {
             date: None,
             lang: None,
             relations: Vec::new(),
+        }
+    }
+
+    /// Adds the claims of numbers in table cells (see [`attribute::table`])
+    /// that the prose around them did not make, keeping claims in the order
+    /// of their numbers.
+    fn add_table_claims(
+        &self,
+        text: &str,
+        cells: &[markup::Cell],
+        hits: &[subject::SubjectHit],
+        numbers: &[numbers::Number],
+        claims: &mut Vec<Claim>,
+    ) {
+        if cells.is_empty() {
+            return;
+        }
+        let claimed: Vec<usize> = claims.iter().map(|c| c.number).collect();
+        let table =
+            attribute::table::claims(text, cells, hits, numbers, &self.rules.figures, &|i| {
+                claimed.contains(&i)
+            });
+        if !table.is_empty() {
+            claims.extend(table);
+            claims.sort_by_key(|c| c.number);
         }
     }
 
@@ -487,4 +547,10 @@ impl Checker {
         }
         suppress::apply(findings, &mut suppressions, &self.rules.figures)
     }
+}
+
+/// Whether a subject hit starts in `range` (hits are in order).
+fn hits_in(hits: &[subject::SubjectHit], range: &std::ops::Range<usize>) -> bool {
+    let first = hits.partition_point(|h| h.span.start < range.start);
+    hits.get(first).is_some_and(|h| h.span.start < range.end)
 }

@@ -29,6 +29,7 @@
 mod cues;
 mod evidence;
 pub mod modality;
+pub mod table;
 pub mod tier;
 
 use std::ops::Range;

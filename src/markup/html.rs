@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use html5gum::{DefaultEmitter, Token, Tokenizer};
 
-use super::{OffsetMap, Prose, Segment};
+use super::{trim_cell, Cell, OffsetMap, Prose, Segment};
 
 /// Elements whose text is not prose.
 const HIDDEN: &[&[u8]] = &[
@@ -163,6 +163,8 @@ pub fn prose(source: &str) -> Prose<'_> {
     let mut block_quotes: Vec<Range<usize>> = Vec::new();
     let mut quote_starts: Vec<usize> = Vec::new();
     let mut hidden = 0usize;
+    let mut cells: Vec<Cell> = Vec::new();
+    let mut tables = Tables::default();
     let tokens = Tokenizer::new_with_emitter(source, emitter);
     for token in tokens {
         let token: Token<usize> = match token {
@@ -181,6 +183,8 @@ pub fn prose(source: &str) -> Prose<'_> {
                 if name == b"blockquote" {
                     quote_starts.push(view.view_at(tag.span.start));
                 }
+                let (at, after) = (view.view_at(tag.span.start), view.view_at(tag.span.end));
+                cells.extend(tables.start(&name, at, after));
             }
             Token::EndTag(tag) => {
                 let name = tag.name.as_slice().to_ascii_lowercase();
@@ -194,6 +198,9 @@ pub fn prose(source: &str) -> Prose<'_> {
                     if let Some(start) = quote_starts.pop() {
                         block_quotes.push(start..view.view_at(tag.span.end));
                     }
+                }
+                if let Some(cell) = tables.end(&name, view.view_at(tag.span.start)) {
+                    cells.push(cell);
                 }
             }
             Token::String(text) if hidden == 0 => {
@@ -209,6 +216,10 @@ pub fn prose(source: &str) -> Prose<'_> {
     view.blank_to(source.len());
     breaks.sort_unstable();
     breaks.dedup();
+    for cell in &mut cells {
+        cell.range = trim_cell(&view.text, cell.range.clone());
+    }
+    cells.sort_by_key(|c| (c.table, c.row, c.column));
     Prose {
         text: Cow::Owned(view.text),
         breaks,
@@ -216,6 +227,106 @@ pub fn prose(source: &str) -> Prose<'_> {
         map: Some(OffsetMap {
             segments: view.segments,
         }),
+        cells,
+    }
+}
+
+/// The tables being read, innermost last, and how many have begun.
+#[derive(Default)]
+struct Tables {
+    open: Vec<Table>,
+    begun: usize,
+}
+
+/// One table being read: its number, the row and column of the next cell,
+/// whether the rows are in `thead`, and the cell open now.
+struct Table {
+    number: usize,
+    /// The row being read; `None` before the first `tr`.
+    row: Option<usize>,
+    column: usize,
+    in_head: bool,
+    /// Where the open cell's text starts, whether it is a `th`, and whether
+    /// a table is nested in it (then it is no cell of one value: left out).
+    cell: Option<(usize, bool, bool)>,
+}
+
+impl Tables {
+    /// A start tag `name`, from view offset `at` to `after`: the cell it
+    /// closes, if it closes one (`<td>a<td>b`, with no end tags).
+    fn start(&mut self, name: &[u8], at: usize, after: usize) -> Option<Cell> {
+        let closed = match name {
+            b"td" | b"th" | b"tr" | b"thead" | b"tbody" | b"tfoot" => self.close_cell(at),
+            _ => None,
+        };
+        if name == b"table" {
+            if let Some((_, _, nested)) = self.open.last_mut().and_then(|t| t.cell.as_mut()) {
+                *nested = true;
+            }
+            self.open.push(Table {
+                number: self.begun,
+                row: None,
+                column: 0,
+                in_head: false,
+                cell: None,
+            });
+            self.begun += 1;
+            return closed;
+        }
+        let Some(table) = self.open.last_mut() else {
+            return closed;
+        };
+        match name {
+            b"thead" => table.in_head = true,
+            b"tbody" | b"tfoot" => table.in_head = false,
+            b"tr" => {
+                table.row = Some(table.row.map_or(0, |r| r + 1));
+                table.column = 0;
+            }
+            b"td" | b"th" => {
+                // A cell before any `tr` opens the first row.
+                table.row.get_or_insert(0);
+                table.cell = Some((after, name == b"th", false));
+            }
+            _ => {}
+        }
+        closed
+    }
+
+    /// Closes the open cell of the innermost table at view offset `at`.
+    fn close_cell(&mut self, at: usize) -> Option<Cell> {
+        let table = self.open.last_mut()?;
+        let (start, th, nested) = table.cell.take()?;
+        if nested {
+            table.column += 1;
+            return None;
+        }
+        let cell = Cell {
+            range: start..at.max(start),
+            table: table.number,
+            row: table.row.unwrap_or(0),
+            column: table.column,
+            header: table.in_head || th,
+        };
+        table.column += 1;
+        Some(cell)
+    }
+
+    /// An end tag `name`, which starts at view offset `at`: the cell it
+    /// closes, if it closes one.
+    fn end(&mut self, name: &[u8], at: usize) -> Option<Cell> {
+        if name == b"table" {
+            let cell = self.close_cell(at);
+            self.open.pop();
+            return cell;
+        }
+        let table = self.open.last_mut()?;
+        match name {
+            b"thead" => table.in_head = false,
+            b"td" | b"th" => return self.close_cell(at),
+            _ => {}
+        }
+        None
     }
 }
 
@@ -281,6 +392,40 @@ mod tests {
                       <body><p class=\"376\">Some 367 died.</p><script>var x = 376;</script>\
                       <!-- 376 --><p>More <a href=\"/376\">here</a>.</p></body></html>";
         assert_eq!(kept(source), "Some 367 died. More here .");
+    }
+
+    #[test]
+    fn table_cells_are_listed_with_their_row_column_and_heading() {
+        let source = "<table><thead><tr><th>Measure<th>Value</thead>\
+                      <tr><th>Deaths</th><td> 376 </td></tr>\
+                      <tr><td>Arrests<td>85&#44;000<td><table><tr><td>inner</td></tr></table></td></tr>\
+                      </table><p>After.</p>";
+        let prose = prose(source);
+        let cells: Vec<(&str, usize, usize, usize, bool)> = prose
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    &prose.text[c.range.clone()],
+                    c.table,
+                    c.row,
+                    c.column,
+                    c.header,
+                )
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("Measure", 0, 0, 0, true),
+                ("Value", 0, 0, 1, true),
+                ("Deaths", 0, 1, 0, true),
+                ("376", 0, 1, 1, false),
+                ("Arrests", 0, 2, 0, false),
+                ("85,000", 0, 2, 1, false),
+                ("inner", 1, 0, 0, false),
+            ]
+        );
     }
 
     #[test]

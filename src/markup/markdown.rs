@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::{blank_outside, Prose};
+use super::{blank_outside, trim_cell, Cell, Prose};
 
 pub fn prose(source: &str) -> Prose<'_> {
     let options = Options::ENABLE_TABLES
@@ -23,7 +23,40 @@ pub fn prose(source: &str) -> Prose<'_> {
     // images, autolinks.
     let mut hidden = 0usize;
     let mut block_quotes: Vec<Range<usize>> = Vec::new();
+    let mut cells: Vec<Cell> = Vec::new();
+    // The table being read: its number, the row and the column of the next
+    // cell, and whether that row is the header.
+    let mut tables = 0usize;
+    let (mut row, mut column, mut in_head) = (0usize, 0usize, false);
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match &event {
+            Event::Start(Tag::Table(_)) => {
+                row = 0;
+                column = 0;
+            }
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                column = 0;
+            }
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                row += 1;
+            }
+            Event::Start(Tag::TableRow) => column = 0,
+            Event::End(TagEnd::TableRow) => row += 1,
+            Event::End(TagEnd::TableCell) => {
+                cells.push(Cell {
+                    range: trim_cell(source, range.clone()),
+                    table: tables,
+                    row,
+                    column,
+                    header: in_head,
+                });
+                column += 1;
+            }
+            Event::End(TagEnd::Table) => tables += 1,
+            _ => {}
+        }
         match event {
             Event::Start(tag) => {
                 if let Tag::BlockQuote(_) = tag {
@@ -93,11 +126,17 @@ pub fn prose(source: &str) -> Prose<'_> {
     keep.sort_by_key(|r| r.start);
     breaks.sort_unstable();
     breaks.dedup();
+    let text = blank_outside(source, &keep);
+    // A cell's text as the view has it: markup inside it is blanked.
+    for cell in &mut cells {
+        cell.range = trim_cell(&text, cell.range.clone());
+    }
     Prose {
-        text: Cow::Owned(blank_outside(source, &keep)),
+        text: Cow::Owned(text),
         breaks,
         block_quotes,
         map: None,
+        cells,
     }
 }
 
@@ -123,6 +162,38 @@ mod tests {
         assert_eq!(
             kept(source),
             "Deaths: 367 Some 85,000 arrests. item 40,000 quoted 261 a b 1.9 2.4"
+        );
+    }
+
+    #[test]
+    fn table_cells_are_listed_with_their_row_column_and_heading() {
+        let source = "Intro.\n\n| Measure | **Value** |\n|---|---|\n| Deaths | 376 |\n| Arrests |  |\n\n| x |\n|---|\n| 1 |\n";
+        let prose = prose(source);
+        let cells: Vec<(&str, usize, usize, usize, bool)> = prose
+            .cells
+            .iter()
+            .map(|c| {
+                (
+                    &prose.text[c.range.clone()],
+                    c.table,
+                    c.row,
+                    c.column,
+                    c.header,
+                )
+            })
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                ("Measure", 0, 0, 0, true),
+                ("Value", 0, 0, 1, true),
+                ("Deaths", 0, 1, 0, false),
+                ("376", 0, 1, 1, false),
+                ("Arrests", 0, 2, 0, false),
+                ("", 0, 2, 1, false),
+                ("x", 1, 0, 0, true),
+                ("1", 1, 1, 0, false),
+            ]
         );
     }
 

@@ -51,6 +51,32 @@ pub struct Prose<'a> {
     /// How offsets in `text` map to the draft, when they differ (HTML, where
     /// character references are decoded); `None` when they are the same.
     pub map: Option<OffsetMap>,
+    /// The cells of the draft's tables, table by table and row by row.
+    pub cells: Vec<Cell>,
+}
+
+/// A cell of a table: where its text stands in the view (trimmed), and its
+/// place in its table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub range: std::ops::Range<usize>,
+    /// Which table of the draft, counted from 0.
+    pub table: usize,
+    /// The row, counted from 0 (the header row, when there is one, is 0).
+    pub row: usize,
+    pub column: usize,
+    /// A heading cell: in the header row (`thead`, a Markdown table's first
+    /// row), or a `th` anywhere.
+    pub header: bool,
+}
+
+/// `range` of `text` less the white space and the pipes at its ends.
+pub(crate) fn trim_cell(text: &str, range: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let part = &text[range.clone()];
+    let trimmed = part.trim_start_matches(|c: char| c.is_whitespace() || c == '|');
+    let start = range.start + (part.len() - trimmed.len());
+    let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace() || c == '|');
+    start..start + trimmed.len()
 }
 
 /// A piece of the view and the piece of the draft it comes from.
@@ -144,6 +170,7 @@ fn text_prose(source: &str) -> Prose<'_> {
             breaks: Vec::new(),
             block_quotes: Vec::new(),
             map: None,
+            cells: Vec::new(),
         };
     };
     let mut breaks: Vec<usize> = values.iter().map(|v| v.end).collect();
@@ -155,6 +182,7 @@ fn text_prose(source: &str) -> Prose<'_> {
         breaks,
         block_quotes: Vec::new(),
         map: None,
+        cells: Vec::new(),
     }
 }
 

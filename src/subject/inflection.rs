@@ -19,6 +19,14 @@ pub(super) struct Inflection {
     pub(super) negations: &'static [&'static str],
     /// Endings that make a word a negation: `didn't`.
     pub(super) negation_endings: &'static [&'static str],
+    /// Words that join the nouns of a phrase rather than make one: a
+    /// preposition, an article, an auxiliary ("deaths in custody", "were
+    /// arrested"). A phrase with none is a compound noun ("homicide rate"),
+    /// and a word inside one makes another quantity ("homicide clearance
+    /// rate"): no gap is allowed in it. `None` where modifiers follow the
+    /// noun and participles do not show (Spanish: "viviendas [fueron]
+    /// afectadas", "homicidios [dolosos] disminuyeron" need their gap).
+    pub(super) function_words: Option<&'static [&'static str]>,
     /// Whether a number may stand inside a phrase. Spanish puts the number
     /// inside the words that would name the figure: "la tasa de 106,3
     /// homicidios" is a rate of homicides, not the phrase "tasa de
@@ -38,6 +46,15 @@ pub(super) const ENGLISH: Inflection = Inflection {
     ],
     negations: &["not", "never", "no", "nor", "n't", "cannot", "neither"],
     negation_endings: &["n't", "n’t"],
+    function_words: Some(&[
+        "of", "in", "at", "on", "by", "for", "to", "from", "with", "per", "under", "into", "and",
+        "or", "the", "a", "an", "has", "have", "had", "was", "were", "is", "are", "been", "be",
+        "being", "who", "that", "as", "since", "while",
+        // Verbs whose past does not end in -ed: "homicides fell".
+        "fell", "falls", "fall", "rose", "rises", "rise", "grew", "grows", "grow", "hit", "hits",
+        "stood", "stands", "stand", "remain", "remains", "went", "came", "took", "left", "lost",
+        "made", "paid", "held", "kept", "got", "saw",
+    ]),
     numbers_inside: true,
 };
 
@@ -49,6 +66,7 @@ pub(super) const SPANISH: Inflection = Inflection {
         "no", "nunca", "jamás", "jamas", "ni", "tampoco", "ningún", "ninguna",
     ],
     negation_endings: &[],
+    function_words: None,
     numbers_inside: false,
 };
 
@@ -206,4 +224,17 @@ pub(super) fn is_negation(inflection: &Inflection, word: &str) -> bool {
         inflection.negations.iter().any(|n| *n == lower)
     };
     negation || inflection.negation_endings.iter().any(|e| ends_with(e))
+}
+
+/// Whether the words of a phrase make a compound noun: two or more words,
+/// none of them a function word or a past participle (`arrested`, `died`).
+pub(super) fn is_compound(inflection: &Inflection, words: &[String]) -> bool {
+    let Some(function_words) = inflection.function_words else {
+        return false;
+    };
+    words.len() >= 2
+        && words.iter().all(|w| {
+            let w = w.to_lowercase();
+            !function_words.contains(&w.as_str()) && !w.ends_with("ed")
+        })
 }

@@ -34,7 +34,9 @@ mod inflection;
 mod tests;
 mod unmatchable;
 
-use inflection::{accented_variants, is_negation, prefix, starts_like, Stemming, Stems};
+use inflection::{
+    accented_variants, is_compound, is_negation, prefix, starts_like, Stemming, Stems,
+};
 pub use unmatchable::unmatchable;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -191,6 +193,11 @@ impl SubjectMatcher {
                 // here (rules built in code) names nothing.
                 for words in expand(subject).unwrap_or_default() {
                     let stems: Vec<String> = words.iter().map(|w| stemming.stem(w)).collect();
+                    let gap = if is_compound(inflection, &words) {
+                        0
+                    } else {
+                        gap
+                    };
                     let list = phrases.entry(stems).or_default();
                     if !list.iter().any(|(f, _, _)| *f == i) {
                         list.push((i, gap, false));

@@ -438,3 +438,67 @@ fn tokens_keep_apostrophes_inside_words() {
     let words: Vec<&str> = tokens(text).into_iter().map(|r| &text[r]).collect();
     assert_eq!(words, vec!["El", "Salvador's", "85", "000"]);
 }
+
+#[test]
+fn a_compound_noun_takes_no_inserted_word() {
+    let rules = r#"
+[[figure]]
+id = "rate"
+name = "Homicide rate"
+subjects = ["homicide rate"]
+unit = "rate"
+canonical = 1.9
+
+[[figure]]
+id = "tasa"
+name = "Tasa de homicidios"
+subjects = ["killings fell"]
+subjects_es = ["homicidios disminuyeron"]
+unit = "percent"
+canonical = 5
+"#;
+    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+    let find = |text: &str, lang: Lang| -> Vec<String> {
+        SubjectMatcher::new(&rules.figures, lang)
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    };
+    // "homicide clearance rate" is another quantity than the homicide rate.
+    assert_eq!(
+        find("the homicide clearance rate", Lang::En),
+        Vec::<String>::new()
+    );
+    assert_eq!(find("the homicide rate fell", Lang::En), ["homicide rate"]);
+    assert_eq!(
+        find("the homicide rates fell", Lang::En),
+        ["homicide rates"]
+    );
+    // A phrase with a function word or a participle keeps its gap (above:
+    // "died in government custody"); Spanish puts modifiers after the noun,
+    // so its phrases keep theirs: "homicidios dolosos disminuyeron".
+    assert_eq!(
+        find("los homicidios dolosos disminuyeron", Lang::Es),
+        ["homicidios dolosos disminuyeron"]
+    );
+    let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let english = super::inflection::ENGLISH;
+    assert!(super::inflection::is_compound(
+        &english,
+        &words(&["prison", "population"])
+    ));
+    assert!(!super::inflection::is_compound(
+        &english,
+        &words(&["deaths", "in", "custody"])
+    ));
+    assert!(!super::inflection::is_compound(
+        &english,
+        &words(&["people", "arrested"])
+    ));
+    assert!(!super::inflection::is_compound(&english, &words(&["toll"])));
+    assert!(!super::inflection::is_compound(
+        &english,
+        &words(&["killings", "fell"])
+    ));
+}

@@ -19,6 +19,11 @@ pub struct NamedText {
     /// The text's lines; `None` when it has a carriage return that ends a
     /// line by itself (miette counts those as lines too).
     lines: Arc<OnceLock<Option<LineIndex>>>,
+    /// For an excerpt of a draft's line (see [`NamedText::excerpt`]): the
+    /// line's 0-based number in the draft, and the characters of the line
+    /// before the excerpt less the `…` that opens it.
+    base_line: usize,
+    column_shift: usize,
 }
 
 impl NamedText {
@@ -27,7 +32,28 @@ impl NamedText {
             name,
             text,
             lines: Arc::new(OnceLock::new()),
+            base_line: 0,
+            column_shift: 0,
         }
+    }
+
+    /// An excerpt of one line of a draft, as `text` (one line), standing for
+    /// the draft's line `line` (0-based): lines and columns are the draft's,
+    /// with `column_shift` characters of the line before the excerpt's own.
+    pub fn excerpt(name: String, text: Arc<String>, line: usize, column_shift: usize) -> NamedText {
+        NamedText {
+            base_line: line,
+            column_shift,
+            ..NamedText::new(name, text)
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn text(&self) -> Arc<String> {
+        self.text.clone()
     }
 
     /// The 1-based line that holds byte `offset`, counting line feeds.
@@ -85,7 +111,7 @@ impl SourceCode for NamedText {
         let column = if context_lines_before == 0 {
             let offset = span.offset().min(text.len());
             let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-            text[line_start..offset].chars().count()
+            text[line_start..offset].chars().count() + self.column_shift
         } else {
             inner.column()
         };
@@ -94,9 +120,9 @@ impl SourceCode for NamedText {
             self.name.clone(),
             inner.data(),
             SourceSpan::new((inner_span.offset() + base_offset).into(), inner_span.len()),
-            inner.line() + base_line,
+            inner.line() + base_line + self.base_line,
             column,
-            inner.line_count() + base_line,
+            inner.line_count() + base_line + self.base_line,
         )))
     }
 }

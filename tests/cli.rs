@@ -721,6 +721,15 @@ fn a_github_job_summary_lists_every_finding() {
         2,
         "{markdown}"
     );
+    // Each row says what to use instead, as the help does.
+    assert!(markdown.contains("| message | use instead |"), "{markdown}");
+    assert!(
+        markdown
+            .lines()
+            .filter(|l| l.starts_with("| drafts/"))
+            .all(|l| l.contains("| use 367")),
+        "{markdown}"
+    );
     // Without the variable, no summary is written anywhere.
     std::fs::remove_file(&summary).unwrap();
     figcheck(dir.path(), &["--format", "github", "."]);

@@ -53,13 +53,14 @@ pub fn summary_rows(report: &FileReport, rules: &Rules) -> Vec<String> {
     let mut rows = Vec::new();
     each_located(report, rules, |l| {
         rows.push(format!(
-            "| {} | {} | {} | `{}` | {} | {} |",
+            "| {} | {} | {} | `{}` | {} | {} | {} |",
             cell(l.path.trim_start_matches("./")),
             l.position.line,
             l.finding.severity.as_str(),
             l.finding.code.as_str(),
             cell(l.subject()),
             cell(&l.finding.message),
+            cell(&l.finding.help),
         ));
     });
     rows
@@ -94,7 +95,7 @@ pub fn step_summary(rows: &[String], summary_line: &str) -> String {
         return out;
     }
     out.push_str(
-        "\n| file | line | severity | code | figure | message |\n|---|---|---|---|---|---|\n",
+        "\n| file | line | severity | code | figure | message | use instead |\n|---|---|---|---|---|---|---|\n",
     );
     for row in rows.iter().take(SUMMARY_ROWS) {
         out.push_str(row);

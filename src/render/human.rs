@@ -118,6 +118,98 @@ pub fn render_diagnostic(diagnostic: &RulesDiagnostic, style: Style) -> String {
 /// handler cannot pad to columns that far (and a reader cannot read them).
 pub const LONGEST_LINE_SHOWN: usize = 2_000;
 
+/// A finding's line longer than this, in characters, is drawn as an excerpt
+/// around its labels: a paragraph written on one line (as most CMS exports
+/// and many text drafts are) would otherwise be drawn whole, with the
+/// underline hundreds of columns to the right.
+pub const WIDE_LINE: usize = 120;
+
+/// Characters shown at least either side of the labels in an excerpt (half
+/// the terminal's width, when that is more).
+const EXCERPT_AROUND: usize = 40;
+
+fn drawn_text(source: &NamedText) -> std::sync::Arc<String> {
+    source.text()
+}
+
+/// The excerpt a finding is drawn with when all its labels lie on one line
+/// longer than [`WIDE_LINE`]: the sentence around them, or `around`
+/// characters either side, cut at words and marked with `…`; and the finding
+/// with its labels moved into it. Line and column stay the draft's.
+fn excerpt(
+    source: &NamedText,
+    text: &str,
+    finding: &Finding,
+    around: usize,
+) -> Option<(NamedText, Finding)> {
+    let first = finding.labels.iter().map(|l| l.span.start).min()?;
+    let last = finding.labels.iter().map(|l| l.span.end).max()?;
+    let line = crate::text::line_around(text, first);
+    if last > line.end || text[line.clone()].chars().nth(WIDE_LINE).is_none() {
+        return None;
+    }
+    // `around` characters either side, as byte offsets within the line.
+    let back = text[line.start..first]
+        .char_indices()
+        .rev()
+        .nth(around.saturating_sub(1))
+        .map_or(line.start, |(i, _)| line.start + i);
+    let ahead = text[last..line.end]
+        .char_indices()
+        .nth(around)
+        .map_or(line.end, |(i, _)| last + i);
+    // The sentence's own start and end, when they lie within that reach;
+    // else the nearest word boundary inside it.
+    let before = &text[back..first];
+    let from = match before.rfind(['.', '!', '?']) {
+        Some(i) if before[i + 1..].starts_with(' ') => back + i + 2,
+        _ if back == line.start => back,
+        _ => before.find(' ').map_or(back, |i| back + i + 1),
+    };
+    let after = &text[last..ahead];
+    let to = match after.find(['.', '!', '?']) {
+        Some(i) => last + i + 1,
+        None if ahead == line.end => ahead,
+        None => after.rfind(' ').map_or(ahead, |i| last + i),
+    };
+    // No run of blanks after the `…`.
+    let from = from + text[from..first].len() - text[from..first].trim_start().len();
+    // A cut between sentences is set off by a space; one inside a sentence
+    // is not.
+    let at_sentence = |c: Option<char>| c.is_some_and(|c| matches!(c, '.' | '!' | '?'));
+    let prefix = if from == line.start {
+        ""
+    } else if at_sentence(text[..from].trim_end().chars().next_back()) {
+        "… "
+    } else {
+        "…"
+    };
+    let suffix = if to >= line.end || text[to..line.end].trim().is_empty() {
+        ""
+    } else if at_sentence(text[..to].chars().next_back()) {
+        " …"
+    } else {
+        "…"
+    };
+    let shown = format!("{prefix}{}{suffix}", &text[from..to]);
+    let shift = |at: usize| at - from + prefix.len();
+    let mut moved = finding.clone();
+    for label in &mut moved.labels {
+        label.span = shift(label.span.start)..shift(label.span.end);
+    }
+    moved.span =
+        shift(finding.span.start.max(from).min(to))..shift(finding.span.end.max(from).min(to));
+    let line_number = source.line_of(first) - 1;
+    let column_shift = text[line.start..from].chars().count() - prefix.chars().count();
+    let named = NamedText::excerpt(
+        source.name().to_string(),
+        std::sync::Arc::new(shown),
+        line_number,
+        column_shift,
+    );
+    Some((named, moved))
+}
+
 /// The diagnostics of one file.
 pub fn render_file(report: &FileReport, style: Style) -> String {
     let handler = handler(style);
@@ -131,7 +223,19 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
     // Needed only for a finding on a line too long to draw.
     let index = std::cell::OnceCell::new();
     let mut out = String::new();
+    let shown_around = (style.width / 2).max(EXCERPT_AROUND);
     for finding in &report.findings {
+        if let Some((excerpt, shifted)) =
+            excerpt(&source, &drawn_text(&source), finding, shown_around)
+        {
+            let diagnostic = FindingDiagnostic {
+                finding: &shifted,
+                source: &excerpt,
+            };
+            let _ = handler.render_report(&mut out, &diagnostic);
+            out.push('\n');
+            continue;
+        }
         if let Some(long) = longest_labelled_line(&report.source, finding) {
             let index = index.get_or_init(|| LineIndex::new(&report.source));
             out.push_str(&render_without_source(report, index, finding, long));

@@ -111,3 +111,51 @@ source = "Government of El Salvador"
     let found = checker.check("Cristosal says police have arrested 58,000 people.");
     assert_eq!(found[0].code.as_str(), "figcheck::mismatch");
 }
+
+/// The issue on trust: the help names where to read the value (the value's
+/// `url`, else its figure's, else its source's) and the value's note, the
+/// canonical one's too.
+#[test]
+fn the_help_gives_the_value_s_note_and_where_to_read_it() {
+    let help = |rules: &str, text: &str| -> String {
+        let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+        let found = Checker::new(rules).check(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].help.clone()
+    };
+    let source = r#"
+[[source]]
+id = "government"
+name = "Government of El Salvador"
+url = "https://example.org/gov"
+"#;
+    let figure = |canonical: &str, url: &str| {
+        format!(
+            "{source}\n[[figure]]\nid = \"arrests\"\nname = \"Arrests\"\nsubjects = [\"have been arrested\"]\n{url}\ncanonical = {canonical}\n"
+        )
+    };
+    let text = "Police say 58,000 people have been arrested.";
+    assert_eq!(
+        help(
+            &figure(
+                r#"{ min = 85000, source = "government", note = "a lower bound: arrests continue" }"#,
+                ""
+            ),
+            text
+        ),
+        "use 85,000 or more (a lower bound: arrests continue, Government of El Salvador); see https://example.org/gov"
+    );
+    // The figure's own link before its source's.
+    assert_eq!(
+        help(
+            &figure(
+                r#"{ value = 85000, source = "government" }"#,
+                r#"url = "https://example.org/arrests""#
+            ),
+            text
+        ),
+        "use 85,000 (Government of El Salvador); see https://example.org/arrests"
+    );
+    // No link anywhere: none is made up.
+    assert_eq!(help(&figure("85000", ""), text), "use 85,000");
+}

@@ -448,6 +448,20 @@ impl Context<'_> {
                 text: format!("tied to {year}"),
             });
         }
+        // Where the value to use is published, when the rules say.
+        let current = self
+            .figure
+            .current_at(self.when.day_of(self.figure))
+            .unwrap_or(0);
+        let help = match self.figure.allowed[current].url.as_ref().or(self
+            .figure
+            .canonical()
+            .url
+            .as_ref())
+        {
+            Some(url) => format!("{help}; see {url}"),
+            None => help,
+        };
         Finding {
             code,
             severity,

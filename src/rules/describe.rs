@@ -13,7 +13,9 @@ use crate::value::format_value;
 /// values superseded by that day and values not yet reported.
 pub fn use_instead(figure: &Figure, day: Day) -> String {
     let first = figure.current_at(day).unwrap_or(0);
-    let mut help = format!("use {}", describe(&figure.allowed[first], figure.unit));
+    // The value to use with its note, the canonical one's too: "a lower
+    // bound: arrests continue" is what a reporter needs to write it.
+    let mut help = format!("use {}", noted(&figure.allowed[first], figure.unit, true));
     let others: Vec<String> = (0..figure.allowed.len())
         .filter(|&i| i != first)
         .filter(|&i| matches!(figure.standing(i, day), Standing::Current | Standing::Stale))
@@ -26,7 +28,13 @@ pub fn use_instead(figure: &Figure, day: Day) -> String {
 }
 
 /// One allowed value with its year and provenance: `1.9 for 2024 (Ministry, 2025-03)`.
+/// A canonical value's note is left out (`figcheck explain` shows it apart).
 pub fn describe(value: &AllowedValue, unit: Unit) -> String {
+    noted(value, unit, false)
+}
+
+/// [`describe`], with the canonical value's note too when `canonical_note`.
+fn noted(value: &AllowedValue, unit: Unit, canonical_note: bool) -> String {
     let mut out = describe_bare(value, unit);
     if let Some(year) = value.year {
         let _ = write!(out, " for {year}");
@@ -37,7 +45,11 @@ pub fn describe(value: &AllowedValue, unit: Unit) -> String {
             Some(note) => format!("stale: {note}"),
             None => "stale".into(),
         });
-    } else if let Some(note) = value.note.as_ref().filter(|_| !value.canonical) {
+    } else if let Some(note) = value
+        .note
+        .as_ref()
+        .filter(|_| canonical_note || !value.canonical)
+    {
         notes.push(note.clone());
     }
     notes.extend(value.source.iter().cloned());

@@ -172,6 +172,10 @@ pub(super) fn validate(
         if let Some(i) = sources.iter().position(|s| s.id == written) {
             value.source_id = Some(i);
             value.source = Some(sources[i].name.clone());
+            // Where to read it: the value's own link, or else its source's.
+            if value.url.is_none() {
+                value.url = sources[i].url.clone();
+            }
             return Ok(());
         }
         if !sources.is_empty() && is_kebab_case(&written) {

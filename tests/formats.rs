@@ -188,6 +188,37 @@ fn html_escapes_what_a_draft_says() {
     assert!(section.contains(" &amp; more."), "{section}");
 }
 
+/// The issue on trust: an HTML draft's finding quotes the sentence as its
+/// reader sees it, not its markup; what the draft says is still escaped.
+#[test]
+fn html_report_shows_an_html_draft_s_text_not_its_markup() {
+    let checker = checker();
+    let text = "<p class=\"lead\">Rights <b>groups</b> say 376 people have died in custody &amp; <script>x</script>more.</p>\n";
+    let findings = checker.check_document(Format::Html, text);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let report = FileReport {
+        path: "story.html".into(),
+        source: Arc::new(text.to_string()),
+        findings,
+        date: None,
+    };
+    let (section, _) = html::render_file(&report, checker.rules());
+    let quote = section
+        .split("<blockquote>")
+        .nth(1)
+        .and_then(|q| q.split("</blockquote>").next())
+        .unwrap();
+    assert!(
+        quote.starts_with(" Rights groups say <mark class=\"number\""),
+        "{quote}"
+    );
+    assert!(quote.contains("</mark> &amp; more."), "{quote}");
+    assert!(
+        !quote.contains("&lt;") && !quote.contains("lead"),
+        "{quote}"
+    );
+}
+
 #[test]
 fn sarif() {
     let (checker, reports) = shared();

@@ -152,6 +152,27 @@ impl Prose<'_> {
     }
 }
 
+/// A piece of an HTML draft as its reader sees it: tags and hidden
+/// elements left out, character references decoded, each run of white space
+/// one space (a piece cut inside a tag shows what follows the tag).
+pub fn html_text(fragment: &str) -> String {
+    let view = html::prose(fragment);
+    let mut out = String::with_capacity(view.text.len());
+    let mut blank = false;
+    for c in view.text.chars() {
+        if c.is_whitespace() && c != '\n' {
+            if !blank {
+                out.push(' ');
+            }
+            blank = true;
+        } else {
+            out.push(c);
+            blank = c == '\n';
+        }
+    }
+    out
+}
+
 /// The prose view of a draft written in `format`.
 pub fn prose(format: Format, source: &str) -> Prose<'_> {
     match format {

@@ -45,6 +45,8 @@ pub type Counted = Vec<(String, String, String)>;
 
 /// One file's findings as a section of the page, and what the summary counts.
 pub fn render_file(report: &FileReport, rules: &Rules) -> (String, Counted) {
+    // An HTML draft is shown as its reader sees it, not as its markup.
+    let html_draft = crate::markup::Format::of_path(&report.path) == crate::markup::Format::Html;
     let mut out = String::new();
     let mut counted = Vec::with_capacity(report.findings.len());
     let _ = writeln!(
@@ -72,7 +74,7 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> (String, Counted) {
                 escape(&fig.id)
             )),
             message = escape(&f.message),
-            sentence = highlighted(&report.source, f),
+            sentence = highlighted(&report.source, f, html_draft),
             help = escape(&f.help),
         );
         if let Some(fix) = &f.fix {
@@ -91,7 +93,16 @@ pub fn render_file(report: &FileReport, rules: &Rules) -> (String, Counted) {
 
 /// The line (or lines) the finding's labels are on, cut to [`CONTEXT`]
 /// characters around them, with the number and the other labels marked.
-fn highlighted(source: &str, finding: &crate::check::Finding) -> String {
+/// In an HTML draft (`html_draft`), the text between the labels is shown
+/// without its tags and with its character references decoded.
+fn highlighted(source: &str, finding: &crate::check::Finding, html_draft: bool) -> String {
+    let shown = |part: &str| -> String {
+        if html_draft {
+            escape_lines(&crate::markup::html_text(part))
+        } else {
+            escape_lines(part)
+        }
+    };
     let mut labels: Vec<&crate::check::Label> = finding.labels.iter().collect();
     labels.sort_by_key(|l| (l.span.start, l.span.end));
     let first = labels.first().map_or(finding.span.start, |l| l.span.start);
@@ -119,7 +130,7 @@ fn highlighted(source: &str, finding: &crate::check::Finding) -> String {
         if label.span.start < at || label.span.end > to {
             continue;
         }
-        out.push_str(&escape_lines(&source[at..label.span.start]));
+        out.push_str(&shown(&source[at..label.span.start]));
         let class = if label.span == finding.span {
             "number"
         } else {
@@ -129,11 +140,11 @@ fn highlighted(source: &str, finding: &crate::check::Finding) -> String {
             out,
             "<mark class=\"{class}\" title=\"{}\">{}</mark>",
             escape(&label.text),
-            escape_lines(&source[label.span.clone()])
+            shown(&source[label.span.clone()])
         );
         at = label.span.end;
     }
-    out.push_str(&escape_lines(&source[at..to]));
+    out.push_str(&shown(&source[at..to]));
     if to < end {
         out.push('…');
     }

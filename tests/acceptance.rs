@@ -151,7 +151,7 @@ fn a_mismatch_says_what_its_qualifier_reaches() {
     assert!(
         found[0]
             .message
-            .ends_with("18,000 is not an accepted value: “over 18,000” means 18,000 to 21,600"),
+            .ends_with("18,000 is below the accepted value: “over 18,000” means 18,000 to 21,600"),
         "{}",
         found[0].message
     );
@@ -162,7 +162,7 @@ fn a_mismatch_says_what_its_qualifier_reaches() {
     assert!(
         found[0]
             .message
-            .ends_with("58,000 is not an accepted value"),
+            .ends_with("58,000 is below the accepted value"),
         "{}",
         found[0].message
     );
@@ -171,8 +171,46 @@ fn a_mismatch_says_what_its_qualifier_reaches() {
     assert!(
         found[0]
             .message
-            .ends_with("58,000 is not an accepted value"),
+            .ends_with("58,000 is below the accepted value"),
         "{}",
         found[0].message
+    );
+}
+
+/// The issue on trust: a mismatch says why in a few words, against the
+/// values current at the claim's date: below them, above them, or between.
+#[test]
+fn a_mismatch_says_whether_it_is_below_above_or_between() {
+    let rules = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+allowed = [350, { value = 261, stale = true }]
+"#;
+    let checker = Checker::new(Rules::parse(rules, std::path::Path::new("rules.toml")).unwrap());
+    let message = |text: &str| -> String {
+        let found = checker.check(text);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        found[0].message.clone()
+    };
+    assert_eq!(
+        message("Rights groups say 376 people died in custody."),
+        "Deaths in custody: 376 is above every accepted value"
+    );
+    assert_eq!(
+        message("Rights groups say 300 people died in custody."),
+        "Deaths in custody: 300 is below every accepted value"
+    );
+    // Between two accepted values, neither word would be true.
+    assert_eq!(
+        message("Rights groups say 360 people died in custody."),
+        "Deaths in custody: 360 is not an accepted value"
+    );
+    // A stale value is not an accepted one: 200 is below 350 and 367.
+    assert_eq!(
+        message("Rights groups say 200 people died in custody."),
+        "Deaths in custody: 200 is below every accepted value"
     );
 }

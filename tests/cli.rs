@@ -444,7 +444,7 @@ fn quiet_leaves_out_the_summary() {
     );
     assert_eq!(
         run.stdout,
-        "a.md:1:19: error[figcheck::mismatch] deaths-in-custody: Deaths in custody: 376 is not an accepted value\n"
+        "a.md:1:19: error[figcheck::mismatch] deaths-in-custody: Deaths in custody: 376 is above the accepted value\n"
     );
     let run = figcheck(dir.path(), &["-q", "b.md"]);
     assert_eq!(run.stdout, "");

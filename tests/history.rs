@@ -370,7 +370,7 @@ fn a_superseded_count_is_stale_only_as_written() {
     assert_eq!(found[0].code.as_str(), "figcheck::mismatch");
     assert_eq!(
         found[0].message,
-        "People arrested under the state of exception: 58,000 is not an accepted value"
+        "People arrested under the state of exception: 58,000 is below the accepted value"
     );
 }
 

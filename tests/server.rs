@@ -286,7 +286,7 @@ fn an_editor_session() {
         diagnostics[0]["message"]
             .as_str()
             .unwrap()
-            .contains("367 is not an accepted value"),
+            .contains("367 is below the accepted value"),
         "{diagnostics:?}"
     );
 
@@ -326,7 +326,7 @@ fn a_spanish_draft_is_read_in_spanish() {
         d["message"]
             .as_str()
             .unwrap()
-            .contains("3.760 is not an accepted value"),
+            .contains("3.760 is above the accepted value"),
         "{d}"
     );
     client.shut_down();

@@ -2,6 +2,7 @@
 
 use super::{describe_bare, use_instead, Code, Context, Finding};
 use crate::date::Date;
+use crate::rules::history::Standing;
 
 pub const EXPLANATION: &str = "\
 figcheck::mismatch
@@ -9,7 +10,9 @@ figcheck::mismatch
 What it means
   A number in the draft is a claim about a figure in rules.toml, and no value
   the rules accept for that figure fits it, not even once its rounding and
-  qualifiers (\"at least\", \"about\") are taken into account.
+  qualifiers (\"at least\", \"about\") are taken into account. The message
+  says whether it is below or above every value current at the claim's
+  date, or between two of them.
   A one-sided qualifier reaches only so far (qualifier_slack, 0.2 unless
   rules.toml says otherwise): \"over 58,000\" means 58,000 to 69,600, so it
   is a mismatch when the figure is 85,000. A forecast (\"expects the rate to
@@ -76,12 +79,42 @@ pub fn finding(context: &Context) -> Finding {
         Code::Mismatch,
         figure.severity,
         format!(
-            "{}: {} is not an accepted value{reach}",
+            "{}: {} {}{reach}",
             figure.name,
-            context.found_text()
+            context.found_text(),
+            why(context)
         ),
         use_instead(figure, context.when.day_of(figure)),
     )
+}
+
+/// Why the claim is no accepted value, in a few words: it lies below every
+/// value current at its date, above every one, or between them.
+fn why(context: &Context) -> &'static str {
+    let figure = context.figure;
+    let (low, high) = context.number.qualified_interval(figure.qualifier_slack);
+    let current: Vec<(f64, f64)> = (0..figure.allowed.len())
+        .filter(|&i| context.when.standing(figure, i) == Standing::Current)
+        .map(|i| figure.allowed[i].interval(figure.tolerance))
+        .collect();
+    let one = current.len() == 1;
+    if current.is_empty() {
+        "is not an accepted value"
+    } else if current.iter().all(|&(min, _)| high < min) {
+        if one {
+            "is below the accepted value"
+        } else {
+            "is below every accepted value"
+        }
+    } else if current.iter().all(|&(_, max)| low > max) {
+        if one {
+            "is above the accepted value"
+        } else {
+            "is above every accepted value"
+        }
+    } else {
+        "is not an accepted value"
+    }
 }
 
 /// A value that was reported only after the date of the claim: a draft of

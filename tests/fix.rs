@@ -384,3 +384,57 @@ fn every_diff_applies_with_git_apply_and_patch_even_with_a_byte_order_mark_or_cr
     }
     assert!(patches >= 2 * names.len(), "only {patches} patches to try");
 }
+
+/// The issue on trust: sentences where a fix would make good copy wrong,
+/// each a paragraph of one draft, go through `--fix` (and `--unsafe-fixes`)
+/// with no change at all. Most still get a finding, a warning or none; none
+/// gets a rewrite.
+const MUST_NOT_FIX: &[&str] = &[
+    // A part of the whole, read as the whole.
+    "In April alone, 12 detainees died in custody.",
+    "Of the 367 who died in custody, 330 were men.",
+    "Police counted 244 men, 66% of the deaths in custody.",
+    // A direct quotation and a block quote: a source's words.
+    "“We have documented 376 deaths in custody,” the director said.",
+    "> Police have arrested 58,000 people since the state of exception began.",
+    // A number in words at the start of a sentence.
+    "Fifty-eight thousand people have been arrested since the state of exception began.",
+    // An increment, a window and a forecast.
+    "Eight more people died in custody last month.",
+    "On Sunday, 40 people were arrested under the state of exception.",
+    "The ministry expects arrests to reach 100,000 people by next year.",
+    // Another quantity under the figure's words.
+    "The homicide clearance rate was 24%, the lowest in a decade.",
+    // A word of the same family: likely, never firm.
+    "Police have detained 58,000 people since the state of exception began.",
+    // A table cell under a heading that names a part.
+    "| Prison | Deaths in custody |\n|---|---|\n| Mariona | 120 |",
+];
+
+#[test]
+fn sentences_where_a_fix_would_be_wrong_are_never_rewritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(root.join("rules.toml"), dir.path().join("rules.toml")).unwrap();
+    let draft = format!(
+        "---\ndate: 2025-06-01\n---\n\n{}\n",
+        MUST_NOT_FIX.join("\n\n")
+    );
+    write(dir.path(), "copy.md", &draft);
+    for flags in [&["--fix"][..], &["--fix", "--unsafe-fixes"]] {
+        let mut args = flags.to_vec();
+        args.push("copy.md");
+        let run = figcheck(dir.path(), &args);
+        assert_ne!(run.code, 2, "{}", run.stderr);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("copy.md")).unwrap(),
+            draft,
+            "{flags:?} rewrote good copy:\n{}",
+            run.stdout
+        );
+    }
+    // And each is a case the check reads: the draft holds claims, so the
+    // test would notice a draft that figcheck ignored altogether.
+    let run = figcheck(dir.path(), &["numbers", "copy.md"]);
+    assert!(run.stdout.matches(" -> ").count() >= 4, "{}", run.stdout);
+}

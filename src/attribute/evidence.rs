@@ -151,6 +151,26 @@ pub(super) fn counts_a_subset(
     cues.status.is_match(&near)
 }
 
+/// Whether the sentence opens with the whole its parts are taken from, the
+/// subject in that opening, and the number after it: "Of the 367 who died in
+/// custody, 330 were men" makes 330 a part (367, inside the opening, is the
+/// whole, and its claim stands).
+pub(super) fn after_an_opening_whole(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    let sentence = s.all();
+    let Some(comma) = sentence.find(',') else {
+        return false;
+    };
+    let comma = s.range.start + comma;
+    subject.end <= comma
+        && number.qualifier_start > comma
+        && cues.opening_whole.is_match(s.slice(s.range.start..comma))
+}
+
 /// Whether the subject names the whole that a share in the sentence is
 /// taken of ("4,000 women, 3% of the prison population"): then the figure
 /// is no claim of any number beside it, whose counts are parts of it.

@@ -45,9 +45,9 @@ use crate::rules::{Figure, Unit};
 pub use crate::subject::{SubjectHit, SubjectMatcher};
 use cues::Cues;
 use evidence::{
-    counted_by_rate, counts_a_subset, counts_a_window, counts_an_increment, counts_another_noun,
-    in_another_clause, names_a_whole, names_another_thing, negated, reduced_relative, same_unit,
-    says_rate, small_word_counts,
+    after_an_opening_whole, counted_by_rate, counts_a_subset, counts_a_window, counts_an_increment,
+    counts_another_noun, in_another_clause, names_a_whole, names_another_thing, negated,
+    reduced_relative, same_unit, says_rate, small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -368,6 +368,7 @@ pub fn attribute_in(
                         && !counts_an_increment(&s, n, cues)
                         && !counts_a_window(&s, n, cues)
                         && !counts_a_subset(&s, n, &hit.span, cues)
+                        && !after_an_opening_whole(&s, n, &hit.span, cues)
                         && !names_another_thing(&s, &hit.span, figure, cues)
                         && !negated(&s, n, &hit.span, cues)
                 })

@@ -753,3 +753,28 @@ fn a_count_named_as_the_whole_of_a_share_takes_no_number_beside_it() {
     assert!(en.is_match("3 per cent of the "));
     assert!(!en.is_match("4,000 of the "));
 }
+
+#[test]
+fn a_sentence_opening_with_its_whole_makes_the_numbers_after_it_parts() {
+    // 367 is the whole, named in the opening; 330 is a part of it.
+    assert_eq!(
+        claims("Of the 367 who died in custody, 330 were men."),
+        vec![("deaths".to_string(), "367".to_string())]
+    );
+    assert_eq!(
+        claims("Among those who were arrested, 3,000 were later released."),
+        vec![]
+    );
+    // Not an opening whole: "of course", or the subject after the comma.
+    assert_eq!(
+        claims("Of course, 367 people have died in custody."),
+        vec![("deaths".to_string(), "367".to_string())]
+    );
+    assert_eq!(
+        claims("Of the prisons, Izalco is the largest, and 367 people have died in custody."),
+        vec![("deaths".to_string(), "367".to_string())]
+    );
+    let es = cues::of(Lang::Es).opening_whole;
+    assert!(es.is_match("De los 367 muertos"));
+    assert!(!es.is_match("Desde 2022"));
+}

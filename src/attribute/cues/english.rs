@@ -20,6 +20,7 @@ pub(super) static ENGLISH: Cues = Cues {
     part_of: &PART_OF,
     whole_of: &WHOLE_OF,
     share_before: &SHARE_BEFORE,
+    opening_whole: &OPENING_WHOLE,
     relative_end: &RELATIVE_END,
     free_after: FREE_AFTER,
     auxiliaries: AUXILIARIES,
@@ -184,6 +185,11 @@ static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:%|(?-u:\b)(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?|majority|minority|proportion|fraction))\s+of\s+(?:(?:the|all|its|their|these|those)\s+)?$",
     )
     .expect("share-before pattern")
+});
+
+static OPENING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^\w]*(?:of|among)\s+(?:the|those|these|all(?:\s+the)?)\s")
+        .expect("opening whole pattern")
 });
 
 static RELATIVE_END: LazyLock<Regex> =

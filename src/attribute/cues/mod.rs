@@ -67,6 +67,9 @@ pub(super) struct Cues {
     /// population", "la mitad de los detenidos". The figure is then the
     /// whole a part is taken of, and the counts beside it are parts.
     pub share_before: &'static Pattern,
+    /// A sentence opening with the whole its parts are taken from: "Of the
+    /// 367 who died in custody, 330 were men", "De los 367 muertos, …".
+    pub opening_whole: &'static Pattern,
     /// A relative pronoun ending a stretch: `, which`.
     pub relative_end: &'static Pattern,
     /// Words after a number that do not make it count something else.

@@ -22,6 +22,7 @@ pub(super) static SPANISH: Cues = Cues {
     part_of: &ES_PART_OF,
     whole_of: &ES_WHOLE_OF,
     share_before: &ES_SHARE_BEFORE,
+    opening_whole: &ES_OPENING_WHOLE,
     relative_end: &ES_RELATIVE_END,
     free_after: ES_FREE_AFTER,
     auxiliaries: ES_AUXILIARIES,
@@ -425,4 +426,9 @@ static ES_SHARE_BEFORE: Pattern = LazyLock::new(|| {
     regex(
         r"(?i)(?:%|\b(?:por\s+ciento|mitad|tercio|tercera\s+parte|cuarta\s+parte|cuarto|mayoría|mayoria|minoría|minoria|proporción|proporcion|fracción|fraccion))\s+de\s+(?:(?:el|la|los|las|todos\s+los|todas\s+las|sus)\s+)?$",
     )
+});
+
+/// See the English `OPENING_WHOLE`: "De los 367 muertos, 330 eran hombres".
+static ES_OPENING_WHOLE: Pattern = LazyLock::new(|| {
+    regex(r"(?i)^[^\w]*(?:de|entre)\s+(?:los|las|todos\s+los|todas\s+las|estos|estas)\s")
 });

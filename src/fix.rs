@@ -329,6 +329,14 @@ pub enum NotWritten {
     Io(String),
 }
 
+/// Why the fixes of the draft at `path` cannot be written as text, if they
+/// cannot: a Word or OpenDocument draft is checked as its text, which is not
+/// what its file holds.
+pub fn not_text(path: &std::path::Path) -> Option<&'static str> {
+    crate::document::Kind::of_path(&path.to_string_lossy())
+        .map(|_| "is a Word or OpenDocument file: make the change in the document itself")
+}
+
 /// Writes `fixed` over the draft at `path`, which was read as `checked`.
 ///
 /// A draft is only replaced when that changes nothing but its text:
@@ -347,6 +355,9 @@ pub enum NotWritten {
 /// gets the draft's owner and permissions, and is renamed over the draft. A
 /// failure or a crash leaves the draft as it was.
 pub fn write(path: &std::path::Path, checked: &str, fixed: &str) -> Result<(), NotWritten> {
+    if let Some(why) = not_text(path) {
+        return Err(NotWritten::Refused(why));
+    }
     write_checking(path, checked, fixed, |_| {})
 }
 

@@ -13,6 +13,7 @@ pub mod check;
 pub mod confidence;
 pub mod coverage;
 pub mod date;
+pub mod document;
 pub mod escape;
 pub mod examples;
 pub mod finding;

@@ -382,6 +382,20 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
                 render_report(report)
             };
         }
+        if let Some(why) = figcheck::fix::not_text(std::path::Path::new(&report.path)) {
+            let not_fixed = Some((format!("{why}; not fixed"), false));
+            return if args.diff {
+                Rendered {
+                    not_fixed,
+                    ..Rendered::nothing()
+                }
+            } else {
+                Rendered {
+                    not_fixed,
+                    ..render_report(report)
+                }
+            };
+        }
         let (fixed_text, applied) = figcheck::fix::apply(&report.source, &edits);
         if args.diff {
             // The byte-order mark the draft was read without goes back in,

@@ -130,10 +130,66 @@ fn read_draft_with(
         }
         Ok(meta) => meta.len(),
     };
+    if let Some(kind) = crate::document::Kind::of_path(&draft.display) {
+        return read_document(draft, kind, limit, size, problems);
+    }
     match std::fs::File::open(&draft.path).and_then(|file| read_limited(file, limit, size)) {
         Ok(read) => accept(&draft.display, read, limit, problems),
         Err(e) => {
             problems.fail(&draft.display, format!("cannot read: {e}"));
+            None
+        }
+    }
+}
+
+/// The text of a Word or OpenDocument draft (see [`crate::document`]): its
+/// file is read up to the size limit, and so is the text inside it. One that
+/// cannot be read fails the run when it was named, and is skipped with a note
+/// when a walk found it.
+fn read_document(
+    draft: &Draft,
+    kind: crate::document::Kind,
+    limit: u64,
+    size: u64,
+    problems: &mut Problems,
+) -> Option<String> {
+    use std::io::Read as _;
+    let name = &draft.display;
+    if size > limit {
+        problems.note(
+            name,
+            format!(
+                "larger than {} MiB (max_draft_size_mib in rules.toml), not checked",
+                limit >> 20
+            ),
+        );
+        return None;
+    }
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(&draft.path)
+        .and_then(|file| file.take(limit.saturating_add(1)).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        problems.fail(name, format!("cannot read: {e}"));
+        return None;
+    }
+    match crate::document::text(&bytes, kind, limit) {
+        Ok(text) => {
+            problems.note(
+                name,
+                format!(
+                    "{}: checked as its text, a paragraph a line (positions are in that text; --fix leaves it alone)",
+                    kind.name()
+                ),
+            );
+            Some(text)
+        }
+        Err(e) => {
+            let message = format!("{}, but {e}; not checked", kind.name());
+            if draft.named {
+                problems.fail(name, message);
+            } else {
+                problems.note(name, message);
+            }
             None
         }
     }

@@ -17,6 +17,9 @@ pub struct Draft {
     /// The path as shown: as the user named it, with `/` separators.
     pub display: String,
     pub path: PathBuf,
+    /// Named on the command line, rather than found by a walk: a draft that
+    /// cannot be read then fails the run.
+    pub named: bool,
 }
 
 /// Something the user named that cannot be checked, or a file left unread.
@@ -117,6 +120,7 @@ pub fn drafts(
                 drafts.push(Draft {
                     display,
                     path: path.to_path_buf(),
+                    named: true,
                 });
             }
         } else if arg.contains(['*', '?', '[']) {
@@ -250,6 +254,7 @@ fn walk_dir(
                             let draft = Draft {
                                 display: shown,
                                 path: entry.into_path(),
+                                named: false,
                             };
                             found.lock().expect("no walker thread panics").0.push(draft);
                         }

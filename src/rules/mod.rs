@@ -103,9 +103,15 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             window: DEFAULT_WINDOW,
-            include: ["**/*.md", "**/*.markdown", "**/*.txt"]
-                .map(String::from)
-                .to_vec(),
+            include: [
+                "**/*.md",
+                "**/*.markdown",
+                "**/*.txt",
+                "**/*.docx",
+                "**/*.odt",
+            ]
+            .map(String::from)
+            .to_vec(),
             exclude: Vec::new(),
             quotes: Quotes::Warn,
             gap: DEFAULT_GAP,

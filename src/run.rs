@@ -106,7 +106,7 @@ fn accept(name: &str, read: Read, limit: u64, problems: &mut Problems) -> Option
 }
 
 /// A draft's text, or `None` with the reason recorded. Binary files are skipped;
-/// text that is not UTF-8 is checked with the invalid bytes replaced.
+/// text that is not UTF-8 is decoded from its legacy encoding.
 pub fn read_draft(draft: &Draft, limit: u64, problems: &mut Problems) -> Option<String> {
     read_draft_with(draft, std::fs::metadata(&draft.path), limit, problems)
 }
@@ -195,8 +195,53 @@ fn read_document(
     }
 }
 
+/// A draft that is not UTF-8, decoded from the legacy encoding its bytes
+/// most likely are (chardetng, as Firefox guesses a page's): a draft saved
+/// as Windows-1252 reads "Más de 300", where replacing its bytes read "M?s"
+/// and lost the qualifier. Its positions are in the decoded text, and `--fix`
+/// leaves it alone (its file is not the text checked).
+fn legacy(name: &str, bytes: &[u8], problems: &mut Problems) -> String {
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let guess = detector.guess(None, true);
+    // figcheck reads English and Spanish: where the bytes could be any of
+    // the Latin encodings (a short draft often could), they are Windows-1252's.
+    use encoding_rs::{
+        ISO_8859_13, ISO_8859_15, ISO_8859_2, ISO_8859_4, WINDOWS_1250, WINDOWS_1252, WINDOWS_1254,
+        WINDOWS_1257,
+    };
+    let latin = [
+        WINDOWS_1250,
+        WINDOWS_1254,
+        WINDOWS_1257,
+        ISO_8859_2,
+        ISO_8859_4,
+        ISO_8859_13,
+        ISO_8859_15,
+    ];
+    let encoding = if latin.contains(&guess) {
+        WINDOWS_1252
+    } else {
+        guess
+    };
+    let (text, _, replaced) = encoding.decode(bytes);
+    let how = if replaced {
+        format!(
+            "not valid UTF-8; read as {} with the bytes it cannot read replaced",
+            encoding.name()
+        )
+    } else {
+        format!("not UTF-8; read as {}", encoding.name())
+    };
+    problems.note(
+        name,
+        format!("{how} (positions are in the decoded text; --fix leaves it alone)"),
+    );
+    text.into_owned()
+}
+
 /// Text from bytes: binary files are skipped, text that is not UTF-8 is checked
-/// with the invalid bytes replaced, and a byte order mark is dropped.
+/// as decoded from its legacy encoding, and a byte order mark is dropped.
 fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String> {
     // UTF-16 with a byte order mark, as some word processors save text.
     let utf16 = match bytes.get(..2) {
@@ -223,13 +268,7 @@ fn decode(name: &str, bytes: Vec<u8>, problems: &mut Problems) -> Option<String>
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
-        Err(e) => {
-            problems.note(
-                name,
-                "not valid UTF-8; checked with the invalid bytes replaced",
-            );
-            String::from_utf8_lossy(e.as_bytes()).into_owned()
-        }
+        Err(e) => legacy(name, e.as_bytes(), problems),
     };
     let mut text = text;
     if text.starts_with('\u{feff}') {

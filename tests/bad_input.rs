@@ -208,7 +208,8 @@ fn a_folder_mixing_every_kind_of_draft_and_broken_files() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("drafts/e.txt: not valid UTF-8"),
+        run.stderr
+            .contains("drafts/e.txt: not UTF-8; read as windows-1252"),
         "{}",
         run.stderr
     );

@@ -385,6 +385,8 @@ fn odd_files_never_stop_a_run() {
     std::fs::write(dir.path().join("image.md"), b"\x89PNG\r\n\x1a\n\0\0\0").unwrap();
     std::fs::write(dir.path().join("bom.md"), format!("\u{feff}{BAD}")).unwrap();
     let run = figcheck(dir.path(), &["."]);
+    // The Latin-1 draft is read with its accent, and its finding found.
+    assert!(run.stdout.contains("latin1.md:1:19"), "{}", run.stdout);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
         run.stderr.contains("image.md: binary file, not checked"),
@@ -392,7 +394,8 @@ fn odd_files_never_stop_a_run() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("latin1.md: not valid UTF-8"),
+        run.stderr
+            .contains("latin1.md: not UTF-8; read as windows-1252"),
         "{}",
         run.stderr
     );
@@ -888,4 +891,35 @@ fn completions_and_a_manual_page_are_generated() {
     assert!(run.stdout.contains(".TH figcheck 1"), "{}", run.stdout);
     assert!(run.stdout.contains("Exit status"), "{}", run.stdout);
     assert!(run.stdout.contains("\\-\\-fail\\-on"), "{}", run.stdout);
+}
+
+/// The issue on where editors write: a draft saved as Windows-1252 keeps its
+/// accents, so "Más de 300" keeps its qualifier (with the bytes replaced it
+/// read "M?s de 300", and judged a bare 300).
+#[test]
+fn a_windows_1252_draft_is_read_with_its_accents() {
+    let dir = workspace(&[]);
+    std::fs::write(
+        dir.path().join("nota.txt"),
+        b"El a\xf1o pasado, m\xe1s de 360 personas murieron bajo custodia.\n",
+    )
+    .unwrap();
+    let run = figcheck(
+        dir.path(),
+        &["--lang", "es", "--format", "short", "nota.txt"],
+    );
+    // "más de 360" reaches 367: no finding; a bare 360 would be one.
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr
+            .contains("nota.txt: not UTF-8; read as windows-1252"),
+        "{}",
+        run.stderr
+    );
+    let run = figcheck(dir.path(), &["numbers", "--lang", "es", "nota.txt"]);
+    assert!(
+        run.stdout.contains("\"360\"") && run.stdout.contains("más de"),
+        "{}",
+        run.stdout
+    );
 }

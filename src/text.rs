@@ -154,7 +154,10 @@ fn split_long(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 
 /// The line that holds byte `at` of `text`, without its line break.
 pub fn line_around(text: &str, at: usize) -> Range<usize> {
-    let at = at.min(text.len());
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
     let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
     let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
     start..end

@@ -159,6 +159,29 @@ fn errors_at_every_stage_are_reported_in_one_run() {
     assert_eq!(codes.len(), planted);
 }
 
+/// Found by fuzzing the rules parser: a subject with an escape before
+/// multibyte characters put a label inside a character, and drawing the
+/// error panicked. Every error of such a file is drawn.
+#[test]
+fn a_label_never_falls_inside_a_character() {
+    let text = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths"
+subjects = ["\tééé("]
+canonical = 367
+"#;
+    let errors = Rules::parse(text, Path::new("rules.toml")).unwrap_err();
+    assert_eq!(errors.0[0].code, "figcheck::rules::invalid-subject");
+    for diagnostic in &errors.0 {
+        for (span, _) in &diagnostic.labels {
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+        let drawn = render(diagnostic);
+        assert!(drawn.contains("cannot be read"), "{drawn}");
+    }
+}
+
 const GOOD_FIGURE: &str = r#"
 [[figure]]
 id = "deaths-in-custody"

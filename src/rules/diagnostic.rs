@@ -80,8 +80,20 @@ impl RulesDiagnostic {
         }
     }
 
+    /// Adds a label on `span` of the rules file, widened to whole
+    /// characters: a span worked out in a string's decoded text lands
+    /// elsewhere in its source when the string has escapes (`"\tééé("`).
     pub fn label(mut self, span: Range<usize>, text: impl Into<String>) -> RulesDiagnostic {
-        self.labels.push((span, text.into()));
+        let source = self.source.as_str();
+        let mut start = span.start.min(source.len());
+        while !source.is_char_boundary(start) {
+            start -= 1;
+        }
+        let mut end = span.end.clamp(start, source.len());
+        while !source.is_char_boundary(end) {
+            end += 1;
+        }
+        self.labels.push((start..end, text.into()));
         self
     }
 

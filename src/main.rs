@@ -158,14 +158,47 @@ fn stderr_style() -> human::Style {
 /// The rules named with `--rules`, or the nearest rules.toml; its warnings are
 /// shown on standard error.
 fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
-    load_rules_at(path, false).map(|(rules, _)| rules)
+    load_rules_at(path, &[], false).map(|(rules, _)| rules)
 }
 
 /// The rules, and the repository a run with them may read links into (see
 /// `figcheck::repository`). A `--rules` path that is itself a link leading
 /// out of the repository is not read, unless `follow_outside_links`.
+/// Where the nearest rules file is looked for: from the directory that holds
+/// every draft named (a file's own folder, a folder itself, a glob's fixed
+/// part), as the editor looks beside its draft; from the current directory
+/// when none is named (and, by the caller, when none is found there). `figcheck sub/dir/draft.md` run from anywhere finds
+/// `sub/dir/rules.toml` first, then its parents'.
+fn discovery_start(paths: &[String], cwd: &std::path::Path) -> PathBuf {
+    let mut start: Option<PathBuf> = None;
+    for arg in paths.iter().filter(|p| *p != "-") {
+        // A glob's fixed part: the folders before its first wildcard.
+        let fixed = match arg.find(['*', '?', '[']) {
+            Some(at) => arg[..at].rsplit_once('/').map_or("", |(dir, _)| dir),
+            None => arg.as_str(),
+        };
+        let path = cwd.join(fixed);
+        let dir = if path.is_dir() {
+            path
+        } else {
+            path.parent()
+                .map_or_else(|| cwd.to_path_buf(), std::path::Path::to_path_buf)
+        };
+        start = Some(match start {
+            None => dir,
+            // The folder both lie in.
+            Some(so_far) => so_far
+                .ancestors()
+                .find(|a| dir.starts_with(a))
+                .map_or_else(|| cwd.to_path_buf(), std::path::Path::to_path_buf),
+        });
+    }
+    start.unwrap_or_else(|| cwd.to_path_buf())
+}
+
 fn load_rules_at(
     path: Option<&PathBuf>,
+    drafts: &[String],
     follow_outside_links: bool,
 ) -> Result<(Rules, Repository), Failure> {
     let cwd =
@@ -173,12 +206,19 @@ fn load_rules_at(
     let given = path;
     let path: PathBuf = match given {
         Some(path) => path.clone(),
-        None => Rules::discover(&cwd).ok_or_else(|| {
-            format!(
-                "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
-                cwd.display()
-            )
-        })?,
+        None => {
+            // Beside the drafts first, then from the current directory
+            // (drafts named from unrelated places share no folder with one).
+            let start = discovery_start(drafts, &cwd);
+            Rules::discover(&start)
+                .or_else(|| Rules::discover(&cwd))
+                .ok_or_else(|| {
+                    format!(
+                        "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
+                        start.display()
+                    )
+                })?
+        }
     };
     let repository = if follow_outside_links {
         Repository::anywhere()
@@ -245,7 +285,8 @@ fn misspelt_subcommand(args: &CheckArgs) -> Result<(), Failure> {
 /// Rules, the inputs the arguments name, and the problems found on the way.
 fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
     misspelt_subcommand(args)?;
-    let (rules, repository) = load_rules_at(args.rules.as_ref(), args.follow_outside_links)?;
+    let (rules, repository) =
+        load_rules_at(args.rules.as_ref(), &args.paths, args.follow_outside_links)?;
     let checker = Checker::new(rules)
         .honour_suppressions(!args.no_ignores)
         .as_of(args.as_of)

@@ -77,13 +77,86 @@ fn of_front_matter(source: &str) -> Option<DraftDate> {
         .iter()
         .filter_map(|f| {
             let rank = FRONT_MATTER_KEYS.iter().position(|k| *k == f.key)?;
-            Some((rank, Date::parse_timestamp(f.value)?))
+            Some((
+                rank,
+                Date::parse_timestamp(f.value).or_else(|| written(f.value))?,
+            ))
         })
         .min_by_key(|(rank, _)| *rank)
         .map(|(rank, date)| DraftDate {
             date,
             origin: Origin::FrontMatter(FRONT_MATTER_KEYS[rank]),
         })
+}
+
+/// A date written as people write it in front matter: `May 10, 2024`,
+/// `10 May 2024`, `10 de mayo de 2024`, `May 2024`, and `10/05/2024` or
+/// `05/10/2024` where the order is beyond doubt (one number above 12). A
+/// date whose day and month could be either way is not read.
+fn written(value: &str) -> Option<Date> {
+    const MONTHS: [&[&str]; 12] = [
+        &["january", "jan", "enero"],
+        &["february", "feb", "febrero"],
+        &["march", "mar", "marzo"],
+        &["april", "apr", "abril"],
+        &["may", "mayo"],
+        &["june", "jun", "junio"],
+        &["july", "jul", "julio"],
+        &["august", "aug", "agosto"],
+        &["september", "sep", "sept", "septiembre", "setiembre"],
+        &["october", "oct", "octubre"],
+        &["november", "nov", "noviembre"],
+        &["december", "dec", "diciembre"],
+    ];
+    let text = value
+        .trim()
+        .trim_matches(|c| c == '"' || c == '\'')
+        .trim()
+        .to_lowercase();
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '.')
+        .filter(|w| !w.is_empty() && *w != "de")
+        .collect();
+    let month_of = |w: &str| {
+        MONTHS
+            .iter()
+            .position(|names| names.contains(&w))
+            .map(|m| m as u8 + 1)
+    };
+    let number = |w: &str| w.parse::<u32>().ok();
+    let (year, month, day) = match words[..] {
+        // May 10 2024, 10 May 2024, 10 de mayo de 2024
+        [a, b, y] => match (month_of(a), month_of(b)) {
+            (Some(m), None) => (number(y)?, m, Some(number(b)?)),
+            (None, Some(m)) => (number(y)?, m, Some(number(a)?)),
+            _ => return None,
+        },
+        // May 2024
+        [a, y] => (number(y)?, month_of(a)?, None),
+        // 10/05/2024 or 05/10/2024
+        [numeric] => {
+            let parts: Vec<u32> = numeric
+                .split(['/', '-'])
+                .map(|p| p.parse().ok())
+                .collect::<Option<_>>()?;
+            let [a, b, y] = parts[..] else { return None };
+            let (day, month) = match (a > 12, b > 12) {
+                (true, false) => (a, b),
+                (false, true) => (b, a),
+                _ => return None,
+            };
+            (y, u8::try_from(month).ok()?, Some(day))
+        }
+        _ => return None,
+    };
+    if !(1900..=2200).contains(&year) {
+        return None;
+    }
+    let iso = match day {
+        Some(day) => format!("{year:04}-{month:02}-{day:02}"),
+        None => format!("{year:04}-{month:02}"),
+    };
+    Date::parse(&iso).ok()
 }
 
 /// The date an HTML draft's `<meta property="article:…_time">` gives, or else
@@ -159,6 +232,32 @@ mod tests {
         );
         let quoted = "---\ndate: \"2024-05-01T08:00:00Z\"\n---\nText.\n";
         assert_eq!(dated(Format::Markdown, quoted).unwrap().0, "2024-05-01");
+    }
+
+    #[test]
+    fn reads_dates_as_people_write_them() {
+        let date = |value: &str| {
+            dated(
+                Format::Markdown,
+                &format!("---\ndate: {value}\n---\nText.\n"),
+            )
+            .map(|d| d.0)
+        };
+        assert_eq!(date("May 10, 2024").as_deref(), Some("2024-05-10"));
+        assert_eq!(date("10 May 2024").as_deref(), Some("2024-05-10"));
+        assert_eq!(
+            date("\"10 de mayo de 2024\"").as_deref(),
+            Some("2024-05-10")
+        );
+        assert_eq!(date("Sept. 3, 2024").as_deref(), Some("2024-09-03"));
+        assert_eq!(date("March 2025").as_deref(), Some("2025-03"));
+        assert_eq!(date("25/05/2024").as_deref(), Some("2024-05-25"));
+        assert_eq!(date("05/25/2024").as_deref(), Some("2024-05-25"));
+        // Day and month either way, or no date at all: not read.
+        assert_eq!(date("10/05/2024"), None);
+        assert_eq!(date("May 40, 2024"), None);
+        assert_eq!(date("soon"), None);
+        assert_eq!(date("10 May"), None);
     }
 
     #[test]

@@ -396,3 +396,27 @@ fn a_derived_figure_takes_its_inputs_of_the_drafts_date() {
     // A year later it is 85,000 or more: 1.34%–1.62%.
     assert_eq!(at("2025-05-01"), vec!["figcheck::mismatch"]);
 }
+
+/// The issue on trust, with the project's own rules.toml: the seed
+/// article's sentence in its original wording gives the arithmetic finding,
+/// with the computation; the derived share's claim is a mismatch.
+#[test]
+fn the_seed_article_s_slip_is_found_with_the_project_s_rules() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules.toml");
+    let checker = Checker::new(Rules::load(&path).unwrap())
+        .today(figcheck::date::Date::parse("2026-01-01").unwrap());
+    let found = checker.check(
+        "El Salvador is a country of 6.3 million. Bukele has arrested over 85,000 people—roughly 1.6% of the population.",
+    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code.as_str(), "figcheck::arithmetic");
+    assert_eq!(found[0].found_text, "1.6%");
+    assert!(
+        found[0].help.contains("85,000 ÷ 6,300,000 = 1.35%"),
+        "{}",
+        found[0].help
+    );
+    let found = checker.check("Roughly 1.6% of Salvadorans have been arrested.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].code.as_str(), "figcheck::mismatch");
+}

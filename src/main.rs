@@ -385,7 +385,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             .map(|&(format, indent)| render(format, report, rules, file_style, indent))
             .collect(),
         summary_rows: if step_summary.is_some() {
-            github::summary_rows(report, rules)
+            github::summary_rows(&output::from_repository_root(report), rules)
         } else {
             Vec::new()
         },

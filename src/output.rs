@@ -175,12 +175,58 @@ pub(crate) fn render(
         Format::Human => human::render_file(report, style),
         Format::Short => short::render_file(report, rules),
         Format::Jsonl => json::render_lines(report, rules),
-        Format::Github => github::render_file(report, rules),
+        Format::Github => github::render_file(&from_repository_root(report), rules),
         Format::Json => return Rendering::Items(json::findings(report, rules, indent)),
         Format::Sarif => return Rendering::Items(sarif::results(report, rules, indent)),
         Format::Html => {
             let (section, counted) = html::render_file(report, rules);
             return Rendering::Html(section, counted);
         }
+    })
+}
+
+/// The folder the run started in, from the root of the repository GitHub
+/// Actions checked out (`GITHUB_WORKSPACE`), when it is inside it and not
+/// the root: a step with `working-directory: site` names `drafts/a.md`,
+/// which GitHub attaches to the diff only as `site/drafts/a.md`.
+fn workspace_prefix() -> Option<&'static std::path::Path> {
+    static PREFIX: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    PREFIX
+        .get_or_init(|| {
+            let workspace = std::env::var_os("GITHUB_WORKSPACE")?;
+            let cwd = std::env::current_dir().ok()?;
+            let workspace = std::fs::canonicalize(workspace).ok()?;
+            let cwd = std::fs::canonicalize(cwd).ok()?;
+            let inside = cwd.strip_prefix(&workspace).ok()?;
+            (!inside.as_os_str().is_empty()).then(|| inside.to_path_buf())
+        })
+        .as_deref()
+}
+
+/// `report` with its path from the repository's root, for annotations.
+pub(crate) fn from_repository_root(report: &FileReport) -> std::borrow::Cow<'_, FileReport> {
+    let Some(prefix) = workspace_prefix() else {
+        return std::borrow::Cow::Borrowed(report);
+    };
+    if std::path::Path::new(&report.path).is_absolute() || report.path.starts_with('<') {
+        return std::borrow::Cow::Borrowed(report);
+    }
+    // `..` steps back out of the prefix, as a path from the root would.
+    let mut parts: Vec<String> = prefix
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    for part in report.path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            part => parts.push(part.to_string()),
+        }
+    }
+    std::borrow::Cow::Owned(FileReport {
+        path: parts.join("/"),
+        ..report.clone()
     })
 }

@@ -951,3 +951,52 @@ fn the_rules_file_is_found_beside_the_drafts() {
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("sub/dir/d.md:1:19"), "{}", run.stdout);
 }
+
+/// The issue on where editors write: a step with `working-directory:` names
+/// its drafts from there, but GitHub attaches an annotation to the diff only
+/// by a path from the repository's root (`GITHUB_WORKSPACE`).
+#[test]
+fn annotations_name_files_from_the_repository_root() {
+    let dir = workspace(&[("site/drafts/a.md", BAD), ("other/b.md", BAD)]);
+    let root = dir.path().to_str().unwrap();
+    let run = figcheck_env(
+        &dir.path().join("site"),
+        &[
+            "--rules",
+            "../rules.toml",
+            "--format",
+            "github",
+            "drafts/a.md",
+            "../other/b.md",
+        ],
+        &[("GITHUB_WORKSPACE", root)],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("::error file=site/drafts/a.md,line=1,col=19"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("::error file=other/b.md,line=1,col=19"),
+        "{}",
+        run.stdout
+    );
+    // Outside Actions, paths stay as given.
+    let run = figcheck(
+        &dir.path().join("site"),
+        &[
+            "--rules",
+            "../rules.toml",
+            "--format",
+            "github",
+            "drafts/a.md",
+        ],
+    );
+    assert!(
+        run.stdout.contains("::error file=drafts/a.md,"),
+        "{}",
+        run.stdout
+    );
+}

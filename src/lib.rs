@@ -287,7 +287,7 @@ impl Checker {
         }
         // The cells of a table whose headings name a figure (see
         // `attribute::table`): each is a block of its own, read here.
-        let named: Vec<usize> = prose
+        let named: std::collections::HashSet<usize> = prose
             .cells
             .iter()
             .filter(|c| hits_in(&hits, &c.range))
@@ -343,7 +343,7 @@ impl Checker {
         if cells.is_empty() {
             return;
         }
-        let claimed: Vec<usize> = claims.iter().map(|c| c.number).collect();
+        let claimed: std::collections::HashSet<usize> = claims.iter().map(|c| c.number).collect();
         let table =
             attribute::table::claims(text, cells, hits, numbers, &self.rules.figures, &|i| {
                 claimed.contains(&i)

@@ -56,6 +56,22 @@ impl NamedText {
         self.text.clone()
     }
 
+    /// The bytes of the line that holds byte `offset`, without its line
+    /// end; found in the line index, so a long line is not scanned again.
+    pub fn line_range(&self, offset: usize) -> std::ops::Range<usize> {
+        let text = self.text.as_str();
+        match self.starts() {
+            Some(starts) => {
+                let offset = offset.min(text.len());
+                let line = starts.partition_point(|&s| s <= offset) - 1;
+                let start = starts[line];
+                let end = starts.get(line + 1).map_or(text.len(), |&next| next - 1);
+                start..end.max(start)
+            }
+            None => crate::text::line_around(text, offset),
+        }
+    }
+
     /// The 1-based line that holds byte `offset`, counting line feeds.
     pub fn line_of(&self, offset: usize) -> usize {
         match self.starts() {

@@ -122,4 +122,17 @@ fn the_worst_cases_finish_in_seconds_not_minutes() {
         .unwrap_or_else(|| panic!("{draft}: still running after 60 s"));
         assert!(run.code <= 1, "{draft}: {}", run.stderr);
     }
+    // A paragraph on one line of 8 MB with 160,000 findings, drawn in the
+    // human format: each excerpt once looked for its line's start and
+    // counted its column from there (an estimated 100 s; a few now).
+    let line = "Rights groups say 376 people have died in custody. ";
+    common::write(dir.path(), "line.md", &line.repeat(8_000_000 / line.len()));
+    let run = common::figcheck_timeout(
+        dir.path(),
+        &["--format", "human", "-q", "line.md"],
+        Duration::from_secs(60),
+    )
+    .unwrap_or_else(|| panic!("line.md: still running after 60 s"));
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("╭─[line.md:1:7999"), "the last finding is drawn");
 }

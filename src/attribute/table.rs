@@ -83,9 +83,11 @@ fn names<'h>(
     cell: &Cell,
     hits: &'h [SubjectHit],
 ) -> Option<(&'h SubjectHit, Option<TiedYear>)> {
-    let inside: Vec<&SubjectHit> = hits
+    let first = hits.partition_point(|h| h.span.start < cell.range.start);
+    let inside: Vec<&SubjectHit> = hits[first..]
         .iter()
-        .filter(|h| cell.range.start <= h.span.start && h.span.end <= cell.range.end)
+        .take_while(|h| h.span.start < cell.range.end)
+        .filter(|h| h.span.end <= cell.range.end)
         .collect();
     let first = *inside.first()?;
     if inside.iter().any(|h| h.figure != first.figure) {
@@ -124,7 +126,10 @@ pub fn claims(
 ) -> Vec<Claim> {
     let mut claims = Vec::new();
     for cell in cells.iter().filter(|c| !c.header) {
-        let inside: Vec<usize> = (0..numbers.len())
+        // Numbers are in order: only those that start in the cell are looked at.
+        let first = numbers.partition_point(|n| n.span.start < cell.range.start);
+        let inside: Vec<usize> = (first..numbers.len())
+            .take_while(|&i| numbers[i].span.start < cell.range.end)
             .filter(|&i| {
                 let span = numbers[i].full_span();
                 cell.range.start <= span.start && span.end <= cell.range.end
@@ -183,21 +188,27 @@ pub fn claims(
 
 /// The first cell of `cell`'s row.
 fn row_label<'c>(cells: &'c [Cell], cell: &Cell) -> Option<&'c Cell> {
+    at(cells, cell.table, cell.row, 0)
+}
+
+/// The cell at `row` and `column` of `table`, found by halving: cells are
+/// in order of table, row and column, so a table of any size costs each of
+/// its cells a few steps.
+fn at(cells: &[Cell], table: usize, row: usize, column: usize) -> Option<&Cell> {
+    let i = cells.partition_point(|c| (c.table, c.row, c.column) < (table, row, column));
     cells
-        .iter()
-        .find(|c| c.table == cell.table && c.row == cell.row && c.column == 0)
+        .get(i)
+        .filter(|c| (c.table, c.row, c.column) == (table, row, column))
 }
 
 /// The heading of `cell`'s column: the cell above it in its table's header
 /// row (the first row, when its cells are headings).
 fn column_header<'c>(cells: &'c [Cell], cell: &Cell) -> Option<&'c Cell> {
-    let first = cells.iter().find(|c| c.table == cell.table)?;
+    let first = &cells[cells.partition_point(|c| c.table < cell.table)];
     if first.row == cell.row {
         return None;
     }
-    cells.iter().find(|c| {
-        c.table == cell.table && c.row == first.row && c.column == cell.column && c.header
-    })
+    at(cells, cell.table, first.row, cell.column).filter(|c| c.header)
 }
 
 fn claim(

@@ -132,6 +132,32 @@ fn drawn_text(source: &NamedText) -> std::sync::Arc<String> {
     source.text()
 }
 
+/// Characters from a line's start to an offset in it, counted on from the
+/// last offset asked for when it is on the same line and not before it:
+/// findings come in order, so a long line with thousands of them is counted
+/// through once, not once a finding.
+#[derive(Default)]
+struct Columns {
+    line_start: usize,
+    at: usize,
+    chars: usize,
+}
+
+impl Columns {
+    fn of(&mut self, text: &str, line_start: usize, at: usize) -> usize {
+        if line_start != self.line_start || at < self.at {
+            *self = Columns {
+                line_start,
+                at: line_start,
+                chars: 0,
+            };
+        }
+        self.chars += text[self.at..at].chars().count();
+        self.at = at;
+        self.chars
+    }
+}
+
 /// The excerpt a finding is drawn with when all its labels lie on one line
 /// longer than [`WIDE_LINE`]: the sentence around them, or `around`
 /// characters either side, cut at words and marked with `…`; and the finding
@@ -141,10 +167,15 @@ fn excerpt(
     text: &str,
     finding: &Finding,
     around: usize,
+    columns: &mut Columns,
 ) -> Option<(NamedText, Finding)> {
     let first = finding.labels.iter().map(|l| l.span.start).min()?;
     let last = finding.labels.iter().map(|l| l.span.end).max()?;
-    let line = crate::text::line_around(text, first);
+    let mut line = source.line_range(first);
+    // A line that ends with a carriage return (CRLF) ends before it.
+    if text[..line.end].ends_with('\r') {
+        line.end -= 1;
+    }
     if last > line.end || text[line.clone()].chars().nth(WIDE_LINE).is_none() {
         return None;
     }
@@ -200,7 +231,7 @@ fn excerpt(
     moved.span =
         shift(finding.span.start.max(from).min(to))..shift(finding.span.end.max(from).min(to));
     let line_number = source.line_of(first) - 1;
-    let column_shift = text[line.start..from].chars().count() - prefix.chars().count();
+    let column_shift = columns.of(text, line.start, from) - prefix.chars().count();
     let named = NamedText::excerpt(
         source.name().to_string(),
         std::sync::Arc::new(shown),
@@ -224,10 +255,15 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
     let index = std::cell::OnceCell::new();
     let mut out = String::new();
     let shown_around = (style.width / 2).max(EXCERPT_AROUND);
+    let mut columns = Columns::default();
     for finding in &report.findings {
-        if let Some((excerpt, shifted)) =
-            excerpt(&source, &drawn_text(&source), finding, shown_around)
-        {
+        if let Some((excerpt, shifted)) = excerpt(
+            &source,
+            &drawn_text(&source),
+            finding,
+            shown_around,
+            &mut columns,
+        ) {
             let diagnostic = FindingDiagnostic {
                 finding: &shifted,
                 source: &excerpt,

@@ -219,6 +219,34 @@ fn html_report_shows_an_html_draft_s_text_not_its_markup() {
     );
 }
 
+/// A paragraph on one line is quoted from the sentence that holds the
+/// number, with the cuts marked.
+#[test]
+fn html_report_quotes_the_sentence_of_a_long_line() {
+    let checker = checker();
+    let text = format!(
+        "{}Rights groups say 376 people have died in custody since 2022. {}\n",
+        "The government kept the measures in place for another month. ".repeat(3),
+        "Officials did not comment. ".repeat(3)
+    );
+    let findings = checker.check_document(Format::Text, &text);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let report = FileReport {
+        path: "story.txt".into(),
+        source: Arc::new(text.clone()),
+        findings,
+        date: None,
+    };
+    let (section, _) = html::render_file(&report, checker.rules());
+    let quote = section
+        .split("<blockquote>")
+        .nth(1)
+        .and_then(|q| q.split("</blockquote>").next())
+        .unwrap();
+    assert!(quote.starts_with("… Rights groups say <mark"), "{quote}");
+    assert!(quote.ends_with("since 2022. …"), "{quote}");
+}
+
 #[test]
 fn sarif() {
     let (checker, reports) = shared();

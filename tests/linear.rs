@@ -134,5 +134,8 @@ fn the_worst_cases_finish_in_seconds_not_minutes() {
     )
     .unwrap_or_else(|| panic!("line.md: still running after 60 s"));
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stdout.contains("╭─[line.md:1:7999"), "the last finding is drawn");
+    assert!(
+        run.stdout.contains("╭─[line.md:1:7999"),
+        "the last finding is drawn"
+    );
 }

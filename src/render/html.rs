@@ -121,9 +121,21 @@ fn highlighted(source: &str, finding: &crate::check::Finding, html_draft: bool) 
     };
     let from = floor(first.saturating_sub(CONTEXT).max(start));
     let to = floor((last + CONTEXT).min(end));
+    // Within that reach, the sentence's own edges: a paragraph on one line
+    // is quoted from the sentence that holds the number.
+    let from = match source[from..first].rfind(". ") {
+        Some(i) if from > start || i > 0 => from + i + 2,
+        _ => from,
+    };
+    let to = source[last..to].find(". ").map_or(to, |i| last + i + 1);
     let mut out = String::new();
+    // A cut between sentences is set off by a space, as in the terminal.
     if from > start {
-        out.push('…');
+        out.push_str(if source[..from].ends_with(". ") {
+            "… "
+        } else {
+            "…"
+        });
     }
     let mut at = from;
     for label in labels {
@@ -146,7 +158,11 @@ fn highlighted(source: &str, finding: &crate::check::Finding, html_draft: bool) 
     }
     out.push_str(&shown(&source[at..to]));
     if to < end {
-        out.push('…');
+        out.push_str(if source[..to].ends_with('.') {
+            " …"
+        } else {
+            "…"
+        });
     }
     out
 }

@@ -262,10 +262,7 @@ impl Checker {
             );
         }
         let mut numbers = Vec::new();
-        let has_hit = |sentence: &std::ops::Range<usize>| {
-            let first = hits.partition_point(|h| h.span.start < sentence.start);
-            hits.get(first).is_some_and(|h| h.span.start < sentence.end)
-        };
+        let has_hit = |range: &std::ops::Range<usize>| !attribute::hits_in(&hits, range).is_empty();
         for (i, sentence) in sentences.iter().enumerate() {
             // The sentence after one that names a figure may point back to it
             // ("The figure now stands at 376"), so its numbers are read too.
@@ -273,15 +270,10 @@ impl Checker {
                 && has_hit(&sentences[i - 1])
                 && attribute::points_back(&text[sentence.clone()], lang);
             if has_hit(sentence) || after_a_hit {
-                let offset = sentence.start;
                 numbers.extend(
                     numbers::recognise_as(&text[sentence.clone()], lang, draft.decimal)
                         .into_iter()
-                        .map(|mut n| {
-                            n.span = n.span.start + offset..n.span.end + offset;
-                            n.qualifier_start += offset;
-                            n
-                        }),
+                        .map(|n| n.shifted(sentence.start)),
                 );
             }
         }
@@ -290,7 +282,7 @@ impl Checker {
         let named: std::collections::HashSet<usize> = prose
             .cells
             .iter()
-            .filter(|c| hits_in(&hits, &c.range))
+            .filter(|c| has_hit(&c.range))
             .map(|c| c.table)
             .collect();
         for cell in prose
@@ -298,18 +290,13 @@ impl Checker {
             .iter()
             .filter(|c| !c.header && named.contains(&c.table))
         {
-            if hits_in(&hits, &cell.range) {
+            if has_hit(&cell.range) {
                 continue; // read with the sentences above
             }
-            let offset = cell.range.start;
             numbers.extend(
                 numbers::recognise_as(&text[cell.range.clone()], lang, draft.decimal)
                     .into_iter()
-                    .map(|mut n| {
-                        n.span = n.span.start + offset..n.span.end + offset;
-                        n.qualifier_start += offset;
-                        n
-                    }),
+                    .map(|n| n.shifted(cell.range.start)),
             );
         }
         numbers.sort_by_key(|n| (n.span.start, n.span.end));
@@ -548,10 +535,4 @@ impl Checker {
         }
         suppress::apply(findings, &mut suppressions, &self.rules.figures)
     }
-}
-
-/// Whether a subject hit starts in `range` (hits are in order).
-fn hits_in(hits: &[subject::SubjectHit], range: &std::ops::Range<usize>) -> bool {
-    let first = hits.partition_point(|h| h.span.start < range.start);
-    hits.get(first).is_some_and(|h| h.span.start < range.end)
 }

@@ -52,10 +52,6 @@ impl NamedText {
         &self.name
     }
 
-    pub fn text(&self) -> Arc<String> {
-        self.text.clone()
-    }
-
     /// The bytes of the line that holds byte `offset`, without its line
     /// end; found in the line index, so a long line is not scanned again.
     pub fn line_range(&self, offset: usize) -> std::ops::Range<usize> {

@@ -200,11 +200,7 @@ fn in_sentence(
 ) -> Vec<Relation> {
     let numbers: Vec<Number> = numbers::recognise(&text[sentence.clone()], lang)
         .into_iter()
-        .map(|mut n| {
-            n.span = n.span.start + sentence.start..n.span.end + sentence.start;
-            n.qualifier_start += sentence.start;
-            n
-        })
+        .map(|n| n.shifted(sentence.start))
         .collect();
     if numbers.len() < 2 && !numbers.iter().any(is_share) {
         return Vec::new();

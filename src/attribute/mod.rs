@@ -164,7 +164,7 @@ pub fn attribute(
 }
 
 /// The subject hits that start in `range` (hits are in order).
-fn hits_in<'h>(hits: &'h [SubjectHit], range: &Range<usize>) -> &'h [SubjectHit] {
+pub fn hits_in<'h>(hits: &'h [SubjectHit], range: &Range<usize>) -> &'h [SubjectHit] {
     let first = hits.partition_point(|h| h.span.start < range.start);
     let last = hits.partition_point(|h| h.span.start < range.end);
     &hits[first..last]

@@ -83,10 +83,8 @@ fn names<'h>(
     cell: &Cell,
     hits: &'h [SubjectHit],
 ) -> Option<(&'h SubjectHit, Option<TiedYear>)> {
-    let first = hits.partition_point(|h| h.span.start < cell.range.start);
-    let inside: Vec<&SubjectHit> = hits[first..]
+    let inside: Vec<&SubjectHit> = super::hits_in(hits, &cell.range)
         .iter()
-        .take_while(|h| h.span.start < cell.range.end)
         .filter(|h| h.span.end <= cell.range.end)
         .collect();
     let first = *inside.first()?;

@@ -274,6 +274,14 @@ pub struct Number {
 }
 
 impl Number {
+    /// The number read in a piece of a text that starts at `offset`, with
+    /// its spans moved to the whole text's offsets.
+    pub fn shifted(mut self, offset: usize) -> Number {
+        self.span = self.span.start + offset..self.span.end + offset;
+        self.qualifier_start += offset;
+        self
+    }
+
     /// The expression with its qualifier, as a byte range.
     pub fn full_span(&self) -> Range<usize> {
         self.qualifier_start..self.span.end

@@ -128,10 +128,6 @@ pub const WIDE_LINE: usize = 120;
 /// the terminal's width, when that is more).
 const EXCERPT_AROUND: usize = 40;
 
-fn drawn_text(source: &NamedText) -> std::sync::Arc<String> {
-    source.text()
-}
-
 /// Characters from a line's start to an offset in it, counted on from the
 /// last offset asked for when it is on the same line and not before it:
 /// findings come in order, so a long line with thousands of them is counted
@@ -250,20 +246,16 @@ pub fn render_file(report: &FileReport, style: Style) -> String {
         std::borrow::Cow::Borrowed(_) => report.source.clone(),
         std::borrow::Cow::Owned(text) => std::sync::Arc::new(text),
     };
-    let source = NamedText::new(super::visible(&report.path).into_owned(), drawn);
+    let source = NamedText::new(super::visible(&report.path).into_owned(), drawn.clone());
     // Needed only for a finding on a line too long to draw.
     let index = std::cell::OnceCell::new();
     let mut out = String::new();
     let shown_around = (style.width / 2).max(EXCERPT_AROUND);
     let mut columns = Columns::default();
     for finding in &report.findings {
-        if let Some((excerpt, shifted)) = excerpt(
-            &source,
-            &drawn_text(&source),
-            finding,
-            shown_around,
-            &mut columns,
-        ) {
+        if let Some((excerpt, shifted)) =
+            excerpt(&source, &drawn, finding, shown_around, &mut columns)
+        {
             let diagnostic = FindingDiagnostic {
                 finding: &shifted,
                 source: &excerpt,

@@ -401,19 +401,7 @@ mod tests {
                       <tr><td>Arrests<td>85&#44;000<td><table><tr><td>inner</td></tr></table></td></tr>\
                       </table><p>After.</p>";
         let prose = prose(source);
-        let cells: Vec<(&str, usize, usize, usize, bool)> = prose
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    &prose.text[c.range.clone()],
-                    c.table,
-                    c.row,
-                    c.column,
-                    c.header,
-                )
-            })
-            .collect();
+        let cells = super::super::cells_of(&prose);
         assert_eq!(
             cells,
             [

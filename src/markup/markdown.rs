@@ -169,19 +169,7 @@ mod tests {
     fn table_cells_are_listed_with_their_row_column_and_heading() {
         let source = "Intro.\n\n| Measure | **Value** |\n|---|---|\n| Deaths | 376 |\n| Arrests |  |\n\n| x |\n|---|\n| 1 |\n";
         let prose = prose(source);
-        let cells: Vec<(&str, usize, usize, usize, bool)> = prose
-            .cells
-            .iter()
-            .map(|c| {
-                (
-                    &prose.text[c.range.clone()],
-                    c.table,
-                    c.row,
-                    c.column,
-                    c.header,
-                )
-            })
-            .collect();
+        let cells = super::super::cells_of(&prose);
         assert_eq!(
             cells,
             [

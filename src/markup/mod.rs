@@ -229,3 +229,21 @@ pub(crate) fn blank_outside(source: &str, keep: &[std::ops::Range<usize>]) -> St
     // Only whole characters were replaced, by ASCII spaces: still UTF-8.
     String::from_utf8(bytes).expect("blanking whole characters keeps UTF-8 valid")
 }
+
+/// Each cell of `prose` as (text, table, row, column, heading), for tests.
+#[cfg(test)]
+pub(crate) fn cells_of<'p>(prose: &'p Prose) -> Vec<(&'p str, usize, usize, usize, bool)> {
+    prose
+        .cells
+        .iter()
+        .map(|c| {
+            (
+                &prose.text[c.range.clone()],
+                c.table,
+                c.row,
+                c.column,
+                c.header,
+            )
+        })
+        .collect()
+}

@@ -416,10 +416,18 @@ fn unfinished() -> std::sync::MutexGuard<'static, Vec<std::path::PathBuf>> {
 /// an interrupting signal (the binary installs one). The drafts themselves
 /// are untouched: a write is a rename, whole or not at all.
 pub fn remove_unfinished() {
-    for path in unfinished().drain(..) {
+    let mut list = unfinished();
+    // Under the same lock as a creation: a file being made now is either
+    // listed already or never made (see `create_beside`).
+    STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+    for path in list.drain(..) {
         let _ = std::fs::remove_file(path);
     }
 }
+
+/// Set once the temporary files are being removed for an interruption: no
+/// new one is made after that.
+static STOPPING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// A temporary file made by [`create_beside`]: written like a file, then
 /// persisted over its target or, dropped, removed; meanwhile known to
@@ -489,9 +497,19 @@ pub fn create_beside(
     if let Some(permissions) = permissions {
         builder.permissions(permissions);
     }
+    // Made and listed under one lock, so an interruption between the two
+    // cannot leave it behind unlisted.
+    let mut list = unfinished();
+    if STOPPING.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::Interrupted,
+            "interrupted",
+        ));
+    }
     let file = builder.tempfile_in(directory_of(path))?;
     let path = file.path().to_path_buf();
-    unfinished().push(path.clone());
+    list.push(path.clone());
+    drop(list);
     Ok(Beside {
         file: Some(file),
         path,

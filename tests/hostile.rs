@@ -1028,3 +1028,26 @@ fn an_interrupted_fix_leaves_no_temporary_file_behind() {
         }
     }
 }
+
+#[test]
+fn a_long_line_that_opens_with_a_blank_after_a_sentence_is_drawn_whole_from_its_start() {
+    // Found by fuzzing: the line before ends a sentence, this one opens
+    // with a blank, and the excerpt's mark took more columns than the cut.
+    let dir = workspace();
+    let long = format!(
+        "An earlier line ends here.\n {} {}\n",
+        BAD.trim_end(),
+        "And the paragraph goes on for a long while with words that say nothing much. ".repeat(3)
+    );
+    write(dir.path(), "a.txt", &long);
+    let run = figcheck(dir.path(), &["a.txt"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains("╭─[a.txt:2:20]"), "{}", run.stdout);
+    // The line's opening blank is no cut: no `…` before the sentence.
+    assert!(
+        run.stdout
+            .contains(" 2 │ Rights groups say 376 people have died in custody. …\n"),
+        "{}",
+        run.stdout
+    );
+}

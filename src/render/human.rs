@@ -199,17 +199,33 @@ fn excerpt(
         None if ahead == line.end => ahead,
         None => after.rfind(' ').map_or(ahead, |i| last + i),
     };
-    // No run of blanks after the `…`.
+    // No run of blanks after the `…`; blanks that open the line are no cut.
+    let cut = from != line.start;
     let from = from + text[from..first].len() - text[from..first].trim_start().len();
     // A cut between sentences is set off by a space; one inside a sentence
     // is not.
     let at_sentence = |c: Option<char>| c.is_some_and(|c| matches!(c, '.' | '!' | '?'));
-    let prefix = if from == line.start {
+    let prefix = if !cut {
         ""
-    } else if at_sentence(text[..from].trim_end().chars().next_back()) {
+    } else if at_sentence(
+        // The last mark before the cut, looking back over a few blanks only.
+        text[line.start..from]
+            .chars()
+            .rev()
+            .take(4)
+            .find(|c| !c.is_whitespace()),
+    ) {
         "… "
     } else {
         "…"
+    };
+    // A cut that leaves out fewer characters than its mark takes is no cut
+    // (the columns would run back past the line's start).
+    let (from, prefix) = if text[line.start..from].chars().take(2).count() < prefix.chars().count()
+    {
+        (line.start, "")
+    } else {
+        (from, prefix)
     };
     let suffix = if to >= line.end || text[to..line.end].trim().is_empty() {
         ""

@@ -9,8 +9,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::finding::Code;
+use crate::lang::Decimal;
+use crate::locale::Locale;
 use crate::numbers::Number;
 use crate::rules::AllowedValue;
+use crate::tr;
 use crate::value::Unit;
 
 pub use crate::finding::{Applicability, Edit, Fix};
@@ -48,23 +51,19 @@ fn scale_after(rest: &str) -> f64 {
 /// has no digits or does not read as `found`; otherwise the text, and whether
 /// the value fits the shape exactly (no decimal added). A number written as
 /// much of Europe and South America write it (`58.000`, `2,4 por cada
-/// 100.000`) keeps that style: full stops group, commas mark decimals.
-pub fn restyle(written: &str, found: f64, value: f64) -> Option<(String, bool)> {
-    restyle_grouped(written, found, value).or_else(|| {
-        let swapped = swap_marks(written);
-        restyle_grouped(&swapped, found, value).map(|(text, exact)| (swap_marks(&text), exact))
-    })
-}
-
-/// `text` with its full stops and commas exchanged.
-fn swap_marks(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '.' => ',',
-            ',' => '.',
-            c => c,
-        })
-        .collect()
+/// 100.000`) keeps that style: full stops group, commas mark decimals. A
+/// number that shows neither (`367`) takes the draft's `decimal` style, so
+/// a draft that writes `1,9` gets `85.000`.
+pub fn restyle(written: &str, found: f64, value: f64, decimal: Decimal) -> Option<(String, bool)> {
+    let swapped = || {
+        let swapped = crate::value::swap_marks(written);
+        restyle_grouped(&swapped, found, value)
+            .map(|(text, exact)| (crate::value::swap_marks(&text), exact))
+    };
+    match decimal {
+        Decimal::Point => restyle_grouped(written, found, value).or_else(swapped),
+        Decimal::Comma => swapped().or_else(|| restyle_grouped(written, found, value)),
+    }
 }
 
 /// [`restyle`] for a number grouped with commas or spaces and with a
@@ -141,13 +140,14 @@ pub fn for_claim(
     unit: Unit,
     code: Code,
     value: &AllowedValue,
+    locale: Locale,
 ) -> Option<Fix> {
     if number.is_range {
         return None;
     }
     let value = target(value)?;
     let written = &text[number.span.clone()];
-    let (content, exact) = match restyle(written, number.low, value) {
+    let (content, exact) = match restyle(written, number.low, value, locale.decimal) {
         Some(restyled) => restyled,
         // A number in words: the value in digits, if asked for. Digits
         // that cannot be restyled are left alone: replacing the whole
@@ -157,7 +157,7 @@ pub fn for_claim(
         None if !written.contains(|c: char| c.is_ascii_digit())
             && !starts_sentence(text, number.qualifier_start.min(number.span.start)) =>
         {
-            (crate::value::format_value(value, unit), false)
+            (locale.value(value, unit), false)
         }
         None => return None,
     };
@@ -174,7 +174,7 @@ pub fn for_claim(
         } else {
             Applicability::Unsafe
         },
-        message: format!("Use {content}"),
+        message: tr!(locale, "fix-use", value = content),
         edits: vec![Edit {
             span: number.span.clone(),
             content,
@@ -217,7 +217,23 @@ mod tests {
     use super::*;
 
     fn style(written: &str, found: f64, value: f64) -> Option<(String, bool)> {
-        restyle(written, found, value)
+        restyle(written, found, value, Decimal::Point)
+    }
+
+    #[test]
+    fn a_number_that_shows_no_mark_takes_the_drafts_decimal_style() {
+        // `367` in a draft that writes `1,9`: thousands take full stops.
+        let comma = restyle("367", 367.0, 85_000.0, Decimal::Comma);
+        assert_eq!(comma, Some(("85.000".to_string(), true)));
+        let point = restyle("367", 367.0, 85_000.0, Decimal::Point);
+        assert_eq!(point, Some(("85,000".to_string(), true)));
+        // A number that shows its marks keeps them, whatever the draft's style.
+        let shown = restyle("58.000", 58_000.0, 85_000.0, Decimal::Point);
+        assert_eq!(shown, Some(("85.000".to_string(), true)));
+        let shown = restyle("58,000", 58_000.0, 85_000.0, Decimal::Comma);
+        assert_eq!(shown, Some(("85,000".to_string(), true)));
+        let decimal = restyle("2,4", 2.4, 1.9, Decimal::Comma);
+        assert_eq!(decimal, Some(("1,9".to_string(), true)));
     }
 
     #[test]
@@ -225,7 +241,14 @@ mod tests {
         let value = AllowedValue::computed(85_000.0, 85_000.0);
         let fix = |text: &str| {
             let numbers = crate::numbers::recognise(text, crate::lang::Lang::En);
-            for_claim(text, &numbers[0], Unit::Count, Code::Mismatch, &value)
+            for_claim(
+                text,
+                &numbers[0],
+                Unit::Count,
+                Code::Mismatch,
+                &value,
+                Locale::ENGLISH,
+            )
         };
         for text in [
             "Fifty-eight thousand people were arrested.",

@@ -227,6 +227,7 @@ pub fn set_aside_reordered(
     numbers: &[crate::numbers::Number],
     claims: &mut Vec<crate::attribute::Claim>,
     figures: &[crate::rules::Figure],
+    locale: crate::locale::Locale,
 ) -> Vec<crate::finding::Finding> {
     let regions = bidi_regions(text);
     if regions.is_empty() {
@@ -256,14 +257,18 @@ pub fn set_aside_reordered(
             found_text: written.to_string(),
             found: Some((number.low, number.high)),
             canonical: Some((figure.canonical().min, figure.canonical().max)),
-            message: format!(
-                "{}: this number stands under an invisible {name}: the draft holds {written}, readers may see {shown}",
-                figure.name
+            message: crate::tr!(
+                locale,
+                "hidden",
+                figure = figure.name,
+                name = name,
+                written = written,
+                shown = shown
             ),
-            help: "delete the control characters and type the number as readers should see it; figcheck does not judge it until then".into(),
+            help: crate::tr!(locale, "hidden-help"),
             labels: vec![crate::finding::Label {
                 span: number.span.clone(),
-                text: format!("holds {written}"),
+                text: crate::tr!(locale, "hidden-label", written = written),
             }],
             fix: None,
         });

@@ -21,6 +21,7 @@ pub mod fix;
 pub mod formula;
 pub mod invisible;
 pub mod lang;
+pub mod locale;
 pub mod markup;
 pub mod named_text;
 pub mod numbers;
@@ -48,6 +49,7 @@ use attribute::SubjectMatcher;
 use confidence::Tier;
 use date::{Date, DraftDate};
 use lang::{DraftLang, Lang};
+use locale::Locale;
 use markup::Prose;
 
 /// Checks drafts against one set of rules.
@@ -225,7 +227,7 @@ impl Checker {
             &prose.breaks,
             &self.rules.figures,
             &|| day,
-            lang,
+            Locale::of(&draft),
         );
         Analysis {
             numbers,
@@ -385,7 +387,12 @@ impl Checker {
     /// Applies the `quotes` setting to findings about numbers in quotations.
     /// A quotation is a source's words: whatever the setting, a finding
     /// there never carries a fix.
-    fn apply_quotes(&self, prose: &Prose, mut findings: Vec<Finding>) -> Vec<Finding> {
+    fn apply_quotes(
+        &self,
+        prose: &Prose,
+        mut findings: Vec<Finding>,
+        locale: Locale,
+    ) -> Vec<Finding> {
         if findings.is_empty() {
             return findings;
         }
@@ -406,9 +413,7 @@ impl Checker {
                 for f in findings.iter_mut().filter(|f| in_quote(f)) {
                     f.fix = None;
                     f.severity = f.severity.min(Severity::Warning);
-                    f.help.push_str(
-                        "; the number is in a quotation, a source's words: add context, do not change the quote",
-                    );
+                    f.help = tr!(locale, "help-quoted", help = f.help);
                 }
             }
         }
@@ -456,7 +461,7 @@ impl Checker {
         let seen: &str = &read.text;
         let prose = markup::prose(format, seen);
         let draft = self.lang_of(format, seen, &prose, lang);
-        let lang = draft.lang;
+        let locale = Locale::of(&draft);
         let mut analysis = self.claims_in(&prose, draft);
         // The draft's date is read only when something needs it: front matter
         // is cheap, but an HTML draft is tokenized again for it.
@@ -468,6 +473,7 @@ impl Checker {
             &analysis.numbers,
             &mut analysis.claims,
             &self.rules.figures,
+            locale,
         );
         // "Last year" is the year before the draft's.
         for claim in &mut analysis.claims {
@@ -485,18 +491,25 @@ impl Checker {
                 &self.rules.figures,
                 date(),
                 self.lowest_tier(),
+                locale,
             )
         };
         findings.extend(reordered);
-        let relations =
-            arithmetic::find(&prose.text, &prose.breaks, &self.rules.figures, &date, lang);
+        let relations = arithmetic::find(
+            &prose.text,
+            &prose.breaks,
+            &self.rules.figures,
+            &date,
+            locale,
+        );
         findings.extend(arithmetic::findings(
             &prose.text,
             &relations,
             self.rules.settings.arithmetic,
+            locale,
         ));
         findings.sort_by_key(|f| (f.span.start, f.code));
-        let mut findings = self.apply_quotes(&prose, findings);
+        let mut findings = self.apply_quotes(&prose, findings, locale);
         for map in [&prose.map, &read.map].into_iter().flatten() {
             for finding in &mut findings {
                 finding.span = map.range(&finding.span);
@@ -533,6 +546,6 @@ impl Checker {
         if suppressions.is_empty() {
             return findings;
         }
-        suppress::apply(findings, &mut suppressions, &self.rules.figures)
+        suppress::apply(findings, &mut suppressions, &self.rules.figures, locale)
     }
 }

@@ -665,6 +665,10 @@ fn hover(checker: &Checker, text: &str, uri: &Uri, params: &HoverParams) -> Opti
         span.start <= at && at <= span.end
     })?;
     let number = &analysis.numbers[claim.number];
+    let locale = analysis
+        .lang
+        .as_ref()
+        .map_or(crate::locale::Locale::ENGLISH, crate::locale::Locale::of);
     let rules = checker.rules();
     let figure = &rules.figures[claim.figure];
     let findings = checker.check_document(format, text);
@@ -675,14 +679,9 @@ fn hover(checker: &Checker, text: &str, uri: &Uri, params: &HoverParams) -> Opti
         .collect::<Vec<_>>();
     let verdict = if verdict.is_empty() {
         match claim.modality {
-            crate::attribute::Modality::Forecast => {
-                "Read as a forecast, target or plan: not judged.".to_string()
-            }
-            crate::attribute::Modality::PartOfYear => {
-                "Read as a figure for part of a year, which the rules keep per year: not judged."
-                    .to_string()
-            }
-            _ => format!("{} is accepted.", &text[number.span.clone()]),
+            crate::attribute::Modality::Forecast => crate::tr!(locale, "hover-forecast"),
+            crate::attribute::Modality::PartOfYear => crate::tr!(locale, "hover-part-of-year"),
+            _ => crate::tr!(locale, "hover-accepted", found = &text[number.span.clone()]),
         }
     } else {
         verdict.join("\n\n")
@@ -691,17 +690,19 @@ fn hover(checker: &Checker, text: &str, uri: &Uri, params: &HoverParams) -> Opti
         .allowed
         .iter()
         .map(|v| {
-            let mut line = format!("- {}", describe(v, figure.unit));
+            let value = describe(v, figure.unit, locale);
             if v.canonical {
-                line.push_str(" (canonical)");
+                format!("- {}", crate::tr!(locale, "hover-canonical", value = value))
+            } else {
+                format!("- {value}")
             }
-            line
         })
         .collect();
     let markdown = format!(
-        "**{}** (`{}`)\n\n{verdict}\n\nAccepted values:\n{}",
+        "**{}** (`{}`)\n\n{verdict}\n\n{}\n{}",
         figure.name,
         figure.id,
+        crate::tr!(locale, "hover-values"),
         values.join("\n")
     );
     Some(Hover {

@@ -15,8 +15,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::finding::{Code, Finding, Label};
+use crate::locale::Locale;
 use crate::markup::Format;
 use crate::rules::{Figure, Severity};
+use crate::tr;
 
 pub const EXPLANATION: &str = "\
 figcheck::unused-ignore
@@ -131,6 +133,7 @@ pub fn apply(
     findings: Vec<Finding>,
     suppressions: &mut [Suppression],
     figures: &[Figure],
+    locale: Locale,
 ) -> Vec<Finding> {
     let mut kept = Vec::with_capacity(findings.len());
     for finding in findings {
@@ -152,11 +155,12 @@ pub fn apply(
             .map(String::as_str)
             .collect();
         let message = if unknown.is_empty() {
-            "this suppression hides no finding".to_string()
+            tr!(locale, "unused-ignore")
         } else {
-            format!(
-                "this suppression names {}, which rules.toml does not have",
-                unknown.join(", ")
+            tr!(
+                locale,
+                "unused-ignore-unknown",
+                figures = unknown.join(", ")
             )
         };
         kept.push(Finding {
@@ -168,10 +172,10 @@ pub fn apply(
             found: None,
             canonical: None,
             message,
-            help: "remove it, or correct the figure id it names; --no-ignores shows what suppressions hide".into(),
+            help: tr!(locale, "unused-ignore-help"),
             labels: vec![Label {
                 span: s.directive.clone(),
-                text: "suppresses nothing".into(),
+                text: tr!(locale, "unused-ignore-label"),
             }],
             fix: None,
         });

@@ -326,7 +326,7 @@ fn a_spanish_draft_is_read_in_spanish() {
         d["message"]
             .as_str()
             .unwrap()
-            .contains("3.760 is above the accepted value"),
+            .contains("3.760 está por encima del valor aceptado"),
         "{d}"
     );
     client.shut_down();

@@ -31,7 +31,7 @@ fn another_sources_value_is_a_wrong_source() {
     assert_eq!(found[0].found_text, "350");
     assert_eq!(
         found[0].help,
-        "350 is WOLA's value; Cristosal reports 367 (as of 2025-03)"
+        "350 is WOLA's value; Cristosal reports 367 (as of March 2025)"
     );
     assert_eq!(
         found[0].message,

@@ -244,11 +244,12 @@ fn drafts_in_two_languages_are_each_read_in_their_own() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     let lines: Vec<&str> = run.stdout.lines().filter(|l| l.contains("::")).collect();
     assert_eq!(lines.len(), 2, "{}", run.stdout);
-    // The English draft read 376; the Spanish one 3.760 as three thousand.
+    // The English draft read 376; the Spanish one 3.760 as three thousand,
+    // and each is told so in its own language.
     assert!(lines[0].starts_with("en.md:1:10:"), "{}", lines[0]);
     assert!(lines[0].contains("376 is above"), "{}", lines[0]);
     assert!(lines[1].starts_with("es.md:4:10:"), "{}", lines[1]);
-    assert!(lines[1].contains("3.760 is above"), "{}", lines[1]);
+    assert!(lines[1].contains("3.760 está por encima"), "{}", lines[1]);
 
     let numbers = figcheck(
         dir.path(),
@@ -277,6 +278,7 @@ fn drafts_in_two_languages_are_each_read_in_their_own() {
     // --lang overrides what the draft says.
     let forced = figcheck(dir.path(), &["--format", "short", "--lang", "en", "es.md"]);
     assert!(!forced.stdout.contains("3.760 is not"), "{}", forced.stdout);
+    assert!(!forced.stdout.contains("está"), "{}", forced.stdout);
 }
 
 #[test]
@@ -300,9 +302,16 @@ fn auto_detects_a_draft_language_and_says_so() {
     )
     .unwrap();
     let run = figcheck(dir.path(), &["--format", "short", "."]);
+    // Each draft is told of its slip in its own language.
     assert_eq!(
         run.stdout.matches("376 is above").count(),
-        2,
+        1,
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        run.stdout.matches("376 está por encima").count(),
+        1,
         "{}",
         run.stdout
     );
@@ -368,4 +377,45 @@ fn numbers_shows_a_spanish_draft_as_spanish_writes_it() {
     let run = figcheck(dir.path(), &["numbers", "cifras.md"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     insta::assert_snapshot!(run.stdout);
+}
+
+/// The message, help and fix of the one finding in a Markdown `draft`.
+fn said(draft: &str) -> (String, String, String) {
+    let found = checker().check_document(figcheck::markup::Format::Markdown, draft);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let f = &found[0];
+    let fix = f.fix.as_ref().map_or(String::new(), |x| x.message.clone());
+    (f.message.clone(), f.help.clone(), fix)
+}
+
+#[test]
+fn a_spanish_draft_is_told_in_spanish_with_its_own_decimal_marks() {
+    // Spain and most of South America: full stops group, commas mark decimals.
+    let (message, help, fix) = said("---\nlang: es\n---\nLa policía detuvo a 58.000 personas.\n");
+    assert!(
+        message.ends_with("58.000 está por debajo del valor aceptado"),
+        "{message}"
+    );
+    assert!(help.starts_with("use 85.000 o más ("), "{help}");
+    assert_eq!(fix, "Usar 85.000");
+    // Mexico and Central America: as English writes numbers, in Spanish words.
+    let (message, help, fix) =
+        said("---\nlang: es-SV\n---\nLa policía detuvo a 58,000 personas.\n");
+    assert!(
+        message.ends_with("58,000 está por debajo del valor aceptado"),
+        "{message}"
+    );
+    assert!(help.starts_with("use 85,000 o más ("), "{help}");
+    assert_eq!(fix, "Usar 85,000");
+    // An English draft is told in English, whatever the rules' language.
+    let (message, help, fix) = said("Police have arrested 58,000 people.\n");
+    assert!(
+        message.ends_with("58,000 is below the accepted value"),
+        "{message}"
+    );
+    assert!(help.starts_with("use 85,000 or more ("), "{help}");
+    assert_eq!(fix, "Use 85,000");
+    for text in [&message, &help, &fix] {
+        assert!(!text.contains(" o más") && !text.contains("está"), "{text}");
+    }
 }

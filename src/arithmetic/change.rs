@@ -19,6 +19,7 @@ use regex::Regex;
 use super::{as_written, claimed, meets, show, written, Relation, RelationKind, Sentence};
 use crate::formula::Interval;
 use crate::numbers::{Kind, Number};
+use crate::tr;
 
 const DROP: &str = "drop|decline|fall|decrease|reduction|cut|plunge|slide";
 const RISE: &str = "increase|rise|jump|gain|growth|climb|surge";
@@ -170,13 +171,15 @@ fn multiples(s: &Sentence) -> Vec<Relation> {
             involved: vec![m.span.clone(), x.span.clone(), y.span.clone()],
             figure: None,
             holds: meets(ratio, band),
-            computation: format!(
-                "{} ÷ {} = {} times",
-                as_written(s.text, x),
-                as_written(s.text, y),
-                show(x.low / y.low)
+            computation: tr!(
+                s.locale,
+                "arithmetic-times",
+                x = as_written(s.text, x),
+                y = as_written(s.text, y),
+                result = show(x.low / y.low, s.locale)
             ),
-            verdict: format!("not {}", &s.text[m.full_span()]),
+            verdict: tr!(s.locale, "arithmetic-not", written = &s.text[m.full_span()]),
+            short: false,
         });
     }
     out
@@ -223,7 +226,7 @@ fn percent(s: &Sentence, a: &Number, b: &Number, p: &Number, drop: bool) -> Rela
         c
     };
     let exact = (b.low / a.low - 1.0) * 100.0;
-    let said = if exact < 0.0 { "a drop" } else { "a rise" };
+    let said = if exact < 0.0 { "drop" } else { "rise" };
     Relation {
         kind: RelationKind::Change,
         claimed: p.span.clone(),
@@ -231,17 +234,21 @@ fn percent(s: &Sentence, a: &Number, b: &Number, p: &Number, drop: bool) -> Rela
         involved: vec![p.span.clone(), a.span.clone(), b.span.clone()],
         figure: None,
         holds: meets(magnitude, claimed(s.text, p)),
-        computation: format!(
-            "from {} to {} is {said} of {}%",
-            as_written(s.text, a),
-            as_written(s.text, b),
-            show(exact.abs())
+        computation: tr!(
+            s.locale,
+            "arithmetic-change",
+            from = as_written(s.text, a),
+            to = as_written(s.text, b),
+            way = said,
+            result = show(exact.abs(), s.locale)
         ),
-        verdict: format!(
-            "not {} {}",
-            if drop { "a drop of" } else { "a rise of" },
-            &s.text[p.full_span()]
+        verdict: tr!(
+            s.locale,
+            "arithmetic-not-change",
+            way = if drop { "drop" } else { "rise" },
+            written = &s.text[p.full_span()]
         ),
+        short: false,
     }
 }
 
@@ -278,26 +285,30 @@ fn factor(
         involved: vec![verb_span, a.span.clone(), b.span.clone()],
         figure: None,
         holds: meets(ratio, band),
-        computation: format!(
-            "{} ÷ {} = {} times",
-            as_written(s.text, b),
-            as_written(s.text, a),
-            show(b.low / a.low)
+        computation: tr!(
+            s.locale,
+            "arithmetic-times",
+            x = as_written(s.text, b),
+            y = as_written(s.text, a),
+            result = show(b.low / a.low, s.locale)
         ),
         verdict: if band.high.is_finite() {
-            format!(
-                "not {} ({}–{} times)",
-                verb.to_ascii_lowercase(),
-                show(band.low),
-                show(band.high)
+            tr!(
+                s.locale,
+                "arithmetic-not-factor",
+                verb = verb.to_ascii_lowercase(),
+                low = show(band.low, s.locale),
+                high = show(band.high, s.locale)
             )
         } else {
-            format!(
-                "not more than {} (at least {} times)",
-                verb.to_ascii_lowercase(),
-                show(band.low)
+            tr!(
+                s.locale,
+                "arithmetic-not-factor-open",
+                verb = verb.to_ascii_lowercase(),
+                low = show(band.low, s.locale)
             )
         },
+        short: false,
     }
 }
 
@@ -335,9 +346,14 @@ fn differences(s: &Sentence) -> Vec<Relation> {
                 as_written(s.text, b),
                 '−',
                 as_written(s.text, a),
-                show(if up { exact } else { -exact })
+                show(if up { exact } else { -exact }, s.locale)
             ),
-            verdict: format!("not {} {}", &caps["way"], &s.text[d.full_span()]),
+            verdict: tr!(
+                s.locale,
+                "arithmetic-not",
+                written = format!("{} {}", &caps["way"], &s.text[d.full_span()])
+            ),
+            short: false,
         });
     }
     out

@@ -23,10 +23,12 @@ use serde::Serialize;
 use crate::date::Day;
 use crate::finding::{Code, Finding, Label};
 use crate::formula::Interval;
-use crate::lang::Lang;
+use crate::lang::{Decimal, Lang};
+use crate::locale::Locale;
 use crate::numbers::{self, Kind, Number};
 use crate::rules::{Figure, Severity};
 use crate::text;
+use crate::tr;
 
 pub const EXPLANATION: &str = "\
 figcheck::arithmetic
@@ -111,6 +113,9 @@ pub struct Relation {
     pub computation: String,
     /// What the draft says instead, when it does not hold: `not 1.6%`.
     pub verdict: String,
+    /// For parts: whether they fall short of their whole (rather than
+    /// exceed it).
+    pub short: bool,
 }
 
 /// What a sentence must hold for one of the shapes to be in it: a share
@@ -158,15 +163,17 @@ fn cue_for(text: &str) -> &'static Regex {
 /// Every relation in the prose `text`, in order. `breaks` are the block ends
 /// of the draft; `figures` give the wholes a share may be taken of, at the
 /// draft's date, which `day` gives (asked for only when a figure is a whole).
-/// Sentences and numbers are read in `lang`; the shapes themselves are read
-/// in English only, so a Spanish draft's arithmetic is not checked yet.
+/// Sentences and numbers are read as `locale` writes them, and so are the
+/// computations; the shapes themselves are read in English only, so a
+/// Spanish draft's arithmetic is not checked yet.
 pub fn find(
     text: &str,
     breaks: &[usize],
     figures: &[Figure],
     day: &dyn Fn() -> Day,
-    lang: Lang,
+    locale: Locale,
 ) -> Vec<Relation> {
+    let lang = locale.lang;
     let mut relations = Vec::new();
     let mut done = 0;
     let cues = cue_for(text);
@@ -183,7 +190,7 @@ pub fn find(
             if !cues.is_match(&text[sentence.clone()]) {
                 continue;
             }
-            relations.extend(in_sentence(text, &sentence, figures, day, lang));
+            relations.extend(in_sentence(text, &sentence, figures, day, locale));
         }
         done = paragraph.end.max(cue.end());
     }
@@ -196,12 +203,13 @@ fn in_sentence(
     sentence: &Range<usize>,
     figures: &[Figure],
     day: &dyn Fn() -> Day,
-    lang: Lang,
+    locale: Locale,
 ) -> Vec<Relation> {
-    let numbers: Vec<Number> = numbers::recognise(&text[sentence.clone()], lang)
-        .into_iter()
-        .map(|n| n.shifted(sentence.start))
-        .collect();
+    let numbers: Vec<Number> =
+        numbers::recognise_as(&text[sentence.clone()], locale.lang, locale.decimal)
+            .into_iter()
+            .map(|n| n.shifted(sentence.start))
+            .collect();
     if numbers.len() < 2 && !numbers.iter().any(is_share) {
         return Vec::new();
     }
@@ -209,6 +217,7 @@ fn in_sentence(
         text,
         range: sentence.clone(),
         numbers: &numbers,
+        locale,
     };
     let mut out = Vec::new();
     out.extend(share::find(&s, figures, day));
@@ -224,6 +233,8 @@ pub(crate) struct Sentence<'a> {
     pub text: &'a str,
     pub range: Range<usize>,
     pub numbers: &'a [Number],
+    /// How the draft writes: its computations are written so.
+    pub locale: Locale,
 }
 
 impl Sentence<'_> {
@@ -283,15 +294,28 @@ fn meets(a: Interval, b: Interval) -> bool {
     a.low <= b.high + 1e-9 && b.low <= a.high + 1e-9
 }
 
-/// A computed value as a reader writes it: `1.35`, `95.0`, `2.1`, `85,000`.
-fn show(v: f64) -> String {
+/// A computed value as a reader of `locale` writes it: `1.35`, `95.0`,
+/// `2.1`, `85,000` (`1,35`, `85.000` where decimals take a comma).
+fn show(v: f64, locale: Locale) -> String {
     let a = v.abs();
-    if a >= 1000.0 || (v.fract() == 0.0 && a >= 10.0) {
-        crate::value::format_value(v.round(), crate::value::Unit::Count)
+    let text = if a >= 1000.0 || (v.fract() == 0.0 && a >= 10.0) {
+        return locale.value(v.round(), crate::value::Unit::Count);
     } else if a >= 10.0 {
         format!("{v:.1}")
     } else {
         format!("{v:.2}")
+    };
+    match (locale.lang, locale.decimal) {
+        (Lang::Es, Decimal::Comma) => crate::value::swap_marks(&text),
+        _ => text,
+    }
+}
+
+/// A computed share as a reader of `locale` writes it: `1.35%`, `1,35 %`.
+fn show_percent(v: f64, locale: Locale) -> String {
+    match locale.lang {
+        Lang::En => format!("{}%", show(v, locale)),
+        Lang::Es => format!("{} %", show(v, locale)),
     }
 }
 
@@ -301,21 +325,24 @@ fn as_written<'t>(text: &'t str, n: &Number) -> &'t str {
 }
 
 /// `figcheck::arithmetic` findings for the relations that do not hold.
-pub fn findings(text: &str, relations: &[Relation], severity: Severity) -> Vec<Finding> {
+pub fn findings(
+    text: &str,
+    relations: &[Relation],
+    severity: Severity,
+    locale: Locale,
+) -> Vec<Finding> {
     relations
         .iter()
         .filter(|r| !r.holds)
         .map(|r| {
             let found = &text[r.claimed.clone()];
             let what = match r.kind {
-                RelationKind::Share => "this share does not follow from its numbers",
-                RelationKind::Change => "this change does not follow from its two values",
-                RelationKind::Factor => "this factor does not follow from its two values",
-                RelationKind::Difference => "this difference does not follow from its two values",
-                RelationKind::Parts if r.verdict.starts_with("not all") => {
-                    "these parts do not add up to the whole they make"
-                }
-                RelationKind::Parts => "these parts add up to more than their whole",
+                RelationKind::Share => "share",
+                RelationKind::Change => "change",
+                RelationKind::Factor => "factor",
+                RelationKind::Difference => "difference",
+                RelationKind::Parts if r.short => "parts-short",
+                RelationKind::Parts => "parts-over",
             };
             let labels = r
                 .involved
@@ -323,7 +350,7 @@ pub fn findings(text: &str, relations: &[Relation], severity: Severity) -> Vec<F
                 .map(|span| Label {
                     span: span.clone(),
                     text: if *span == r.claimed {
-                        format!("{} here", &text[span.clone()])
+                        tr!(locale, "label-here", found = &text[span.clone()])
                     } else {
                         text[span.clone()].to_string()
                     },
@@ -337,8 +364,18 @@ pub fn findings(text: &str, relations: &[Relation], severity: Severity) -> Vec<F
                 found_text: found.to_string(),
                 found: r.value,
                 canonical: None,
-                message: format!("{what}: {}", r.computation),
-                help: format!("{}, {}", r.computation, r.verdict),
+                message: tr!(
+                    locale,
+                    "arithmetic",
+                    what = what,
+                    computation = r.computation
+                ),
+                help: tr!(
+                    locale,
+                    "arithmetic-help",
+                    computation = r.computation,
+                    verdict = r.verdict
+                ),
                 labels,
                 fix: None,
             }

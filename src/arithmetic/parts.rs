@@ -13,6 +13,7 @@ use regex::Regex;
 
 use super::{as_written, written, Relation, RelationKind, Sentence};
 use crate::numbers::Kind;
+use crate::tr;
 
 /// `Of the 367` at the start of a sentence or after a comma.
 static OF_THE: LazyLock<Regex> = LazyLock::new(|| {
@@ -88,6 +89,7 @@ pub(super) fn find(s: &Sentence) -> Vec<Relation> {
         .join(" + ");
     let mut involved = vec![whole.span.clone()];
     involved.extend(parts.iter().map(|p| p.span.clone()));
+    let over = exact > whole.high || !whole_made;
     vec![Relation {
         kind: RelationKind::Parts,
         claimed: whole.span.clone(),
@@ -95,11 +97,20 @@ pub(super) fn find(s: &Sentence) -> Vec<Relation> {
         involved,
         figure: None,
         holds: low <= written(whole).high && (!whole_made || high >= written(whole).low),
-        computation: format!("{sum} = {}", super::show(exact)),
-        verdict: if exact > whole.high || !whole_made {
-            format!("more than the {} in all", as_written(s.text, whole))
+        computation: format!("{sum} = {}", super::show(exact, s.locale)),
+        verdict: if over {
+            tr!(
+                s.locale,
+                "arithmetic-not-parts-over",
+                whole = as_written(s.text, whole)
+            )
         } else {
-            format!("not all {} of them", as_written(s.text, whole))
+            tr!(
+                s.locale,
+                "arithmetic-not-parts-short",
+                whole = as_written(s.text, whole)
+            )
         },
+        short: !over,
     }]
 }

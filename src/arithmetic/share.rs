@@ -11,13 +11,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{
-    as_written, claimed, is_share, meets, show, written, Relation, RelationKind, Sentence,
+    as_written, claimed, is_share, meets, show_percent, written, Relation, RelationKind, Sentence,
 };
 use crate::date::Day;
 use crate::formula::Interval;
+use crate::lang::{Decimal, Lang};
+use crate::locale::Locale;
 use crate::numbers::{Kind, Number};
 use crate::rules::derived;
 use crate::rules::Figure;
+use crate::tr;
 
 /// Between a count and its share: a few words (the counted noun), a comma
 /// or a dash, and perhaps `or`: `85,000 people, roughly 1.6%`, `85,000
@@ -83,9 +86,9 @@ fn count_then_share(
         p,
         computed,
         format!(
-            "{} ÷ {whole_text} = {}%",
+            "{} ÷ {whole_text} = {}",
             as_written(s.text, x),
-            show(center)
+            show_percent(center, s.locale)
         ),
         vec![p.span.clone(), x.span.clone(), whole_span],
         figure,
@@ -103,7 +106,7 @@ fn whole_after(
     // A written whole: the next number, with only `of the country's` before it.
     if let Some((_, y)) = s.number_from(p.span.end) {
         if is_count(y) && OF_WHOLE.is_match(s.between(p.span.end, y.qualifier_start)) {
-            return Some((written(y), group(y.low), y.span.clone(), None));
+            return Some((written(y), group(y.low, s.locale), y.span.clone(), None));
         }
     }
     // A figure named by one of its share_of phrases, right after `of`.
@@ -138,7 +141,7 @@ fn whole_after(
                 .contains(&next_word.as_str());
             if head.eq_ignore_ascii_case(phrase) && ends_word && !narrowed {
                 let whole = derived::interval_at(figures, index, day()).ok()?;
-                let text = group((whole.low + whole.high) / 2.0);
+                let text = group((whole.low + whole.high) / 2.0, s.locale);
                 return Some((whole, text, start..start + n, Some(index)));
             }
         }
@@ -165,10 +168,10 @@ fn part_of_whole_then_share(s: &Sentence, i: usize, p: &Number) -> Option<Relati
         p,
         computed,
         format!(
-            "{} ÷ {} = {}%",
+            "{} ÷ {} = {}",
             as_written(s.text, x),
             as_written(s.text, y),
-            show(x.low / y.low * 100.0)
+            show_percent(x.low / y.low * 100.0, s.locale)
         ),
         vec![p.span.clone(), x.span.clone(), y.span.clone()],
         None,
@@ -192,11 +195,16 @@ fn relation(
         figure,
         holds,
         computation,
-        verdict: format!("not {}", &s.text[p.full_span()]),
+        verdict: tr!(s.locale, "arithmetic-not", written = &s.text[p.full_span()]),
+        short: false,
     }
 }
 
 /// A whole number with thousands separators: `6,300,000`.
-fn group(v: f64) -> String {
-    crate::value::group_thousands(v.round())
+fn group(v: f64, locale: Locale) -> String {
+    let text = crate::value::group_thousands(v.round());
+    match (locale.lang, locale.decimal) {
+        (Lang::Es, Decimal::Comma) => crate::value::swap_marks(&text),
+        _ => text,
+    }
 }

@@ -4,9 +4,11 @@
 use super::{describe, meets, Code, Finding, Label, Verdict, When};
 use crate::attribute::Claim;
 use crate::date::Day;
+use crate::locale::Locale;
 use crate::numbers::Number;
 use crate::rules::history::Standing;
 use crate::rules::{Figure, Severity};
+use crate::tr;
 
 pub const EXPLANATION: &str = "\
 figcheck::inconsistent
@@ -46,6 +48,7 @@ pub fn findings(
     verdicts: &[Verdict],
     figures: &[Figure],
     draft: Day,
+    locale: Locale,
 ) -> Vec<Finding> {
     // Claims are compared within one figure, one year and one source: two
     // sources' counts, each attributed to its own source, do not disagree.
@@ -125,7 +128,11 @@ pub fn findings(
             .iter()
             .map(|c| Label {
                 span: numbers[c.number].span.clone(),
-                text: format!("{} here", &text[numbers[c.number].span.clone()]),
+                text: tr!(
+                    locale,
+                    "label-here",
+                    found = &text[numbers[c.number].span.clone()]
+                ),
             })
             .collect();
         out.push(Finding {
@@ -136,16 +143,19 @@ pub fn findings(
             found_text: text[first.span.clone()].to_string(),
             found: Some((first.low, first.high)),
             canonical: Some((figure.canonical().min, figure.canonical().max)),
-            message: format!(
-                "{}: this draft gives {}, which no single accepted value covers",
-                figure.name,
-                join_and(&distinct)
+            message: tr!(
+                locale,
+                "inconsistent",
+                figure = figure.name,
+                values = crate::locale::and_list(locale, &distinct)
             ),
-            help: format!(
-                "use one value throughout: {}",
-                describe(
+            help: tr!(
+                locale,
+                "inconsistent-help",
+                value = describe(
                     &figure.allowed[figure.current_at(when.day_of(figure)).unwrap_or(0)],
-                    figure.unit
+                    figure.unit,
+                    locale
                 )
             ),
             labels,
@@ -153,12 +163,4 @@ pub fn findings(
         });
     }
     out
-}
-
-fn join_and(items: &[&str]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }

@@ -3,6 +3,7 @@
 use super::{describe_bare, use_instead, Code, Context, Finding};
 use crate::date::Date;
 use crate::rules::history::Standing;
+use crate::tr;
 
 pub const EXPLANATION: &str = "\
 figcheck::mismatch
@@ -43,6 +44,7 @@ How to fix it
 
 pub fn finding(context: &Context) -> Finding {
     let figure = context.figure;
+    let locale = context.locale;
     // Why, where the qualifier is what puts the claim out of reach: "over
     // 58,000" means 58,000 to 69,600, and no accepted value lies there.
     let reach = context.number.qualifier.map_or_else(String::new, |q| {
@@ -55,7 +57,7 @@ pub fn finding(context: &Context) -> Finding {
             crate::numbers::Direction::AtMost => (low, n.high),
             crate::numbers::Direction::Approximately => (low, high),
         };
-        let value = |v: f64| crate::value::format_value(v, figure.unit);
+        let value = |v: f64| locale.value(v, figure.unit);
         // Said only where no value the rules know lies in that reach (one
         // that does is an outdated count, recognised only as written).
         // A count's reach is whole: "at least 376" means 376 to 451.
@@ -71,25 +73,35 @@ pub fn finding(context: &Context) -> Finding {
         let span = if low == high {
             value(low)
         } else {
-            format!("{} to {}", value(low), value(high))
+            tr!(
+                locale,
+                "mismatch-span",
+                low = value(low),
+                high = value(high)
+            )
         };
-        format!(": “{} {}” means {span}", q.phrase(), context.found_text())
+        // The qualifier as the draft writes it: "more than 58,000".
+        let written = &context.text[n.full_span()];
+        tr!(locale, "mismatch-reach", written = written, span = span)
     });
     context.finding(
         Code::Mismatch,
         figure.severity,
-        format!(
-            "{}: {} {}{reach}",
-            figure.name,
-            context.found_text(),
-            why(context)
+        tr!(
+            locale,
+            "mismatch",
+            figure = figure.name,
+            found = context.found_text(),
+            why = why(context),
+            reach = reach
         ),
-        use_instead(figure, context.when.day_of(figure)),
+        use_instead(figure, context.when.day_of(figure), locale),
     )
 }
 
 /// Why the claim is no accepted value, in a few words: it lies below every
-/// value current at its date, above every one, or between them.
+/// value current at its date, above every one, or between them (the key of
+/// the message's variant).
 fn why(context: &Context) -> &'static str {
     let figure = context.figure;
     let (low, high) = context.number.qualified_interval(figure.qualifier_slack);
@@ -99,21 +111,21 @@ fn why(context: &Context) -> &'static str {
         .collect();
     let one = current.len() == 1;
     if current.is_empty() {
-        "is not an accepted value"
+        "other"
     } else if current.iter().all(|&(min, _)| high < min) {
         if one {
-            "is below the accepted value"
+            "below-one"
         } else {
-            "is below every accepted value"
+            "below-every"
         }
     } else if current.iter().all(|&(_, max)| low > max) {
         if one {
-            "is above the accepted value"
+            "above-one"
         } else {
-            "is above every accepted value"
+            "above-every"
         }
     } else {
-        "is not an accepted value"
+        "other"
     }
 }
 
@@ -121,30 +133,56 @@ fn why(context: &Context) -> &'static str {
 /// 2023 cannot know the count of 2025.
 pub fn too_early(context: &Context, index: usize) -> Finding {
     let figure = context.figure;
+    let locale = context.locale;
     let value = &figure.allowed[index];
     let day = context.when.day_for(value);
-    let reported = value
-        .as_of
-        .map_or_else(|| "later".to_string(), |d| format!("in {}", d.describe()));
-    let date = Date::of_day(day).describe();
+    let date = locale.date(Date::of_day(day));
     let whose = if context.when.anchor == Some(day) {
-        "the date this sentence speaks of"
+        "sentence"
     } else {
-        "this draft's date"
+        "draft"
     };
-    context.finding(
-        Code::Mismatch,
-        figure.severity,
-        format!(
-            "{}: {} was not reported until {}",
-            figure.name,
-            context.found_text(),
-            reported.trim_start_matches("in ")
+    let bare = describe_bare(value, figure.unit, locale);
+    let instead = use_instead(figure, context.when.day_of(figure), locale);
+    let found = context.found_text();
+    let (message, help) = match value.as_of {
+        Some(reported) => {
+            let reported = locale.date(reported);
+            (
+                tr!(
+                    locale,
+                    "too-early",
+                    figure = figure.name,
+                    found = found,
+                    reported = reported
+                ),
+                tr!(
+                    locale,
+                    "too-early-help",
+                    value = bare,
+                    reported = reported,
+                    whose = whose,
+                    date = date,
+                    instead = instead
+                ),
+            )
+        }
+        None => (
+            tr!(
+                locale,
+                "too-early-later",
+                figure = figure.name,
+                found = found
+            ),
+            tr!(
+                locale,
+                "too-early-help-later",
+                value = bare,
+                whose = whose,
+                date = date,
+                instead = instead
+            ),
         ),
-        format!(
-            "{} was first reported {reported}, after {whose} ({date}); {}",
-            describe_bare(value, figure.unit),
-            use_instead(figure, context.when.day_of(figure))
-        ),
-    )
+    };
+    context.finding(Code::Mismatch, figure.severity, message, help)
 }

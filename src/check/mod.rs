@@ -10,10 +10,12 @@ pub mod wrong_year;
 use crate::attribute::{Claim, Modality, Tense, TiedYear};
 use crate::confidence::Tier;
 use crate::date::Day;
+use crate::locale::Locale;
 use crate::numbers::{Direction, Number};
 pub use crate::rules::describe::{describe, describe_bare, use_instead};
 use crate::rules::history::Standing;
 use crate::rules::{AllowedValue, Figure, Severity};
+use crate::tr;
 pub use crate::value::format_value;
 
 pub use crate::finding::{Code, Finding, Label};
@@ -314,6 +316,7 @@ pub fn check(
     figures: &[Figure],
     draft: Day,
     lowest: Tier,
+    locale: Locale,
 ) -> Vec<Finding> {
     // Derived figures take the values their inputs have at the draft's date;
     // the figures are copied for that only when a claim is about one.
@@ -339,6 +342,7 @@ pub fn check(
             number,
             claim,
             when,
+            locale,
         };
         let found = match verdict {
             Verdict::Consistent => None,
@@ -352,7 +356,7 @@ pub fn check(
             if claim.tier == Tier::Firm {
                 finding.fix = fix_for(&context, finding.code, verdict);
             } else {
-                unsure(&mut finding, figure);
+                unsure(&mut finding, figure, locale);
             }
             findings.push(finding);
         }
@@ -370,6 +374,7 @@ pub fn check(
         &judged,
         figures,
         draft,
+        locale,
     ));
     findings.sort_by_key(|f| (f.span.start, f.code));
     findings
@@ -377,12 +382,14 @@ pub fn check(
 
 /// Makes the finding about a claim that is not firm a warning at most, and
 /// says why.
-fn unsure(finding: &mut Finding, figure: &Figure) {
+fn unsure(finding: &mut Finding, figure: &Figure, locale: Locale) {
     finding.severity = finding.severity.min(Severity::Warning);
-    finding.help.push_str(&format!(
-        "; probably about {}, but the sentence leaves some doubt: check this figure",
-        figure.id
-    ));
+    finding.help = tr!(
+        locale,
+        "help-unsure",
+        help = finding.help,
+        figure = figure.id
+    );
 }
 
 /// The fix for a finding: the number replaced by the value its help line
@@ -412,6 +419,7 @@ fn fix_for(context: &Context, code: Code, verdict: Verdict) -> Option<crate::fix
         figure.unit,
         code,
         &figure.allowed[index],
+        context.locale,
     )
 }
 
@@ -423,6 +431,8 @@ pub struct Context<'a> {
     pub number: &'a Number,
     pub claim: &'a Claim,
     pub when: When,
+    /// How the draft is written: its findings are written so.
+    pub locale: Locale,
 }
 
 impl Context<'_> {
@@ -435,7 +445,7 @@ impl Context<'_> {
         let mut labels = vec![
             Label {
                 span: self.number.span.clone(),
-                text: format!("found {}", self.found_text()),
+                text: tr!(self.locale, "label-found", found = self.found_text()),
             },
             Label {
                 span: self.claim.subject.clone(),
@@ -445,7 +455,7 @@ impl Context<'_> {
         if let Some(TiedYear { year, start, end }) = self.claim.year {
             labels.push(Label {
                 span: start..end,
-                text: format!("tied to {year}"),
+                text: tr!(self.locale, "label-tied", year = year),
             });
         }
         // Where the value to use is published, when the rules say.
@@ -459,7 +469,7 @@ impl Context<'_> {
             .url
             .as_ref())
         {
-            Some(url) => format!("{help}; see {url}"),
+            Some(url) => tr!(self.locale, "help-see", help = help, url = url),
             None => help,
         };
         Finding {

@@ -4,6 +4,7 @@ use super::{describe, describe_bare, Code, Context, Finding};
 use crate::date::Date;
 use crate::rules::history::Standing;
 use crate::rules::{AllowedValue, Severity, Unit};
+use crate::tr;
 
 pub const EXPLANATION: &str = "\
 figcheck::stale
@@ -45,6 +46,7 @@ How to fix it
 
 pub fn finding(context: &Context, index: usize) -> Finding {
     let figure = context.figure;
+    let locale = context.locale;
     let value = &figure.allowed[index];
     if let (Standing::Superseded(later), Some(reported)) =
         (context.when.standing(figure, index), value.as_of)
@@ -53,27 +55,31 @@ pub fn finding(context: &Context, index: usize) -> Finding {
     }
     let mut reasons: Vec<String> = Vec::new();
     if let Some(year) = value.year {
-        reasons.push(format!("the value for {year}"));
+        reasons.push(tr!(locale, "stale-year", year = year));
     }
     reasons.extend(value.note.iter().cloned());
-    let why = if reasons.is_empty() {
-        String::new()
+    let found = context.found_text();
+    let message = if reasons.is_empty() {
+        tr!(locale, "stale", figure = figure.name, found = found)
     } else {
-        format!(" ({})", reasons.join("; "))
+        tr!(
+            locale,
+            "stale-because",
+            figure = figure.name,
+            found = found,
+            why = reasons.join("; ")
+        )
     };
     let current = figure.current_at(context.when.day_of(figure)).unwrap_or(0);
     context.finding(
         Code::Stale,
         figure.severity.min(Severity::Warning),
-        format!(
-            "{}: {} is an outdated value{why}",
-            figure.name,
-            context.found_text()
-        ),
-        format!(
-            "use {} instead of {}",
-            describe(&figure.allowed[current], figure.unit),
-            describe_bare(value, figure.unit)
+        message,
+        tr!(
+            locale,
+            "stale-help",
+            current = describe(&figure.allowed[current], figure.unit, locale),
+            old = describe_bare(value, figure.unit, locale)
         ),
     )
 }
@@ -86,31 +92,48 @@ fn superseded(
     later: &AllowedValue,
 ) -> Finding {
     let figure = context.figure;
+    let locale = context.locale;
     let what = if figure.unit == Unit::Count {
         "count"
     } else {
         "value"
     };
-    let mut now = describe_bare(later, figure.unit);
+    let mut now = describe_bare(later, figure.unit, locale);
     if let Some(source) = &later.source {
         now.push_str(&format!(" ({source})"));
     }
-    let since = later
-        .as_of
-        .map_or_else(String::new, |d| format!("as of {} ", d.describe()));
+    let date = locale.date(reported);
+    let old = describe_bare(value, figure.unit, locale);
+    let help = match later.as_of {
+        Some(since) => tr!(
+            locale,
+            "superseded-help-since",
+            old = old,
+            what = what,
+            date = date,
+            since = locale.date(since),
+            now = now
+        ),
+        None => tr!(
+            locale,
+            "superseded-help",
+            old = old,
+            what = what,
+            date = date,
+            now = now
+        ),
+    };
     context.finding(
         Code::Stale,
         figure.severity.min(Severity::Warning),
-        format!(
-            "{}: {} is outdated: it was the {what} as of {}",
-            figure.name,
-            context.found_text(),
-            reported.describe()
+        tr!(
+            locale,
+            "superseded",
+            figure = figure.name,
+            found = context.found_text(),
+            what = what,
+            date = date
         ),
-        format!(
-            "{} was the {what} as of {}; {since}it is {now}",
-            describe_bare(value, figure.unit),
-            reported.describe()
-        ),
+        help,
     )
 }

@@ -106,7 +106,7 @@ fn help_gives_the_canonical_value_its_source_and_the_others() {
          allowed = [{ value = 350, source = \"WOLA\" }, { value = 261, stale = true, note = \"early count\" }]",
     );
     assert_eq!(
-        use_instead(&f, When::ANY.draft),
+        use_instead(&f, When::ANY.draft, crate::locale::Locale::ENGLISH),
         "use 367 (Cristosal, 2025-03); also accepted: 350 (WOLA), 261 (stale: early count)"
     );
 }

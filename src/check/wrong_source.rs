@@ -3,6 +3,7 @@
 use super::{describe_bare, Code, Context, Finding};
 use crate::rules::history::Standing;
 use crate::rules::AllowedValue;
+use crate::tr;
 
 pub const EXPLANATION: &str = "\
 figcheck::wrong-source
@@ -32,6 +33,7 @@ How to fix it
 
 pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
     let figure = context.figure;
+    let locale = context.locale;
     let named = context.claim.source;
     // The source the sentence names, as the rules show it, and its values.
     let own: Vec<&AllowedValue> = figure
@@ -42,11 +44,11 @@ pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
     let named_name = own
         .first()
         .and_then(|v| v.source.clone())
-        .unwrap_or_else(|| "the source named".into());
+        .unwrap_or_else(|| tr!(locale, "wrong-source-named"));
     let owner = value
         .source
-        .as_ref()
-        .map_or_else(|| "another source's".to_string(), |s| format!("{s}'s"));
+        .clone()
+        .unwrap_or_else(|| tr!(locale, "wrong-source-another"));
     let current: Vec<String> = figure
         .allowed
         .iter()
@@ -54,29 +56,41 @@ pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
         .filter(|(_, v)| v.source_id.is_some() && v.source_id == named)
         .filter(|(i, _)| context.when.standing(figure, *i) == Standing::Current)
         .map(|(_, v)| {
-            let mut text = describe_bare(v, figure.unit);
-            if let Some(as_of) = &v.as_of {
-                text.push_str(&format!(" (as of {as_of})"));
+            let text = describe_bare(v, figure.unit, locale);
+            match &v.as_of {
+                Some(as_of) => tr!(
+                    locale,
+                    "value-as-of",
+                    value = text,
+                    date = locale.date(*as_of)
+                ),
+                None => text,
             }
-            text
         })
         .collect();
-    let help = format!(
-        "{} is {owner} value; {named_name} reports {}",
-        describe_bare(value, figure.unit),
-        if current.is_empty() {
-            "only outdated values".to_string()
+    let current: Vec<&str> = current.iter().map(String::as_str).collect();
+    let help = tr!(
+        locale,
+        "wrong-source-help",
+        value = describe_bare(value, figure.unit, locale),
+        owner = owner,
+        named = named_name,
+        current = if current.is_empty() {
+            tr!(locale, "wrong-source-outdated")
         } else {
-            current.join(" or ")
+            crate::locale::or_list(locale, &current)
         }
     );
     context.finding(
         Code::WrongSource,
         figure.severity,
-        format!(
-            "{}: {} is {owner} value, not {named_name}'s",
-            figure.name,
-            context.found_text()
+        tr!(
+            locale,
+            "wrong-source",
+            figure = figure.name,
+            found = context.found_text(),
+            owner = owner,
+            named = named_name
         ),
         help,
     )

@@ -2,6 +2,7 @@
 
 use super::{describe, Code, Context, Finding};
 use crate::rules::AllowedValue;
+use crate::tr;
 
 pub const EXPLANATION: &str = "\
 figcheck::wrong-year
@@ -29,34 +30,42 @@ How to fix it
 
 pub fn finding(context: &Context, value: &AllowedValue) -> Finding {
     let figure = context.figure;
+    let locale = context.locale;
     let tied = context.claim.year.map(|y| y.year);
-    let belongs = value
-        .year
-        .map(|y| format!("the value for {y}"))
-        .unwrap_or_else(|| "accepted only for another year".into());
     let for_tied: Vec<String> = figure
         .allowed
         .iter()
         .filter(|v| v.year.is_some() && v.year == tied)
-        .map(|v| describe(v, figure.unit))
+        .map(|v| describe(v, figure.unit, locale))
         .collect();
-    let tied_text = tied.map_or_else(|| "the year named".into(), |y| y.to_string());
+    let tied_text = tied.map_or_else(|| tr!(locale, "wrong-year-named"), |y| y.to_string());
     let help = if for_tied.is_empty() {
-        format!(
-            "no value is recorded for {tied_text}; use {}",
-            describe(figure.canonical(), figure.unit)
+        tr!(
+            locale,
+            "wrong-year-none",
+            tied = tied_text,
+            value = describe(figure.canonical(), figure.unit, locale)
         )
     } else {
-        format!("use {}", for_tied.join(", "))
+        tr!(locale, "use", value = for_tied.join(", "))
     };
-    context.finding(
-        Code::WrongYear,
-        figure.severity,
-        format!(
-            "{}: {} is {belongs}, not for {tied_text}",
-            figure.name,
-            context.found_text()
+    let found = context.found_text();
+    let message = match value.year {
+        Some(year) => tr!(
+            locale,
+            "wrong-year",
+            figure = figure.name,
+            found = found,
+            year = year,
+            tied = tied_text
         ),
-        help,
-    )
+        None => tr!(
+            locale,
+            "wrong-year-other",
+            figure = figure.name,
+            found = found,
+            tied = tied_text
+        ),
+    };
+    context.finding(Code::WrongYear, figure.severity, message, help)
 }

@@ -158,6 +158,25 @@ impl Date {
         }
     }
 
+    /// The date as a reader of `lang` writes it: `27 March 2025`, `27 de
+    /// marzo de 2025`.
+    pub fn describe_in(self, lang: crate::lang::Lang) -> String {
+        match lang {
+            crate::lang::Lang::En => self.describe(),
+            crate::lang::Lang::Es => match (self.month, self.day) {
+                (Some(m), Some(d)) => format!(
+                    "{d} de {} de {}",
+                    MONTH_NAMES_ES[usize::from(m) - 1],
+                    self.year
+                ),
+                (Some(m), None) => {
+                    format!("{} de {}", MONTH_NAMES_ES[usize::from(m) - 1], self.year)
+                }
+                _ => self.year.to_string(),
+            },
+        }
+    }
+
     /// The date as a reader writes it: `2025`, `March 2024`, `27 March 2025`.
     pub fn describe(self) -> String {
         match (self.month, self.day) {
@@ -329,6 +348,13 @@ mod tests {
     fn describes_dates_as_prose_does() {
         assert_eq!(Date::month(2024, 3).describe(), "March 2024");
         assert_eq!(Date::year(2025).describe(), "2025");
+        let es = crate::lang::Lang::Es;
+        assert_eq!(Date::month(2024, 3).describe_in(es), "marzo de 2024");
+        assert_eq!(
+            Date::parse("2025-03-27").unwrap().describe_in(es),
+            "27 de marzo de 2025"
+        );
+        assert_eq!(Date::year(2025).describe_in(es), "2025");
         assert_eq!(
             Date::parse("2025-03-27").unwrap().describe(),
             "27 March 2025"

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use crate::date::{Date, Day};
+use crate::locale::Locale;
 use crate::rules::derived;
 use crate::rules::describe::{describe, describe_bare};
 use crate::rules::history::Standing;
@@ -28,10 +29,14 @@ fn list_raw(rules: &Rules) -> String {
         let _ = writeln!(
             out,
             "    canonical: {}",
-            describe(figure.canonical(), figure.unit)
+            describe(figure.canonical(), figure.unit, Locale::ENGLISH)
         );
         for value in &figure.allowed[1..] {
-            let _ = writeln!(out, "    allowed:   {}", describe(value, figure.unit));
+            let _ = writeln!(
+                out,
+                "    allowed:   {}",
+                describe(value, figure.unit, Locale::ENGLISH)
+            );
         }
         if let Some(how) = derived::explain(&rules.figures, index, today) {
             let _ = writeln!(out, "    formula:   {how}");
@@ -68,7 +73,7 @@ pub fn timeline(figure: &Figure, day: Day) -> Vec<String> {
         .into_iter()
         .map(|i| {
             let value = &figure.allowed[i];
-            let mut what = describe_bare(value, figure.unit);
+            let mut what = describe_bare(value, figure.unit, Locale::ENGLISH);
             if let Some(year) = value.year {
                 let _ = write!(what, " for {year}");
             }
@@ -155,7 +160,11 @@ fn explain_raw(figure: &Figure, rules: &Rules) -> String {
     }
     let _ = writeln!(out);
     let canonical = figure.canonical();
-    let _ = writeln!(out, "canonical: {}", describe(canonical, figure.unit));
+    let _ = writeln!(
+        out,
+        "canonical: {}",
+        describe(canonical, figure.unit, Locale::ENGLISH)
+    );
     if let Some(url) = &canonical.url {
         let _ = writeln!(out, "           {url}");
     }
@@ -163,7 +172,11 @@ fn explain_raw(figure: &Figure, rules: &Rules) -> String {
         let _ = writeln!(out, "           note: {note}");
     }
     for value in &figure.allowed[1..] {
-        let _ = writeln!(out, "allowed:   {}", describe(value, figure.unit));
+        let _ = writeln!(
+            out,
+            "allowed:   {}",
+            describe(value, figure.unit, Locale::ENGLISH)
+        );
         if let Some(url) = &value.url {
             let _ = writeln!(out, "           {url}");
         }

@@ -57,14 +57,14 @@ fn empty_log(rules: &Rules) -> String {
         .figures
         .iter()
         .map(|figure| {
-            let canonical = describe(figure.canonical(), figure.unit);
+            let canonical = describe(figure.canonical(), figure.unit, crate::locale::Locale::ENGLISH);
             json!({
                 "id": figure.id,
                 "name": figure.id,
                 "shortDescription": { "text": figure.name },
                 "fullDescription": { "text": format!("{}: the canonical value is {canonical}.", figure.name) },
                 "help": {
-                    "text": format!("{}: {}.", figure.name, use_instead(figure, crate::check::When::ANY.draft)),
+                    "text": format!("{}: {}.", figure.name, use_instead(figure, crate::check::When::ANY.draft, crate::locale::Locale::ENGLISH)),
                 },
                 "defaultConfiguration": { "level": level(figure.severity) },
                 "properties": { "subjects": figure.subjects, "unit": figure.unit.as_str() },

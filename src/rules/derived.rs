@@ -161,7 +161,11 @@ pub fn explain(figures: &[Figure], index: usize, day: Day) -> Option<String> {
 
 /// An interval as the figure's unit writes it: `6.3 million`, `1.28%–1.42%`.
 pub fn describe(i: Interval, figure: &Figure) -> String {
-    super::describe::describe_bare(&AllowedValue::computed(i.low, i.high), figure.unit)
+    super::describe::describe_bare(
+        &AllowedValue::computed(i.low, i.high),
+        figure.unit,
+        crate::locale::Locale::ENGLISH,
+    )
 }
 
 /// A computed interval rounded outward to three significant digits, as the

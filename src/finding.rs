@@ -90,6 +90,21 @@ pub struct Finding {
     pub fix: Option<Fix>,
 }
 
+impl Finding {
+    /// Sorts `findings` by position, then code, figure and message: an
+    /// order with no ties between findings that differ, so a sort in place
+    /// (no scratch copy of a draft's findings, which may be hundreds of
+    /// thousands) gives the same output every run.
+    pub fn sort(findings: &mut [Finding]) {
+        findings.sort_unstable_by(|a, b| {
+            (a.span.start, a.code, a.figure, a.span.end)
+                .cmp(&(b.span.start, b.code, b.figure, b.span.end))
+                .then_with(|| a.message.cmp(&b.message))
+                .then_with(|| a.help.cmp(&b.help))
+        });
+    }
+}
+
 /// Whether a fix may be applied by `--fix` alone, or needs `--unsafe-fixes`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Applicability {

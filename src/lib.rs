@@ -508,7 +508,7 @@ impl Checker {
             self.rules.settings.arithmetic,
             locale,
         ));
-        findings.sort_by_key(|f| (f.span.start, f.code));
+        Finding::sort(&mut findings);
         let mut findings = self.apply_quotes(&prose, findings, locale);
         for map in [&prose.map, &read.map].into_iter().flatten() {
             for finding in &mut findings {

@@ -75,7 +75,7 @@ impl OutputFile {
 /// it: text for the line formats, or items of the document for json and sarif.
 pub(crate) enum Rendering {
     Text(String),
-    Items(Vec<String>),
+    Items(figcheck::render::Items),
     /// A section of the HTML page, and what its summary counts.
     Html(String, html::Counted),
 }
@@ -127,8 +127,8 @@ impl Writer {
 
     pub(crate) fn push(&mut self, rendering: Rendering) -> String {
         match (self, rendering) {
-            (Writer::Json(stream), Rendering::Items(items)) => stream.push(&items),
-            (Writer::Sarif(stream), Rendering::Items(items)) => stream.push(&items),
+            (Writer::Json(stream), Rendering::Items(items)) => stream.push(items),
+            (Writer::Sarif(stream), Rendering::Items(items)) => stream.push(items),
             (Writer::Html(sections, counts), Rendering::Html(section, counted)) => {
                 sections.push(section);
                 counts.extend(counted);

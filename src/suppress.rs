@@ -180,7 +180,7 @@ pub fn apply(
             fix: None,
         });
     }
-    kept.sort_by_key(|f| (f.span.start, f.code));
+    Finding::sort(&mut kept);
     kept
 }
 

@@ -1051,3 +1051,48 @@ fn a_long_line_that_opens_with_a_blank_after_a_sentence_is_drawn_whole_from_its_
         run.stdout
     );
 }
+
+/// Memory stays within a fixed multiple of the draft, plus the output being
+/// written. Before: 50 MB of one letter took 11 times its size (every byte
+/// where a subject could begin was listed first), and a draft dense with
+/// findings in JSON held every item twice over beside the findings (2 GB for
+/// 11 MB).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[test]
+fn memory_stays_within_a_multiple_of_the_draft_and_its_output() {
+    const MIB: u64 = 1 << 20;
+    let dir = tempfile::tempdir().unwrap();
+    // The project's own rules: some subject begins with a single letter's
+    // worth of text, as many do.
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/rules.toml"),
+        dir.path().join("rules.toml"),
+    )
+    .unwrap();
+    let size = 20 * MIB;
+    write(dir.path(), "letters.txt", &"a".repeat(size as usize));
+    let (code, peak, _) = common::figcheck_peak_memory(dir.path(), &["letters.txt"]);
+    assert_eq!(code, 0);
+    assert!(
+        peak < 3 * size + 40 * MIB,
+        "{} MiB for 20 MiB of letters",
+        peak / MIB
+    );
+
+    // One finding every 28 bytes, in every format that writes findings.
+    let dense = "376 people died in custody. ".repeat(40_000);
+    let input = dense.len() as u64;
+    write(dir.path(), "dense.md", &dense);
+    for format in ["human", "json", "sarif", "jsonl"] {
+        let (code, peak, written) =
+            common::figcheck_peak_memory(dir.path(), &["--format", format, "dense.md"]);
+        assert_eq!(code, 1, "{format}");
+        assert!(
+            peak < written + 40 * input + 40 * MIB,
+            "{format}: {} MiB for a {} KiB draft and {} MiB of output",
+            peak / MIB,
+            input / 1024,
+            written / MIB
+        );
+    }
+}

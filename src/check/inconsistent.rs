@@ -44,7 +44,7 @@ type GroupKey = (usize, Option<i32>, Option<usize>, Option<Day>);
 pub fn findings(
     text: &str,
     numbers: &[Number],
-    claims: &[Claim],
+    claims: &[&Claim],
     verdicts: &[Verdict],
     figures: &[Figure],
     draft: Day,
@@ -53,7 +53,7 @@ pub fn findings(
     // Claims are compared within one figure, one year and one source: two
     // sources' counts, each attributed to its own source, do not disagree.
     let mut groups: Vec<(GroupKey, Vec<&Claim>)> = Vec::new();
-    for (claim, verdict) in claims.iter().zip(verdicts) {
+    for (&claim, verdict) in claims.iter().zip(verdicts) {
         // A claim that is wrong on its own is reported as such; repeating it here is noise.
         if matches!(
             verdict,

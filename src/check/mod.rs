@@ -364,7 +364,7 @@ pub fn check(
         // other: a value the sentence frames as history is meant to differ.
         if claim.modality == Modality::Assertion {
             judged.push(verdict);
-            statements.push(claim.clone());
+            statements.push(claim);
         }
     }
     findings.extend(inconsistent::findings(
@@ -376,7 +376,7 @@ pub fn check(
         draft,
         locale,
     ));
-    findings.sort_by_key(|f| (f.span.start, f.code));
+    Finding::sort(&mut findings);
     findings
 }
 

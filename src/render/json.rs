@@ -4,7 +4,9 @@
 use serde::Serialize;
 use serde_json::Value;
 
-use super::{each_located, json_number, ArrayStream, FileReport, Located, Position, Summary};
+use super::{
+    each_located, json_number, ArrayStream, FileReport, Items, Located, Position, Summary,
+};
 use crate::date::DraftDate;
 use crate::rules::Rules;
 
@@ -52,7 +54,7 @@ impl JsonStream {
         self.0.item_indent()
     }
 
-    pub fn push(&mut self, findings: &[String]) -> String {
+    pub fn push(&mut self, findings: Items) -> String {
         self.0.push(findings)
     }
 
@@ -65,11 +67,9 @@ impl JsonStream {
 
 /// One file's findings as items of the document's `findings`, each
 /// indented by `indent` (see [`JsonStream::item_indent`]).
-pub fn findings(report: &FileReport, rules: &Rules, indent: usize) -> Vec<String> {
-    let mut out = Vec::with_capacity(report.findings.len());
-    each_located(report, rules, |l| {
-        out.push(ArrayStream::item(&json_finding(l), indent))
-    });
+pub fn findings(report: &FileReport, rules: &Rules, indent: usize) -> Items {
+    let mut out = Items::new(indent);
+    each_located(report, rules, |l| out.add(&json_finding(l)));
     out
 }
 
@@ -200,7 +200,7 @@ pub fn render(
 ) -> String {
     let (mut stream, mut out) = JsonStream::begin();
     for report in reports {
-        out.push_str(&stream.push(&findings(report, rules, stream.item_indent())));
+        out.push_str(&stream.push(findings(report, rules, stream.item_indent())));
     }
     out.push_str(&stream.end(problems, summary));
     out

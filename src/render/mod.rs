@@ -166,6 +166,51 @@ pub(crate) fn json_number(value: f64) -> serde_json::Value {
     }
 }
 
+/// One file's items of a JSON array, pretty-printed for their place in it,
+/// written one after another into one text: each opens a line, and they are
+/// separated by commas.
+#[derive(Debug, Default)]
+pub struct Items {
+    text: String,
+    count: usize,
+    indent: usize,
+}
+
+impl Items {
+    /// Items indented by `indent` (see [`ArrayStream::item_indent`]).
+    pub fn new(indent: usize) -> Items {
+        Items {
+            // One more byte, for the comma [`ArrayStream::push`] may put first.
+            text: String::with_capacity(1),
+            count: 0,
+            indent,
+        }
+    }
+
+    /// One more item.
+    pub fn add(&mut self, value: &impl Serialize) {
+        let pretty = serde_json::to_string_pretty(value).expect("an item serialises to JSON");
+        if self.count > 0 {
+            self.text.push(',');
+        }
+        self.text.reserve(pretty.len() + pretty.len() / 8 + 2);
+        for line in pretty.lines() {
+            self.text.push('\n');
+            self.text.extend(std::iter::repeat_n(' ', self.indent));
+            self.text.push_str(line);
+        }
+        self.count += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
+
 /// A pretty-printed JSON document written in pieces, byte for byte as
 /// serde_json writes it whole: the text before one array's items, the items
 /// as they are ready (rendered where the draft was checked, so no draft's
@@ -205,33 +250,16 @@ impl ArrayStream {
         self.indent + 2
     }
 
-    /// One item, pretty-printed and indented for its place in the array.
-    pub fn item(value: &impl Serialize, indent: usize) -> String {
-        let pretty = serde_json::to_string_pretty(value).expect("an item serialises to JSON");
-        let pad = " ".repeat(indent);
-        let mut out = String::with_capacity(pretty.len() + pretty.len() / 8);
-        for (i, line) in pretty.lines().enumerate() {
-            if i > 0 {
-                out.push('\n');
-            }
-            out.push_str(&pad);
-            out.push_str(line);
+    /// The text for `items`, after those before: the items' own text, with
+    /// the comma that separates them from earlier ones put in place (no copy
+    /// of a file's items, however many).
+    pub fn push(&mut self, items: Items) -> String {
+        let mut text = items.text;
+        if self.items > 0 && items.count > 0 {
+            text.insert(0, ',');
         }
-        out
-    }
-
-    /// The text for items made by [`ArrayStream::item`], after those before.
-    pub fn push(&mut self, items: &[String]) -> String {
-        let mut out = String::with_capacity(items.iter().map(|i| i.len() + 2).sum());
-        for item in items {
-            if self.items > 0 {
-                out.push(',');
-            }
-            out.push('\n');
-            out.push_str(item);
-            self.items += 1;
-        }
-        out
+        self.items += items.count;
+        text
     }
 
     /// The text that closes the array, before the document's tail (which

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::{each_located, ArrayStream, FileReport, Located};
+use super::{each_located, ArrayStream, FileReport, Items, Located};
 use crate::check::Code;
 use crate::fix::Fix;
 use crate::rules::describe::{describe, use_instead};
@@ -33,7 +33,7 @@ impl SarifStream {
         self.array.item_indent()
     }
 
-    pub fn push(&mut self, results: &[String]) -> String {
+    pub fn push(&mut self, results: Items) -> String {
         self.array.push(results)
     }
 
@@ -45,7 +45,7 @@ impl SarifStream {
 pub fn render(reports: &[FileReport], rules: &Rules) -> String {
     let (mut stream, mut out) = SarifStream::begin(rules);
     for report in reports {
-        out.push_str(&stream.push(&results(report, rules, stream.item_indent())));
+        out.push_str(&stream.push(results(report, rules, stream.item_indent())));
     }
     out.push_str(&stream.end());
     out
@@ -99,8 +99,8 @@ fn empty_log(rules: &Rules) -> String {
 
 /// One file's findings as SARIF results, each indented by `indent` (see
 /// [`SarifStream::item_indent`]).
-pub fn results(report: &FileReport, rules: &Rules, indent: usize) -> Vec<String> {
-    let mut results = Vec::new();
+pub fn results(report: &FileReport, rules: &Rules, indent: usize) -> Items {
+    let mut results = Items::new(indent);
     each_located(report, rules, |l| {
         let p = l.position;
         let rule_index = l.finding.figure.unwrap_or(rules.figures.len());
@@ -155,7 +155,7 @@ pub fn results(report: &FileReport, rules: &Rules, indent: usize) -> Vec<String>
         if let Some(fix) = &l.finding.fix {
             result["fixes"] = fixes(l, fix);
         }
-        results.push(ArrayStream::item(&result, indent));
+        results.add(&result);
     });
     results
 }

@@ -126,26 +126,42 @@ impl Starts {
         (ascii.is_some() || other.is_some()).then_some(Starts { ascii, other })
     }
 
-    /// Every byte offset in `text` where a beginning is found, in order.
-    fn find(&self, text: &str) -> Vec<usize> {
-        let mut at: Vec<usize> = Vec::new();
-        if let Some(ascii) = &self.ascii {
-            // Every position where a beginning starts: the leftmost match,
-            // then again from the byte after its start (a non-overlapping
-            // search would skip a beginning inside another; an overlapping
-            // one cannot use the SIMD prefilter).
-            let mut from = 0;
-            while let Some(m) = ascii.find(Input::new(text).span(from..text.len())) {
-                at.push(m.start());
+    /// Every byte offset in `text` where a beginning is found, in order,
+    /// one at a time: a text where a beginning is found at almost every byte
+    /// (fifty million letters `a`) is never listed whole.
+    fn find<'t>(&'t self, text: &'t str) -> impl Iterator<Item = usize> + 't {
+        // Every position where a beginning starts: the leftmost match, then
+        // again from the byte after its start (a non-overlapping search
+        // would skip a beginning inside another; an overlapping one cannot
+        // use the SIMD prefilter).
+        let mut from = 0;
+        let ascii = self.ascii.as_ref().map(move |ascii| {
+            std::iter::from_fn(move || {
+                let m = ascii.find(Input::new(text).span(from..text.len()))?;
                 from = m.start() + 1;
+                Some(m.start())
+            })
+        });
+        let other = self
+            .other
+            .as_ref()
+            .map(|other| other.find_iter(text).map(|m| m.start()));
+        let mut ascii = ascii.into_iter().flatten().peekable();
+        let mut other = other.into_iter().flatten().peekable();
+        let mut last = None;
+        // The two ordered streams merged, each offset once.
+        std::iter::from_fn(move || loop {
+            let next = match (ascii.peek(), other.peek()) {
+                (Some(&a), Some(&o)) if a <= o => ascii.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => other.next(),
+                (Some(_), None) => ascii.next(),
+                (None, None) => return None,
+            };
+            if next != last {
+                last = next;
+                return next;
             }
-        }
-        if let Some(other) = &self.other {
-            at.extend(other.find_iter(text).map(|m| m.start()));
-            at.sort_unstable();
-        }
-        at.dedup();
-        at
+        })
     }
 }
 

@@ -126,3 +126,53 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     std::fs::write(&path, text).unwrap();
     path
 }
+
+/// A run whose output goes to a file: its exit code, its peak resident
+/// memory in bytes and the size of its standard output.
+///
+/// The kernel's peak for a process counts the memory of the one it was
+/// spawned from until it starts figcheck, and a test process holds a lot.
+/// So a small shell starts figcheck in the background and exits at once:
+/// figcheck, forked from the shell, passes to this process (a subreaper),
+/// which reaps it and reads its own peak.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+#[allow(dead_code)]
+pub fn figcheck_peak_memory(dir: &Path, args: &[&str]) -> (i32, u64, u64) {
+    // SAFETY: prctl with these arguments only marks this process.
+    assert_eq!(
+        unsafe { libc::prctl(libc::PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) },
+        0
+    );
+    let out = tempfile::NamedTempFile::new().unwrap();
+    let shell = Command::new("/bin/sh")
+        .arg("-c")
+        .arg(r#"bin=$1; shift; "$bin" "$@" >"$OUT" 2>/dev/null </dev/null & echo $!"#)
+        .arg("sh")
+        .arg(env!("CARGO_BIN_EXE_figcheck"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .env("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+        .env("OUT", out.path())
+        .output()
+        .expect("sh runs");
+    let pid: libc::pid_t = String::from_utf8(shell.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value; wait4 fills it in for a
+    // process that is now this one's child, which nothing else waits for.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid, "figcheck was reaped");
+    assert!(libc::WIFEXITED(status), "figcheck exited normally");
+    let written = std::fs::metadata(out.path()).unwrap().len();
+    // ru_maxrss is in kibibytes on Linux.
+    (
+        libc::WEXITSTATUS(status),
+        usage.ru_maxrss as u64 * 1024,
+        written,
+    )
+}

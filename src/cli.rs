@@ -81,6 +81,13 @@ pub enum Command {
     /// Run the language server on standard input and output, for editors:
     /// diagnostics as you write, hover on a number, fixes as code actions.
     Server,
+    /// Serve the desk over HTTP: a page for editors, and LanguageTool's API.
+    ///
+    /// The page, at /, shows each finding of a draft pasted or opened as the
+    /// editor types; /v2/check speaks LanguageTool's API, for the clients
+    /// that let their user name a LanguageTool server. Listens on
+    /// 127.0.0.1:8081 unless told otherwise.
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -114,6 +121,37 @@ pub struct InitArgs {
     /// Where to write the rules file.
     #[arg(value_name = "FILE", default_value = "rules.toml")]
     pub path: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The rules file, read again whenever it changes. Default: the nearest
+    /// rules.toml in the current directory or one of its parents.
+    #[arg(long, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// The address to listen on. Anything but a loopback address lets other
+    /// machines send drafts to this one.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+    pub host: std::net::IpAddr,
+
+    /// The port to listen on (LanguageTool's clients expect 8081; 0 picks a
+    /// free one, which figcheck prints).
+    #[arg(long, default_value_t = 8081)]
+    pub port: u16,
+
+    /// How many requests are served at once; the others wait their turn.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub workers: u16,
+
+    /// The largest text a request may send, in KiB.
+    #[arg(long, default_value_t = 2048, value_parser = clap::value_parser!(u32).range(1..=262_144))]
+    pub max_request_kib: u32,
+
+    /// How long one check may take, in seconds, before its request is
+    /// answered with an error.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=3600))]
+    pub time_limit: u32,
 }
 
 #[derive(Debug, Args)]

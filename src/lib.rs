@@ -31,6 +31,7 @@ pub mod render;
 pub mod repository;
 pub mod rules;
 pub mod run;
+pub mod serve;
 pub mod server;
 pub mod source;
 pub mod subject;

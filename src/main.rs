@@ -94,6 +94,7 @@ fn main() -> ExitCode {
         Some(Command::Server) => figcheck::server::run()
             .map(|()| EXIT_CLEAN)
             .map_err(Failure::from),
+        Some(Command::Serve(args)) => run_serve(&args),
         None => run_check(&cli.check),
     };
     match result {
@@ -153,6 +154,27 @@ fn stderr_style() -> human::Style {
         color: std::io::stderr().is_terminal() && !no_color_set(),
         width: 100,
     }
+}
+
+/// `figcheck serve`: binds, says where, and serves until stopped.
+fn run_serve(args: &cli::ServeArgs) -> Result<u8, Failure> {
+    let rules = load_rules(args.rules.as_ref())?;
+    let options = figcheck::serve::Options {
+        rules: rules.path.clone(),
+        address: std::net::SocketAddr::new(args.host, args.port),
+        workers: usize::from(args.workers),
+        max_body: args.max_request_kib as usize * 1024,
+        time_limit: std::time::Duration::from_secs(u64::from(args.time_limit)),
+    };
+    let serving = figcheck::serve::bind(options, rules)?;
+    let address = serving
+        .address()
+        .ok_or("figcheck serve: the server has no IP address")?;
+    write_stderr(&format!(
+        "figcheck serve: listening on http://{address}/ (the page), http://{address}/v2 (LanguageTool's API); Ctrl-C stops it\n"
+    ));
+    serving.run(&|message| write_stderr(&format!("figcheck serve: {}\n", visible(message))));
+    Ok(EXIT_CLEAN)
 }
 
 /// The rules named with `--rules`, or the nearest rules.toml; its warnings are

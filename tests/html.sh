@@ -32,32 +32,14 @@ flags=(--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data
 "$browser" "${flags[@]}" --hide-scrollbars --window-size=412,1800 --screenshot="$root/target/html-report.png" \
   "file://$out/report.html" > /dev/null 2>> "$out/chromium.log" || fail "chromium could not draw the page"
 
-python3 - "$out/dom.html" "$out/report.html" <<'PY'
+python3 - "$out/dom.html" "$out/report.html" "$root/tests" <<'PY'
 import sys
-from html.parser import HTMLParser
+sys.path.insert(0, sys.argv[-1])
+import dom
 
-class Dom(HTMLParser):
-    """The elements Chromium built, with their classes, ids and text."""
-    def __init__(self):
-        super().__init__()
-        self.stack, self.elements = [], []
-    def handle_starttag(self, tag, attrs):
-        node = {"tag": tag, "attrs": dict(attrs), "text": ""}
-        self.elements.append(node)
-        if tag not in ("meta", "br", "img", "link", "input"):
-            self.stack.append(node)
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()["tag"] == tag:
-                break
-    def handle_data(self, data):
-        for node in self.stack:
-            node["text"] += data
-
-dom = Dom()
-dom.feed(open(sys.argv[1], encoding="utf-8").read())
+elements = dom.read(sys.argv[1])
 def having(tag, cls=None, **attrs):
-    return [e for e in dom.elements if e["tag"] == tag
+    return [e for e in elements if e["tag"] == tag
             and (cls is None or cls in e["attrs"].get("class", "").split())
             and all(e["attrs"].get(k) == v for k, v in attrs.items())]
 

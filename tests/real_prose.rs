@@ -542,6 +542,19 @@ fn a_whole_year_or_a_count_up_to_a_date_is_still_judged() {
     );
 }
 
+/// (code, byte offset) of each finding in `draft`, read as `format`.
+fn codes_at(
+    checker: &figcheck::Checker,
+    format: figcheck::markup::Format,
+    draft: &str,
+) -> Vec<(&'static str, usize)> {
+    checker
+        .check_document(format, draft)
+        .iter()
+        .map(|f| (f.code.as_str(), f.span.start))
+        .collect()
+}
+
 #[test]
 fn a_headline_in_front_matter_is_checked_and_its_data_keys_are_not() {
     use figcheck::markup::Format;
@@ -550,11 +563,7 @@ fn a_headline_in_front_matter_is_checked_and_its_data_keys_are_not() {
                  summary: Rights groups count 367 deaths in custody\ndate: 2025-04-01\n---\n\
                  Body text with no figure.\n";
     for format in [Format::Markdown, Format::Text] {
-        let found: Vec<(&str, usize)> = checker
-            .check_document(format, draft)
-            .iter()
-            .map(|f| (f.code.as_str(), f.span.start))
-            .collect();
+        let found = codes_at(&checker, format, draft);
         // The title's 376 only: not the data key's, not the summary's right 367.
         assert_eq!(
             found,
@@ -566,4 +575,36 @@ fn a_headline_in_front_matter_is_checked_and_its_data_keys_are_not() {
     // reach the number in the summary below it.
     let split = "---\ntitle: Deaths in custody\nsummary: 376 since 2022, by one count\n---\n";
     assert_eq!(checker.check_document(Format::Markdown, split), vec![]);
+}
+
+#[test]
+fn a_headline_in_a_yaml_block_or_with_a_colon_is_checked_where_it_stands() {
+    use figcheck::markup::Format;
+    let checker = checker();
+    for draft in [
+        // A folded block: the figure is on the block's second line.
+        "---\ntitle: >-\n  Three years on,\n  376 people have died in custody\ndate: 2025-04-01\n---\nBody.\n",
+        // A literal block, and a data key holding the same number.
+        "---\ndeaths: 376\nsummary: |\n  By the latest count,\n  376 people have died in custody\n---\nBody.\n",
+        // A quoted title with a colon, and a multi-line double-quoted one.
+        "---\ntitle: 'Custody: 376 people have died in custody'\n---\nBody.\n",
+        "---\ntitle: \"Three years on,\n  376 people have died in custody\"\n---\nBody.\n",
+    ] {
+        for format in [Format::Markdown, Format::Text] {
+            let found = codes_at(&checker, format, draft);
+            let at = draft.rfind("376").unwrap();
+            assert_eq!(found, [("figcheck::mismatch", at)], "{format:?}: {draft}");
+        }
+    }
+    // A block whose value is right, or a nested key's, is never a finding.
+    for draft in [
+        "---\ntitle: >\n  367 people have died in custody\n---\nBody.\n",
+        "---\nauthor:\n  title: 376 people have died in custody\n---\nBody.\n",
+    ] {
+        assert_eq!(
+            checker.check_document(Format::Markdown, draft),
+            vec![],
+            "{draft}"
+        );
+    }
 }

@@ -79,7 +79,7 @@ fn of_front_matter(source: &str) -> Option<DraftDate> {
             let rank = FRONT_MATTER_KEYS.iter().position(|k| *k == f.key)?;
             Some((
                 rank,
-                Date::parse_timestamp(f.value).or_else(|| written(f.value))?,
+                Date::parse_timestamp(&f.value).or_else(|| written(&f.value))?,
             ))
         })
         .min_by_key(|(rank, _)| *rank)

@@ -32,10 +32,10 @@ fn of_front_matter(source: &str) -> Option<Declared> {
     let (_, fields) = crate::markup::front_matter::parse(source)?;
     fields.iter().find_map(|f| {
         let key = FRONT_MATTER_KEYS.iter().find(|k| **k == f.key)?;
-        Lang::parse(f.value).map(|lang| Declared {
+        Lang::parse(&f.value).map(|lang| Declared {
             lang,
             origin: Origin::FrontMatter(key),
-            decimal: Decimal::of_tag(f.value),
+            decimal: Decimal::of_tag(&f.value),
         })
     })
 }

@@ -59,6 +59,15 @@ impl Repository {
         }
     }
 
+    /// Whether `path`, once every link on its way is followed, lies inside
+    /// the repository: for files a rules file names, which are read only
+    /// there (a rules file in a pull request could name a secret).
+    pub fn holds(&self, path: &Path) -> bool {
+        self.anywhere
+            || std::fs::canonicalize(path)
+                .is_ok_and(|target| self.roots.iter().any(|(_, r)| target.starts_with(r)))
+    }
+
     /// Whether `path` may be read: it lies outside the repository as named
     /// (a path the user typed, through whatever links the system has), or
     /// no link stands on its way inside the repository, or it resolves

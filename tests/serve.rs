@@ -200,3 +200,23 @@ fn the_rules_are_read_again_when_their_file_changes() {
         1
     );
 }
+
+#[test]
+fn a_change_to_a_file_the_rules_extend_is_read_too() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "rules.toml",
+        "[settings]\nextend = [\"stories/*.toml\"]\n\n[[figure]]\nid = \"rate\"\nname = \"Rate\"\nsubjects = [\"homicide rate\"]\ncanonical = 1.9\n",
+    );
+    write(dir.path(), "stories/custody.toml", RULES);
+    let server = serve(dir.path(), &[]);
+    assert_eq!(matches(&server.address, SLIP).len(), 1);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    write(
+        dir.path(),
+        "stories/custody.toml",
+        &RULES.replace("367", "376"),
+    );
+    assert!(matches(&server.address, SLIP).is_empty());
+}

@@ -41,6 +41,10 @@ fn list_raw(rules: &Rules) -> String {
         if let Some(how) = derived::explain(&rules.figures, index, today) {
             let _ = writeln!(out, "    formula:   {how}");
         }
+        // Where the figure is written, when the rules are in several files.
+        if !rules.files.is_empty() {
+            let _ = writeln!(out, "    file:      {}", rules.file_of(index).display());
+        }
         for (i, line) in timeline(figure, Date::today().last_day())
             .iter()
             .enumerate()

@@ -12,6 +12,7 @@
 pub mod derived;
 pub mod describe;
 mod diagnostic;
+pub mod extend;
 pub mod history;
 mod read;
 mod schema;
@@ -57,6 +58,9 @@ pub struct Rules {
     pub source: Arc<String>,
     /// Things in the file that will probably misbehave; the rules still work.
     pub warnings: Vec<RulesDiagnostic>,
+    /// Every file the rules were read from, when the main one extends
+    /// others (`[settings] extend`); empty when it does not.
+    pub files: Vec<extend::RulesFile>,
 }
 
 #[derive(Debug, Clone)]
@@ -276,6 +280,12 @@ impl Rules {
     /// device, `/proc/self/environ` with its NUL bytes) is refused without
     /// quoting a byte of it.
     pub fn load(path: &Path) -> Result<Rules, RulesErrors> {
+        let text = Rules::read_text(path)?;
+        extend::load(path, text, &Rules::read_text)
+    }
+
+    /// The text of a rules file, read as [`Rules::load`] says.
+    fn read_text(path: &Path) -> Result<String, RulesErrors> {
         let fail = |message: String| -> RulesErrors {
             RulesDiagnostic::new(path.to_path_buf(), Arc::new(String::new()), "figcheck::rules::io", message)
                 .help("check the path given with --rules, or run `figcheck init` to write a starter rules.toml")
@@ -317,16 +327,13 @@ impl Rules {
                 MAX_RULES_BYTES >> 20
             )));
         }
-        let text = match String::from_utf8(bytes) {
-            Ok(text) if !text.contains('\0') => text,
-            _ => {
-                return Err(fail(format!(
-                    "the rules file {} is not text (it is not UTF-8, or holds NUL bytes)",
-                    path.display()
-                )))
-            }
-        };
-        Rules::parse(&text, path)
+        match String::from_utf8(bytes) {
+            Ok(text) if !text.contains('\0') => Ok(text),
+            _ => Err(fail(format!(
+                "the rules file {} is not text (it is not UTF-8, or holds NUL bytes)",
+                path.display()
+            ))),
+        }
     }
 
     /// Parses and validates rules from text; `path` names the file in

@@ -107,6 +107,12 @@ const SETTINGS: &[Key] = &[
         "a list of patterns in square brackets, like [\"drafts/archive/**\"]",
         Shape::Value(check::<Vec<String>>),
     ),
+    key(
+        "extend",
+        false,
+        "a list of rules files in square brackets, like [\"stories/*.toml\"]",
+        Shape::Value(check::<Vec<String>>),
+    ),
 ];
 
 const SOURCE: &[Key] = &[

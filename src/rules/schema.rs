@@ -85,6 +85,10 @@ pub(super) struct RawSettings {
     pub(super) arithmetic: Option<Severity>,
     pub(super) max_draft_size_mib: Option<Spanned<u64>>,
     pub(super) include: Option<Vec<Spanned<String>>>,
+    /// Rules files whose figures and sources join these (see `extend.rs`,
+    /// which reads them before the rules are parsed).
+    #[allow(dead_code)]
+    pub(super) extend: Option<Vec<Spanned<String>>>,
     pub(super) exclude: Option<Vec<Spanned<String>>>,
     pub(super) lang: Option<Spanned<String>>,
     pub(super) report_tier: Option<crate::confidence::Tier>,

@@ -45,10 +45,10 @@ pub struct Options {
     pub time_limit: Duration,
 }
 
-/// The rules in force, and the state of their file when they were read.
+/// The rules in force, and the state of their files when they were read.
 struct Desk {
     path: PathBuf,
-    modified: Option<SystemTime>,
+    modified: Vec<Option<SystemTime>>,
     checker: Arc<Checker>,
 }
 
@@ -59,8 +59,15 @@ pub struct Serving {
     desk: RwLock<Desk>,
 }
 
-fn modified(path: &PathBuf) -> Option<SystemTime> {
-    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+/// When each file of the rules was last changed: the main file's, and
+/// those it extends (a change to a story's file is a change to the rules).
+fn modified(main: &std::path::Path, rules: Option<&Rules>) -> Vec<Option<SystemTime>> {
+    let stamp = |path: &std::path::Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut stamps = vec![stamp(main)];
+    if let Some(rules) = rules {
+        stamps.extend(rules.files.iter().skip(1).map(|f| stamp(&f.path)));
+    }
+    stamps
 }
 
 /// Binds the address and reads the rules; the errors say what failed.
@@ -69,7 +76,7 @@ pub fn bind(options: Options, rules: Rules) -> Result<Serving, String> {
         .map_err(|e| format!("cannot listen on {}: {e}", options.address))?;
     let desk = Desk {
         path: options.rules.clone(),
-        modified: modified(&options.rules),
+        modified: modified(&options.rules, Some(&rules)),
         checker: Arc::new(Checker::new(rules)),
     };
     Ok(Serving {
@@ -103,7 +110,7 @@ impl Serving {
     /// the file changed; the rules in force are kept when it does not load.
     fn checker(&self, log: &(dyn Fn(&str) + Sync)) -> Arc<Checker> {
         let desk = self.desk.read().unwrap_or_else(|e| e.into_inner());
-        let now = modified(&desk.path);
+        let now = modified(&desk.path, Some(desk.checker.rules()));
         if now == desk.modified {
             return Arc::clone(&desk.checker);
         }
@@ -113,6 +120,8 @@ impl Serving {
             desk.modified = now;
             match Rules::load(&desk.path) {
                 Ok(rules) => {
+                    // The files it extends may have changed too.
+                    desk.modified = modified(&desk.path, Some(&rules));
                     desk.checker = Arc::new(Checker::new(rules));
                     log(&format!("rules read again from {}", desk.path.display()));
                 }

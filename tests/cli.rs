@@ -1000,3 +1000,38 @@ fn annotations_name_files_from_the_repository_root() {
         run.stdout
     );
 }
+
+#[test]
+fn a_numeric_date_that_could_be_read_either_way_is_not_guessed_and_a_note_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", common::CUSTODY_RULES);
+    write(
+        dir.path(),
+        "en.md",
+        "---\ndate: 10/05/2024\n---\nSome text.\n",
+    );
+    write(
+        dir.path(),
+        "es.md",
+        "---\nlang: es\ndate: 10/05/2024\n---\nUn texto.\n",
+    );
+    let run = figcheck(dir.path(), &["en.md", "es.md"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("en.md: front matter `date: 10/05/2024` could be day/month or month/day"),
+        "{}",
+        run.stderr
+    );
+    // A Spanish draft writes the day first: read, with nothing to say.
+    assert!(!run.stderr.contains("es.md"), "{}", run.stderr);
+    let numbers = figcheck(dir.path(), &["numbers", "es.md"]);
+    assert!(
+        numbers.stdout.contains("checked as of 2024-05-10"),
+        "{}",
+        numbers.stdout
+    );
+    // Given a date, the draft's own is not needed: no note.
+    let given = figcheck(dir.path(), &["--as-of", "2025", "en.md"]);
+    assert!(!given.stderr.contains("could be"), "{}", given.stderr);
+}

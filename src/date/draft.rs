@@ -6,6 +6,7 @@ use html5gum::{Token, Tokenizer};
 use serde::Serialize;
 
 use super::Date;
+use crate::lang::Lang;
 use crate::markup::Format;
 
 /// The date a draft is checked at, and where it came from.
@@ -62,16 +63,44 @@ const FRONT_MATTER_KEYS: &[&str] = &["updated", "lastmod", "published", "date"];
 /// HTML meta properties that date a draft, the most recent kind first.
 const META_PROPERTIES: &[&str] = &["article:modified_time", "article:published_time"];
 
-/// The date the draft itself gives, if any.
-pub fn of_draft(format: Format, source: &str) -> Option<DraftDate> {
+/// The date the draft itself gives, if any, for a draft written in `lang`
+/// (which decides whether `10/05/2024` is in May or October).
+pub fn of_draft(format: Format, source: &str, lang: Option<Lang>) -> Option<DraftDate> {
     match format {
         Format::Html => of_html(source),
-        Format::Markdown | Format::Text => of_front_matter(source),
+        Format::Markdown | Format::Text => of_front_matter(source, lang),
     }
 }
 
+/// A front matter date written with numbers only that could be read day
+/// first or month first (`10/05/2024` in a draft not known to be Spanish),
+/// when the draft gives no date that can be read: figcheck does not guess,
+/// and says so.
+pub fn ambiguous(format: Format, source: &str, lang: Option<Lang>) -> Option<String> {
+    if format == Format::Html || of_draft(format, source, lang).is_some() {
+        return None;
+    }
+    let (_, fields) = crate::markup::front_matter::parse(source)?;
+    fields
+        .iter()
+        .filter(|f| FRONT_MATTER_KEYS.contains(&&*f.key))
+        .find(|f| numeric(&f.value).is_some_and(|(a, b, _)| a <= 12 && b <= 12 && a != b))
+        .map(|f| format!("{}: {}", f.key, f.value.trim()))
+}
+
+/// `a/b/y` or `a-b-y`, as three numbers.
+fn numeric(value: &str) -> Option<(u32, u32, u32)> {
+    let parts: Vec<u32> = value
+        .trim()
+        .split(['/', '-'])
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [a, b, y] = parts[..] else { return None };
+    (y >= 1000).then_some((a, b, y))
+}
+
 /// The date in YAML (`---`) or TOML (`+++`) front matter at the very start.
-fn of_front_matter(source: &str) -> Option<DraftDate> {
+fn of_front_matter(source: &str, lang: Option<Lang>) -> Option<DraftDate> {
     let (_, fields) = crate::markup::front_matter::parse(source)?;
     fields
         .iter()
@@ -79,7 +108,7 @@ fn of_front_matter(source: &str) -> Option<DraftDate> {
             let rank = FRONT_MATTER_KEYS.iter().position(|k| *k == f.key)?;
             Some((
                 rank,
-                Date::parse_timestamp(&f.value).or_else(|| written(&f.value))?,
+                Date::parse_timestamp(&f.value).or_else(|| written(&f.value, lang))?,
             ))
         })
         .min_by_key(|(rank, _)| *rank)
@@ -91,9 +120,11 @@ fn of_front_matter(source: &str) -> Option<DraftDate> {
 
 /// A date written as people write it in front matter: `May 10, 2024`,
 /// `10 May 2024`, `10 de mayo de 2024`, `May 2024`, and `10/05/2024` or
-/// `05/10/2024` where the order is beyond doubt (one number above 12). A
-/// date whose day and month could be either way is not read.
-fn written(value: &str) -> Option<Date> {
+/// `05/10/2024` where the order is beyond doubt: one number above 12, or a
+/// Spanish draft, which always writes the day first. Otherwise a date whose
+/// day and month could be either way (English is written both ways) is not
+/// read.
+fn written(value: &str, lang: Option<Lang>) -> Option<Date> {
     const MONTHS: [&[&str]; 12] = [
         &["january", "jan", "enero"],
         &["february", "feb", "febrero"],
@@ -134,15 +165,12 @@ fn written(value: &str) -> Option<Date> {
         // May 2024
         [a, y] => (number(y)?, month_of(a)?, None),
         // 10/05/2024 or 05/10/2024
-        [numeric] => {
-            let parts: Vec<u32> = numeric
-                .split(['/', '-'])
-                .map(|p| p.parse().ok())
-                .collect::<Option<_>>()?;
-            let [a, b, y] = parts[..] else { return None };
+        [written] => {
+            let (a, b, y) = numeric(written)?;
             let (day, month) = match (a > 12, b > 12) {
                 (true, false) => (a, b),
                 (false, true) => (b, a),
+                (false, false) if a == b || lang == Some(Lang::Es) => (a, b),
                 _ => return None,
             };
             (y, u8::try_from(month).ok()?, Some(day))
@@ -220,7 +248,7 @@ mod tests {
     use super::*;
 
     fn dated(format: Format, source: &str) -> Option<(String, String)> {
-        of_draft(format, source).map(|d| (d.date.to_string(), d.origin.key()))
+        of_draft(format, source, None).map(|d| (d.date.to_string(), d.origin.key()))
     }
 
     #[test]
@@ -255,9 +283,39 @@ mod tests {
         assert_eq!(date("05/25/2024").as_deref(), Some("2024-05-25"));
         // Day and month either way, or no date at all: not read.
         assert_eq!(date("10/05/2024"), None);
+        assert_eq!(date("05/05/2024").as_deref(), Some("2024-05-05"));
         assert_eq!(date("May 40, 2024"), None);
         assert_eq!(date("soon"), None);
         assert_eq!(date("10 May"), None);
+    }
+
+    #[test]
+    fn a_numeric_date_is_read_day_first_only_where_the_language_says_so() {
+        let draft = "---\ndate: 10/05/2024\n---\nText.\n";
+        let read = |lang| of_draft(Format::Markdown, draft, lang).map(|d| d.date.to_string());
+        // Spanish writes the day first, always.
+        assert_eq!(read(Some(Lang::Es)).as_deref(), Some("2024-05-10"));
+        // English is written both ways: not read, and said so.
+        assert_eq!(read(Some(Lang::En)), None);
+        assert_eq!(read(None), None);
+        assert_eq!(
+            ambiguous(Format::Markdown, draft, Some(Lang::En)).as_deref(),
+            Some("date: 10/05/2024")
+        );
+        assert_eq!(ambiguous(Format::Markdown, draft, Some(Lang::Es)), None);
+        // Nothing to say where the date can be read, or where it is plain.
+        for clear in [
+            "---\ndate: 25/05/2024\n---\n",
+            "---\ndate: 2024-05-10\n---\n",
+            "---\ndate: 10/05/2024\nupdated: 2024-06-01\n---\n",
+            "---\ntitle: 10/05/2024\n---\n",
+        ] {
+            assert_eq!(
+                ambiguous(Format::Markdown, clear, Some(Lang::En)),
+                None,
+                "{clear}"
+            );
+        }
     }
 
     #[test]

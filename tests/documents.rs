@@ -4,33 +4,9 @@
 
 mod common;
 
-use std::io::Write;
 use std::path::Path;
 
-use common::{figcheck, write, CUSTODY_RULES};
-
-/// An archive holding `part` with `xml` in it, as a document's file.
-fn archive(part: &str, xml: &str) -> Vec<u8> {
-    let mut out = std::io::Cursor::new(Vec::new());
-    let mut zip = zip::ZipWriter::new(&mut out);
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file(part, options).unwrap();
-    zip.write_all(xml.as_bytes()).unwrap();
-    zip.finish().unwrap();
-    out.into_inner()
-}
-
-fn docx(paragraphs: &[&str]) -> Vec<u8> {
-    let body: String = paragraphs
-        .iter()
-        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
-        .collect();
-    archive(
-        "word/document.xml",
-        &format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"),
-    )
-}
+use common::{archive, docx, figcheck, write, CUSTODY_RULES};
 
 fn workspace() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -220,3 +220,35 @@ fn a_change_to_a_file_the_rules_extend_is_read_too() {
     );
     assert!(matches(&server.address, SLIP).is_empty());
 }
+
+#[test]
+fn a_word_draft_opened_on_the_page_gives_its_text_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", RULES);
+    let server = serve(dir.path(), &[]);
+    let document = common::docx(&["The count", SLIP]);
+    let (status, _, body) = http(
+        &server.address,
+        "POST",
+        "/extract?name=draft.docx",
+        &document,
+    );
+    assert_eq!(status, 200, "{body}");
+    let text = serde_json::from_str::<serde_json::Value>(&body).unwrap()["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    // A paragraph a block, as figcheck reads a Word draft.
+    let paragraphs: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(paragraphs, ["The count", SLIP]);
+    assert_eq!(matches(&server.address, &text).len(), 1);
+    // A file that only calls itself a Word document is refused, plainly.
+    let (status, _, body) = http(
+        &server.address,
+        "POST",
+        "/extract?name=draft.docx",
+        b"not a zip",
+    );
+    assert_eq!(status, 400);
+    assert!(body.contains("draft.docx cannot be read"), "{body}");
+}

@@ -176,3 +176,29 @@ pub fn figcheck_peak_memory(dir: &Path, args: &[&str]) -> (i32, u64, u64) {
         written,
     )
 }
+
+/// An archive holding `part` with `xml` in it, as a document's file.
+#[allow(dead_code)]
+pub fn archive(part: &str, xml: &str) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file(part, options).unwrap();
+    std::io::Write::write_all(&mut zip, xml.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    out.into_inner()
+}
+
+/// A Word document of `paragraphs`, as the tests write one.
+#[allow(dead_code)]
+pub fn docx(paragraphs: &[&str]) -> Vec<u8> {
+    let body: String = paragraphs
+        .iter()
+        .map(|p| format!("<w:p><w:r><w:t>{p}</w:t></w:r></w:p>"))
+        .collect();
+    archive(
+        "word/document.xml",
+        &format!("<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"),
+    )
+}

@@ -252,3 +252,32 @@ fn a_word_draft_opened_on_the_page_gives_its_text_to_check() {
     assert_eq!(status, 400);
     assert!(body.contains("draft.docx cannot be read"), "{body}");
 }
+
+#[test]
+fn a_check_past_the_time_limit_is_answered_with_an_error_and_the_server_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "rules.toml", RULES);
+    let server = serve(
+        dir.path(),
+        &["--time-limit", "1", "--max-request-kib", "16384"],
+    );
+    // Eight megabytes dense with slips: seconds of work, past one second.
+    let long = format!("{SLIP} ").repeat(160_000);
+    let started = std::time::Instant::now();
+    let (status, _, body) = http(
+        &server.address,
+        "POST",
+        "/v2/check",
+        &form(&[("text", &long)]),
+    );
+    assert_eq!(status, 503, "{body}");
+    assert!(body.contains("longer than 1 s"), "{body}");
+    // The answer came at the limit, not when the check ended.
+    let answered = started.elapsed();
+    // The other worker still answers.
+    assert_eq!(matches(&server.address, SLIP).len(), 1);
+    assert!(
+        answered < std::time::Duration::from_secs(30),
+        "{answered:?}"
+    );
+}

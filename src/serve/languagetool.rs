@@ -172,15 +172,33 @@ pub fn answer(checker: &Checker, asked: &CheckRequest) -> Value {
 /// for its context.
 const CONTEXT: usize = 40;
 
+/// At most this many bytes either side of a finding are looked through for
+/// its line, which is its `sentence`: a draft on one long line must not
+/// make each of its findings carry, or search, the whole of it.
+pub(super) const SENTENCE_REACH: usize = 400;
+
+/// `at` moved back to the start of the character it falls in.
+fn floor(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 fn match_of(finding: &Finding, text: &str, asked: &CheckRequest, utf16: &mut Utf16) -> Value {
     let span = &finding.span;
     let start = utf16.of(span.start);
     let end = utf16.of(span.end);
-    // The context: the finding's line, cut to CONTEXT characters either side.
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
+    // The finding's line, within SENTENCE_REACH bytes either side; the
+    // context, that line cut to CONTEXT characters either side.
+    let reach_back = floor(text, span.start.saturating_sub(SENTENCE_REACH));
+    let reach_ahead = floor(text, (span.end + SENTENCE_REACH).min(text.len()));
+    let line_start = text[reach_back..span.start]
+        .rfind('\n')
+        .map_or(reach_back, |i| reach_back + i + 1);
+    let line_end = text[span.end..reach_ahead]
         .find('\n')
-        .map_or(text.len(), |i| span.end + i);
+        .map_or(reach_ahead, |i| span.end + i);
     let from = text[line_start..span.start]
         .char_indices()
         .rev()

@@ -154,7 +154,16 @@ impl Serving {
                     };
                     match check_request(&form) {
                         Err(message) => error(400, &message),
-                        Ok(asked) => self.check(asked, log),
+                        Ok(asked) => {
+                            let (reply, running) = self.check(asked, log);
+                            let _ = request.respond(reply.into_response());
+                            // This worker takes no other request until a
+                            // check past its time limit is over.
+                            if let Some(running) = running {
+                                let _ = running.join();
+                            }
+                            return;
+                        }
                     }
                 }
             },
@@ -201,26 +210,34 @@ impl Serving {
         Ok(body)
     }
 
-    /// Checks on a thread of its own, waiting at most the time limit for it.
-    fn check(&self, asked: CheckRequest, log: &(dyn Fn(&str) + Sync)) -> Reply {
+    /// Checks on a thread of its own, waiting at most the time limit for
+    /// it: the reply, and the check still running when the limit passed.
+    fn check(
+        &self,
+        asked: CheckRequest,
+        log: &(dyn Fn(&str) + Sync),
+    ) -> (Reply, Option<std::thread::JoinHandle<()>>) {
         let checker = self.checker(log);
         let (sender, receiver) = mpsc::channel();
         let worker = std::thread::spawn(move || {
             let _ = sender.send(languagetool::answer(&checker, &asked));
         });
-        let reply = match receiver.recv_timeout(self.options.time_limit) {
-            Ok(answer) => json(200, &answer),
-            Err(_) => error(
-                503,
-                &format!(
-                    "the check took longer than {} s; try a shorter text",
-                    self.options.time_limit.as_secs_f64()
+        match receiver.recv_timeout(self.options.time_limit) {
+            Ok(answer) => {
+                let _ = worker.join();
+                (json(200, &answer), None)
+            }
+            Err(_) => (
+                error(
+                    503,
+                    &format!(
+                        "the check took longer than {} s; try a shorter text",
+                        self.options.time_limit.as_secs_f64()
+                    ),
                 ),
+                Some(worker),
             ),
-        };
-        // This worker takes no other request until the check is over.
-        let _ = worker.join();
-        reply
+        }
     }
 }
 

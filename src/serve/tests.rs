@@ -174,3 +174,24 @@ fn a_word_document_opened_on_the_page_gives_its_text() {
     let broken = extract("a.docx", b"not a zip", 1 << 20).unwrap_err();
     assert!(broken.contains("a.docx"), "{broken}");
 }
+
+#[test]
+fn a_finding_on_a_long_line_carries_only_the_text_around_it() {
+    // Two hundred slips on one line: each match quotes its own stretch of
+    // it, never the whole line (which would make the answer grow with the
+    // square of the line).
+    let text = "Rights groups say 376 people died in custody. ".repeat(200);
+    let asked = check_request(&form(&[("text", &text), ("language", "en")])).unwrap();
+    let answer = answer(&checker(), &asked);
+    let matches = answer["matches"].as_array().unwrap();
+    assert_eq!(matches.len(), 200);
+    for m in matches {
+        let sentence = m["sentence"].as_str().unwrap();
+        assert!(
+            sentence.len() <= 2 * super::languagetool::SENTENCE_REACH + 8,
+            "{}",
+            sentence.len()
+        );
+        assert!(sentence.contains("376"), "{sentence}");
+    }
+}

@@ -6,6 +6,9 @@
 # cargo-fuzz needs unstable compiler flags; on a stable toolchain
 # RUSTC_BOOTSTRAP=1 allows them. Each corpus starts from the project's own
 # files: drafts for check, rules files for rules, and a few messages for server.
+# FUZZ_TIMEOUT (seconds, 10 by default) is how long one input may take
+# before it counts as a hang; raise it when the fuzzers share the machine's
+# cores with other work, or a starved input is taken for a hang.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -26,5 +29,5 @@ for target in "${targets[@]}"; do
         '{"jsonrpc":"2.0","id":2,"method":"shutdown"}' > "$corpus/open-hover-shutdown" ;;
   esac
   echo "== fuzz $target for $seconds s"
-  RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=8192 -timeout=10
+  RUSTC_BOOTSTRAP=1 cargo fuzz run "$target" "$corpus" -- -max_total_time="$seconds" -max_len=8192 -timeout="${FUZZ_TIMEOUT:-10}"
 done

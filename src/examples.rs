@@ -132,19 +132,21 @@ impl ExampleOutcome<'_> {
             (Expect::Unattributed, _) => "; make the subjects more specific, or expect what the text gives",
             _ => "; correct the allowed values, or the expectation",
         };
-        RulesDiagnostic::new(
-            rules.path.clone(),
-            rules.source.clone(),
-            "figcheck::example-failed",
-            format!(
-                "an example of `{}` expected {expected}, got {got}",
-                self.figure.id
-            ),
+        rules.placed(
+            RulesDiagnostic::new(
+                rules.path.clone(),
+                rules.source.clone(),
+                "figcheck::example-failed",
+                format!(
+                    "an example of `{}` expected {expected}, got {got}",
+                    self.figure.id
+                ),
+            )
+            .label(
+                self.example.expect_span.clone(),
+                format!("expected {expected}, got {got}"),
+            )
+            .help(format!("{read}{hint}")),
         )
-        .label(
-            self.example.expect_span.clone(),
-            format!("expected {expected}, got {got}"),
-        )
-        .help(format!("{read}{hint}"))
     }
 }

@@ -211,3 +211,35 @@ fn a_rules_file_that_extends_nothing_reads_as_before() {
     assert!(rules.files.is_empty());
     assert_eq!(rules.file_of(0), dir.path().join("rules.toml"));
 }
+
+#[test]
+fn an_example_or_a_warning_about_an_extending_file_is_shown_in_it() {
+    let story = format!(
+        "{FIGURE_B}\n[[figure.example]]\ntext = \"Rights groups say 376 people died.\"\nexpect = \"ok\"\n"
+    );
+    let dir = tree(&[("rules.toml", MAIN), ("stories/a.toml", &story)]);
+    let run = figcheck(dir.path(), &["test-rules"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let shown = format!("{}{}", run.stdout, run.stderr);
+    assert!(
+        shown.contains("an example of `deaths` expected ok"),
+        "{shown}"
+    );
+    assert!(shown.contains("stories/a.toml:9:"), "{shown}");
+
+    // A subject its own `exclude` covers, in an extending file: warned there.
+    let odd = FIGURE_B.replace(
+        "subjects = [\"died\"]",
+        "subjects = [\"died\", \"extreme deaths\"]\nexclude = [\"extreme\"]",
+    );
+    let dir = tree(&[("rules.toml", MAIN), ("stories/a.toml", &odd)]);
+    let rules = Rules::load(&dir.path().join("rules.toml")).unwrap();
+    let warnings = figcheck::subject::unmatchable(&rules);
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].path.ends_with("stories/a.toml"),
+        "{:?}",
+        warnings[0].path
+    );
+    assert_eq!(warnings[0].labels.len(), 1);
+}

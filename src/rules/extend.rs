@@ -207,7 +207,9 @@ pub(super) fn load(
     match parsed {
         Ok(mut rules) if errors.is_empty() => {
             rules.warnings = rules.warnings.into_iter().map(place).collect();
-            rules.source = main_source;
+            // `source` stays the whole text: the spans the rules keep (an
+            // example's, say) are in it; `Rules::placed` moves a
+            // diagnostic about them into its file.
             rules.files = files;
             Ok(rules)
         }
@@ -272,6 +274,12 @@ pub fn place(diagnostic: RulesDiagnostic, files: &[RulesFile]) -> RulesDiagnosti
 }
 
 impl Rules {
+    /// `diagnostic`, made with this rules' `path` and `source`, placed in
+    /// the file it is about when the rules are in several files.
+    pub fn placed(&self, diagnostic: RulesDiagnostic) -> RulesDiagnostic {
+        place(diagnostic, &self.files)
+    }
+
     /// The file a figure comes from (the main rules file unless it extends
     /// others).
     pub fn file_of(&self, figure: usize) -> &Path {

@@ -55,7 +55,7 @@ pub fn unmatchable(rules: &Rules) -> Vec<RulesDiagnostic> {
                 if let Some(at) = rules.source.find(&quoted) {
                     warning = warning.label(at..at + quoted.len(), "never found in prose");
                 }
-                warnings.push(warning);
+                warnings.push(rules.placed(warning));
             }
         }
     }

@@ -195,3 +195,39 @@ fn a_finding_on_a_long_line_carries_only_the_text_around_it() {
         assert!(sentence.contains("376"), "{sentence}");
     }
 }
+
+proptest::proptest! {
+    /// Any form a client sends is an answer or an error, never a panic; and
+    /// every match lies inside the client's text, counted in UTF-16 units.
+    #[test]
+    fn any_request_is_answered_inside_its_text(
+        text in "[a-z .,\n“😀é\u{0}0-9]{0,80}",
+        markup in "[<>/a-z\n]{0,6}",
+        slip in proptest::bool::ANY,
+    ) {
+        let text = if slip { format!("{text} 376 people died in custody.") } else { text };
+        for asked in [
+            check_request(&form(&[("text", &text), ("language", "auto")])),
+            check_request(&form(&[(
+                "data",
+                &serde_json::json!({"annotation": [
+                    {"markup": markup, "interpretAs": "\n"},
+                    {"text": text},
+                    {"markup": "</p>"},
+                ]})
+                .to_string(),
+            )])),
+        ] {
+            let asked = asked.unwrap();
+            let whole = asked.text.encode_utf16().count() + markup.len() + 4;
+            let answer = answer(&checker(), &asked);
+            for m in answer["matches"].as_array().unwrap() {
+                let offset = m["offset"].as_u64().unwrap() as usize;
+                let length = m["length"].as_u64().unwrap() as usize;
+                proptest::prop_assert!(offset + length <= whole, "{m}");
+            }
+        }
+        // And a form of any bytes.
+        let _ = check_request(&format!("{text}&data={markup}"));
+    }
+}

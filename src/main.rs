@@ -346,7 +346,60 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
             problems.note(&e.path, e.message);
         }
     }
+    if args.rules.is_none() {
+        note_nearer_rules(&drafts, &checker.rules().path, &mut problems);
+    }
     Ok((checker, Inputs { drafts, stdin }, problems))
+}
+
+/// Notes, once for each, a rules file nearer to some of the drafts than the
+/// one the run checks them with (`sub/dir/rules.toml` under a run from the
+/// top): one run checks with one rules file, so those drafts were not
+/// checked with their own. Never silent; the note says how to use them.
+fn note_nearer_rules(
+    drafts: &[figcheck::walk::Draft],
+    used: &std::path::Path,
+    problems: &mut Problems,
+) {
+    let shown = used.display().to_string();
+    let used = std::fs::canonicalize(used).ok();
+    let mut nearest: std::collections::HashMap<PathBuf, Option<PathBuf>> =
+        std::collections::HashMap::new();
+    let mut nearer: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
+    for draft in drafts {
+        let Some(dir) = draft.path.parent() else {
+            continue;
+        };
+        let found = nearest
+            .entry(dir.to_path_buf())
+            .or_insert_with(|| {
+                Rules::discover(if dir.as_os_str().is_empty() {
+                    std::path::Path::new(".")
+                } else {
+                    dir
+                })
+            })
+            .clone();
+        if let Some(found) = found {
+            if std::fs::canonicalize(&found).ok() != used {
+                *nearer.entry(found).or_default() += 1;
+            }
+        }
+    }
+    for (rules, count) in nearer {
+        let folder = rules
+            .parent()
+            .map_or_else(String::new, |p| p.display().to_string());
+        problems.note(
+            &rules.display().to_string(),
+            format!(
+                "{count} draft{} below {folder} {} checked with {} rather than these rules; run figcheck from {folder}, or pass --rules, to use them",
+                if count == 1 { "" } else { "s" },
+                if count == 1 { "was" } else { "were" },
+                shown,
+            ),
+        );
+    }
 }
 
 /// Everything the writer needs of one file's findings.

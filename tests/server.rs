@@ -329,6 +329,15 @@ fn a_spanish_draft_is_read_in_spanish() {
             .contains("3.760 está por encima del valor aceptado"),
         "{d}"
     );
+    // The hover speaks Spanish too, values written as the draft writes them.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": draft_uri}, "position": {"line": 3, "character": 10}}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("Valores aceptados:"), "{shown}");
+    assert!(shown.contains("(canónico)"), "{shown}");
+    assert!(!shown.contains("Accepted values"), "{shown}");
     client.shut_down();
 }
 

@@ -65,5 +65,30 @@ if not status or status[0]["text"].strip() != "1 finding.":
     fail(f"the status line says {status[0]['text'] if status else None!r}")
 print("serve page: the number highlighted, its message and the value to use shown")
 PY
+# A Spanish editor's page (?lang=es) with a Spanish draft: the page's own
+# words and the finding both in Spanish.
+borrador='Según Cristosal, 376 personas murieron bajo custodia.'
+fragment=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$borrador")
+"$browser" "${flags[@]}" --dump-dom "$address/?lang=es#text=$fragment" > "$out/dom-es.html" 2>> "$out/chromium.log" \
+  || fail "chromium could not load the Spanish page"
+python3 - "$out/dom-es.html" "$root/tests" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[-1])
+import dom
+
+elements = dom.read(sys.argv[1])
+def fail(message):
+    sys.exit(f"serve page (es): FAILED: {message}")
+marks = [e["text"] for e in elements if e["tag"] == "mark"]
+if marks != ["376"]:
+    fail(f"the number is not highlighted alone: {marks}")
+status = [e for e in elements if e["attrs"].get("id") == "status"]
+if not status or status[0]["text"].strip() != "1 hallazgo.":
+    fail(f"the status line says {status[0]['text'] if status else None!r}")
+items = [e["text"] for e in elements if e["tag"] == "li"]
+if len(items) != 1 or "está por encima" not in items[0]:
+    fail(f"the finding is not in Spanish: {items}")
+print("serve page (es): the page's words and the finding in Spanish")
+PY
 [ -s "$root/target/serve-page.png" ] || fail "no screenshot"
 echo "serve page: screenshot in target/serve-page.png"

@@ -25,6 +25,10 @@ pub struct CheckRequest {
     /// The language asked for; `None` for `auto` or a language figcheck
     /// does not read (then the draft or the rules decide).
     pub lang: Option<Lang>,
+    /// `language=auto`: the text's language is detected from the text when
+    /// the text does not name it, whatever the rules' default, as
+    /// LanguageTool does.
+    pub detect: bool,
 }
 
 /// Reads a form-encoded request: `text` or `data`, and `language`.
@@ -41,13 +45,17 @@ pub fn check_request(form: &str) -> Result<CheckRequest, String> {
         }
     }
     let lang = language.as_deref().and_then(Lang::parse);
+    let detect = language
+        .as_deref()
+        .is_some_and(|l| l.eq_ignore_ascii_case("auto"));
     match (text, data) {
         (Some(text), _) => Ok(CheckRequest {
             pieces: vec![(0, 0, true)],
             text,
             lang,
+            detect,
         }),
-        (None, Some(data)) => annotated(&data, lang),
+        (None, Some(data)) => annotated(&data, lang).map(|asked| CheckRequest { detect, ..asked }),
         (None, None) => Err("missing parameter: 'text' or 'data'".into()),
     }
 }
@@ -73,7 +81,12 @@ fn annotated(data: &str, lang: Option<Lang>) -> Result<CheckRequest, String> {
         here += utf16_len(shown);
         there += utf16_len(original);
     }
-    Ok(CheckRequest { text, pieces, lang })
+    Ok(CheckRequest {
+        text,
+        pieces,
+        lang,
+        detect: false,
+    })
 }
 
 /// `text` with its first letter in capitals: the help line as a sentence.
@@ -137,6 +150,13 @@ pub fn answer(checker: &Checker, asked: &CheckRequest) -> Value {
     let prose = markup::prose(Format::Text, text);
     let lang = match asked.lang {
         Some(lang) => lang,
+        None if asked.detect => {
+            let declared = crate::lang::of_draft(Format::Text, text);
+            crate::lang::choose(None, declared, crate::lang::LangSetting::Auto, || {
+                &prose.text
+            })
+            .lang
+        }
         None => checker.draft_lang(Format::Text, text, &prose).lang,
     };
     let findings = checker.check_text(text, None, Some(lang));

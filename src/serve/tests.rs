@@ -106,6 +106,22 @@ fn a_correct_or_unrelated_text_gives_no_match() {
 }
 
 #[test]
+fn language_auto_detects_the_language_whatever_the_rules_default() {
+    // The rules read drafts in English unless told; `auto` is LanguageTool's
+    // "detect it", so a Spanish text is read in Spanish.
+    let text = "Según Cristosal, 376 personas murieron bajo custodia desde que comenzó el régimen.";
+    let auto = check_request(&form(&[("text", text), ("language", "auto")])).unwrap();
+    let answer_auto = answer(&checker(), &auto);
+    assert_eq!(answer_auto["language"]["code"], "es", "{answer_auto}");
+    assert_eq!(answer_auto["matches"].as_array().unwrap().len(), 1);
+    // No language given: the rules' default, English, and no match.
+    let unsaid = check_request(&form(&[("text", text)])).unwrap();
+    let answer_unsaid = answer(&checker(), &unsaid);
+    assert_eq!(answer_unsaid["language"]["code"], "en");
+    assert_eq!(answer_unsaid["matches"], serde_json::json!([]));
+}
+
+#[test]
 fn a_spanish_text_is_answered_in_spanish() {
     let text = "Según Cristosal, 376 personas murieron bajo custodia.";
     let asked = check_request(&form(&[("text", text), ("language", "auto")])).unwrap();

@@ -237,28 +237,59 @@ type Job = Box<dyn FnOnce() + Send>;
 
 /// A fixed number of threads that run jobs in the order they come. A
 /// thread a request once let 100 hovers on a 5 MB draft start 104 threads
-/// and take 1.3 GB. The threads end when the server does.
+/// and take 1.3 GB. The threads end when the server does: dropping the
+/// workers closes their queue and waits for the job each is running (the
+/// server fuzz target found threads outliving the session they served).
 struct Workers {
-    jobs: crossbeam_channel::Sender<Job>,
+    jobs: Option<crossbeam_channel::Sender<Job>>,
+    threads: Vec<std::thread::JoinHandle<()>>,
+    /// Set when the server ends: jobs still queued are dropped, not run.
+    stopping: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Workers {
     fn new(threads: usize) -> Workers {
         let (jobs, queue) = crossbeam_channel::unbounded::<Job>();
-        for _ in 0..threads {
-            let queue = queue.clone();
-            std::thread::spawn(move || {
-                for job in queue {
-                    // A job that panics takes no thread with it.
-                    let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
-                }
-            });
+        let stopping = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let threads = (0..threads)
+            .map(|_| {
+                let queue = queue.clone();
+                let stopping = Arc::clone(&stopping);
+                std::thread::spawn(move || {
+                    for job in queue {
+                        if stopping.load(std::sync::atomic::Ordering::Relaxed) {
+                            continue;
+                        }
+                        // A job that panics takes no thread with it.
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                    }
+                })
+            })
+            .collect();
+        Workers {
+            jobs: Some(jobs),
+            threads,
+            stopping,
         }
-        Workers { jobs }
     }
 
     fn run(&self, job: impl FnOnce() + Send + 'static) {
-        let _ = self.jobs.send(Box::new(job));
+        if let Some(jobs) = &self.jobs {
+            let _ = jobs.send(Box::new(job));
+        }
+    }
+}
+
+impl Drop for Workers {
+    fn drop(&mut self) {
+        // No more jobs, and none of those queued: each thread ends once
+        // the job it is running does.
+        self.stopping
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+        self.jobs.take();
+        for thread in self.threads.drain(..) {
+            let _ = thread.join();
+        }
     }
 }
 

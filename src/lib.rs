@@ -200,7 +200,7 @@ impl Checker {
         if self.as_of.is_some() {
             return None;
         }
-        date::draft::ambiguous(format, source, self.declared_lang(format, source))
+        date::draft::ambiguous(format, source, || self.declared_lang(format, source))
     }
 
     /// Whether suppression comments in drafts are honoured (they are by default).

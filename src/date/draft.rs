@@ -75,17 +75,34 @@ pub fn of_draft(format: Format, source: &str, lang: Option<Lang>) -> Option<Draf
 /// A front matter date written with numbers only that could be read day
 /// first or month first (`10/05/2024` in a draft not known to be Spanish),
 /// when the draft gives no date that can be read: figcheck does not guess,
-/// and says so.
-pub fn ambiguous(format: Format, source: &str, lang: Option<Lang>) -> Option<String> {
-    if format == Format::Html || of_draft(format, source, lang).is_some() {
+/// and says so. The front matter is read once; `lang`, the draft's
+/// language, is asked for only when such a date is there.
+pub fn ambiguous(
+    format: Format,
+    source: &str,
+    lang: impl FnOnce() -> Option<Lang>,
+) -> Option<String> {
+    if format == Format::Html {
         return None;
     }
     let (_, fields) = crate::markup::front_matter::parse(source)?;
-    fields
+    let dates: Vec<_> = fields
         .iter()
         .filter(|f| FRONT_MATTER_KEYS.contains(&&*f.key))
-        .find(|f| numeric(&f.value).is_some_and(|(a, b, _)| a <= 12 && b <= 12 && a != b))
-        .map(|f| format!("{}: {}", f.key, f.value.trim()))
+        .collect();
+    // A date that reads in any language: nothing to say.
+    if dates.iter().any(|f| {
+        Date::parse_timestamp(&f.value)
+            .or_else(|| written(&f.value, None))
+            .is_some()
+    }) {
+        return None;
+    }
+    let either = dates
+        .iter()
+        .find(|f| numeric(&f.value).is_some_and(|(a, b, _)| a <= 12 && b <= 12 && a != b))?;
+    // A Spanish draft reads it day first.
+    (lang() != Some(Lang::Es)).then(|| format!("{}: {}", either.key, either.value.trim()))
 }
 
 /// `a/b/y` or `a-b-y`, as three numbers.
@@ -299,10 +316,10 @@ mod tests {
         assert_eq!(read(Some(Lang::En)), None);
         assert_eq!(read(None), None);
         assert_eq!(
-            ambiguous(Format::Markdown, draft, Some(Lang::En)).as_deref(),
+            ambiguous(Format::Markdown, draft, || Some(Lang::En)).as_deref(),
             Some("date: 10/05/2024")
         );
-        assert_eq!(ambiguous(Format::Markdown, draft, Some(Lang::Es)), None);
+        assert_eq!(ambiguous(Format::Markdown, draft, || Some(Lang::Es)), None);
         // Nothing to say where the date can be read, or where it is plain.
         for clear in [
             "---\ndate: 25/05/2024\n---\n",
@@ -311,7 +328,7 @@ mod tests {
             "---\ntitle: 10/05/2024\n---\n",
         ] {
             assert_eq!(
-                ambiguous(Format::Markdown, clear, Some(Lang::En)),
+                ambiguous(Format::Markdown, clear, || Some(Lang::En)),
                 None,
                 "{clear}"
             );

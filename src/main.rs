@@ -180,7 +180,9 @@ fn run_serve(args: &cli::ServeArgs) -> Result<u8, Failure> {
 /// The rules named with `--rules`, or the nearest rules.toml; its warnings are
 /// shown on standard error.
 fn load_rules(path: Option<&PathBuf>) -> Result<Rules, Failure> {
-    load_rules_at(path, &[], false).map(|(rules, _)| rules)
+    load_rules_at(path, &[], false)?
+        .0
+        .ok_or_else(|| no_rules_file(&[]))
 }
 
 /// The rules, and the repository a run with them may read links into (see
@@ -218,34 +220,32 @@ fn discovery_start(paths: &[String], cwd: &std::path::Path) -> PathBuf {
     start.unwrap_or_else(|| cwd.to_path_buf())
 }
 
+/// The rules a run starts from, and the repository it may read links into
+/// (see `figcheck::repository`): the file `--rules` names, or the nearest
+/// rules.toml to the drafts named, or else to the current directory. `None`
+/// when there is none and no `--rules`: the drafts may still have their own.
+/// A `--rules` path that is itself a link leading out of the repository is
+/// not read, unless `follow_outside_links`.
 fn load_rules_at(
     path: Option<&PathBuf>,
     drafts: &[String],
     follow_outside_links: bool,
-) -> Result<(Rules, Repository), Failure> {
+) -> Result<(Option<Rules>, Repository), Failure> {
     let cwd =
         std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
     let given = path;
-    let path: PathBuf = match given {
-        Some(path) => path.clone(),
-        None => {
-            // Beside the drafts first, then from the current directory
-            // (drafts named from unrelated places share no folder with one).
-            let start = discovery_start(drafts, &cwd);
-            Rules::discover(&start)
-                .or_else(|| Rules::discover(&cwd))
-                .ok_or_else(|| {
-                    format!(
-                        "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
-                        start.display()
-                    )
-                })?
-        }
-    };
+    // Beside the drafts first, then from the current directory (drafts
+    // named from unrelated places share no folder with one).
+    let path = given.cloned().or_else(|| {
+        Rules::discover(&discovery_start(drafts, &cwd)).or_else(|| Rules::discover(&cwd))
+    });
     let repository = if follow_outside_links {
         Repository::anywhere()
     } else {
-        Repository::new(&cwd, Some(&path))
+        Repository::new(&cwd, path.as_deref())
+    };
+    let Some(path) = path else {
+        return Ok((None, repository));
     };
     // Discovery refuses such a link itself; a path given is checked here.
     if given.is_some() && !repository.lets_in(&path) {
@@ -256,13 +256,30 @@ fn load_rules_at(
         )
         .into());
     }
-    let mut rules = Rules::load(&path).map_err(Failure::Rules)?;
+    Ok((Some(load_rules_file(&path)?), repository))
+}
+
+/// The rules file at `path`; its warnings are shown on standard error.
+fn load_rules_file(path: &std::path::Path) -> Result<Rules, Failure> {
+    let mut rules = Rules::load(path).map_err(Failure::Rules)?;
     let unmatchable = figcheck::subject::unmatchable(&rules);
     rules.warnings.extend(unmatchable);
     for warning in &rules.warnings {
         write_stderr(&human::render_diagnostic(warning, stderr_style()));
     }
-    Ok((rules, repository))
+    Ok(rules)
+}
+
+/// The message for a run that finds no rules file at all.
+fn no_rules_file(drafts: &[String]) -> Failure {
+    let start = std::env::current_dir()
+        .map(|cwd| discovery_start(drafts, &cwd))
+        .unwrap_or_default();
+    format!(
+        "no rules.toml in {} or any parent directory; pass --rules FILE, or run `figcheck init` to write one",
+        start.display()
+    )
+    .into()
 }
 
 /// Writes the problems found on the way to standard error.
@@ -277,11 +294,14 @@ fn print_problems(problems: &Problems) {
 }
 
 /// What a run checks: the drafts the arguments name, and standard input when
-/// one of them is `-`.
+/// one of them is `-`, each with the rule set that checks it.
 struct Inputs {
-    drafts: Vec<Draft>,
-    /// The name shown for standard input, when it is read.
-    stdin: Option<String>,
+    /// A checker for each rules file the run uses: without `--rules`, each
+    /// draft is checked with the nearest rules.toml above it.
+    checkers: Vec<Checker>,
+    drafts: Vec<(usize, Draft)>,
+    /// The rule set and the name shown for standard input, when it is read.
+    stdin: Option<(usize, String)>,
 }
 
 /// A first argument that is no file and no glob but close to a subcommand
@@ -304,17 +324,18 @@ fn misspelt_subcommand(args: &CheckArgs) -> Result<(), Failure> {
     }
 }
 
-/// Rules, the inputs the arguments name, and the problems found on the way.
-fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
+/// The inputs the arguments name, the rules that check them, and the
+/// problems found on the way.
+fn prepare(args: &CheckArgs) -> Result<(Inputs, Problems), Failure> {
     misspelt_subcommand(args)?;
     let (rules, repository) =
         load_rules_at(args.rules.as_ref(), &args.paths, args.follow_outside_links)?;
-    let checker = Checker::new(rules)
-        .honour_suppressions(!args.no_ignores)
-        .as_of(args.as_of)
-        .lang(args.lang)
-        .report_tier(args.report_tier);
-    let filter = Filter::new(&checker.rules().settings);
+    let mut sets = RuleSets::new(args, rules);
+    let default_settings = figcheck::rules::Settings::default();
+    let filter = Filter::new(
+        sets.first()
+            .map_or(&default_settings, |c| &c.rules().settings),
+    );
     let (stdin_args, paths): (Vec<String>, Vec<String>) =
         args.paths.iter().cloned().partition(|p| p == "-");
     if stdin_args.len() > 1 {
@@ -346,59 +367,135 @@ fn prepare(args: &CheckArgs) -> Result<(Checker, Inputs, Problems), Failure> {
             problems.note(&e.path, e.message);
         }
     }
-    if args.rules.is_none() {
-        note_nearer_rules(&drafts, &checker.rules().path, &mut problems);
-    }
-    Ok((checker, Inputs { drafts, stdin }, problems))
-}
-
-/// Notes, once for each, a rules file nearer to some of the drafts than the
-/// one the run checks them with (`sub/dir/rules.toml` under a run from the
-/// top): one run checks with one rules file, so those drafts were not
-/// checked with their own. Never silent; the note says how to use them.
-fn note_nearer_rules(
-    drafts: &[figcheck::walk::Draft],
-    used: &std::path::Path,
-    problems: &mut Problems,
-) {
-    let shown = used.display().to_string();
-    let used = std::fs::canonicalize(used).ok();
-    let mut nearest: std::collections::HashMap<PathBuf, Option<PathBuf>> =
-        std::collections::HashMap::new();
-    let mut nearer: std::collections::BTreeMap<PathBuf, usize> = std::collections::BTreeMap::new();
+    let mut checked = Vec::with_capacity(drafts.len());
     for draft in drafts {
-        let Some(dir) = draft.path.parent() else {
-            continue;
-        };
-        let found = nearest
-            .entry(dir.to_path_buf())
-            .or_insert_with(|| {
-                Rules::discover(if dir.as_os_str().is_empty() {
-                    std::path::Path::new(".")
-                } else {
-                    dir
-                })
-            })
-            .clone();
-        if let Some(found) = found {
-            if std::fs::canonicalize(&found).ok() != used {
-                *nearer.entry(found).or_default() += 1;
+        match sets.of(&draft.path)? {
+            Some(set) if (draft.named && !args.force_exclude) || sets.selects(set, &draft) => {
+                checked.push((set, draft));
             }
+            Some(_) => {}
+            None => problems.fail(
+                &draft.display,
+                "no rules.toml in its folder or any above it; pass --rules FILE",
+            ),
         }
     }
-    for (rules, count) in nearer {
-        let folder = rules
-            .parent()
-            .map_or_else(String::new, |p| p.display().to_string());
-        problems.note(
-            &rules.display().to_string(),
-            format!(
-                "{count} draft{} below {folder} {} checked with {} rather than these rules; run figcheck from {folder}, or pass --rules, to use them",
-                if count == 1 { "" } else { "s" },
-                if count == 1 { "was" } else { "were" },
-                shown,
-            ),
+    let stdin = match stdin {
+        Some(name) => {
+            // Named with --stdin-filename, it takes that file's rules.
+            let set = match &args.stdin_filename {
+                Some(name) => sets.of(std::path::Path::new(name))?,
+                None => sets.first().map(|_| 0),
+            };
+            Some((set.ok_or_else(|| no_rules_file(&args.paths))?, name))
+        }
+        None => None,
+    };
+    if sets.checkers.is_empty() {
+        return Err(no_rules_file(&args.paths));
+    }
+    Ok((
+        Inputs {
+            checkers: sets.checkers,
+            drafts: checked,
+            stdin,
+        },
+        problems,
+    ))
+}
+
+/// The rule sets of a run, loaded as drafts ask for them.
+struct RuleSets<'a> {
+    args: &'a CheckArgs,
+    checkers: Vec<Checker>,
+    /// Each set's include and exclude globs, and the folder they are
+    /// matched from (`None` for the set the run starts from, whose globs
+    /// the walk applied).
+    filters: Vec<Option<(Filter, PathBuf)>>,
+    /// Each rules file (resolved) → its set.
+    index: std::collections::HashMap<PathBuf, usize>,
+    /// Each rules file as found → its set: resolved once, not once a draft.
+    found: std::collections::HashMap<PathBuf, usize>,
+    nearest: figcheck::rules::nearest::Nearest,
+}
+
+impl<'a> RuleSets<'a> {
+    /// The sets, starting with the run's rules when there are some.
+    fn new(args: &'a CheckArgs, rules: Option<Rules>) -> RuleSets<'a> {
+        let mut sets = RuleSets {
+            args,
+            checkers: Vec::new(),
+            filters: Vec::new(),
+            index: std::collections::HashMap::new(),
+            found: std::collections::HashMap::new(),
+            nearest: figcheck::rules::nearest::Nearest::new(),
+        };
+        if let Some(rules) = rules {
+            let key = std::fs::canonicalize(&rules.path).unwrap_or_else(|_| rules.path.clone());
+            sets.index.insert(key, 0);
+            sets.push(rules, None);
+        }
+        sets
+    }
+
+    fn first(&self) -> Option<&Checker> {
+        self.checkers.first()
+    }
+
+    fn push(&mut self, rules: Rules, filter: Option<(Filter, PathBuf)>) {
+        let args = self.args;
+        self.checkers.push(
+            Checker::new(rules)
+                .honour_suppressions(!args.no_ignores)
+                .as_of(args.as_of)
+                .lang(args.lang)
+                .report_tier(args.report_tier),
         );
+        self.filters.push(filter);
+    }
+
+    /// The set that checks the draft at `path`: with `--rules`, that file;
+    /// else the nearest rules.toml above the draft, loaded the first time a
+    /// draft asks for it; else the run's rules, if any.
+    fn of(&mut self, path: &std::path::Path) -> Result<Option<usize>, Failure> {
+        if self.args.rules.is_some() {
+            return Ok(Some(0));
+        }
+        let Some(found) = self.nearest.of_draft(path) else {
+            return Ok(self.first().map(|_| 0));
+        };
+        if let Some(&set) = self.found.get(&found) {
+            return Ok(Some(set));
+        }
+        let key = std::fs::canonicalize(&found).unwrap_or_else(|_| found.clone());
+        let set = match self.index.get(&key) {
+            Some(&set) => set,
+            None => {
+                let rules = load_rules_file(&found)?;
+                let folder = found
+                    .parent()
+                    .map(std::path::Path::to_path_buf)
+                    .unwrap_or_default();
+                let filter = Filter::new(&rules.settings);
+                self.index.insert(key, self.checkers.len());
+                self.push(rules, Some((filter, folder)));
+                self.checkers.len() - 1
+            }
+        };
+        self.found.insert(found, set);
+        Ok(Some(set))
+    }
+
+    /// Whether set `set`'s include and exclude globs, matched against the
+    /// draft's path below that rules file's folder, select a draft a walk
+    /// found.
+    fn selects(&self, set: usize, draft: &Draft) -> bool {
+        let Some((filter, folder)) = &self.filters[set] else {
+            return true;
+        };
+        let path = std::path::absolute(&draft.path).unwrap_or_else(|_| draft.path.clone());
+        let below = path.strip_prefix(folder).unwrap_or(&path);
+        filter.selects(&below.to_string_lossy().replace('\\', "/"), &draft.display)
     }
 }
 
@@ -421,8 +518,10 @@ struct Rendered {
 }
 
 fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
-    let (checker, inputs, mut problems) = prepare(args)?;
-    let rules = checker.rules();
+    let (inputs, mut problems) = prepare(args)?;
+    let checkers = &inputs.checkers;
+    let sets = output::Sets::new(checkers.iter().map(Checker::rules).collect());
+    let sets = &sets;
     let style = human::Style {
         color: args
             .color
@@ -436,11 +535,11 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
     let mut output_files: Vec<(OutputFile, Writer)> = Vec::new();
     for path in &args.output_file {
         let mut output = OutputFile::create(args, path)?;
-        let (writer, head) = Writer::begin(output.format, rules);
+        let (writer, head) = Writer::begin(output.format, sets);
         output.write(&head)?;
         output_files.push((output, writer));
     }
-    let (mut writer, head) = Writer::begin(args.format, rules);
+    let (mut writer, head) = Writer::begin(args.format, sets);
     write_stdout(&head)?;
     // In GitHub Actions, a job summary with every finding.
     let step_summary = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty());
@@ -449,18 +548,18 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         .iter()
         .map(|(_, w)| (w.format(), w.item_indent()))
         .collect();
-    let stdin_name = inputs.stdin.clone();
-    let render_report = |report: &FileReport| Rendered {
+    let stdin_name = inputs.stdin.as_ref().map(|(_, name)| name.clone());
+    let render_report = |set: usize, report: &FileReport| Rendered {
         remaining: None,
         fixed: 0,
         not_fixed: None,
-        stdout: render(stdout_format, report, rules, style, stdout_indent),
+        stdout: render(stdout_format, report, (sets, set), style, stdout_indent),
         files: file_formats
             .iter()
-            .map(|&(format, indent)| render(format, report, rules, file_style, indent))
+            .map(|&(format, indent)| render(format, report, (sets, set), file_style, indent))
             .collect(),
         summary_rows: if step_summary.is_some() {
-            github::summary_rows(&output::from_repository_root(report), rules)
+            github::summary_rows(&output::from_repository_root(report), sets.rules[set])
         } else {
             Vec::new()
         },
@@ -469,7 +568,9 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
                 .findings
                 .iter()
                 .map(|f| {
-                    let figure = f.figure.map_or("-", |i| rules.figures[i].id.as_str());
+                    let figure = f
+                        .figure
+                        .map_or("-", |i| sets.rules[set].figures[i].id.as_str());
                     (f.code.as_str().to_string(), figure.to_string())
                 })
                 .collect()
@@ -480,9 +581,9 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
 
     // --fix and --diff: the draft's fixes applied, written (or shown as a
     // diff), and the draft checked again.
-    let render_file = |report: &FileReport| -> Rendered {
+    let render_file = |set: usize, report: &FileReport| -> Rendered {
         if !(args.fix || args.diff) || Some(&report.path) == stdin_name.as_ref() {
-            return render_report(report);
+            return render_report(set, report);
         }
         let edits: Vec<&figcheck::fix::Edit> = report
             .findings
@@ -495,7 +596,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             return if args.diff {
                 Rendered::nothing()
             } else {
-                render_report(report)
+                render_report(set, report)
             };
         }
         if let Some(why) = figcheck::fix::not_text(std::path::Path::new(&report.path)) {
@@ -508,7 +609,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             } else {
                 Rendered {
                     not_fixed,
-                    ..render_report(report)
+                    ..render_report(set, report)
                 }
             };
         }
@@ -554,6 +655,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
             &fixed_text,
         ) {
             Ok(()) => {
+                let checker = &checkers[set];
                 let format = Markup::of_path(&report.path);
                 let findings = checker.check_document(format, &fixed_text);
                 let mut remaining = Summary {
@@ -571,7 +673,7 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
                 Rendered {
                     remaining: Some(remaining),
                     fixed: applied,
-                    ..render_report(&again)
+                    ..render_report(set, &again)
                 }
             }
             Err(figcheck::fix::NotWritten::Changed) => Rendered {
@@ -579,15 +681,15 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
                     "changed since it was read, or is not UTF-8; not fixed".into(),
                     false,
                 )),
-                ..render_report(report)
+                ..render_report(set, report)
             },
             Err(figcheck::fix::NotWritten::Refused(why)) => Rendered {
                 not_fixed: Some((format!("{why}; not fixed"), false)),
-                ..render_report(report)
+                ..render_report(set, report)
             },
             Err(figcheck::fix::NotWritten::Io(e)) => Rendered {
                 not_fixed: Some((format!("cannot write the fixes: {e}"), true)),
-                ..render_report(report)
+                ..render_report(set, report)
             },
         }
     };
@@ -632,13 +734,14 @@ fn run_check(args: &CheckArgs) -> Result<u8, Failure> {
         }
         write_stdout(&writer.push(rendered.stdout))
     };
-    let stdin = inputs.stdin.as_ref().map(|name| {
+    let stdin = inputs.stdin.as_ref().map(|(set, name)| {
         let mut stdin_problems = Problems::default();
-        let text = read_stdin(name, rules.settings.max_draft_bytes(), &mut stdin_problems);
-        (name.clone(), text, stdin_problems)
+        let limit = checkers[*set].rules().settings.max_draft_bytes();
+        let text = read_stdin(name, limit, &mut stdin_problems);
+        (*set, name.clone(), text, stdin_problems)
     });
     figcheck::run::check_all(
-        &checker,
+        checkers,
         stdin,
         &inputs.drafts,
         args.jobs(),
@@ -737,40 +840,36 @@ impl Rendered {
 }
 
 fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
-    let (checker, inputs, mut problems) = prepare(args)?;
-    let mut files: Vec<(String, String, Analysis)> = Vec::new();
-    if let Some(name) = &inputs.stdin {
-        if let Some(text) = read_stdin(
-            name,
-            checker.rules().settings.max_draft_bytes(),
-            &mut problems,
-        ) {
-            let analysis = checker.analyse_document(Markup::of_path(name), &text);
-            files.push((name.clone(), text, analysis));
+    let (inputs, mut problems) = prepare(args)?;
+    let checkers = &inputs.checkers;
+    let mut files: Vec<(usize, String, String, Analysis)> = Vec::new();
+    if let Some((set, name)) = &inputs.stdin {
+        let limit = checkers[*set].rules().settings.max_draft_bytes();
+        if let Some(text) = read_stdin(name, limit, &mut problems) {
+            let analysis = checkers[*set].analyse_document(Markup::of_path(name), &text);
+            files.push((*set, name.clone(), text, analysis));
         }
     }
-    for draft in &inputs.drafts {
-        if let Some(text) = read_draft(
-            draft,
-            checker.rules().settings.max_draft_bytes(),
-            &mut problems,
-        ) {
-            let analysis = checker.analyse_document(Markup::of_path(&draft.display), &text);
-            files.push((draft.display.clone(), text, analysis));
+    for (set, draft) in &inputs.drafts {
+        let limit = checkers[*set].rules().settings.max_draft_bytes();
+        if let Some(text) = read_draft(draft, limit, &mut problems) {
+            let analysis = checkers[*set].analyse_document(Markup::of_path(&draft.display), &text);
+            files.push((*set, draft.display.clone(), text, analysis));
         }
     }
     print_problems(&problems);
     let reports: Vec<NumbersReport> = files
         .iter()
-        .map(|(path, source, analysis)| NumbersReport {
+        .map(|(set, path, source, analysis)| NumbersReport {
             path,
+            rules: checkers[*set].rules(),
             source,
             analysis,
         })
         .collect();
     let output = match args.format {
-        Format::Json => numbers::render_json(&reports, checker.rules()),
-        _ => numbers::render_human(&reports, checker.rules()),
+        Format::Json => numbers::render_json(&reports),
+        _ => numbers::render_human(&reports),
     };
     write_stdout(&output)?;
     Ok(if problems.failed {
@@ -780,20 +879,42 @@ fn run_numbers(args: &CheckArgs) -> Result<u8, Failure> {
     })
 }
 
+/// `figcheck coverage`: how the drafts cover one rules file's figures, that
+/// of the first draft (the one the run starts from). Drafts checked with
+/// another rules file are left out, with a note.
 fn run_coverage(args: &CheckArgs) -> Result<u8, Failure> {
-    let (checker, inputs, mut problems) = prepare(args)?;
+    let (inputs, mut problems) = prepare(args)?;
+    let checker = &inputs.checkers[0];
     let rules = checker.rules();
     let limit = rules.settings.max_draft_bytes();
     let mut texts: Vec<(String, String)> = Vec::new();
-    if let Some(name) = &inputs.stdin {
-        if let Some(text) = read_stdin(name, limit, &mut problems) {
+    let mut elsewhere: BTreeMap<usize, usize> = BTreeMap::new();
+    if let Some((set, name)) = &inputs.stdin {
+        if *set != 0 {
+            *elsewhere.entry(*set).or_default() += 1;
+        } else if let Some(text) = read_stdin(name, limit, &mut problems) {
             texts.push((name.clone(), text));
         }
     }
-    for draft in &inputs.drafts {
-        if let Some(text) = read_draft(draft, limit, &mut problems) {
+    for (set, draft) in &inputs.drafts {
+        if *set != 0 {
+            *elsewhere.entry(*set).or_default() += 1;
+        } else if let Some(text) = read_draft(draft, limit, &mut problems) {
             texts.push((draft.display.clone(), text));
         }
+    }
+    for (set, count) in elsewhere {
+        let other = &inputs.checkers[set].rules().path;
+        let folder = other.parent().unwrap_or(other);
+        problems.note(
+            &other.display().to_string(),
+            format!(
+                "{} checked with these rules, not with {}, and left out; run `figcheck coverage {}` for them",
+                plural(count, "draft"),
+                rules.path.display(),
+                folder.display()
+            ),
+        );
     }
     print_problems(&problems);
     let mut coverage = figcheck::coverage::Coverage::new(rules);

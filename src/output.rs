@@ -71,6 +71,21 @@ impl OutputFile {
     }
 }
 
+/// The rule sets a run checks with (one rules file each; a draft is checked
+/// with the nearest), as the formats need them.
+pub(crate) struct Sets<'a> {
+    pub(crate) rules: Vec<&'a Rules>,
+    /// SARIF's numbering of every set's figures.
+    pub(crate) sarif: sarif::RuleTable,
+}
+
+impl<'a> Sets<'a> {
+    pub(crate) fn new(rules: Vec<&'a Rules>) -> Sets<'a> {
+        let sarif = sarif::RuleTable::new(&rules);
+        Sets { rules, sarif }
+    }
+}
+
 /// One file's findings rendered for one format, on the thread that checked
 /// it: text for the line formats, or items of the document for json and sarif.
 pub(crate) enum Rendering {
@@ -92,14 +107,14 @@ pub(crate) enum Writer {
 
 impl Writer {
     /// The writer and the text that opens its output.
-    pub(crate) fn begin(format: Format, rules: &Rules) -> (Writer, String) {
+    pub(crate) fn begin(format: Format, sets: &Sets) -> (Writer, String) {
         match format {
             Format::Json => {
                 let (stream, head) = json::JsonStream::begin();
                 (Writer::Json(stream), head)
             }
             Format::Sarif => {
-                let (stream, head) = sarif::SarifStream::begin(rules);
+                let (stream, head) = sarif::SarifStream::begin(&sets.rules, &sets.sarif);
                 (Writer::Sarif(stream), head)
             }
             Format::Html => (Writer::Html(Vec::new(), Vec::new()), String::new()),
@@ -163,21 +178,24 @@ impl Writer {
     }
 }
 
-/// One file's findings in `format`.
+/// One file's findings in `format`, checked with rule set `set`.
 pub(crate) fn render(
     format: Format,
     report: &FileReport,
-    rules: &Rules,
+    (sets, set): (&Sets, usize),
     style: human::Style,
     indent: usize,
 ) -> Rendering {
+    let rules = sets.rules[set];
     Rendering::Text(match format {
         Format::Human => human::render_file(report, style),
         Format::Short => short::render_file(report, rules),
         Format::Jsonl => json::render_lines(report, rules),
         Format::Github => github::render_file(&from_repository_root(report), rules),
         Format::Json => return Rendering::Items(json::findings(report, rules, indent)),
-        Format::Sarif => return Rendering::Items(sarif::results(report, rules, indent)),
+        Format::Sarif => {
+            return Rendering::Items(sarif::results(report, rules, (&sets.sarif, set), indent))
+        }
         Format::Html => {
             let (section, counted) = html::render_file(report, rules);
             return Rendering::Html(section, counted);

@@ -314,12 +314,14 @@ const LARGE_DRAFT: usize = 1 << 20;
 /// Checks one input and renders its findings where it was checked, so that
 /// its text is dropped before the outcome travels.
 fn check_one<R>(
-    checker: &Checker,
+    checkers: &[Checker],
+    set: usize,
     name: String,
     text: Option<String>,
     problems: Problems,
-    render: &(dyn Fn(&FileReport) -> R + Sync),
+    render: &(dyn Fn(usize, &FileReport) -> R + Sync),
 ) -> Outcome<R> {
+    let checker = &checkers[set];
     let Some(text) = text else {
         return Outcome {
             name,
@@ -361,7 +363,7 @@ fn check_one<R>(
         findings,
         date,
     };
-    let rendered = render(&report);
+    let rendered = render(set, &report);
     Outcome {
         name: report.path,
         problems,
@@ -371,22 +373,23 @@ fn check_one<R>(
     }
 }
 
-/// Checks standard input (already read, as `stdin`: its name, its text if it
-/// could be read, and the problems reading it raised) and then `drafts`, with
-/// `jobs` threads; renders each draft's findings with `render` on the thread
-/// that checked it; and calls `sink` with every outcome in input order. A
-/// sink that fails stops the run, and its error is returned.
+/// Checks standard input (already read, as `stdin`: the rule set it is
+/// checked with, its name, its text if it could be read, and the problems
+/// reading it raised) and then `drafts`, each with the checker of its rule
+/// set (an index into `checkers`), with `jobs` threads; renders each draft's
+/// findings with `render` (given the rule set) on the thread that checked
+/// it; and calls `sink` with every outcome in input order. A sink that fails
+/// stops the run, and its error is returned.
 pub fn check_all<R: Send>(
-    checker: &Checker,
-    stdin: Option<(String, Option<String>, Problems)>,
-    drafts: &[Draft],
+    checkers: &[Checker],
+    stdin: Option<(usize, String, Option<String>, Problems)>,
+    drafts: &[(usize, Draft)],
     jobs: usize,
-    render: &(dyn Fn(&FileReport) -> R + Sync),
+    render: &(dyn Fn(usize, &FileReport) -> R + Sync),
     sink: &mut dyn FnMut(Outcome<R>) -> Result<(), String>,
 ) -> Result<(), String> {
-    let limit = checker.rules().settings.max_draft_bytes();
-    if let Some((name, text, problems)) = stdin {
-        sink(check_one(checker, name, text, problems, render))?;
+    if let Some((set, name, text, problems)) = stdin {
+        sink(check_one(checkers, set, name, text, problems, render))?;
     }
     let threads = jobs.max(1).min(drafts.len().max(1));
     let ahead = threads * AHEAD_PER_THREAD;
@@ -403,7 +406,10 @@ pub fn check_all<R: Send>(
             let (next, stop, written, large) = (&next, &stop, &written, &large);
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(draft) = drafts.get(i) else { break };
+                let Some((set, draft)) = drafts.get(i) else {
+                    break;
+                };
+                let limit = checkers[*set].rules().settings.max_draft_bytes();
                 {
                     let (count, moved) = written;
                     let mut count = count.lock().expect("no thread panics holding it");
@@ -421,7 +427,14 @@ pub fn check_all<R: Send>(
                     .is_ok_and(|m| m.len() > LARGE_DRAFT as u64)
                     .then(|| large.lock().unwrap_or_else(|e| e.into_inner()));
                 let text = read_draft_with(draft, metadata, limit, &mut problems);
-                let outcome = check_one(checker, draft.display.clone(), text, problems, render);
+                let outcome = check_one(
+                    checkers,
+                    *set,
+                    draft.display.clone(),
+                    text,
+                    problems,
+                    render,
+                );
                 if sender.send((i, outcome)).is_err() {
                     break;
                 }

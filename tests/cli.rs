@@ -927,45 +927,6 @@ fn a_windows_1252_draft_is_read_with_its_accents() {
 /// The issue on where editors write: the command line finds the rules file
 /// the editor would, the nearest one beside the drafts named, from wherever
 /// it runs; with no draft named, the current directory's.
-#[test]
-fn the_rules_file_is_found_beside_the_drafts() {
-    let dir = workspace(&[("sub/dir/d.md", BAD), ("other/.keep", "")]);
-    // sub/dir has rules of its own, where 376 is the count.
-    write(
-        dir.path(),
-        "sub/dir/rules.toml",
-        &RULES.replace("canonical = 367", "canonical = 376"),
-    );
-    let run = figcheck(dir.path(), &["--format", "short", "sub/dir/d.md"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let run = figcheck(
-        &dir.path().join("other"),
-        &["--format", "short", "../sub/dir/d.md"],
-    );
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    // A glob's fixed part is where it looks.
-    let run = figcheck(dir.path(), &["--format", "short", "sub/dir/*.md"]);
-    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    // From the top, with no draft named: the top's rules, where it is 367;
-    // one run has one rules file, and a note says which drafts have their
-    // own.
-    let run = figcheck(dir.path(), &["--format", "short"]);
-    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("sub/dir/d.md:1:19"), "{}", run.stdout);
-    assert!(
-        run.stderr
-            .contains("sub/dir/rules.toml: 1 draft below ./sub/dir was checked with"),
-        "{}",
-        run.stderr
-    );
-    // Rules named with --rules are the user's choice: nothing to note.
-    let run = figcheck(dir.path(), &["--rules", "rules.toml", "--format", "short"]);
-    assert!(!run.stderr.contains("checked with"), "{}", run.stderr);
-    // Drafts under the run's own rules: nothing to note either.
-    let run = figcheck(dir.path(), &["--format", "short", "sub/dir"]);
-    assert!(!run.stderr.contains("checked with"), "{}", run.stderr);
-}
-
 /// The issue on where editors write: a step with `working-directory:` names
 /// its drafts from there, but GitHub attaches an annotation to the diff only
 /// by a path from the repository's root (`GITHUB_WORKSPACE`).

@@ -15,6 +15,8 @@ use crate::Analysis;
 /// One file's numbers, as the recogniser and attribution saw them.
 pub struct NumbersReport<'a> {
     pub path: &'a str,
+    /// The rules the draft was read with.
+    pub rules: &'a Rules,
     pub source: &'a str,
     pub analysis: &'a Analysis,
 }
@@ -91,7 +93,7 @@ struct RelationRow<'a> {
     figure: Option<&'a str>,
 }
 
-fn relations<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<RelationRow<'a>> {
+fn relations<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<RelationRow<'a>> {
     let mut out = Vec::new();
     for report in reports {
         let index = LineIndex::new(report.source);
@@ -103,7 +105,7 @@ fn relations<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Rela
                 text: &report.source[r.claimed.clone()],
                 computation: &r.computation,
                 holds: r.holds,
-                figure: r.figure.map(|i| rules.figures[i].id.as_str()),
+                figure: r.figure.map(|i| report.rules.figures[i].id.as_str()),
             });
         }
     }
@@ -124,7 +126,7 @@ fn drafts<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<DraftRow<'a>> {
         .collect()
 }
 
-fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> {
+fn rows<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
     for report in reports {
         let index = LineIndex::new(report.source);
@@ -141,7 +143,7 @@ fn rows<'a>(reports: &'a [NumbersReport<'a>], rules: &'a Rules) -> Vec<Row<'a>> 
                 report,
                 &index,
                 n,
-                claim.map(|c| rules.figures[c.figure].id.as_str()),
+                claim.map(|c| report.rules.figures[c.figure].id.as_str()),
             );
             if let Some(claim) = claim {
                 row.subject = report.source.get(claim.subject.clone());
@@ -192,7 +194,7 @@ fn row<'a>(
 }
 
 /// `{"version": 1, "drafts": [...], "numbers": [...]}`
-pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
+pub fn render_json(reports: &[NumbersReport]) -> String {
     #[derive(Serialize)]
     struct Document<'a> {
         version: u32,
@@ -203,8 +205,8 @@ pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
     let document = Document {
         version: 1,
         drafts: drafts(reports),
-        numbers: rows(reports, rules),
-        relations: relations(reports, rules),
+        numbers: rows(reports),
+        relations: relations(reports),
     };
     let mut out = serde_json::to_string_pretty(&document).expect("numbers serialise to JSON");
     out.push('\n');
@@ -214,7 +216,7 @@ pub fn render_json(reports: &[NumbersReport], rules: &Rules) -> String {
 /// A line per draft with the date it is checked at, then one line per number:
 /// `path:line:column  text  kind  value  [qualifier]
 /// [-> figure (subject: "words")  [forecast|history]  [at DATE ("words")]]`.
-pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
+pub fn render_human(reports: &[NumbersReport]) -> String {
     let mut out = String::new();
     for report in reports {
         if let Some(date) = report.analysis.date {
@@ -241,7 +243,7 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
             }
             out.push('\n');
         }
-        for row in rows(std::slice::from_ref(report), rules) {
+        for row in rows(std::slice::from_ref(report)) {
             let value = match (&row.value, &row.low, &row.high) {
                 (Value::Null, low, high) => format!("{low}–{high}"),
                 (value, _, _) => value.to_string(),
@@ -273,7 +275,7 @@ pub fn render_human(reports: &[NumbersReport], rules: &Rules) -> String {
             }
             out.push('\n');
         }
-        for r in relations(std::slice::from_ref(report), rules) {
+        for r in relations(std::slice::from_ref(report)) {
             let _ = writeln!(
                 out,
                 "{}:{}:{}  {:?}  {}: {}  {}",

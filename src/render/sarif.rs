@@ -21,10 +21,69 @@ pub struct SarifStream {
     tail: String,
 }
 
+/// The SARIF rules of a run that checked drafts with one or more rule sets
+/// (one rules file each): each set's figures in turn, then `unused-ignore`.
+/// A figure id that two sets share is told apart by its rules file.
+#[derive(Debug, Clone)]
+pub struct RuleTable {
+    /// The index of each set's first figure.
+    first: Vec<usize>,
+    /// Each set's figure ids as SARIF rule ids.
+    ids: Vec<Vec<String>>,
+}
+
+impl RuleTable {
+    pub fn new(sets: &[&Rules]) -> RuleTable {
+        let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for rules in sets {
+            for figure in &rules.figures {
+                *seen.entry(figure.id.as_str()).or_default() += 1;
+            }
+        }
+        let cwd = std::env::current_dir().unwrap_or_default();
+        let mut first = Vec::with_capacity(sets.len());
+        let mut count = 0;
+        let ids = sets
+            .iter()
+            .map(|rules| {
+                first.push(count);
+                count += rules.figures.len();
+                rules
+                    .figures
+                    .iter()
+                    .map(|figure| match seen[figure.id.as_str()] {
+                        1 => figure.id.clone(),
+                        _ => format!(
+                            "{}#{}",
+                            rules
+                                .path
+                                .strip_prefix(&cwd)
+                                .unwrap_or(&rules.path)
+                                .display(),
+                            figure.id
+                        ),
+                    })
+                    .collect()
+            })
+            .collect();
+        RuleTable { first, ids }
+    }
+
+    /// The rule index of a finding of `set` about `figure`; findings about
+    /// no figure take the last rule.
+    fn index(&self, set: usize, figure: Option<usize>) -> usize {
+        match figure {
+            Some(figure) => self.first[set] + figure,
+            None => self.first.last().map_or(0, |&f| f) + self.ids.last().map_or(0, Vec::len),
+        }
+    }
+}
+
 impl SarifStream {
-    /// The stream, and the text that opens the log (the tool and its rules).
-    pub fn begin(rules: &Rules) -> (SarifStream, String) {
-        let (head, tail, array) = ArrayStream::split(&empty_log(rules), "results");
+    /// The stream, and the text that opens the log (the tool and the rules
+    /// of every set, as `table` numbers them).
+    pub fn begin(sets: &[&Rules], table: &RuleTable) -> (SarifStream, String) {
+        let (head, tail, array) = ArrayStream::split(&empty_log(sets, table), "results");
         (SarifStream { array, tail }, head)
     }
 
@@ -42,24 +101,27 @@ impl SarifStream {
     }
 }
 
+/// The whole run, checked with one rule set, as one SARIF log.
 pub fn render(reports: &[FileReport], rules: &Rules) -> String {
-    let (mut stream, mut out) = SarifStream::begin(rules);
+    let table = RuleTable::new(&[rules]);
+    let (mut stream, mut out) = SarifStream::begin(&[rules], &table);
     for report in reports {
-        out.push_str(&stream.push(results(report, rules, stream.item_indent())));
+        out.push_str(&stream.push(results(report, rules, (&table, 0), stream.item_indent())));
     }
     out.push_str(&stream.end());
     out
 }
 
 /// The log with no result, pretty-printed.
-fn empty_log(rules: &Rules) -> String {
-    let mut driver_rules: Vec<Value> = rules
-        .figures
+fn empty_log(sets: &[&Rules], table: &RuleTable) -> String {
+    let mut driver_rules: Vec<Value> = sets
         .iter()
-        .map(|figure| {
+        .zip(&table.ids)
+        .flat_map(|(rules, ids)| rules.figures.iter().zip(ids))
+        .map(|(figure, id)| {
             let canonical = describe(figure.canonical(), figure.unit, crate::locale::Locale::ENGLISH);
             json!({
-                "id": figure.id,
+                "id": id,
                 "name": figure.id,
                 "shortDescription": { "text": figure.name },
                 "fullDescription": { "text": format!("{}: the canonical value is {canonical}.", figure.name) },
@@ -97,13 +159,22 @@ fn empty_log(rules: &Rules) -> String {
     serde_json::to_string_pretty(&log).expect("SARIF serialises")
 }
 
-/// One file's findings as SARIF results, each indented by `indent` (see
-/// [`SarifStream::item_indent`]).
-pub fn results(report: &FileReport, rules: &Rules, indent: usize) -> Items {
+/// One file's findings, checked with `rules` (set `set` of `table`), as
+/// SARIF results, each indented by `indent` (see [`SarifStream::item_indent`]).
+pub fn results(
+    report: &FileReport,
+    rules: &Rules,
+    (table, set): (&RuleTable, usize),
+    indent: usize,
+) -> Items {
     let mut results = Items::new(indent);
     each_located(report, rules, |l| {
         let p = l.position;
-        let rule_index = l.finding.figure.unwrap_or(rules.figures.len());
+        let rule_index = table.index(set, l.finding.figure);
+        let rule_id = match l.finding.figure {
+            Some(figure) => table.ids[set][figure].as_str(),
+            None => l.subject(),
+        };
         // Every claim of an inconsistency, not only the first.
         let related: Vec<Value> = if l.finding.code == Code::Inconsistent {
             l.finding
@@ -131,7 +202,7 @@ pub fn results(report: &FileReport, rules: &Rules, indent: usize) -> Items {
             Vec::new()
         };
         let mut result = json!({
-            "ruleId": l.subject(),
+            "ruleId": rule_id,
             "ruleIndex": rule_index,
             "level": level(l.finding.severity),
             "message": { "text": format!("{}\nhelp: {}", l.finding.message, l.finding.help) },

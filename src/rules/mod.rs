@@ -14,6 +14,7 @@ pub mod describe;
 mod diagnostic;
 pub mod extend;
 pub mod history;
+pub mod nearest;
 mod read;
 mod schema;
 mod validate;
@@ -380,10 +381,13 @@ impl Rules {
     /// `rules.toml` that is a link to a file outside its own directory is
     /// not followed: in a pull request it could point at a secret.
     pub fn discover(start: &Path) -> Option<PathBuf> {
-        start
-            .ancestors()
-            .map(|dir| dir.join(RULES_FILE_NAME))
-            .find(|candidate| candidate.is_file() && stays_home(candidate))
+        start.ancestors().find_map(Rules::discover_here)
+    }
+
+    /// The rules file in `dir` itself, on the terms of [`Rules::discover`].
+    pub fn discover_here(dir: &Path) -> Option<PathBuf> {
+        let candidate = dir.join(RULES_FILE_NAME);
+        (candidate.is_file() && stays_home(&candidate)).then_some(candidate)
     }
 
     /// The figure with this id.

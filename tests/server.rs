@@ -575,3 +575,29 @@ fn rules_that_are_a_fifo_never_block_the_server() {
     assert_eq!(hover, Value::Null);
     client.shut_down();
 }
+
+/// The editor's rules are the command line's: the nearest rules.toml above
+/// each draft (tests/discovery.rs runs the same trees through the CLI).
+#[test]
+fn each_draft_takes_the_nearest_rules_as_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    common::write(&root, "rules.toml", RULES);
+    common::write(
+        &root,
+        "story/rules.toml",
+        &RULES.replace("canonical = 367", "canonical = 376"),
+    );
+    let text = "Rights groups say 376 people have died in custody.\n";
+    let mut client = Client::initialized(&root);
+    for (draft, expected) in [("a.md", 1), ("story/deep/b.md", 0)] {
+        let uri = uri_of(&root.join(draft));
+        client.notify(
+            "textDocument/didOpen",
+            json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+        );
+        let diagnostics = client.diagnostics(&uri);
+        assert_eq!(diagnostics.len(), expected, "{draft}: {diagnostics:?}");
+    }
+    client.shut_down();
+}

@@ -142,10 +142,13 @@ pub(super) fn counts_a_subset(
     if cues.whole_of.is_match(before) {
         return false;
     }
+    // A status after another number speaks of that one: "95 are confirmed
+    // dead and 26 remain missing".
     let stretch = rest_of_stretch(s, subject);
     let near: String = stretch
         .split_whitespace()
         .take(5)
+        .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
         .collect::<Vec<_>>()
         .join(" ");
     cues.status.is_match(&near)
@@ -247,8 +250,21 @@ pub(super) fn reduced_relative(
     if !first.ends_with(ending) || first == exception {
         return false;
     }
+    // "95 people are confirmed dead": after an auxiliary the participle is
+    // the clause's own verb.
+    if s.slice(number.span.end..subject.start)
+        .split_whitespace()
+        .any(|w| cues.auxiliaries.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    // A verb after another number is that number's: "… and 26 were hurt".
     let stretch = rest_of_stretch(s, subject);
-    stretch.split_whitespace().take(8).any(|w| {
+    let mut words = stretch
+        .split_whitespace()
+        .take(8)
+        .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()));
+    words.any(|w| {
         matches!(
             w.to_lowercase().as_str(),
             "have" | "has" | "had" | "were" | "was" | "are" | "is"
@@ -277,6 +293,12 @@ pub(super) fn counts_another_noun(
         return false;
     }
     let after = s.after(number.span.end);
+    // A spaced dash ends what the number counts: "21,063 - some 1,758 …".
+    let spaced = after.trim_start_matches([' ', '\u{a0}']);
+    if spaced.len() < after.len() && spaced.starts_with(['-', '‑']) && spaced[1..].starts_with(' ')
+    {
+        return false;
+    }
     let skipped = after.len() - after.trim_start_matches([' ', '\u{a0}', '-', '‑']).len();
     let w_start = number.span.end + skipped;
     let w = leading_word(&after[skipped..]);
@@ -296,11 +318,39 @@ pub(super) fn counts_another_noun(
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|t| !t.is_empty())
             .all(|t| cues.auxiliaries.contains(&t.to_lowercase().as_str()));
-        if only_auxiliaries {
+        // "130 people across six states have died": six, inside a phrase
+        // of its own, is not what the verb speaks of.
+        let in_a_phrase = s
+            .before(number.qualifier_start)
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| cues.place_prepositions.contains(&w.to_lowercase().as_str()));
+        if only_auxiliaries && !in_a_phrase {
             return false;
         }
     }
     true
+}
+
+/// Whether the number counts the noun that is the subject of the subject
+/// phrase's verb: "95 people are confirmed dead", only the counted noun and
+/// auxiliaries between. Nothing binds a number more closely, so it is the
+/// nearest whatever stands after the phrase ("… and 26 remain missing").
+pub(super) fn counts_the_verb_s_subject(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    if subject.start < number.span.end {
+        return false;
+    }
+    let mut words = s.slice(number.span.end..subject.start).split_whitespace();
+    let Some(noun) = words.next() else {
+        return false;
+    };
+    noun.chars().all(char::is_alphabetic)
+        && words.all(|w| cues.auxiliaries.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a clause break stands between a number and a subject phrase.

@@ -46,8 +46,8 @@ pub use crate::subject::{SubjectHit, SubjectMatcher};
 use cues::Cues;
 use evidence::{
     after_an_opening_whole, counted_by_rate, counts_a_subset, counts_a_window, counts_an_increment,
-    counts_another_noun, in_another_clause, names_a_whole, names_another_thing, negated,
-    reduced_relative, same_unit, says_rate, small_word_counts,
+    counts_another_noun, counts_the_verb_s_subject, in_another_clause, names_a_whole,
+    names_another_thing, negated, reduced_relative, same_unit, says_rate, small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -191,9 +191,11 @@ const TOPIC_REACH: usize = 4;
 
 /// The figure that is the topic where `sentence` stands: the one figure the
 /// nearest sentence before it that names any figure names, in the same
-/// paragraph and at most [`TOPIC_REACH`] sentences back; and the pointing
-/// phrase that stands in for its subject, if `sentence` opens by pointing
-/// back ("The figure …", "Previously, it stood at …").
+/// paragraph (or, for an explicit pointer, the one before) and at most
+/// [`TOPIC_REACH`] sentences back; and the pointing phrase that stands in
+/// for its subject, if `sentence` opens by pointing back ("The figure …",
+/// "Previously, it stood at …") or points back anywhere ("…, bringing the
+/// year's total to …").
 fn back_reference(
     text: &str,
     hits: &[SubjectHit],
@@ -201,13 +203,26 @@ fn back_reference(
     sentence: &Range<usize>,
     cues: &Cues,
 ) -> Option<(SubjectHit, bool)> {
+    let sentence_text = &text[sentence.clone()];
+    let pointing = cues.pointing.find(sentence_text);
+    let pointer = cues.back_reference.find(sentence_text).or(pointing);
     let mut after = sentence.start;
     let mut figure = None;
     let mut far = false;
+    // Paragraph breaks passed: a verb that points back ("bringing the
+    // year's total to …") reaches over one, to the paragraph before; a bare
+    // "The figure" opening a paragraph may be about anything.
+    let mut breaks = 0;
     for (back, previous) in before.iter().rev().take(TOPIC_REACH).enumerate() {
         let between = text.get(previous.end..after)?;
-        if between.matches('\n').count() > 1 || !between.trim().is_empty() {
+        if !between.trim().is_empty() {
             return None;
+        }
+        if between.matches('\n').count() > 1 {
+            if pointing.is_none() || breaks > 0 {
+                return None;
+            }
+            breaks += 1;
         }
         let named = hits_in(hits, previous);
         if let Some(first) = named.first() {
@@ -215,14 +230,17 @@ fn back_reference(
                 return None;
             }
             figure = Some(first.figure);
-            far = back > 0;
+            far = back > 0 || breaks > 0;
             break;
         }
         after = previous.start;
     }
     let figure = figure?;
-    let sentence_text = &text[sentence.clone()];
-    if let Some(m) = cues.pronoun_back.find(sentence_text) {
+    if let Some(m) = cues
+        .pronoun_back
+        .find(sentence_text)
+        .filter(|_| breaks == 0)
+    {
         // "it" or the verb stands in for the subject; always weaker.
         let span = sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end();
         return Some((
@@ -234,10 +252,7 @@ fn back_reference(
             true,
         ));
     }
-    let m = cues
-        .back_reference
-        .find(&text[sentence.clone()])
-        .or_else(|| cues.pointing.find(&text[sentence.clone()]))?;
+    let m = pointer?;
     // "The number of missing people" names another quantity.
     if cues
         .of_after
@@ -253,6 +268,36 @@ fn back_reference(
         },
         far,
     ))
+}
+
+/// A pointing phrase in a sentence that names one figure, standing in for
+/// that figure: "408 people arrived yesterday, bringing the year's total to
+/// 21,063" makes 21,063 the figure's total, as its own subject makes 408 a
+/// count of arrivals.
+fn pointer_to_own(
+    text: &str,
+    own: &[SubjectHit],
+    sentence: &Range<usize>,
+    cues: &Cues,
+) -> Option<SubjectHit> {
+    let first = own.first()?;
+    if own.iter().any(|h| h.figure != first.figure) {
+        return None;
+    }
+    let m = cues.pointing.find(&text[sentence.clone()])?;
+    let span = sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end();
+    if own
+        .iter()
+        .any(|h| h.span.start < span.end && span.start < h.span.end)
+        || cues.of_after.is_match(&text[span.end..sentence.end])
+    {
+        return None;
+    }
+    Some(SubjectHit {
+        family: first.family,
+        figure: first.figure,
+        span,
+    })
 }
 
 /// The length in bytes of the last word of `s`.
@@ -276,6 +321,7 @@ pub fn attribute_in(
         let sentence = sentence.clone();
         let own = hits_in(hits, &sentence);
         let pointed;
+        let with_pointer: Vec<SubjectHit>;
         let referred = own.is_empty();
         // A topic reached over other sentences, or by a pronoun: weaker.
         let mut weak_reference = false;
@@ -289,7 +335,13 @@ pub fn attribute_in(
                 None => continue,
             }
         } else {
-            own
+            match pointer_to_own(text, own, &sentence, cues) {
+                Some(hit) => {
+                    with_pointer = own.iter().cloned().chain([hit]).collect();
+                    &with_pointer[..]
+                }
+                None => own,
+            }
         };
         let first = numbers.partition_point(|n| n.span.start < sentence.start);
         let last = numbers.partition_point(|n| n.span.start < sentence.end);
@@ -309,7 +361,11 @@ pub fn attribute_in(
                 // The subject is the noun a rate counts, inside the number.
                 subject.end..subject.end
             };
-            let words = s.words_between(gap.clone());
+            let words = if counts_the_verb_s_subject(&s, n, subject, cues) {
+                0
+            } else {
+                s.words_between(gap.clone())
+            };
             // A verb of change or standing right before the number ("…, rose
             // to 99", "aumentó a 99") takes the subject its sentence opened
             // with, however long that subject's words ran.
@@ -464,8 +520,9 @@ pub fn attribute_in(
                 {
                     framing = Modality::PartOfYear;
                 }
+                // Four letters at least: "the", "and", "los" name nothing.
                 let names = |word: &str| {
-                    word.chars().count() >= 3
+                    word.chars().count() >= 4
                         && figure
                             .name
                             .split(|c: char| !c.is_alphanumeric())

@@ -58,6 +58,17 @@ fn claims(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The numbers claimed in `text` under the rules file `rules`.
+fn claimed_under(rules: &str, text: &str) -> Vec<String> {
+    let rules = Rules::parse(rules, Path::new("rules.toml")).expect("test rules parse");
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+    let numbers = recognise(text, Lang::En);
+    attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
+        .into_iter()
+        .map(|c| text[numbers[c.number].span.clone()].to_string())
+        .collect()
+}
+
 fn claim(id: &str, found: &str) -> (String, String) {
     (id.to_string(), found.to_string())
 }
@@ -522,15 +533,7 @@ subjects = ["homicide rate", "homicides"]
 unit = "rate"
 canonical = 1.9
 "#;
-    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
-    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
-    let found = |text: &str| -> Vec<String> {
-        let numbers = recognise(text, Lang::En);
-        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
-            .into_iter()
-            .map(|c| text[numbers[c.number].span.clone()].to_string())
-            .collect()
-    };
+    let found = |text: &str| claimed_under(rules, text);
     assert_eq!(found("The homicide rate was 1.9."), vec!["1.9"]);
     assert_eq!(
         found("There were 1.9 homicides per 100,000 people."),
@@ -664,9 +667,118 @@ fn a_day_or_a_part_is_evidence_only_where_it_speaks_of_the_number() {
 #[test]
 fn a_running_total_speaks_of_its_own_number_only() {
     // "bringing the total to …" speaks of the total after the comma, not
-    // of the day's count before it.
-    let e = evidence("Yesterday, 40 people were arrested, bringing the total to 85,000.");
-    assert!(e.narrow_time && !e.running_total, "{e:?}");
+    // of the day's count before it; the day's word, of the day's count.
+    let text = "Yesterday, 40 people were arrested, bringing the total to 85,000.";
+    let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+    let numbers = recognise(text, Lang::En);
+    let found = attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En);
+    assert_eq!(found.len(), 2, "{found:?}");
+    let day = &found[0].evidence;
+    assert!(day.narrow_time && !day.running_total, "{day:?}");
+    assert_eq!(&text[numbers[found[1].number].span.clone()], "85,000");
+    let total = &found[1].evidence;
+    assert!(!total.narrow_time && total.running_total, "{total:?}");
+    assert_eq!(found[1].tier, tier::Tier::Firm);
+}
+
+#[test]
+fn a_verb_pointing_at_the_total_names_the_sentence_s_figure() {
+    // Must fire: the figure its sentence names, or the paragraph before's.
+    for (text, number) in [
+        ("Police have arrested 40 people, bringing the total to 85,000.", "85,000"),
+        ("Police have arrested 40 people – taking the provisional total for the year to 85,000.", "85,000"),
+        (
+            "In all, 84,960 people were arrested last year.\n\nOn Sunday police held 40 more, taking the total to 85,000.",
+            "85,000",
+        ),
+    ] {
+        assert!(claims(text).contains(&claim("arrests", number)), "{text}: {:?}", claims(text));
+    }
+    // Must not fire: the total of something else, two figures named, a
+    // pointer two paragraphs from its figure, or no pointing verb across a
+    // paragraph break.
+    for text in [
+        "Police have arrested 40 people, bringing the total number of guards to 85,000.",
+        "Police have arrested 40 people and 3 died in custody, bringing the total to 85,000.",
+        "In all, 84,960 people were arrested.\n\nFamilies waited.\n\nThat took the total to 85,000.",
+        "In all, 84,960 people were arrested.\n\nThe total stands at 85,000.",
+    ] {
+        assert!(
+            !claims(text).iter().any(|c| c.1 == "85,000"),
+            "{text}: {:?}",
+            claims(text)
+        );
+    }
+}
+
+#[test]
+fn a_spanish_verb_pointing_at_the_figure_names_the_sentence_s_figure() {
+    let rules = r#"
+[[figure]]
+id = "muertes"
+name = "Muertes bajo custodia"
+subjects = ["died in custody"]
+subjects_es = ["murieron bajo custodia"]
+canonical = 376
+"#;
+    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::Es);
+    let found = |text: &str| -> Vec<String> {
+        let numbers = recognise(text, Lang::Es);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::Es)
+            .into_iter()
+            .map(|c| text[numbers[c.number].span.clone()].to_string())
+            .collect()
+    };
+    assert_eq!(
+        found("Ayer murieron bajo custodia 4 personas, elevando la cifra a 376."),
+        ["4", "376"]
+    );
+    // Must not fire: "la cifra de" names another quantity.
+    assert_eq!(
+        found("Ayer murieron bajo custodia 4 personas, elevando la cifra de guardias a 376."),
+        ["4"]
+    );
+}
+
+#[test]
+fn a_number_binds_to_the_verb_its_counted_noun_is_the_subject_of() {
+    const CONFIRMED: &str = r#"
+[[figure]]
+id = "dead"
+name = "Storm deaths"
+subjects = ["confirmed dead"]
+canonical = 95
+"#;
+    let found = |text: &str| claimed_under(CONFIRMED, text);
+    // Must fire: the counted noun is the verb's subject, whatever follows
+    // (another number's clause, a verb of that number's, a place phrase).
+    for text in [
+        "Officials said 95 people are confirmed dead and 26 remain missing.",
+        "95 people are confirmed dead and 26 were hurt.",
+        "More than 95 people across six states have been confirmed dead.",
+    ] {
+        assert_eq!(found(text), ["95"], "{text}");
+    }
+    assert_eq!(
+        claims("Officials said 95 people were arrested and 26 were released."),
+        vec![claim("arrests", "95")]
+    );
+    // Must not fire: a number inside a phrase of its own, a participle
+    // that only describes the counted noun, a status of a subset.
+    assert_eq!(
+        found("In six states, many are confirmed dead."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("95 people confirmed dead have been identified."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claims("Officials said 26 were released and 95 people were arrested."),
+        vec![claim("arrests", "95")]
+    );
 }
 
 #[test]

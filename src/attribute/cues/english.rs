@@ -24,6 +24,15 @@ pub(super) static ENGLISH: Cues = Cues {
     relative_end: &RELATIVE_END,
     free_after: FREE_AFTER,
     auxiliaries: AUXILIARIES,
+    place_prepositions: &[
+        "across",
+        "in",
+        "throughout",
+        "within",
+        "among",
+        "from",
+        "over",
+    ],
     months: crate::numbers::MONTHS,
     weekdays: crate::numbers::WEEKDAYS,
     rate_word: "rate",
@@ -367,10 +376,11 @@ static PRONOUN_BACK: LazyLock<Regex> = LazyLock::new(|| {
     .expect("pronoun pattern")
 });
 
-/// "puts that number at", "raised the toll to": a verb that points back anywhere in a sentence.
+/// "puts that number at", "raised the toll to", "bringing the 2024 total
+/// to": a verb that points back anywhere in a sentence.
 static POINTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:puts?|placed?|places|raised?|raises|lowered|lowers?|revised?|revises)\s+(?:that|this|the)\s+(?:number|figure|toll|count|tally|total|estimate)\b",
+        r"(?i)\b(?:(?:puts?|placed?|places|raised?|raises|lowered|lowers?|revised?|revises)\s+(?:that|this|the)|(?:brings?|bringing|brought|takes?|taking|took|pushe[sd]|push|pushing|lift(?:s|ed|ing)?)\s+(?:the|its|their|this\s+year's|the\s+year's)(?:\s+[\w'’-]+){0,2})\s+(?:number|figure|toll|count|tally|total|estimate)\b",
     )
     .expect("pointing pattern")
 });

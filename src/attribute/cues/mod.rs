@@ -76,6 +76,10 @@ pub(super) struct Cues {
     pub free_after: &'static [&'static str],
     /// Words that may stand between a counted noun and its subject phrase.
     pub auxiliaries: &'static [&'static str],
+    /// Prepositions that put a number in a phrase of its own ("across six
+    /// states", "en 20 comunas"): it counts that phrase's noun, never the
+    /// subject of the clause's verb.
+    pub place_prepositions: &'static [&'static str],
     /// Month and weekday names, lowercase.
     pub months: &'static [&'static str],
     pub weekdays: &'static [&'static str],

@@ -26,6 +26,7 @@ pub(super) static SPANISH: Cues = Cues {
     relative_end: &ES_RELATIVE_END,
     free_after: ES_FREE_AFTER,
     auxiliaries: ES_AUXILIARIES,
+    place_prepositions: &["en", "entre", "desde"],
     months: crate::numbers::SPANISH_MONTHS,
     weekdays: &[
         "lunes",
@@ -184,14 +185,17 @@ static ES_BACK_REFERENCE: Pattern = LazyLock::new(|| {
 
 static ES_POINTING: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:eleva|elevó|elevan|elevaron|sitúa|situó|sitúan|ubica|ubicó|cifra|cifró|revisó|revisa|aumentó|redujo|actualizó)\s+(?:esa|esta|la|dicha|el|ese|este|dicho)\s+(?:cifra|número|numero|total|conteo|recuento|estimación|estimacion|balance)\b",
+        r"(?i)\b(?:eleva|elevó|elevan|elevaron|elevando|lleva|llevó|llevando|sitúa|situó|sitúan|ubica|ubicó|cifra|cifró|revisó|revisa|aumentó|redujo|actualizó)\s+(?:esa|esta|la|dicha|el|ese|este|dicho)\s+(?:cifra|número|numero|total|conteo|recuento|estimación|estimacion|balance)\b",
     )
 });
 
 static ES_OF_AFTER: Pattern = LazyLock::new(|| regex(r"^\s+de\b"));
 
-static ES_CLAUSE_BREAK: Pattern =
-    LazyLock::new(|| regex(r"(?i);|,\s+(?:y|pero|mientras|aunque|sino|sin\s+embargo)\b"));
+static ES_CLAUSE_BREAK: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i);|,\s+(?:y|pero|mientras|aunque|sino|sin\s+embargo)\b|(?:,|\s[–—-])\s+(?:elevando|llevando)\b",
+    )
+});
 /// A forecast, target, plan or hypothetical: `prevé`, `se espera que`, `la
 /// meta de`, `podría`, `a proyectar`, and the future and conditional forms
 /// of any verb, regular (`alcanzará`, `llegaría`) or not (`habría`,

@@ -78,6 +78,7 @@ pub(super) fn negated(s: &Sentence, number: &Number, subject: &Range<usize>, cue
 /// follows it, with at most the counted noun and auxiliaries between.
 pub(super) fn small_word_counts(s: &Sentence, number: &Number, subject: &Range<usize>) -> bool {
     !number.small_word
+        || (subject.start < number.qualifier_start && number.span.end < subject.end)
         || (subject.start >= number.span.end
             && s.words_between(number.span.end..subject.start) <= 3
             && !s
@@ -221,6 +222,32 @@ pub(super) fn names_another_thing(
             .any(|s| s.to_lowercase().contains(&lower))
 }
 
+/// Whether the number's clause names one, not both, of the parts the
+/// figure's name joins: in a figure named "Structures destroyed in the
+/// Palisades and Eaton fires", "the Palisades fire destroyed 6,837
+/// structures" counts one fire's. The parts are two capitalised words the
+/// name joins with `and` or `y`.
+pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cues: &Cues) -> bool {
+    let words: Vec<&str> = figure
+        .name
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let capital = |w: &&str| w.starts_with(char::is_uppercase);
+    let Some(parts) = words
+        .windows(3)
+        .find(|w| ["and", "y"].contains(&w[1]) && capital(&w[0]) && capital(&w[2]))
+    else {
+        return false;
+    };
+    let clause = s.slice(super::modality::clause(s, &number.span, cues));
+    let words: Vec<&str> = crate::phrase::tokens(clause)
+        .into_iter()
+        .map(|w| &clause[w])
+        .collect();
+    words.contains(&parts[0]) != words.contains(&parts[2])
+}
+
 /// The words after the subject up to the next comma, colon, semicolon,
 /// bracket or dash: what the clause goes on to say of it.
 pub(super) fn rest_of_stretch<'t>(s: &Sentence<'t>, subject: &Range<usize>) -> &'t str {
@@ -304,7 +331,11 @@ pub(super) fn counts_another_noun(
     let w = leading_word(&after[skipped..]);
     // The subject starts at (or inside) the word after the number: it is what
     // the number counts.
-    if w.is_empty() || (w_start..=w_start + w.len()).contains(&subject.start) {
+    // Or the subject ends with it: "destroyed 10,000 structures".
+    if w.is_empty()
+        || (w_start..=w_start + w.len()).contains(&subject.start)
+        || subject.end == w_start + w.len()
+    {
         return false;
     }
     let lower = w.to_lowercase();

@@ -47,7 +47,8 @@ use cues::Cues;
 use evidence::{
     after_an_opening_whole, counted_by_rate, counts_a_subset, counts_a_window, counts_an_increment,
     counts_another_noun, counts_the_verb_s_subject, in_another_clause, names_a_whole,
-    names_another_thing, negated, reduced_relative, same_unit, says_rate, small_word_counts,
+    names_another_thing, names_one_part, negated, reduced_relative, same_unit, says_rate,
+    small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -248,6 +249,7 @@ fn back_reference(
                 family: false,
                 figure,
                 span,
+                around: false,
             },
             true,
         ));
@@ -265,6 +267,7 @@ fn back_reference(
             family: false,
             figure,
             span: sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end(),
+            around: false,
         },
         far,
     ))
@@ -297,6 +300,7 @@ fn pointer_to_own(
         family: first.family,
         figure: first.figure,
         span,
+        around: false,
     })
 }
 
@@ -410,7 +414,12 @@ pub fn attribute_in(
                 .filter_map(|&i| Some((i, distance(&numbers[i], &hit.span, figure.window)?)))
                 .filter(|&(i, _)| {
                     let n = &numbers[i];
-                    let inside = counted_by_rate(n, &hit.span);
+                    // A phrase written round its number claims that one only.
+                    let within = hit.span.start < n.qualifier_start && n.span.end < hit.span.end;
+                    if hit.around && !within {
+                        return false;
+                    }
+                    let inside = counted_by_rate(n, &hit.span) || hit.around;
                     let overlaps = !inside
                         && n.full_span().start < hit.span.end
                         && hit.span.start < n.span.end;
@@ -426,6 +435,7 @@ pub fn attribute_in(
                         && !counts_a_subset(&s, n, &hit.span, cues)
                         && !after_an_opening_whole(&s, n, &hit.span, cues)
                         && !names_another_thing(&s, &hit.span, figure, cues)
+                        && !names_one_part(&s, n, figure, cues)
                         && !negated(&s, n, &hit.span, cues)
                 })
                 .collect();

@@ -63,7 +63,7 @@ pub enum Tense {
 
 /// A break between two clauses that each have their own subject.
 pub(super) static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|,\s+(?:and|but|while|whereas|although|though|yet)\b|(?:,|\s[–—-])\s+(?:bringing|taking|pushing|raising|lifting)\b")
+    Regex::new(r"(?i);|,\s+(?:and|but|while|whereas|although|though|yet)\b|(?:,|[–—]| -)\s+(?:bringing|taking|pushing|raising|lifting)\b")
         .expect("clause pattern")
 });
 

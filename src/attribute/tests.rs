@@ -60,10 +60,15 @@ fn claims(text: &str) -> Vec<(String, String)> {
 
 /// The numbers claimed in `text` under the rules file `rules`.
 fn claimed_under(rules: &str, text: &str) -> Vec<String> {
+    claimed_under_in(rules, text, Lang::En)
+}
+
+/// [`claimed_under`], for a draft in `lang`.
+fn claimed_under_in(rules: &str, text: &str, lang: Lang) -> Vec<String> {
     let rules = Rules::parse(rules, Path::new("rules.toml")).expect("test rules parse");
-    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
-    let numbers = recognise(text, Lang::En);
-    attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
+    let matcher = SubjectMatcher::new(&rules.figures, lang);
+    let numbers = recognise(text, lang);
+    attribute(text, &[], &numbers, &rules.figures, &matcher, lang)
         .into_iter()
         .map(|c| text[numbers[c.number].span.clone()].to_string())
         .collect()
@@ -722,15 +727,7 @@ subjects = ["died in custody"]
 subjects_es = ["murieron bajo custodia"]
 canonical = 376
 "#;
-    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
-    let matcher = SubjectMatcher::new(&rules.figures, Lang::Es);
-    let found = |text: &str| -> Vec<String> {
-        let numbers = recognise(text, Lang::Es);
-        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::Es)
-            .into_iter()
-            .map(|c| text[numbers[c.number].span.clone()].to_string())
-            .collect()
-    };
+    let found = |text: &str| claimed_under_in(rules, text, Lang::Es);
     assert_eq!(
         found("Ayer murieron bajo custodia 4 personas, elevando la cifra a 376."),
         ["4", "376"]
@@ -739,6 +736,40 @@ canonical = 376
     assert_eq!(
         found("Ayer murieron bajo custodia 4 personas, elevando la cifra de guardias a 376."),
         ["4"]
+    );
+}
+
+#[test]
+fn a_phrase_written_round_its_number_claims_that_number_only() {
+    const DESTROYED: &str = r#"
+[[figure]]
+id = "destroyed"
+name = "Structures destroyed in the Palisades and Eaton fires"
+subjects = ["structures destroyed"]
+canonical = 16251
+"#;
+    let found = |text: &str| claimed_under(DESTROYED, text);
+    assert_eq!(
+        found("The fires destroyed nearly 16,000 structures."),
+        ["16,000"]
+    );
+    assert_eq!(
+        found("The two fires killed 29 people and destroyed 16,251 structures."),
+        ["16,251"]
+    );
+    // Must not fire: one of the parts the figure's name joins (either way
+    // round).
+    assert_eq!(
+        found("The Palisades fire destroyed 6,837 structures."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("In the Eaton fire, 9,418 structures destroyed were homes."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("The Palisades and Eaton fires destroyed 16,251 structures."),
+        ["16,251"]
     );
 }
 

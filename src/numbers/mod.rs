@@ -88,6 +88,16 @@ static IDENTIFIER_SUFFIX: LazyLock<Regex> =
 static RANGE_DASH_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:-|–|[ \u{a0}]?–[ \u{a0}]?)").expect("dash pattern"));
 
+/// Whether one word is a number written in words in `lang`: `two`,
+/// `twenty-four`, `thousand`; `tres`, `mil`.
+pub fn is_number_word(word: &str, lang: Lang) -> bool {
+    !word.is_empty()
+        && match lang {
+            Lang::En => words::is_english(word),
+            Lang::Es => spanish_words::parse(word).is_some(),
+        }
+}
+
 /// Every numeric expression in `text`, written in `lang`, in order of position.
 pub fn recognise(text: &str, lang: Lang) -> Vec<Number> {
     let g = grammar::of(lang);

@@ -39,6 +39,17 @@ const SCALES: [(&str, f64); 4] = [
     ("trillion", 1e12),
 ];
 
+/// Whether `word` (hyphens allowed: `twenty-four`) is English number words.
+pub(crate) fn is_english(word: &str) -> bool {
+    let word = word.to_ascii_lowercase();
+    word.split('-').all(|part| {
+        UNITS.contains(&part)
+            || TENS.contains(&part)
+            || part == "hundred"
+            || SCALES.iter().any(|(w, _)| *w == part)
+    })
+}
+
 /// A run of number words, joined by spaces, hyphens or `and`.
 static CHAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?i){}", chain_pattern())).expect("number-word pattern compiles")

@@ -46,6 +46,10 @@ pub struct SubjectHit {
     /// The phrase matched with a word of the same family in place of one of
     /// the desk's words ("deaths in custody" for "died in custody").
     pub family: bool,
+    /// The phrase written the other way round about its number: the desk's
+    /// "structures destroyed" in "destroyed nearly 10,000 structures". The
+    /// number stands inside the span, and the phrase claims it only.
+    pub around: bool,
 }
 
 /// A trie of the spelt-out subjects by stem: phrases that share their first
@@ -94,6 +98,11 @@ pub struct SubjectMatcher {
     /// The figures' `exclude` phrases: a subject found inside one of its
     /// figure's names nothing.
     exclusions: Option<Box<SubjectMatcher>>,
+    /// Two-word phrases of a noun and a participle ("structures destroyed",
+    /// "personas detenidas"), by the participle's stem: the noun's stem and
+    /// the figure, for the active voice around a number ("destroyed 10,000
+    /// structures").
+    turned: WordMap<Vec<(String, usize)>>,
 }
 
 /// The beginnings of phrases' first words, found as literals: one
@@ -165,6 +174,108 @@ impl Starts {
     }
 }
 
+/// Whether a word of a subject phrase is a past participle: the verb of a
+/// phrase like "structures destroyed" or "personas detenidas".
+fn is_participle(lang: Lang, word: &str) -> bool {
+    let word = word.to_lowercase();
+    match lang {
+        Lang::En => {
+            word.len() > 4 && word.ends_with("ed")
+                || ["lost", "burnt", "held"].contains(&word.as_str())
+        }
+        Lang::Es => ["ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"]
+            .iter()
+            .any(|e| word.len() > e.len() + 2 && word.ends_with(e)),
+    }
+}
+
+/// Words that may stand before a number inside a phrase written the other
+/// way round: "destroyed nearly 10,000", "destruyó más de 8 mil".
+const TURNED_QUALIFIERS: &[&str] = &[
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "over",
+    "more",
+    "than",
+    "at",
+    "least",
+    "up",
+    "to",
+    "an",
+    "estimated",
+    "approximately",
+    "just",
+    "under",
+    "fewer",
+    "less",
+    "más",
+    "mas",
+    "de",
+    "casi",
+    "cerca",
+    "unos",
+    "unas",
+    "alrededor",
+    "al",
+    "menos",
+    "aproximadamente",
+];
+
+/// After a participle at `verb` that opens a phrase written the other way
+/// round ("destroyed nearly 10,000 structures"): a number with its
+/// qualifier, then a noun whose stem is one of `nouns`. The end of the noun
+/// and the figures its phrase names, if so. Words stand apart by spaces
+/// only: a mark ends the phrase.
+fn turned_around(
+    text: &str,
+    stems: &mut Stems,
+    verb: &Range<usize>,
+    nouns: &[(String, usize)],
+) -> Option<(usize, Vec<usize>)> {
+    let lang = stems.lang;
+    let mut at = verb.end;
+    let mut number = false;
+    for _ in 0..6 {
+        let rest = &text[at..];
+        let token_start = rest.trim_start_matches([' ', '\u{a0}', '\t']);
+        if token_start.len() == rest.len() {
+            return None;
+        }
+        let start = at + rest.len() - token_start.len();
+        let token = &token_start[..token_start
+            .find(char::is_whitespace)
+            .unwrap_or(token_start.len())];
+        let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let marked = word.len() < token.len();
+        if word.starts_with(|c: char| c.is_ascii_digit())
+            || crate::numbers::is_number_word(word, lang)
+        {
+            if marked {
+                return None;
+            }
+            number = true;
+        } else if !number {
+            if marked || !TURNED_QUALIFIERS.contains(&word.to_lowercase().as_str()) {
+                return None;
+            }
+        } else {
+            let stem = stems.of(word);
+            let figures: Vec<usize> = nouns
+                .iter()
+                .filter(|(noun, _)| noun == stem)
+                .map(|&(_, figure)| figure)
+                .collect();
+            return (!figures.is_empty()).then_some((start + word.len(), figures));
+        }
+        at = start + token.len();
+    }
+    None
+}
+
 /// Whether `at` starts a word: no letter, digit or inner apostrophe before it.
 fn starts_word(text: &str, at: usize) -> bool {
     let mut before = text[..at].chars().rev();
@@ -203,12 +314,22 @@ impl SubjectMatcher {
         // Stems of one spelt-out phrase → (figure, gap, family variant) for
         // each figure it names.
         let mut phrases: HashMap<Vec<String>, Vec<(usize, usize, bool)>> = HashMap::new();
+        let mut turned: WordMap<Vec<(String, usize)>> = WordMap::default();
         for (i, (subjects, gap)) in phrase_lists.enumerate() {
             for subject in subjects {
                 // Validation has read every pattern; one that does not parse
                 // here (rules built in code) names nothing.
                 for words in expand(subject).unwrap_or_default() {
                     let stems: Vec<String> = words.iter().map(|w| stemming.stem(w)).collect();
+                    if let [noun, participle] = &words[..] {
+                        if is_participle(lang, participle) && !is_participle(lang, noun) {
+                            let list = turned.entry(stems[1].clone()).or_default();
+                            let entry = (stems[0].clone(), i);
+                            if !list.contains(&entry) {
+                                list.push(entry);
+                            }
+                        }
+                    }
                     let gap = if is_compound(inflection, &words) {
                         0
                     } else {
@@ -270,6 +391,17 @@ impl SubjectMatcher {
             node.ends.extend(figures);
         }
         root.list_beginnings();
+        for stem in turned.keys() {
+            first_prefixes.push(prefix(stem).to_string());
+            if inflection.fold_accents {
+                first_prefixes.extend(accented_variants(prefix(stem)));
+            }
+        }
+        for (word, stem) in inflection.exceptional {
+            if turned.contains_key(*stem) {
+                first_prefixes.push((*word).to_string());
+            }
+        }
         first_prefixes.sort();
         first_prefixes.dedup();
         let starts = Starts::new(&first_prefixes);
@@ -279,6 +411,7 @@ impl SubjectMatcher {
             lang,
             starts,
             exclusions: None,
+            turned,
         }
     }
 
@@ -300,12 +433,13 @@ impl SubjectMatcher {
             let Some(first) = word_from(slice, start) else {
                 continue;
             };
-            let Some(node) = self.root.next.get(stems.of(&slice[first.clone()])) else {
-                continue;
-            };
+            let stem = stems.of(&slice[first.clone()]);
+            let (node, turned) = (self.root.next.get(stem), self.turned.get(stem));
             // The longest phrase that matches here, and every figure it names.
             let mut best: Option<(usize, Vec<(usize, bool)>)> = None;
-            self.walk(slice, &mut stems, node, &first, 0, &mut best);
+            if let Some(node) = node {
+                self.walk(slice, &mut stems, node, &first, 0, &mut best);
+            }
             if let Some((end, mut figures)) = best {
                 figures.sort_unstable();
                 let span = range.start + first.start..range.start + end;
@@ -313,6 +447,18 @@ impl SubjectMatcher {
                     figure,
                     span: span.clone(),
                     family,
+                    around: false,
+                }));
+                resume = end;
+            } else if let Some((end, figures)) =
+                turned.and_then(|nouns| turned_around(slice, &mut stems, &first, nouns))
+            {
+                let span = range.start + first.start..range.start + end;
+                hits.extend(figures.into_iter().map(|figure| SubjectHit {
+                    figure,
+                    span: span.clone(),
+                    family: false,
+                    around: true,
                 }));
                 resume = end;
             }

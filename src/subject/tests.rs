@@ -502,3 +502,59 @@ canonical = 5
         &words(&["killings", "fell"])
     ));
 }
+
+#[test]
+fn a_noun_and_participle_phrase_matches_the_active_voice_round_its_number() {
+    let rules = r#"
+[[figure]]
+id = "destroyed"
+name = "Structures destroyed"
+subjects = ["structures destroyed"]
+subjects_es = ["viviendas destruidas"]
+canonical = 16000
+"#;
+    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+    let found = |text: &str, lang: Lang| -> Vec<(String, bool)> {
+        SubjectMatcher::new(&rules.figures, lang)
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|h| (text[h.span].to_string(), h.around))
+            .collect()
+    };
+    // Must fire: a number with its qualifier between verb and noun.
+    for (text, lang, phrase) in [
+        (
+            "The fires destroyed nearly 10,000 structures.",
+            Lang::En,
+            "destroyed nearly 10,000 structures",
+        ),
+        (
+            "It destroys two structures a day.",
+            Lang::En,
+            "destroys two structures",
+        ),
+        (
+            "El fuego destruyó más de 8 mil viviendas.",
+            Lang::Es,
+            "destruyó más de 8 mil viviendas",
+        ),
+    ] {
+        assert_eq!(found(text, lang), [(phrase.to_string(), true)], "{text}");
+    }
+    // The desk's own order is no turned phrase.
+    assert_eq!(
+        found("16,000 structures destroyed", Lang::En),
+        [("structures destroyed".to_string(), false)]
+    );
+    // Must not fire: no number between, a mark after it, another noun, a
+    // word that is no qualifier, or a number's own noun with another verb.
+    for text in [
+        "The fires destroyed structures.",
+        "The fires destroyed 10,000, officials said, of the structures.",
+        "The fires destroyed 10,000 homes.",
+        "The fires destroyed the old 10,000 structures.",
+        "The fires damaged 10,000 structures.",
+    ] {
+        assert_eq!(found(text, Lang::En), [], "{text}");
+    }
+}

@@ -380,7 +380,10 @@ static PRONOUN_BACK: LazyLock<Regex> = LazyLock::new(|| {
 /// to": a verb that points back anywhere in a sentence.
 static POINTING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:puts?|placed?|places|raised?|raises|lowered|lowers?|revised?|revises)\s+(?:that|this|the)|(?:brings?|bringing|brought|takes?|taking|took|pushe[sd]|push|pushing|lift(?:s|ed|ing)?)\s+(?:the|its|their|this\s+year's|the\s+year's)(?:\s+[\w'’-]+){0,2})\s+(?:number|figure|toll|count|tally|total|estimate)\b",
+        // ASCII word boundaries: Unicode ones send the regex engine to its
+        // slow path on any sentence with an accent, and this one runs on
+        // every sentence that names a figure.
+        r"(?i)(?-u:\b)(?:(?:puts?|placed?|places|raised?|raises|lowered|lowers?|revised?|revises)\s+(?:that|this|the)|(?:brings?|bringing|brought|takes?|taking|took|pushe[sd]|push|pushing|lift(?:s|ed|ing)?)\s+(?:the|its|their|this\s+year's|the\s+year's)(?:\s+[^\s,;:.]+){0,2})\s+(?:number|figure|toll|count|tally|total|estimate)(?-u:\b)",
     )
     .expect("pointing pattern")
 });

@@ -185,7 +185,9 @@ static ES_BACK_REFERENCE: Pattern = LazyLock::new(|| {
 
 static ES_POINTING: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:eleva|elevó|elevan|elevaron|elevando|lleva|llevó|llevando|sitúa|situó|sitúan|ubica|ubicó|cifra|cifró|revisó|revisa|aumentó|redujo|actualizó)\s+(?:esa|esta|la|dicha|el|ese|este|dicho)\s+(?:cifra|número|numero|total|conteo|recuento|estimación|estimacion|balance)\b",
+        // ASCII word boundaries (each word starts and ends with an ASCII
+        // letter): it runs on every sentence that names a figure.
+        r"(?i)(?-u:\b)(?:eleva|elevó|elevan|elevaron|elevando|lleva|llevó|llevando|sitúa|situó|sitúan|ubica|ubicó|cifra|cifró|revisó|revisa|aumentó|redujo|actualizó)\s+(?:esa|esta|la|dicha|el|ese|este|dicho)\s+(?:cifra|número|numero|total|conteo|recuento|estimación|estimacion|balance)(?-u:\b)",
     )
 });
 
@@ -193,7 +195,7 @@ static ES_OF_AFTER: Pattern = LazyLock::new(|| regex(r"^\s+de\b"));
 
 static ES_CLAUSE_BREAK: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i);|,\s+(?:y|pero|mientras|aunque|sino|sin\s+embargo)\b|(?:,|\s[–—-])\s+(?:elevando|llevando)\b",
+        r"(?i);|,\s+(?:y|pero|mientras|aunque|sino|sin\s+embargo)\b|(?:,|[–—]| -)\s+(?:elevando|llevando)\b",
     )
 });
 /// A forecast, target, plan or hypothetical: `prevé`, `se espera que`, `la

@@ -732,6 +732,12 @@ canonical = 376
         found("Ayer murieron bajo custodia 4 personas, elevando la cifra a 376."),
         ["4", "376"]
     );
+    // A verb of change in the present, two words before `a`: the subject
+    // the sentence opened with, however long.
+    assert_eq!(
+        found("La cifra de los que murieron bajo custodia en las cárceles del país se eleva por ahora a 376."),
+        ["376"]
+    );
     // Must not fire: "la cifra de" names another quantity.
     assert_eq!(
         found("Ayer murieron bajo custodia 4 personas, elevando la cifra de guardias a 376."),

@@ -32,6 +32,10 @@ pub(super) struct Inflection {
     /// homicidios" is a rate of homicides, not the phrase "tasa de
     /// homicidios" around a number.
     pub(super) numbers_inside: bool,
+    /// Auxiliaries of the perfect and the passive, lowercase: inside a
+    /// phrase they take no part of its gap ("structures have been
+    /// destroyed", "viviendas han sido directamente afectadas").
+    pub(super) auxiliaries: &'static [&'static str],
 }
 
 pub(super) const ENGLISH: Inflection = Inflection {
@@ -45,6 +49,9 @@ pub(super) const ENGLISH: Inflection = Inflection {
         ("skies", "sky"),
     ],
     negations: &["not", "never", "no", "nor", "n't", "cannot", "neither"],
+    auxiliaries: &[
+        "have", "has", "had", "been", "be", "being", "was", "were", "is", "are",
+    ],
     negation_endings: &["n't", "n’t"],
     function_words: Some(&[
         "of", "in", "at", "on", "by", "for", "to", "from", "with", "per", "under", "into", "and",
@@ -64,6 +71,10 @@ pub(super) const SPANISH: Inflection = Inflection {
     exceptional: &[],
     negations: &[
         "no", "nunca", "jamás", "jamas", "ni", "tampoco", "ningún", "ninguna",
+    ],
+    auxiliaries: &[
+        "ha", "han", "había", "habían", "haya", "hayan", "sido", "fue", "fueron", "es", "son",
+        "era", "eran", "siendo",
     ],
     negation_endings: &[],
     function_words: None,
@@ -205,6 +216,20 @@ pub(super) fn starts_like(inflection: &Inflection, word: &str, stem: &str, prefi
             .exceptional
             .iter()
             .any(|(w, s)| *s == stem && w.eq_ignore_ascii_case(word))
+}
+
+/// Whether `word` is one of the language's auxiliaries (see
+/// [`Inflection::auxiliaries`]).
+pub(super) fn is_auxiliary(inflection: &Inflection, word: &str) -> bool {
+    if word.is_ascii() {
+        inflection
+            .auxiliaries
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+    } else {
+        let lower = word.to_lowercase();
+        inflection.auxiliaries.contains(&lower.as_str())
+    }
 }
 
 pub(super) fn is_negation(inflection: &Inflection, word: &str) -> bool {

@@ -35,7 +35,7 @@ mod tests;
 mod unmatchable;
 
 use inflection::{
-    accented_variants, is_compound, is_negation, prefix, starts_like, Stemming, Stems,
+    accented_variants, is_auxiliary, is_compound, is_negation, prefix, starts_like, Stemming, Stems,
 };
 pub use unmatchable::unmatchable;
 
@@ -508,7 +508,13 @@ impl SubjectMatcher {
         }
         let mut followed: Vec<&str> = Vec::new();
         let mut previous = at.clone();
-        for skipped in 0..=self.max_gap.saturating_sub(used) {
+        // Words skipped so far that count against the gap: auxiliaries do not.
+        let mut skipped = 0;
+        let allowed = self.max_gap.saturating_sub(used);
+        for _ in 0..=allowed + FREE_AUXILIARIES {
+            if skipped > allowed {
+                return;
+            }
             let Some(word) = next_word(text, previous.end) else {
                 return;
             };
@@ -542,10 +548,16 @@ impl SubjectMatcher {
             {
                 return;
             }
+            if !is_auxiliary(inflection, raw) {
+                skipped += 1;
+            }
             previous = word;
         }
     }
 }
+
+/// How many auxiliaries a phrase may hold beyond its gap.
+const FREE_AUXILIARIES: usize = 3;
 
 /// Whether two neighbouring words are the digit groups of one number
 /// ("100,000", "100.000", "100 000" with a no-break space).

@@ -558,3 +558,44 @@ canonical = 16000
         assert_eq!(found(text, Lang::En), [], "{text}");
     }
 }
+
+#[test]
+fn auxiliaries_inside_a_phrase_take_no_part_of_its_gap() {
+    let rules = r#"
+[[figure]]
+id = "destroyed"
+name = "Structures destroyed"
+subjects = ["structures destroyed"]
+subjects_es = ["viviendas afectadas"]
+canonical = 16000
+"#;
+    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+    let found = |text: &str, lang: Lang| -> Vec<String> {
+        SubjectMatcher::new(&rules.figures, lang)
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    };
+    // Must fire: the perfect and the passive, with a gap's words besides.
+    assert_eq!(
+        found("16,000 structures have since been destroyed.", Lang::En),
+        ["structures have since been destroyed"]
+    );
+    assert_eq!(
+        found("6.000 viviendas han sido directamente afectadas.", Lang::Es),
+        ["viviendas han sido directamente afectadas"]
+    );
+    // Must not fire: more than the gap's other words, or a negation.
+    assert_eq!(
+        found(
+            "16,000 structures in the old town were later destroyed.",
+            Lang::En
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("16,000 structures have not been destroyed.", Lang::En),
+        Vec::<String>::new()
+    );
+}

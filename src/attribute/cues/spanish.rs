@@ -78,7 +78,7 @@ fn regex(pattern: &str) -> Regex {
 /// Verbs of change, in the forms a report uses: `bajó`, `ha pasado`,
 /// `cayeron`. `bajo` and `paso` without an accent are left out: they are
 /// "under" and "step".
-const ES_CHANGE_VERBS: &str = r"pasó|pasaron|pasado|bajó|bajaron|bajado|subi[óo]|subieron|subido|cay[óo]|cayeron|ca[íi]do|aumentó|aumentaron|aumentado|disminuy[óo]|disminuyeron|disminuido|creci[óo]|crecieron|crecido|descendi[óo]|descendieron|descendido|redujo|redujeron|reducido|elev[óo]|elevaron|elevado|saltó|saltaron|saltado|pasar|bajar|subir|caer|aumentar|disminuir|crecer|descender|reducir|llegar|lleg[óo]|llegaron|alcanz[óo]|alcanzaron";
+const ES_CHANGE_VERBS: &str = r"pasó|pasaron|pasado|bajó|bajaron|bajado|subi[óo]|subieron|subido|cay[óo]|cayeron|ca[íi]do|aumentó|aumentaron|aumentado|disminuy[óo]|disminuyeron|disminuido|creci[óo]|crecieron|crecido|descendi[óo]|descendieron|descendido|redujo|redujeron|reducido|elev[óo]|elevaron|elevado|saltó|saltaron|saltado|pasar|bajar|subir|caer|aumentar|disminuir|crecer|descender|reducir|llegar|lleg[óo]|llegaron|alcanz[óo]|alcanzaron|eleva|elevan|sube|suben|aumenta|aumentan|asciende|ascienden|ascendi[óo]|ascendieron|llega|llegan|baja|bajan|cae|caen|crece|crecen|disminuye|disminuyen";
 
 static ES_INCREMENT: Pattern = LazyLock::new(|| {
     regex(r"(?i)^[\s\u{a0}]+(?:más|mas|adicionales|nuevos|nuevas|otros|otras|extra)\b")
@@ -140,7 +140,7 @@ static ES_RELATIVE_END: Pattern = LazyLock::new(|| {
 
 static ES_CHANGE_VERB_BEFORE: Pattern = LazyLock::new(|| {
     regex(&format!(
-        r"(?i)\b(?:{ES_CHANGE_VERBS}|bajando|cayendo|subiendo)(?:\s+\p{{L}}+)?\s+(?:a|hasta)\s+$"
+        r"(?i)\b(?:{ES_CHANGE_VERBS}|bajando|cayendo|subiendo)(?:\s+\p{{L}}+){{0,2}}\s+(?:a|hasta)\s+$"
     ))
 });
 

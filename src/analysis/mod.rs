@@ -94,6 +94,26 @@ impl<'t> Sentence<'t> {
         text::words_between(&self.words, gap)
     }
 
+    /// The number of words that start in `gap` outside the asides that lie
+    /// wholly inside it: "135,385 people – a town's worth – crossed" puts
+    /// one word between the number and "crossed", not five.
+    pub fn words_between_outside_asides(&self, gap: Range<usize>) -> usize {
+        let inside: usize = self
+            .asides
+            .iter()
+            .filter(|a| gap.start <= a.start && a.end <= gap.end)
+            // Nested asides lie inside an outer one, counted once.
+            .filter(|a| {
+                !self
+                    .asides
+                    .iter()
+                    .any(|o| o != *a && o.start <= a.start && a.end <= o.end)
+            })
+            .map(|a| self.words_between(a.clone()))
+            .sum();
+        self.words_between(gap) - inside
+    }
+
     /// The innermost aside that holds byte `at`, if any.
     pub fn aside_at(&self, at: usize) -> Option<&Range<usize>> {
         text::aside_at(&self.asides, at)

@@ -368,7 +368,7 @@ pub fn attribute_in(
             let words = if counts_the_verb_s_subject(&s, n, subject, cues) {
                 0
             } else {
-                s.words_between(gap.clone())
+                s.words_between_outside_asides(gap.clone())
             };
             // A verb of change or standing right before the number ("…, rose
             // to 99", "aumentó a 99") takes the subject its sentence opened

@@ -760,6 +760,10 @@ canonical = 16251
         ["16,000"]
     );
     assert_eq!(
+        found("The fires destroyed a total of 16,000 structures."),
+        ["16,000"]
+    );
+    assert_eq!(
         found("The two fires killed 29 people and destroyed 16,251 structures."),
         ["16,251"]
     );
@@ -776,6 +780,20 @@ canonical = 16251
     assert_eq!(
         found("The Palisades and Eaton fires destroyed 16,251 structures."),
         ["16,251"]
+    );
+}
+
+#[test]
+fn an_aside_between_number_and_subject_adds_no_distance() {
+    // Must fire: the aside's words are not counted.
+    assert_eq!(
+        claims("In all, 367 people – as many as live in a small village near the coast – have died in custody."),
+        vec![claim("deaths", "367")]
+    );
+    // Must not fire: the same words outside an aside are too many.
+    assert_eq!(
+        claims("In all, 367 people who lived in a small village near the old coast road have since died in custody."),
+        vec![]
     );
 }
 

@@ -192,6 +192,11 @@ fn is_participle(lang: Lang, word: &str) -> bool {
 /// Words that may stand before a number inside a phrase written the other
 /// way round: "destroyed nearly 10,000", "destruyó más de 8 mil".
 const TURNED_QUALIFIERS: &[&str] = &[
+    "a",
+    "as",
+    "many",
+    "total",
+    "of",
     "nearly",
     "almost",
     "about",

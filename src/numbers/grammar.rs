@@ -189,9 +189,13 @@ pub(super) fn qualifier_of(written: &str, qualifiers: &[Qualifier]) -> Option<Qu
 
 static ENGLISH: Grammar = Grammar {
     // Thousands separators (comma, space, no-break space, narrow no-break
-    // space) or none, and an optional decimal part after a full stop.
+    // space) or none, and an optional decimal part after a full stop. Groups
+    // joined by a space end where the digits do: "October 1 2024" is a day
+    // and a year, not 1,202 and a 4.
     numeral: LazyLock::new(|| {
-        regex(r"\d{1,3}(?:[,\u{a0}\u{202f}]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+|\d+(?:\.\d+)?")
+        regex(
+            r"\d{1,3}(?:[,\u{a0}\u{202f}]\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?-u:\b)|\d+(?:\.\d+)?",
+        )
     }),
     decimal: Decimal::Point,
     read_numeral: read_english,
@@ -463,7 +467,7 @@ static SPANISH: Grammar = Grammar {
     // Mexico and Central America the second.
     numeral: LazyLock::new(|| {
         regex(
-            r"\d{1,3}(?:[.,\u{a0}\u{202f}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?",
+            r"\d{1,3}(?:[.,\u{a0}\u{202f}]\d{3})+(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?:,\d+)?(?-u:\b)|\d+(?:[.,]\d+)?",
         )
     }),
     decimal: Decimal::Comma,

@@ -47,6 +47,23 @@ fn thousands_separators() {
 }
 
 #[test]
+fn a_space_groups_thousands_only_where_the_digits_end() {
+    // "October 1 2024": a day and a year, not 1,202 and a stray 4.
+    let found = read("Deaths rose on October 1 2024.");
+    assert_eq!(
+        found.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(),
+        ["1", "2024"]
+    );
+    let found: Vec<String> = recognise("el 1 2024 y 12 500 personas", Lang::Es)
+        .into_iter()
+        .map(|n| n.low.to_string())
+        .collect();
+    assert_eq!(found, ["1", "2024", "12500"]);
+    // Must still group: three digits after each space.
+    assert_eq!(counts("It holds 1 000 000 people."), [1_000_000.0]);
+}
+
+#[test]
 fn k_suffix() {
     assert_eq!(only("85k people", Kind::Count).low, 85_000.0);
     assert_eq!(only("85K people", Kind::Count).low, 85_000.0);

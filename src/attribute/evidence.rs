@@ -322,7 +322,10 @@ pub(super) fn counts_another_noun(
     let after = s.after(number.span.end);
     // A spaced dash ends what the number counts: "21,063 - some 1,758 …".
     let spaced = after.trim_start_matches([' ', '\u{a0}']);
-    if spaced.len() < after.len() && spaced.starts_with(['-', '‑']) && spaced[1..].starts_with(' ')
+    if spaced.len() < after.len()
+        && spaced
+            .strip_prefix(['-', '‑'])
+            .is_some_and(|rest| rest.starts_with(' '))
     {
         return false;
     }

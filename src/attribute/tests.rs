@@ -784,6 +784,17 @@ canonical = 16251
 }
 
 #[test]
+fn a_spaced_dash_ends_what_a_number_counts() {
+    // Must fire: the number after "to" is the total, whatever follows the dash.
+    for dash in ["-", "\u{2011}"] {
+        let text = format!("Deaths in custody rose to 367 {dash} some 12 in a week.");
+        assert!(claims(&text).contains(&claim("deaths", "367")), "{text}");
+    }
+    // Must not fire: a hyphen joined to the number makes a compound.
+    assert_eq!(claims("Deaths in custody rose at 367-bed prisons."), vec![]);
+}
+
+#[test]
 fn an_aside_between_number_and_subject_adds_no_distance() {
     // Must fire: the aside's words are not counted.
     assert_eq!(

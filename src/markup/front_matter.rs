@@ -42,6 +42,54 @@ pub struct Field<'a> {
     pub text: Range<usize>,
 }
 
+/// A check asks for a draft's front matter several times (its prose, its
+/// language, its date, a note on an ambiguous date), and a YAML parser is
+/// not cheap: the last block parsed on this thread is kept, and the same
+/// block is not parsed again.
+struct Remembered {
+    block: String,
+    fields: Vec<(String, String, Range<usize>)>,
+}
+
+/// The largest block kept; a larger one is parsed each time it is asked for.
+const REMEMBERED: usize = 64 * 1024;
+
+thread_local! {
+    static LAST: std::cell::RefCell<Option<Remembered>> = const { std::cell::RefCell::new(None) };
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Blocks parsed on this thread, for a test that counts work.
+    static PARSED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+impl Remembered {
+    fn of(block: &str, fields: &[Field]) -> Remembered {
+        Remembered {
+            block: block.to_string(),
+            fields: fields
+                .iter()
+                .map(|f| (f.key.to_string(), f.value.to_string(), f.text.clone()))
+                .collect(),
+        }
+    }
+
+    /// The fields, when `block` is the one kept.
+    fn fields_of(&self, block: &str) -> Option<Vec<Field<'static>>> {
+        (self.block == block).then(|| {
+            self.fields
+                .iter()
+                .map(|(key, value, text)| Field {
+                    key: Cow::Owned(key.clone()),
+                    value: Cow::Owned(value.clone()),
+                    text: text.clone(),
+                })
+                .collect()
+        })
+    }
+}
+
 /// The front matter at the start of `source`: the block's byte range (fences
 /// included) and its top-level fields. `None` when the draft opens with no
 /// fence, or the block is never closed.
@@ -58,6 +106,14 @@ pub fn parse(source: &str) -> Option<(Range<usize>, Vec<Field<'_>>)> {
         let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
         if closing.contains(&source[at..end].trim_end()) {
             let inner = inner_start..at;
+            let block = &source[..end];
+            if let Some(fields) =
+                LAST.with_borrow(|last| last.as_ref().and_then(|l| l.fields_of(block)))
+            {
+                return Some((0..end, fields));
+            }
+            #[cfg(test)]
+            PARSED.set(PARSED.get() + 1);
             let fields = if yaml {
                 yaml_fields(source, inner.clone())
             } else {
@@ -65,6 +121,9 @@ pub fn parse(source: &str) -> Option<(Range<usize>, Vec<Field<'_>>)> {
             };
             let fields =
                 fields.unwrap_or_else(|| line_fields(source, inner, if yaml { ':' } else { '=' }));
+            if block.len() <= REMEMBERED {
+                LAST.set(Some(Remembered::of(block, &fields)));
+            }
             return Some((0..end, fields));
         }
         at = end + 1;
@@ -267,6 +326,22 @@ mod tests {
     fn values(source: &str) -> Vec<&str> {
         let (_, ranges) = prose_values(source).expect("front matter");
         ranges.into_iter().map(|r| &source[r]).collect()
+    }
+
+    #[test]
+    fn a_block_asked_for_again_is_not_parsed_again() {
+        let draft = "---\ntitle: 376 deaths\ndate: 2025-04-01\n---\nBody.\n";
+        let other = "---\ntitle: 367 deaths\ndate: 2025-04-01\n---\nBody.\n";
+        let before = PARSED.get();
+        let first = parse(draft);
+        assert_eq!(parse(draft), first);
+        assert_eq!(PARSED.get(), before + 1);
+        // Another block is parsed, and gives its own fields.
+        let (_, fields) = parse(other).unwrap();
+        assert_eq!(PARSED.get(), before + 2);
+        assert_eq!(fields[0].value, "367 deaths");
+        assert_eq!(parse(draft), first);
+        assert_eq!(PARSED.get(), before + 3);
     }
 
     #[test]

@@ -190,24 +190,30 @@ fn html_escapes_what_a_draft_says() {
 
 /// The issue on trust: an HTML draft's finding quotes the sentence as its
 /// reader sees it, not its markup; what the draft says is still escaped.
-#[test]
-fn html_report_shows_an_html_draft_s_text_not_its_markup() {
+/// The quotation of the one finding in `text`, as the HTML report shows it.
+fn quoted_in_html_report(path: &str, format: Format, text: &str) -> String {
     let checker = checker();
-    let text = "<p class=\"lead\">Rights <b>groups</b> say 376 people have died in custody &amp; <script>x</script>more.</p>\n";
-    let findings = checker.check_document(Format::Html, text);
+    let findings = checker.check_document(format, text);
     assert_eq!(findings.len(), 1, "{findings:?}");
     let report = FileReport {
-        path: "story.html".into(),
+        path: path.into(),
         source: Arc::new(text.to_string()),
         findings,
         date: None,
     };
     let (section, _) = html::render_file(&report, checker.rules());
-    let quote = section
+    section
         .split("<blockquote>")
         .nth(1)
         .and_then(|q| q.split("</blockquote>").next())
-        .unwrap();
+        .expect("a quotation")
+        .to_string()
+}
+
+#[test]
+fn html_report_shows_an_html_draft_s_text_not_its_markup() {
+    let text = "<p class=\"lead\">Rights <b>groups</b> say 376 people have died in custody &amp; <script>x</script>more.</p>\n";
+    let quote = quoted_in_html_report("story.html", Format::Html, text);
     assert!(
         quote.starts_with(" Rights groups say <mark class=\"number\""),
         "{quote}"
@@ -223,26 +229,12 @@ fn html_report_shows_an_html_draft_s_text_not_its_markup() {
 /// number, with the cuts marked.
 #[test]
 fn html_report_quotes_the_sentence_of_a_long_line() {
-    let checker = checker();
     let text = format!(
         "{}Rights groups say 376 people have died in custody since 2022. {}\n",
         "The government kept the measures in place for another month. ".repeat(3),
         "Officials did not comment. ".repeat(3)
     );
-    let findings = checker.check_document(Format::Text, &text);
-    assert_eq!(findings.len(), 1, "{findings:?}");
-    let report = FileReport {
-        path: "story.txt".into(),
-        source: Arc::new(text.clone()),
-        findings,
-        date: None,
-    };
-    let (section, _) = html::render_file(&report, checker.rules());
-    let quote = section
-        .split("<blockquote>")
-        .nth(1)
-        .and_then(|q| q.split("</blockquote>").next())
-        .unwrap();
+    let quote = quoted_in_html_report("story.txt", Format::Text, &text);
     assert!(quote.starts_with("… Rights groups say <mark"), "{quote}");
     assert!(quote.ends_with("since 2022. …"), "{quote}");
 }

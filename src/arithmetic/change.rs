@@ -171,18 +171,23 @@ fn multiples(s: &Sentence) -> Vec<Relation> {
             involved: vec![m.span.clone(), x.span.clone(), y.span.clone()],
             figure: None,
             holds: meets(ratio, band),
-            computation: tr!(
-                s.locale,
-                "arithmetic-times",
-                x = as_written(s.text, x),
-                y = as_written(s.text, y),
-                result = show(x.low / y.low, s.locale)
-            ),
+            computation: times(s, x, y),
             verdict: tr!(s.locale, "arithmetic-not", written = &s.text[m.full_span()]),
             short: false,
         });
     }
     out
+}
+
+/// `x ÷ y = r times`, as the draft writes its numbers.
+fn times(s: &Sentence, x: &Number, y: &Number) -> String {
+    tr!(
+        s.locale,
+        "arithmetic-times",
+        x = as_written(s.text, x),
+        y = as_written(s.text, y),
+        result = show(x.low / y.low, s.locale)
+    )
 }
 
 /// The value after A that `to` introduces, with only words (and years) between.
@@ -285,13 +290,7 @@ fn factor(
         involved: vec![verb_span, a.span.clone(), b.span.clone()],
         figure: None,
         holds: meets(ratio, band),
-        computation: tr!(
-            s.locale,
-            "arithmetic-times",
-            x = as_written(s.text, b),
-            y = as_written(s.text, a),
-            result = show(b.low / a.low, s.locale)
-        ),
+        computation: times(s, b, a),
         verdict: if band.high.is_finite() {
             tr!(
                 s.locale,

@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::date::Day;
 use crate::finding::{Code, Finding, Label};
 use crate::formula::Interval;
-use crate::lang::{Decimal, Lang};
+use crate::lang::Lang;
 use crate::locale::Locale;
 use crate::numbers::{self, Kind, Number};
 use crate::rules::{Figure, Severity};
@@ -305,10 +305,7 @@ fn show(v: f64, locale: Locale) -> String {
     } else {
         format!("{v:.2}")
     };
-    match (locale.lang, locale.decimal) {
-        (Lang::Es, Decimal::Comma) => crate::value::swap_marks(&text),
-        _ => text,
-    }
+    locale.marks(text)
 }
 
 /// A computed share as a reader of `locale` writes it: `1.35%`, `1,35 %`.

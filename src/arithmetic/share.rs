@@ -15,7 +15,6 @@ use super::{
 };
 use crate::date::Day;
 use crate::formula::Interval;
-use crate::lang::{Decimal, Lang};
 use crate::locale::Locale;
 use crate::numbers::{Kind, Number};
 use crate::rules::derived;
@@ -202,9 +201,5 @@ fn relation(
 
 /// A whole number with thousands separators: `6,300,000`.
 fn group(v: f64, locale: Locale) -> String {
-    let text = crate::value::group_thousands(v.round());
-    match (locale.lang, locale.decimal) {
-        (Lang::Es, Decimal::Comma) => crate::value::swap_marks(&text),
-        _ => text,
-    }
+    locale.marks(crate::value::group_thousands(v.round()))
 }

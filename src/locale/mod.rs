@@ -49,6 +49,16 @@ impl Locale {
         format_value_in(value, unit, self.lang, self.decimal)
     }
 
+    /// Digits written with English marks (`1.35`, `6,300,000`) as this
+    /// draft marks them: exchanged where Spanish decimals take a comma
+    /// (`1,35`, `6.300.000`).
+    pub fn marks(self, text: String) -> String {
+        match (self.lang, self.decimal) {
+            (Lang::Es, Decimal::Comma) => crate::value::swap_marks(&text),
+            _ => text,
+        }
+    }
+
     /// A date as this draft would write it: `March 2025`, `marzo de 2025`.
     pub fn date(self, date: Date) -> String {
         date.describe_in(self.lang)

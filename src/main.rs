@@ -417,6 +417,10 @@ struct RuleSets<'a> {
     /// Each rules file as found → its set: resolved once, not once a draft.
     found: std::collections::HashMap<PathBuf, usize>,
     nearest: figcheck::rules::nearest::Nearest,
+    /// Whether set 0 is the rules the run starts from (found from the
+    /// drafts named or the current directory), which a draft with no rules
+    /// file above it takes.
+    started: bool,
 }
 
 impl<'a> RuleSets<'a> {
@@ -429,6 +433,7 @@ impl<'a> RuleSets<'a> {
             index: std::collections::HashMap::new(),
             found: std::collections::HashMap::new(),
             nearest: figcheck::rules::nearest::Nearest::new(),
+            started: rules.is_some(),
         };
         if let Some(rules) = rules {
             let key = std::fs::canonicalize(&rules.path).unwrap_or_else(|_| rules.path.clone());
@@ -462,7 +467,7 @@ impl<'a> RuleSets<'a> {
             return Ok(Some(0));
         }
         let Some(found) = self.nearest.of_draft(path) else {
-            return Ok(self.first().map(|_| 0));
+            return Ok(self.started.then_some(0));
         };
         if let Some(&set) = self.found.get(&found) {
             return Ok(Some(set));

@@ -102,15 +102,25 @@ fn story_folders_need_no_rules_file_at_the_top() {
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(run.stdout.contains("one/a.md:1:19"), "{}", run.stdout);
     assert!(run.stdout.contains("two/a.md:1:19"), "{}", run.stdout);
-    // A draft with no rules file above it fails the run, named.
-    write(dir.path(), "loose.md", DRAFT);
-    let run = figcheck(dir.path(), &["--format", "short", "one", "loose.md"]);
-    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
-    assert!(
-        run.stderr.contains("loose.md: no rules.toml in its folder"),
-        "{}",
-        run.stderr
+    // A draft with no rules file above it fails the run, named, whether
+    // it comes before or after a story's drafts; it never takes a story's
+    // rules.
+    write(dir.path(), "a-loose.md", DRAFT);
+    write(dir.path(), "z-loose.md", DRAFT);
+    let run = figcheck(
+        dir.path(),
+        &["--format", "short", "one", "a-loose.md", "z-loose.md"],
     );
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    for loose in ["a-loose.md", "z-loose.md"] {
+        assert!(
+            run.stderr
+                .contains(&format!("{loose}: no rules.toml in its folder")),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stdout.contains(loose), "{}", run.stdout);
+    }
     assert!(run.stdout.contains("one/a.md:1:19"), "{}", run.stdout);
 }
 

@@ -385,7 +385,7 @@ fn prepare(args: &CheckArgs) -> Result<(Inputs, Problems), Failure> {
             // Named with --stdin-filename, it takes that file's rules.
             let set = match &args.stdin_filename {
                 Some(name) => sets.of(std::path::Path::new(name))?,
-                None => sets.first().map(|_| 0),
+                None => sets.started.then_some(0),
             };
             Some((set.ok_or_else(|| no_rules_file(&args.paths))?, name))
         }

@@ -122,6 +122,13 @@ fn story_folders_need_no_rules_file_at_the_top() {
         assert!(!run.stdout.contains(loose), "{}", run.stdout);
     }
     assert!(run.stdout.contains("one/a.md:1:19"), "{}", run.stdout);
+    // Nor does standard input with no name, read beside drafts whose
+    // common folder has no rules file: the run stops, as with no rules.
+    let args = ["--format", "short", "one", "z-loose.md", "-"];
+    let run = figcheck_stdin(dir.path(), &args, DRAFT);
+    assert_eq!(run.code, 2, "{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains("no rules.toml"), "{}", run.stderr);
+    assert!(run.stdout.is_empty(), "{}", run.stdout);
 }
 
 #[test]

@@ -457,14 +457,7 @@ subjects_es = ["homicidios disminuyeron"]
 unit = "percent"
 canonical = 5
 "#;
-    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
-    let find = |text: &str, lang: Lang| -> Vec<String> {
-        SubjectMatcher::new(&rules.figures, lang)
-            .find(text, 0..text.len())
-            .into_iter()
-            .map(|h| text[h.span].to_string())
-            .collect()
-    };
+    let find = |text: &str, lang: Lang| phrases_under(rules, text, lang);
     // "homicide clearance rate" is another quantity than the homicide rate.
     assert_eq!(
         find("the homicide clearance rate", Lang::En),
@@ -513,10 +506,8 @@ subjects = ["structures destroyed"]
 subjects_es = ["viviendas destruidas"]
 canonical = 16000
 "#;
-    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
     let found = |text: &str, lang: Lang| -> Vec<(String, bool)> {
-        SubjectMatcher::new(&rules.figures, lang)
-            .find(text, 0..text.len())
+        hits_under(rules, text, lang)
             .into_iter()
             .map(|h| (text[h.span].to_string(), h.around))
             .collect()
@@ -569,14 +560,7 @@ subjects = ["structures destroyed"]
 subjects_es = ["viviendas afectadas"]
 canonical = 16000
 "#;
-    let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
-    let found = |text: &str, lang: Lang| -> Vec<String> {
-        SubjectMatcher::new(&rules.figures, lang)
-            .find(text, 0..text.len())
-            .into_iter()
-            .map(|h| text[h.span].to_string())
-            .collect()
-    };
+    let found = |text: &str, lang: Lang| phrases_under(rules, text, lang);
     // Must fire: the perfect and the passive, with a gap's words besides.
     assert_eq!(
         found("16,000 structures have since been destroyed.", Lang::En),
@@ -598,4 +582,18 @@ canonical = 16000
         found("16,000 structures have not been destroyed.", Lang::En),
         Vec::<String>::new()
     );
+}
+
+/// The subject hits in `text` under the rules file `rules`.
+fn hits_under(rules: &str, text: &str, lang: Lang) -> Vec<SubjectHit> {
+    let rules = Rules::parse(rules, Path::new("rules.toml")).expect("test rules parse");
+    SubjectMatcher::new(&rules.figures, lang).find(text, 0..text.len())
+}
+
+/// The phrases found in `text` under the rules file `rules`, as written.
+fn phrases_under(rules: &str, text: &str, lang: Lang) -> Vec<String> {
+    hits_under(rules, text, lang)
+        .into_iter()
+        .map(|h| text[h.span].to_string())
+        .collect()
 }

@@ -281,7 +281,7 @@ pub(super) fn reduced_relative(
     // the clause's own verb.
     if s.slice(number.span.end..subject.start)
         .split_whitespace()
-        .any(|w| cues.auxiliaries.contains(&w.to_lowercase().as_str()))
+        .any(|w| cues.links(w))
     {
         return false;
     }
@@ -351,7 +351,7 @@ pub(super) fn counts_another_noun(
         let only_auxiliaries = gap
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|t| !t.is_empty())
-            .all(|t| cues.auxiliaries.contains(&t.to_lowercase().as_str()));
+            .all(|t| cues.links(t));
         // "130 people across six states have died": six, inside a phrase
         // of its own, is not what the verb speaks of.
         let in_a_phrase = s
@@ -383,8 +383,7 @@ pub(super) fn counts_the_verb_s_subject(
     let Some(noun) = words.next() else {
         return false;
     };
-    noun.chars().all(char::is_alphabetic)
-        && words.all(|w| cues.auxiliaries.contains(&w.to_lowercase().as_str()))
+    noun.chars().all(char::is_alphabetic) && words.all(|w| cues.links(w))
 }
 
 /// Whether a clause break stands between a number and a subject phrase.

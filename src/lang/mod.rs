@@ -44,6 +44,22 @@ impl Lang {
         }
     }
 
+    /// Auxiliaries of the perfect and the passive, lowercase: "structures
+    /// have been destroyed", "viviendas han sido afectadas". Subject phrases
+    /// let them stand inside their gap for free, and attribution lets them
+    /// stand between a counted noun and its verb.
+    pub const fn auxiliaries(self) -> &'static [&'static str] {
+        match self {
+            Lang::En => &[
+                "have", "has", "had", "been", "be", "being", "was", "were", "is", "are",
+            ],
+            Lang::Es => &[
+                "ha", "han", "había", "habían", "haya", "hayan", "sido", "fue", "fueron", "es",
+                "son", "era", "eran", "siendo",
+            ],
+        }
+    }
+
     /// The index of the language in [`Lang::ALL`], for per-language tables.
     pub fn index(self) -> usize {
         self as usize

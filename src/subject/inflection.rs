@@ -32,9 +32,9 @@ pub(super) struct Inflection {
     /// homicidios" is a rate of homicides, not the phrase "tasa de
     /// homicidios" around a number.
     pub(super) numbers_inside: bool,
-    /// Auxiliaries of the perfect and the passive, lowercase: inside a
-    /// phrase they take no part of its gap ("structures have been
-    /// destroyed", "viviendas han sido directamente afectadas").
+    /// The language's auxiliaries ([`Lang::auxiliaries`]): inside a phrase
+    /// they take no part of its gap ("viviendas han sido directamente
+    /// afectadas").
     pub(super) auxiliaries: &'static [&'static str],
 }
 
@@ -49,9 +49,7 @@ pub(super) const ENGLISH: Inflection = Inflection {
         ("skies", "sky"),
     ],
     negations: &["not", "never", "no", "nor", "n't", "cannot", "neither"],
-    auxiliaries: &[
-        "have", "has", "had", "been", "be", "being", "was", "were", "is", "are",
-    ],
+    auxiliaries: Lang::En.auxiliaries(),
     negation_endings: &["n't", "n’t"],
     function_words: Some(&[
         "of", "in", "at", "on", "by", "for", "to", "from", "with", "per", "under", "into", "and",
@@ -72,10 +70,7 @@ pub(super) const SPANISH: Inflection = Inflection {
     negations: &[
         "no", "nunca", "jamás", "jamas", "ni", "tampoco", "ningún", "ninguna",
     ],
-    auxiliaries: &[
-        "ha", "han", "había", "habían", "haya", "hayan", "sido", "fue", "fueron", "es", "son",
-        "era", "eran", "siendo",
-    ],
+    auxiliaries: Lang::Es.auxiliaries(),
     negation_endings: &[],
     function_words: None,
     numbers_inside: false,

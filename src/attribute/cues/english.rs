@@ -6,6 +6,7 @@ use regex::Regex;
 
 use super::{ChangeFrom, Cues, Pattern};
 use crate::attribute::modality;
+use crate::lang::Lang;
 
 pub(super) static ENGLISH: Cues = Cues {
     apposition_words: APPOSITION_WORDS,
@@ -23,7 +24,8 @@ pub(super) static ENGLISH: Cues = Cues {
     opening_whole: &OPENING_WHOLE,
     relative_end: &RELATIVE_END,
     free_after: FREE_AFTER,
-    auxiliaries: AUXILIARIES,
+    auxiliaries: Lang::En.auxiliaries(),
+    linking: LINKING,
     place_prepositions: &[
         "across",
         "in",
@@ -295,17 +297,9 @@ const FREE_AFTER: &[&str] = &[
     "in total",
 ];
 
-/// Words that may stand between a counted noun and the subject phrase it is the
-/// subject of: `261 detainees have reportedly died in custody`.
-const AUXILIARIES: &[&str] = &[
-    "have",
-    "has",
-    "had",
-    "been",
-    "were",
-    "was",
-    "are",
-    "is",
+/// Words beside the auxiliaries that may stand between a counted noun and the
+/// subject phrase it is the subject of: `261 detainees who reportedly died`.
+const LINKING: &[&str] = &[
     "who",
     "that",
     "which",

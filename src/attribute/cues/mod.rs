@@ -74,8 +74,11 @@ pub(super) struct Cues {
     pub relative_end: &'static Pattern,
     /// Words after a number that do not make it count something else.
     pub free_after: &'static [&'static str],
-    /// Words that may stand between a counted noun and its subject phrase.
+    /// The language's auxiliaries ([`Lang::auxiliaries`]) and the other
+    /// words that may stand between a counted noun and its subject phrase
+    /// (see [`Cues::links`]).
     pub auxiliaries: &'static [&'static str],
+    pub linking: &'static [&'static str],
     /// Prepositions that put a number in a phrase of its own ("across six
     /// states", "en 20 comunas"): it counts that phrase's noun, never the
     /// subject of the clause's verb.
@@ -170,6 +173,14 @@ impl Cues {
             ChangeFrom::Word(word) => last_word(before) == word,
             ChangeFrom::Pattern(pattern) => pattern.is_match(before),
         }
+    }
+
+    /// Whether `word` may stand between a counted noun and its verb: an
+    /// auxiliary or one of the linking words (`who`, `reportedly`, `que`).
+    pub fn links(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let lower = lower.as_str();
+        self.auxiliaries.contains(&lower) || self.linking.contains(&lower)
     }
 }
 

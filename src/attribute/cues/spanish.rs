@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{ChangeFrom, Cues, Pattern};
+use crate::lang::Lang;
 
 pub(super) static SPANISH: Cues = Cues {
     apposition_words: &[
@@ -25,7 +26,8 @@ pub(super) static SPANISH: Cues = Cues {
     opening_whole: &ES_OPENING_WHOLE,
     relative_end: &ES_RELATIVE_END,
     free_after: ES_FREE_AFTER,
-    auxiliaries: ES_AUXILIARIES,
+    auxiliaries: Lang::Es.auxiliaries(),
+    linking: ES_LINKING,
     place_prepositions: &["en", "entre", "desde"],
     months: crate::numbers::SPANISH_MONTHS,
     weekdays: &[
@@ -371,22 +373,9 @@ const ES_FREE_AFTER: &[&str] = &[
     "cada",
 ];
 
-/// Words that may stand between a counted noun and its subject phrase:
-/// `367 personas han muerto bajo custodia`.
-const ES_AUXILIARIES: &[&str] = &[
-    "han",
-    "ha",
-    "habían",
-    "había",
-    "hayan",
-    "haya",
-    "fueron",
-    "fue",
-    "sido",
-    "son",
-    "es",
-    "eran",
-    "era",
+/// Words beside the auxiliaries that may stand between a counted noun and its
+/// subject phrase: `367 personas que presuntamente murieron bajo custodia`.
+const ES_LINKING: &[&str] = &[
     "que",
     "quienes",
     "cuales",
@@ -406,7 +395,6 @@ const ES_AUXILIARIES: &[&str] = &[
     "se",
     "les",
     "ser",
-    "siendo",
     "serán",
     "sería",
     "podrían",

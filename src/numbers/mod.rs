@@ -98,6 +98,18 @@ pub fn is_number_word(word: &str, lang: Lang) -> bool {
         }
 }
 
+/// Whether one word is part of a qualifier `lang` writes before a number
+/// (`more`, `than`, `nearly`; `más`, `cerca`), whatever its case, and in
+/// Spanish with or without its accent.
+pub fn is_qualifier_word(word: &str, lang: Lang) -> bool {
+    let word = crate::lang::fold_accents(&word.to_lowercase());
+    grammar::of(lang).qualifiers.iter().any(|q| {
+        q.phrase()
+            .split(' ')
+            .any(|part| crate::lang::fold_accents(part) == word)
+    })
+}
+
 /// Every numeric expression in `text`, written in `lang`, in order of position.
 pub fn recognise(text: &str, lang: Lang) -> Vec<Number> {
     let g = grammar::of(lang);

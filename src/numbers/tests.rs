@@ -906,3 +906,23 @@ fn a_spanish_texts_numerals_show_its_decimal_mark() {
         assert_eq!(spanish_decimal(text), expected, "{text}");
     }
 }
+
+#[test]
+fn qualifier_words_are_the_words_of_the_languages_qualifiers() {
+    for word in ["nearly", "More", "than", "least", "estimated"] {
+        assert!(is_qualifier_word(word, Lang::En), "{word}");
+    }
+    for word in ["más", "mas", "cerca", "Casi", "alrededor"] {
+        assert!(is_qualifier_word(word, Lang::Es), "{word}");
+    }
+    // Not a qualifier's word, or another language's.
+    for (word, lang) in [
+        ("people", Lang::En),
+        ("total", Lang::En),
+        ("casi", Lang::En),
+        ("nearly", Lang::Es),
+        ("viviendas", Lang::Es),
+    ] {
+        assert!(!is_qualifier_word(word, lang), "{word}");
+    }
+}

@@ -189,46 +189,10 @@ fn is_participle(lang: Lang, word: &str) -> bool {
     }
 }
 
-/// Words that may stand before a number inside a phrase written the other
-/// way round: "destroyed nearly 10,000", "destruyó más de 8 mil".
-const TURNED_QUALIFIERS: &[&str] = &[
-    "a",
-    "as",
-    "many",
-    "total",
-    "of",
-    "nearly",
-    "almost",
-    "about",
-    "around",
-    "roughly",
-    "some",
-    "over",
-    "more",
-    "than",
-    "at",
-    "least",
-    "up",
-    "to",
-    "an",
-    "estimated",
-    "approximately",
-    "just",
-    "under",
-    "fewer",
-    "less",
-    "más",
-    "mas",
-    "de",
-    "casi",
-    "cerca",
-    "unos",
-    "unas",
-    "alrededor",
-    "al",
-    "menos",
-    "aproximadamente",
-];
+/// Words beside the qualifiers (`numbers::is_qualifier_word`) that may stand
+/// before a number inside a phrase written the other way round: "claimed a
+/// total of 18 lives", "as many as", "un total de".
+const TOTAL_OF: &[&str] = &["a", "an", "total", "of", "un"];
 
 /// After a participle at `verb` that opens a phrase written the other way
 /// round ("destroyed nearly 10,000 structures"): a number with its
@@ -264,7 +228,10 @@ fn turned_around(
             }
             number = true;
         } else if !number {
-            if marked || !TURNED_QUALIFIERS.contains(&word.to_lowercase().as_str()) {
+            if marked
+                || !(crate::numbers::is_qualifier_word(word, lang)
+                    || TOTAL_OF.contains(&word.to_lowercase().as_str()))
+            {
                 return None;
             }
         } else {

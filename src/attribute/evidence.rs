@@ -225,19 +225,9 @@ pub(super) fn names_another_thing(
 /// Whether the number's clause names one, not both, of the parts the
 /// figure's name joins: in a figure named "Structures destroyed in the
 /// Palisades and Eaton fires", "the Palisades fire destroyed 6,837
-/// structures" counts one fire's. The parts are two capitalised words the
-/// name joins with `and` or `y`.
+/// structures" counts one fire's ([`Figure::parts`]).
 pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cues: &Cues) -> bool {
-    let words: Vec<&str> = figure
-        .name
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let capital = |w: &&str| w.starts_with(char::is_uppercase);
-    let Some(parts) = words
-        .windows(3)
-        .find(|w| ["and", "y"].contains(&w[1]) && capital(&w[0]) && capital(&w[2]))
-    else {
+    let Some([first, second]) = &figure.parts else {
         return false;
     };
     let clause = s.slice(super::modality::clause(s, &number.span, cues));
@@ -245,7 +235,7 @@ pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cue
         .into_iter()
         .map(|w| &clause[w])
         .collect();
-    words.contains(&parts[0]) != words.contains(&parts[2])
+    words.contains(&first.as_str()) != words.contains(&second.as_str())
 }
 
 /// The words after the subject up to the next comma, colon, semicolon,

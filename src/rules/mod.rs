@@ -163,6 +163,10 @@ pub struct Figure {
     /// "the population" in "1.6% of the population". Its `share_of` phrases
     /// and, for a count, its own English subjects (with and without "the").
     pub share_of: Vec<String>,
+    /// The two capitalised parts the figure's name joins with `and` or `y`
+    /// ("Palisades" and "Eaton" in "Structures destroyed in the Palisades
+    /// and Eaton fires"): a clause that names only one of them counts a part.
+    pub parts: Option<[String; 2]>,
     /// Sentences that show what the figure must catch and must not.
     pub examples: Vec<Example>,
 }
@@ -181,6 +185,19 @@ pub struct Example {
 }
 
 impl Figure {
+    /// The two parts a figure's `name` joins (see [`Figure::parts`]).
+    pub fn joined_parts(name: &str) -> Option<[String; 2]> {
+        let words: Vec<&str> = name
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let capital = |w: &str| w.starts_with(char::is_uppercase);
+        words
+            .windows(3)
+            .find(|w| ["and", "y"].contains(&w[1]) && capital(w[0]) && capital(w[2]))
+            .map(|w| [w[0].to_string(), w[2].to_string()])
+    }
+
     pub fn canonical(&self) -> &AllowedValue {
         &self.allowed[0]
     }
@@ -407,4 +424,31 @@ fn stays_home(path: &Path) -> bool {
         return false;
     };
     std::fs::canonicalize(dir).is_ok_and(|dir| target.starts_with(dir))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Figure;
+
+    #[test]
+    fn a_name_joins_two_parts_only_when_both_are_capitalised() {
+        assert_eq!(
+            Figure::joined_parts("Structures destroyed in the Palisades and Eaton fires"),
+            Some(["Palisades".to_string(), "Eaton".to_string()])
+        );
+        assert_eq!(
+            Figure::joined_parts("Hectáreas quemadas en Viña y Quilpué"),
+            Some(["Viña".to_string(), "Quilpué".to_string()])
+        );
+        // Must not: common nouns joined, a name with one capital, no name.
+        assert_eq!(
+            Figure::joined_parts("Deaths and injuries in the fires"),
+            None
+        );
+        assert_eq!(
+            Figure::joined_parts("Deaths in Florida and elsewhere"),
+            None
+        );
+        assert_eq!(Figure::joined_parts(""), None);
+    }
 }

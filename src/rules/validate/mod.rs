@@ -572,9 +572,11 @@ pub(super) fn validate(
             &subjects_by_lang[Lang::En.index()],
             unit,
         );
+        let name = name.read().unwrap_or_default();
         figures.push(Figure {
             id,
-            name: name.read().unwrap_or_default(),
+            parts: Figure::joined_parts(&name),
+            name,
             subjects: subjects_by_lang[default_lang.index()].clone(),
             subjects_by_lang,
             unit,

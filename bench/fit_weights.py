@@ -5,7 +5,8 @@ figcheck weighs what it reads about each claim (src/attribute/tier.rs) and
 shows all of it in `figcheck numbers --format json`. This script reads that
 evidence, and the findings, on labelled development stories, fits a
 logistic regression of whether a finding about a claim is right (its
-number is a slip: a gold number whose verdict is not `ok`) on the evidence
+number is a slip, a gold number whose verdict is not `ok`, of the figure
+the claim names) on the evidence
 in WEIGHED, and writes src/attribute/weights.toml.
 
 It first scores every story with weights fitted on the others (leave one
@@ -79,8 +80,8 @@ def run(binary, story, *args):
 def claims(binary, story):
     """Every claim `figcheck numbers` makes, with its evidence, whether the
     gold labels give that number to that figure, and the findings about it
-    (each finding is right when its number is a slip: a gold number whose
-    verdict is not ok)."""
+    (`slip`: the number is a gold number whose verdict is not ok; `right`:
+    the labels give it the claim's figure; see `examples`)."""
     gold = gold_spans(DEVSET / story)
     findings = run(binary, story, "--fail-on", "never")["findings"]
     rows = []
@@ -151,8 +152,11 @@ def cut(scored):
 
 
 def examples(rows):
-    """The rows a fit learns from: one per finding, labelled by its slip."""
-    return [{"x": [r["evidence"][f] for f in WEIGHED], "y": r["slip"]}
+    """The rows a fit learns from: one per finding, right when its number is
+    a slip of the figure the finding names. A finding on another figure's
+    slip ("115 deaths in the state" read as the national toll) is wrong: its
+    message names the wrong figure, and its fix would write the wrong value."""
+    return [{"x": [r["evidence"][f] for f in WEIGHED], "y": r["slip"] and r["right"]}
             for r in rows for _ in range(r["findings"])]
 
 
@@ -168,9 +172,9 @@ def main():
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     rows = [r for s in a.stories for r in claims(a.bin, s)]
     findings = sum(r["findings"] for r in rows)
-    slips = sum(r["findings"] for r in rows if r["slip"])
+    slips = sum(r["findings"] for r in rows if r["slip"] and r["right"])
     print(f"{len(rows)} claims, {sum(r['right'] for r in rows)} right; {findings} findings,"
-          f" {slips} on slips; from {len(a.stories)} stories")
+          f" {slips} on slips of their figure; from {len(a.stories)} stories")
 
     held = []
     for s in a.stories:
@@ -199,8 +203,8 @@ def main():
     report = []
     for name, low, high in bands:
         p, n = precision(held, low, high)
-        report.append(f"{name} {n} findings, {p:.0%} on slips")
-        print(f"held out, {name:6} (score {low:.3f} to {min(high, 1):.3f}): {n} findings, {p:.0%} on slips")
+        report.append(f"{name} {n} findings, {p:.0%} right")
+        print(f"held out, {name:6} (score {low:.3f} to {min(high, 1):.3f}): {n} findings, {p:.0%} right")
 
     w = fit(examples(rows))
     print("weights on all stories: bias %.3f, " % w[0]
@@ -213,7 +217,7 @@ def main():
     text = [
         "# The weights of the evidence about a claim and the tiers' thresholds (see",
         "# tier.rs). Written by bench/fit_weights.py: do not edit by hand; refit.",
-        f"# Fitted {datetime.date.today()} on {findings} findings ({slips} on slips) about",
+        f"# Fitted {datetime.date.today()} on {findings} findings ({slips} right) about",
         f"# {len(rows)} claims of: {', '.join(a.stories)}.",
         f"# Held out one story at a time: {'; '.join(report)}.",
     ]

@@ -373,10 +373,8 @@ pub fn attribute_in(
             // A verb of change or standing right before the number ("…, rose
             // to 99", "aumentó a 99") takes the subject its sentence opened
             // with, however long that subject's words ran.
-            let changed_to = subject.end <= n.qualifier_start
-                && cues.change_verb_before.is_match(s.slice(
-                    n.qualifier_start.saturating_sub(40).max(subject.end)..n.qualifier_start,
-                ));
+            let changed_to =
+                subject.end <= n.qualifier_start && changed_to(&s, n, cues, subject.end);
             let reach = if changed_to {
                 window.max(LONG_SUBJECT)
             } else {
@@ -552,14 +550,41 @@ pub fn attribute_in(
                 let evidence = tier::Evidence {
                     value_off: tier::Evidence::value_off(number, figure),
                     words_between: best.distance.0,
-                    narrow_time: in_reach(&s, &reach, number, &own, cues.narrow_time).is_some(),
+                    // A day beside a total that rose to the number dates it
+                    // ("rose to 223 on Friday"); it bounds no count.
+                    narrow_time: !changed_to(&s, number, cues, s.range.start)
+                        && in_reach(
+                            &s,
+                            &reach,
+                            number,
+                            &own,
+                            cues.narrow_time,
+                            cues.place_prepositions,
+                        )
+                        .is_some(),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
-                    part: in_reach(&s, &reach, number, &own, cues.part).is_some(),
-                    period: in_reach(&s, &reach, number, &own, cues.period).is_some(),
-                    // The subject itself may say it: "the death toll rose to".
-                    running_total: in_reach(&s, &reach, number, &Own::NONE, cues.running_total)
+                    part: in_reach(&s, &reach, number, &own, cues.part, cues.place_prepositions)
                         .is_some(),
+                    period: in_reach(
+                        &s,
+                        &reach,
+                        number,
+                        &own,
+                        cues.period,
+                        cues.place_prepositions,
+                    )
+                    .is_some(),
+                    // The subject itself may say it: "the death toll rose to".
+                    running_total: in_reach(
+                        &s,
+                        &reach,
+                        number,
+                        &Own::NONE,
+                        cues.running_total,
+                        cues.place_prepositions,
+                    )
+                    .is_some(),
                     referred,
                     family: best.family,
                     earlier: best.earlier,
@@ -597,6 +622,14 @@ pub fn attribute_in(
     claims
 }
 
+/// Whether a verb of change or standing stands right before the number, after
+/// `from`: "…, rose to 99", "aumentó a 99".
+fn changed_to(s: &Sentence, number: &Number, cues: &Cues, from: usize) -> bool {
+    let start = number.qualifier_start.saturating_sub(40).max(from);
+    cues.change_verb_before
+        .is_match(s.slice(start..number.qualifier_start))
+}
+
 /// What names the figure in a sentence: its subject phrase there, and the
 /// words of its name.
 struct Own<'a> {
@@ -626,6 +659,7 @@ fn in_reach(
     number: &Number,
     own: &Own,
     cue: &Regex,
+    places: &[&str],
 ) -> Option<Range<usize>> {
     // One search over the whole reach; a match inside the number itself
     // (its qualifier, its rate base) is none of these cues.
@@ -637,11 +671,20 @@ fn in_reach(
                 return false;
             }
             // A cue that qualifies the figure itself ("CECOT alone was
-            // built to hold", "deaths in custody alone") takes no part of it.
+            // built to hold", "deaths in custody alone") takes no part of it,
+            // nor a place that the figure's name names ("in the region of
+            // Valparaíso" for a figure of that region).
             let inside = own.subject.start <= m.start && m.end <= own.subject.end;
             let before = s.slice(base.min(m.start)..m.start).trim_end();
             let word = &before[before.len() - word_before_end(before)..];
-            !inside && !(own.names)(word)
+            let cue_word = s.slice(m.clone()).split_whitespace().next().unwrap_or("");
+            let own_place = places.contains(&cue_word.to_lowercase().as_str())
+                && s.slice(m.end..reach.end.max(m.end))
+                    .split_whitespace()
+                    .take(3)
+                    .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                    .any(|w| w.starts_with(char::is_uppercase) && (own.names)(w));
+            !inside && !(own.names)(word) && !own_place
         })
 }
 
@@ -750,7 +793,14 @@ fn relative_year(
         subject: subject.clone(),
         ..Own::NONE
     };
-    let at = in_reach(s, reach, number, &own, cues.last_year)?;
+    let at = in_reach(
+        s,
+        reach,
+        number,
+        &own,
+        cues.last_year,
+        cues.place_prepositions,
+    )?;
     Some(RelativeYear {
         offset: -1,
         start: at.start,

@@ -628,10 +628,16 @@ fn the_paragraph_s_topic_reaches_a_few_sentences_and_a_pronoun_weakly() {
 
 /// The evidence of the one claim in `text`.
 fn evidence(text: &str) -> tier::Evidence {
-    let rules = Rules::parse(RULES, Path::new("rules.toml")).expect("test rules parse");
-    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
-    let numbers = recognise(text, Lang::En);
-    let claims = attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En);
+    evidence_under(RULES, text, Lang::En)
+}
+
+/// The evidence of the one claim in `text`, written in `lang`, under the
+/// rules `toml`.
+fn evidence_under(toml: &str, text: &str, lang: Lang) -> tier::Evidence {
+    let rules = Rules::parse(toml, Path::new("rules.toml")).expect("test rules parse");
+    let matcher = SubjectMatcher::new(&rules.figures, lang);
+    let numbers = recognise(text, lang);
+    let claims = attribute(text, &[], &numbers, &rules.figures, &matcher, lang);
     assert_eq!(claims.len(), 1, "{text}: {claims:?}");
     claims[0].evidence
 }
@@ -666,6 +672,72 @@ fn a_day_or_a_part_is_evidence_only_where_it_speaks_of_the_number() {
     ] {
         let e = evidence(text);
         assert!(!e.narrow_time && !e.part, "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn a_day_beside_a_total_that_rose_to_the_number_dates_it() {
+    // Must: the day says when the total rose; it bounds no count.
+    for text in [
+        "Deaths in custody rose to 367 on Friday.",
+        "On Friday, deaths in custody had risen to at least 367.",
+    ] {
+        let e = evidence(text);
+        assert!(!e.narrow_time, "{text}: {e:?}");
+    }
+    // Must not: a count of the day's events, with or without "a total of".
+    for text in [
+        "On Friday, 40 people were arrested.",
+        "A total of 40 people were arrested on Friday.",
+        "Police said on Friday that 40 people were arrested.",
+    ] {
+        let e = evidence(text);
+        assert!(e.narrow_time, "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn a_place_the_figure_names_is_no_part_of_it() {
+    const REGION: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in the fires of the Valparaíso region"
+subjects = ["deaths"]
+subjects_es = ["fallecidos"]
+canonical = 138
+"#;
+    // Must: the place is the figure's own, in either language.
+    for (text, lang) in [
+        (
+            "Deaths counted in the region of Valparaíso rose to 131.",
+            Lang::En,
+        ),
+        (
+            "Ascienden a 131 los fallecidos en la región de Valparaíso.",
+            Lang::Es,
+        ),
+        (
+            "Ascienden a 131 los fallecidos en la región chilena de Valparaíso.",
+            Lang::Es,
+        ),
+    ] {
+        let e = evidence_under(REGION, text, lang);
+        assert!(!e.part, "{text}: {e:?}");
+    }
+    // Must not: another place, or a part that is not a place ("each").
+    for (text, lang) in [
+        (
+            "Deaths counted in the region of Biobío rose to 12.",
+            Lang::En,
+        ),
+        (
+            "Ascienden a 12 los fallecidos en la región de Biobío.",
+            Lang::Es,
+        ),
+        ("Each town in Valparaíso counted 12 deaths.", Lang::En),
+    ] {
+        let e = evidence_under(REGION, text, lang);
+        assert!(e.part, "{text}: {e:?}");
     }
 }
 

@@ -35,8 +35,11 @@ pub struct Evidence {
     pub value_off: f64,
     /// Words between the number and the subject phrase.
     pub words_between: usize,
-    /// The claim's clause names a time shorter than figures are kept for:
-    /// `yesterday`, `on Sunday`, `in a single day`, `ayer`.
+    /// The claim's clause names a time shorter than figures are kept for
+    /// (`yesterday`, `on Sunday`, `in a single day`, `ayer`), and the number
+    /// is not where a total rose to: there the day dates the total ("rose
+    /// to 223 on Friday") rather than bounding a count ("408 crossed on
+    /// Friday").
     pub narrow_time: bool,
     /// Punctuation marks (`, ; : ( ) — –`) between the number and the
     /// subject phrase.

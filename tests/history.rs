@@ -454,3 +454,55 @@ fn last_year_is_the_year_before_the_draft_s() {
         vec![]
     );
 }
+
+/// A figure reported month by month, as a statistics office does.
+const MONTHLY: &str = r#"
+[[figure]]
+id = "cpi"
+name = "Consumer price inflation, 12-month rate"
+subjects = ["inflation"]
+unit = "percent"
+canonical = { value = 3.2, as_of = "2025-11" }
+allowed = [
+  { value = 2.2, as_of = "2024-07" },
+  { value = 3.6, as_of = "2025-06" },
+  { value = 3.8, as_of = "2025-07" },
+  { value = 3.6, as_of = "2025-10" },
+]
+"#;
+
+fn monthly(text: &str) -> Found {
+    Checker::new(Rules::parse(MONTHLY, Path::new("rules.toml")).expect("rules parse"))
+        .check_as_of(text, Date::parse("2025-12-19").unwrap())
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text))
+        .collect()
+}
+
+#[test]
+fn a_month_named_without_its_year_is_the_month_whose_value_the_number_meets() {
+    // Must not fire: the value of a month of that name, the latest or an
+    // earlier year's, after the number or before it.
+    for text in [
+        "Inflation rose to 3.8% in July.",
+        "Inflation rose to 3.8% in July, from 3.6% in June.",
+        "Inflation was 2.2% in July.",
+        "In the year to July, inflation was 3.8%.",
+    ] {
+        assert_eq!(monthly(text), vec![], "{text}");
+    }
+    // Must fire: no month named, a month whose value is another, or "may"
+    // that is no month.
+    assert_eq!(
+        monthly("Inflation rose to 3.8%."),
+        one("figcheck::stale", "3.8%")
+    );
+    assert_eq!(
+        monthly("Inflation rose to 3.6% in July."),
+        one("figcheck::stale", "3.6%")
+    );
+    assert_eq!(
+        monthly("Prices may climb further; inflation stands at 3.8%."),
+        one("figcheck::stale", "3.8%")
+    );
+}

@@ -505,10 +505,11 @@ pub fn attribute_in(
                 let year =
                     subject_year(&s, &best.subject).or_else(|| tied_year_in(&s, number, cues));
                 let figure = &figures[best.figure];
-                let anchor = anchor(text, &clause, number, year, figure.since, lang);
                 // The part of the clause that speaks of the number: read once,
                 // by every cue below.
                 let reach = reach(&s, &clause, number);
+                let anchor = anchor(text, &clause, number, year, figure, lang)
+                    .or_else(|| month_anchor(text, &reach, number, figure, lang));
                 let relative_year = if year.is_none() && anchor.is_none() {
                     relative_year(&s, &reach, number, &best.subject, cues)
                 } else {
@@ -756,10 +757,10 @@ fn anchor(
     clause: &Range<usize>,
     number: &Number,
     year: Option<TiedYear>,
-    since: Option<Date>,
+    figure: &Figure,
     lang: Lang,
 ) -> Option<Anchor> {
-    date::anchor::find(text, clause, &number.span, since, lang).or_else(|| {
+    date::anchor::find(text, clause, &number.span, figure.since, lang).or_else(|| {
         let year = year?;
         (clause.start <= year.start && year.end <= clause.end).then(|| Anchor {
             date: Date::year(year.year),
@@ -768,6 +769,43 @@ fn anchor(
             firm: false,
             counted: false,
         })
+    })
+}
+
+/// The time a month named without its year speaks of ("3.8% in July", "in
+/// the year to May"): the latest value of the figure reported in a month of
+/// that name that the number meets, as a time only named. A month none of
+/// them meets anchors nothing: the claim is judged as if undated.
+fn month_anchor(
+    text: &str,
+    reach: &Range<usize>,
+    number: &Number,
+    figure: &Figure,
+    lang: Lang,
+) -> Option<Anchor> {
+    let (month, words) = date::anchor::month_named(text, reach, &number.span, lang)?;
+    let intervals = [
+        number.written_interval(),
+        number.qualified_interval(figure.qualifier_slack),
+    ];
+    let date = figure
+        .allowed
+        .iter()
+        .filter(|v| v.year.is_none())
+        .filter(|v| {
+            intervals
+                .iter()
+                .any(|&(low, high)| low <= v.max && v.min <= high)
+        })
+        .filter_map(|v| v.as_of)
+        .filter(|d| d.month == Some(month))
+        .max_by_key(|d| d.first_day())?;
+    Some(Anchor {
+        date,
+        start: words.start,
+        end: words.end,
+        firm: false,
+        counted: false,
     })
 }
 

@@ -61,6 +61,11 @@ struct Cues {
     into: Option<Lazy>,
     /// Month names (and their abbreviations' starts), January first.
     months: &'static [&'static str],
+    /// A month after a preposition, with no year: `in July`, `to May`, `en
+    /// julio` (see [`month_named`]).
+    bare_month: Lazy,
+    /// A year right after a month: `July 2024`, `julio de 2024`.
+    year_after: Lazy,
 }
 
 fn cues(lang: Lang) -> &'static Cues {
@@ -92,6 +97,14 @@ static ENGLISH: Cues = Cues {
         regex(r"(?i)\b(?P<count>a|an|one|\w+|\d{1,2})\s+(?P<unit>years?|months?)\s+into\b")
     })),
     months: &super::MONTH_NAMES,
+    // The month capitalised, as English writes it: "prices may rise" is no
+    // month.
+    bare_month: LazyLock::new(|| {
+        regex(
+            r"(?-u:\b)(?i:in|on|for|to|of)\s+(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)(?:\s+\d{1,2}(?:st|nd|rd|th)?(?-u:\b))?",
+        )
+    }),
+    year_after: LazyLock::new(|| regex(r"^,?\s+\d{4}\b")),
 };
 
 const MONTH_ES: &str = r"(?P<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)";
@@ -129,6 +142,12 @@ static SPANISH: Cues = Cues {
     }),
     into: None,
     months: &super::MONTH_NAMES_ES,
+    bare_month: LazyLock::new(|| {
+        spanish_regex(&format!(
+            r"(?i)\b(?:en|de|a|para)\s+(?:el\s+mes\s+de\s+)?{MONTH_ES}\b"
+        ))
+    }),
+    year_after: LazyLock::new(|| spanish_regex(r"(?i)^,?\s+(?:del?\s+)?\d{4}\b")),
 };
 
 /// The date a clause's time anchor names, and where; the one nearest the
@@ -209,6 +228,55 @@ pub fn find(
     found.into_iter().min_by_key(|a| (distance(a), a.start))
 }
 
+/// A month named without its year ("3.8% in July", "the year to May", "en
+/// julio"), in `reach`, the stretch that speaks of the number: the first
+/// after the number, else the last before it. The month (1–12) and where
+/// its words stand. Which year it means is for the figure's values to say
+/// (see `attribute`); a month with its year is [`find`]'s.
+pub fn month_named(
+    text: &str,
+    reach: &Range<usize>,
+    number: &Range<usize>,
+    lang: Lang,
+) -> Option<(u8, Range<usize>)> {
+    let cues = cues(lang);
+    let body = &text[reach.clone()];
+    let mut before = None;
+    for caps in cues.bare_month.captures_iter(body) {
+        let whole = caps.get(0).expect("match");
+        let rest = &body[whole.end()..];
+        // A year after it makes a date, the anchors' business.
+        if cues.year_after.is_match(rest) {
+            continue;
+        }
+        let Some(month) = month_number(&caps["month"], cues.months) else {
+            continue;
+        };
+        let found = (
+            month,
+            reach.start + whole.start()..reach.start + whole.end(),
+        );
+        if found.1.start >= number.end {
+            return Some(found);
+        }
+        if found.1.end <= number.start {
+            before = Some(found);
+        }
+    }
+    before
+}
+
+/// The month (1–12) a name or its abbreviation (`Jan.`) stands for.
+fn month_number(name: &str, months: &[&str]) -> Option<u8> {
+    let name = name.trim_end_matches('.').to_lowercase();
+    let index = months
+        .iter()
+        .position(|m| m.to_lowercase().starts_with(&name))
+        // `setiembre` is September.
+        .or_else(|| (name == "setiembre").then_some(8))?;
+    Some(index as u8 + 1)
+}
+
 fn date_of(caps: &Captures, months: &[&str]) -> Option<Date> {
     let year_text = caps.name("year").or_else(|| caps.name("year_only"))?;
     let year: i32 = year_text.as_str().parse().ok()?;
@@ -218,13 +286,7 @@ fn date_of(caps: &Captures, months: &[&str]) -> Option<Date> {
     let Some(month) = caps.name("month") else {
         return Some(Date::year(year));
     };
-    let name = month.as_str().trim_end_matches('.').to_lowercase();
-    let index = months
-        .iter()
-        .position(|m| m.to_lowercase().starts_with(&name))
-        // `setiembre` is September.
-        .or_else(|| (name == "setiembre").then_some(8))?;
-    let month = index as u8 + 1;
+    let month = month_number(month.as_str(), months)?;
     let day = caps
         .name("day1")
         .or_else(|| caps.name("day2"))
@@ -252,6 +314,74 @@ mod tests {
             Lang::En,
         )
         .map(|a| format!("{} @ {}", a.date, &sentence[a.start..a.end]))
+    }
+
+    /// The month named without its year in `sentence` for the number
+    /// `number`, with its words.
+    fn month_of(sentence: &str, number: &str, lang: Lang) -> Option<(u8, String)> {
+        let at = sentence.find(number).expect("number in sentence");
+        month_named(
+            sentence,
+            &(0..sentence.len()),
+            &(at..at + number.len()),
+            lang,
+        )
+        .map(|(m, words)| (m, sentence[words].to_string()))
+    }
+
+    #[test]
+    fn reads_months_named_without_their_year() {
+        let some = |m: u8, words: &str| Some((m, words.to_string()));
+        assert_eq!(
+            month_of("Inflation rose to 3.8% in July.", "3.8%", Lang::En),
+            some(7, "in July")
+        );
+        assert_eq!(
+            month_of("It was 2% in the year to May.", "2%", Lang::En),
+            some(5, "to May")
+        );
+        assert_eq!(
+            month_of(
+                "On Tuesday, Jan. 14, it confirmed 25 deaths.",
+                "25",
+                Lang::En
+            ),
+            some(1, "On Tuesday, Jan. 14")
+        );
+        // The first after the number, else the last before it.
+        let pair = "It rose to 3.8% in July, from 3.6% in June.";
+        assert_eq!(month_of(pair, "3.6%", Lang::En), some(6, "in June"));
+        assert_eq!(
+            month_of("In July it rose to 3.8%.", "3.8%", Lang::En),
+            some(7, "In July")
+        );
+        assert_eq!(
+            month_of("La inflación fue de 3,8 % en julio.", "3,8", Lang::Es),
+            some(7, "en julio")
+        );
+        // Must not: a month with its year (an anchor's), "may", no preposition.
+        assert_eq!(
+            month_of("Inflation rose to 3.8% in July 2025.", "3.8%", Lang::En),
+            None
+        );
+        assert_eq!(
+            month_of("Inflation may rise to 3.8% in may.", "3.8%", Lang::En),
+            None
+        );
+        assert_eq!(month_of("Prices may rise to 3.8%.", "3.8%", Lang::En), None);
+        assert_eq!(
+            month_of("It rose to 3.8% in Mayor Diaz's city.", "3.8%", Lang::En),
+            None
+        );
+        assert_eq!(month_of("July saw 3.8%.", "3.8%", Lang::En), None);
+        assert_eq!(
+            month_of(
+                "La inflación fue de 3,8 % en julio de 2025.",
+                "3,8",
+                Lang::Es
+            ),
+            None
+        );
     }
 
     #[test]

@@ -149,6 +149,22 @@ struct Proposal {
     family: bool,
 }
 
+/// The proposal for one number that wins among `group` (sorted nearest
+/// first): the nearest, unless another figure's subject phrase runs over
+/// the same words and further ("people died" and "died in South Carolina"
+/// in "49 people died in South Carolina"): the longer phrase names the
+/// narrower quantity, and the number is that one's.
+fn narrowest(group: &[Proposal]) -> &Proposal {
+    let nearest = &group[0];
+    group
+        .iter()
+        .filter(|p| p.figure != nearest.figure)
+        .filter(|p| p.subject.start < nearest.subject.end && nearest.subject.start < p.subject.end)
+        .max_by_key(|p| (p.subject.len(), std::cmp::Reverse(p.distance)))
+        .filter(|p| p.subject.len() > nearest.subject.len())
+        .unwrap_or(nearest)
+}
+
 /// Attributes the numbers of `text` (as returned by the recogniser) to
 /// figures; no sentence runs across one of `breaks`.
 pub fn attribute(
@@ -491,10 +507,14 @@ pub fn attribute_in(
                 .iter()
                 .position(|p| p.number != proposals[i].number)
                 .map_or(proposals.len(), |k| i + k);
-            let best = &proposals[i];
-            let contested = proposals[i + 1..group_end]
-                .iter()
-                .any(|p| p.distance == best.distance && p.figure != best.figure);
+            let group = &proposals[i..group_end];
+            let best = narrowest(group);
+            let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
+            let contested = group.iter().any(|p| {
+                p.distance == group[0].distance
+                    && p.figure != best.figure
+                    && !overlaps(&p.subject, &best.subject)
+            });
             if !contested {
                 let number = &numbers[best.number];
                 let clause = modality::clause(&s, &number.span, cues);

@@ -74,6 +74,20 @@ fn claimed_under_in(rules: &str, text: &str, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// (figure id, number as written) for each claim in `text` under `rules`.
+fn claims_under(rules: &str, text: &str) -> Vec<(String, String)> {
+    let rules = Rules::parse(rules, Path::new("rules.toml")).expect("test rules parse");
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+    let numbers = recognise(text, Lang::En);
+    attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
+        .into_iter()
+        .map(|c| {
+            let id = rules.figures[c.figure].id.clone();
+            (id, text[numbers[c.number].span.clone()].to_string())
+        })
+        .collect()
+}
+
 fn claim(id: &str, found: &str) -> (String, String) {
     (id.to_string(), found.to_string())
 }
@@ -1027,4 +1041,35 @@ fn a_sentence_opening_with_its_whole_makes_the_numbers_after_it_parts() {
     let es = cues::of(Lang::Es).opening_whole;
     assert!(es.is_match("De los 367 muertos"));
     assert!(!es.is_match("Desde 2022"));
+}
+
+#[test]
+fn a_longer_phrase_over_the_same_words_names_the_narrower_figure() {
+    const STATES: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths from the storm"
+subjects = ["people died"]
+canonical = 250
+
+[[figure]]
+id = "sc-deaths"
+name = "Deaths from the storm in South Carolina"
+subjects = ["died in South Carolina"]
+canonical = 50
+"#;
+    // Must: the phrase that runs on names the state's count.
+    assert_eq!(
+        claims_under(STATES, "Forty-nine people died in South Carolina."),
+        [claim("sc-deaths", "Forty-nine")]
+    );
+    // Must not: the shorter phrase alone, or the longer one apart from it.
+    assert_eq!(
+        claims_under(STATES, "In all, 248 people died in the storm."),
+        [claim("deaths", "248")]
+    );
+    assert_eq!(
+        claims_under(STATES, "Some 248 people died; 49 died in South Carolina."),
+        [claim("deaths", "248"), claim("sc-deaths", "49")]
+    );
 }

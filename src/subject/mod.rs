@@ -388,7 +388,8 @@ impl SubjectMatcher {
     }
 
     /// Every subject occurrence in `text[range]`, in order. Where phrases
-    /// overlap, the one that starts first wins, and then the longest.
+    /// start at the same word the longest wins; a phrase starting inside
+    /// another is kept only where it runs further.
     pub fn find(&self, text: &str, range: Range<usize>) -> Vec<SubjectHit> {
         let Some(starts) = &self.starts else {
             return Vec::new();
@@ -397,10 +398,20 @@ impl SubjectMatcher {
         let slice = &text[range.clone()];
         let mut hits = Vec::new();
         let mut resume = 0;
+        // The figures the phrases found up to `resume` name.
+        let mut covered: Vec<usize> = Vec::new();
         for start in starts.find(slice) {
             // A phrase starts only where a word does, in any script.
-            if start < resume || !starts_word(slice, start) {
+            if !starts_word(slice, start) {
                 continue;
+            }
+            // Inside a phrase already found, only one that runs past it and
+            // names another figure counts ("people died" and "died in South
+            // Carolina"): attribution lets the longer name the narrower
+            // quantity.
+            let inside = start < resume;
+            if !inside {
+                covered.clear();
             }
             let Some(first) = word_from(slice, start) else {
                 continue;
@@ -412,8 +423,17 @@ impl SubjectMatcher {
             if let Some(node) = node {
                 self.walk(slice, &mut stems, node, &first, 0, &mut best);
             }
+            if inside {
+                if let Some((end, figures)) = &mut best {
+                    figures.retain(|(f, _)| !covered.contains(f));
+                    if *end <= resume || figures.is_empty() {
+                        continue;
+                    }
+                }
+            }
             if let Some((end, mut figures)) = best {
                 figures.sort_unstable();
+                covered.extend(figures.iter().map(|&(f, _)| f));
                 let span = range.start + first.start..range.start + end;
                 hits.extend(figures.into_iter().map(|(figure, family)| SubjectHit {
                     figure,
@@ -422,9 +442,11 @@ impl SubjectMatcher {
                     around: false,
                 }));
                 resume = end;
-            } else if let Some((end, figures)) =
-                turned.and_then(|nouns| turned_around(slice, &mut stems, &first, nouns))
+            } else if let Some((end, figures)) = turned
+                .filter(|_| !inside)
+                .and_then(|nouns| turned_around(slice, &mut stems, &first, nouns))
             {
+                covered.extend(figures.iter().copied());
                 let span = range.start + first.start..range.start + end;
                 hits.extend(figures.into_iter().map(|figure| SubjectHit {
                     figure,

@@ -597,3 +597,36 @@ fn phrases_under(rules: &str, text: &str, lang: Lang) -> Vec<String> {
         .map(|h| text[h.span].to_string())
         .collect()
 }
+
+#[test]
+fn a_phrase_inside_another_counts_only_where_it_runs_on_and_names_another_figure() {
+    const RULES: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths"
+subjects = ["people died"]
+canonical = 250
+
+[[figure]]
+id = "sc-deaths"
+name = "Deaths in South Carolina"
+subjects = ["died in South Carolina"]
+canonical = 50
+
+[[figure]]
+id = "payment"
+name = "Payment"
+subjects = ["agreed to pay", "pay El Salvador"]
+canonical = 6000000
+"#;
+    // Must: another figure's phrase running past the first.
+    assert_eq!(
+        phrases_under(RULES, "49 people died in South Carolina", Lang::En),
+        ["people died", "died in South Carolina"]
+    );
+    // Must not: the same figure's phrase over the same words, once is enough.
+    assert_eq!(
+        phrases_under(RULES, "It agreed to pay El Salvador $6 million", Lang::En),
+        ["agreed to pay"]
+    );
+}

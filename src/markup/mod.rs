@@ -13,6 +13,9 @@ mod markdown;
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 /// How a draft is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -175,11 +178,39 @@ pub fn html_text(fragment: &str) -> String {
 
 /// The prose view of a draft written in `format`.
 pub fn prose(format: Format, source: &str) -> Prose<'_> {
-    match format {
+    without_addresses(match format {
         Format::Markdown => markdown::prose(source),
         Format::Html => html::prose(source),
         Format::Text => text_prose(source),
+    })
+}
+
+/// A web address written out in the text ("https://…", "www.…"), without
+/// the marks that may end its sentence.
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>"]*[^\s<>".,;:!?)\]'’”]"#)
+        .expect("address pattern")
+});
+
+/// The view with every web address written out in it blanked: an address
+/// is no prose, its words name no figure ("…/how-uk-inflation-is-measured")
+/// and its digits are no claims.
+fn without_addresses(mut prose: Prose<'_>) -> Prose<'_> {
+    if !prose.text.contains("://") && !prose.text.contains("www.") {
+        return prose;
     }
+    let found: Vec<std::ops::Range<usize>> =
+        ADDRESS.find_iter(&prose.text).map(|m| m.range()).collect();
+    if found.is_empty() {
+        return prose;
+    }
+    let mut bytes = prose.text.into_owned().into_bytes();
+    for range in found {
+        bytes[range].fill(b' ');
+    }
+    // Whole characters (an address holds no newline) became ASCII spaces.
+    prose.text = Cow::Owned(String::from_utf8(bytes).expect("blanking keeps UTF-8 valid"));
+    prose
 }
 
 /// A text draft is prose throughout, but for its front matter, where only
@@ -246,4 +277,32 @@ pub(crate) fn cells_of<'p>(prose: &'p Prose) -> Vec<(&'p str, usize, usize, usiz
             )
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn web_addresses_are_no_prose() {
+        let source = "See https://example.org/2024/how-uk-inflation-hit-376. Inflation (www.ons.gov.uk/cpi) is 3.8%.\n";
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            let view = prose(format, source);
+            let text = view.text.trim_end();
+            assert_eq!(
+                text.split_whitespace().collect::<Vec<_>>(),
+                ["See", ".", "Inflation", "(", ")", "is", "3.8%."],
+                "{format:?}"
+            );
+            assert_eq!(view.text.len(), source.len());
+        }
+        // Must not: words that only look like one, a sentence's last mark.
+        for text in [
+            "The www team counted 376.",
+            "Deaths rose to 376 at 9 a.m. today.",
+            "Write to desk@example.org for 376.",
+        ] {
+            assert_eq!(prose(Format::Text, text).text, text);
+        }
+    }
 }

@@ -429,7 +429,7 @@ pub fn attribute_in(
                 .filter(|&(i, _)| {
                     let n = &numbers[i];
                     // A phrase written round its number claims that one only.
-                    let within = hit.span.start < n.qualifier_start && n.span.end < hit.span.end;
+                    let within = hit.span.start < n.qualifier_start && n.span.start < hit.span.end;
                     if hit.around && !within {
                         return false;
                     }

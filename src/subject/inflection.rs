@@ -27,10 +27,11 @@ pub(super) struct Inflection {
     /// noun and participles do not show (Spanish: "viviendas [fueron]
     /// afectadas", "homicidios [dolosos] disminuyeron" need their gap).
     pub(super) function_words: Option<&'static [&'static str]>,
-    /// Whether a number may stand inside a phrase. Spanish puts the number
-    /// inside the words that would name the figure: "la tasa de 106,3
-    /// homicidios" is a rate of homicides, not the phrase "tasa de
-    /// homicidios" around a number.
+    /// Whether a number may stand inside a phrase as a word of its gap.
+    /// Spanish puts the number inside the words that would name the figure:
+    /// "la tasa de 106,3 homicidios" is a rate of homicides, so there a
+    /// phrase runs across a numeral only right after `de`, when its next
+    /// word follows the numeral at once, and then claims that number only.
     pub(super) numbers_inside: bool,
     /// The language's auxiliaries ([`Lang::auxiliaries`]): inside a phrase
     /// they take no part of its gap ("viviendas han sido directamente

@@ -435,11 +435,15 @@ impl SubjectMatcher {
                 figures.sort_unstable();
                 covered.extend(figures.iter().map(|&(f, _)| f));
                 let span = range.start + first.start..range.start + end;
+                // Where numbers stand outside phrases, one that runs across
+                // a numeral is written round it ("tasa de 25,6 homicidios").
+                let around = !stems.stemming.inflection.numbers_inside
+                    && slice[first.start..end].bytes().any(|b| b.is_ascii_digit());
                 hits.extend(figures.into_iter().map(|(figure, family)| SubjectHit {
                     figure,
                     span: span.clone(),
                     family,
-                    around: false,
+                    around,
                 }));
                 resume = end;
             } else if let Some((end, figures)) = turned
@@ -536,10 +540,38 @@ impl SubjectMatcher {
                     self.walk(text, stems, child, &word, used + skipped, best);
                 }
             }
-            if grouped
-                || is_negation(inflection, raw)
-                || (!inflection.numbers_inside && raw.starts_with(|c: char| c.is_ascii_digit()))
-            {
+            if !inflection.numbers_inside && raw.starts_with(|c: char| c.is_ascii_digit()) {
+                // "la tasa de 25,6 homicidios": Spanish writes a rate round
+                // its number, so after "de" the phrase runs on across the
+                // numeral to its next word, which must follow at once. The
+                // phrase then claims that number only (`SubjectHit::around`).
+                let after_de = text[previous.clone()].eq_ignore_ascii_case("de");
+                if !after_de {
+                    return;
+                }
+                let mut numeral = word;
+                while let Some(next) = next_word(text, numeral.end) {
+                    if !digit_groups(text, &numeral, &next) {
+                        break;
+                    }
+                    numeral = next;
+                }
+                let Some(next) = next_word(text, numeral.end).filter(|next| {
+                    text[numeral.end..next.start]
+                        .chars()
+                        .all(char::is_whitespace)
+                }) else {
+                    return;
+                };
+                if let Some((stem, child)) = node.next.get_key_value(stems.of(&text[next.clone()]))
+                {
+                    if !followed.contains(&stem.as_str()) {
+                        self.walk(text, stems, child, &next, used + skipped, best);
+                    }
+                }
+                return;
+            }
+            if grouped || is_negation(inflection, raw) {
                 return;
             }
             if !is_auxiliary(inflection, raw) {

@@ -630,3 +630,53 @@ canonical = 6000000
         ["agreed to pay"]
     );
 }
+
+#[test]
+fn a_spanish_phrase_runs_across_the_rate_written_inside_it() {
+    const RATE: &str = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "tasa"
+name = "Tasa de homicidios"
+subjects = ["tasa de homicidios"]
+unit = "rate"
+canonical = 25.8
+"#;
+    // Must: the numeral right after "de", the phrase's next word right after it.
+    for (text, phrase) in [
+        (
+            "una tasa de 25,6 homicidios por cada 100.000",
+            "tasa de 25,6 homicidios",
+        ),
+        (
+            "una tasa de 25.6 homicidios por cada 100 mil",
+            "tasa de 25.6 homicidios",
+        ),
+        (
+            "la tasa de 1.234,5 homicidios",
+            "tasa de 1.234,5 homicidios",
+        ),
+    ] {
+        let hits = hits_under(RATE, text, Lang::Es);
+        assert_eq!(hits.len(), 1, "{text}: {hits:?}");
+        assert_eq!(&text[hits[0].span.clone()], phrase);
+        assert!(hits[0].around, "{text}: claims the number inside only");
+    }
+    // Must not: no "de" before it, a word between numeral and noun, another noun.
+    for text in [
+        "una tasa 25,6 homicidios",
+        "una tasa de 25,6 por cada 100.000 homicidios",
+        "una tasa de 25,6 robos",
+    ] {
+        assert_eq!(
+            phrases_under(RATE, text, Lang::Es),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+    // A phrase with no number inside is no phrase written round one.
+    let plain = hits_under(RATE, "la tasa de homicidios fue de 25,6", Lang::Es);
+    assert!(plain.len() == 1 && !plain[0].around, "{plain:?}");
+}

@@ -327,11 +327,32 @@ impl Checker {
                     .map(|n| n.shifted(cell.range.start)),
             );
         }
+        // The items of a list under a lead-in that names a figure (see
+        // `attribute::list`): each line is read here.
+        let items = attribute::list::items(text, &hits, lang);
+        for item in &items {
+            numbers.extend(
+                numbers::recognise_as(&text[item.line.clone()], lang, draft.decimal)
+                    .into_iter()
+                    .map(|n| n.shifted(item.line.start)),
+            );
+        }
         numbers.sort_by_key(|n| (n.span.start, n.span.end));
         numbers.dedup_by(|a, b| a.span == b.span);
         let mut claims =
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
         self.add_table_claims(text, &prose.cells, &hits, &numbers, &mut claims);
+        if !items.is_empty() {
+            let claimed: std::collections::HashSet<usize> =
+                claims.iter().map(|c| c.number).collect();
+            claims.extend(attribute::list::claims(
+                &items,
+                &numbers,
+                &self.rules.figures,
+                &|i| claimed.contains(&i),
+            ));
+            claims.sort_by_key(|c| c.number);
+        }
         self.places
             .drop_other_places(text, &mut claims, &self.rules);
         self.attribute_sources(text, &mut claims, lang);

@@ -506,3 +506,35 @@ fn a_month_named_without_its_year_is_the_month_whose_value_the_number_meets() {
         one("figcheck::stale", "3.8%")
     );
 }
+
+#[test]
+fn a_list_of_times_under_a_lead_in_claims_each_value_at_its_time() {
+    // Must fire: each item's value is judged at its label's month.
+    let text = "Inflation, month by month:\n\n• July 2025: 3.6%\n\n• July 2024: 2.2%\n\n• June 2025: 3.9%\n";
+    assert_eq!(
+        monthly(text),
+        vec![
+            ("figcheck::stale", "3.6%".to_string()),
+            ("figcheck::mismatch", "3.9%".to_string())
+        ]
+    );
+    // The same in Markdown, with no blank lines and a numbered list.
+    let rules = Rules::parse(MONTHLY, Path::new("rules.toml")).expect("rules parse");
+    let markdown = "Inflation by month:\n\n1. July 2025: 3.8%\n2. June 2025: 3.9%\n";
+    let found: Found = Checker::new(rules)
+        .check_document(Format::Markdown, markdown)
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text))
+        .collect();
+    assert_eq!(found, one("figcheck::mismatch", "3.9%"));
+    // Must not: a label that is no time (a part), a lead-in whose subject
+    // comes late or that ends with no colon, an item after other text.
+    for text in [
+        "Inflation by region:\n\n• London: 3.9%\n\n• Wales: 3.1%\n",
+        "Prices have kept rising since inflation peaked:\n\n• July 2025: 3.9%\n",
+        "Inflation by month.\n\n• July 2025: 3.9%\n",
+        "Inflation by month:\n\nThe office publishes a table.\n\n• July 2025: 3.9%\n",
+    ] {
+        assert_eq!(monthly(text), vec![], "{text}");
+    }
+}

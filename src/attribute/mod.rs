@@ -28,6 +28,7 @@
 
 mod cues;
 mod evidence;
+pub mod list;
 pub mod modality;
 pub mod table;
 pub mod tier;

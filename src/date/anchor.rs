@@ -266,6 +266,24 @@ pub fn month_named(
     before
 }
 
+/// A label that is a time and nothing else, as a list writes it before its
+/// value ("Oct 2022: 11.1%", "enero de 2025: 3,0 %", "2023: 29,437"): the
+/// month and year, or the year.
+pub fn label_date(label: &str, lang: Lang) -> Option<Date> {
+    static ENGLISH_LABEL: Lazy =
+        LazyLock::new(|| regex(&format!(r"(?i)^\s*(?:{MONTH}\s+)?(?P<year>\d{{4}})\s*$")));
+    static SPANISH_LABEL: Lazy = LazyLock::new(|| {
+        spanish_regex(&format!(
+            r"(?i)^\s*(?:{MONTH_ES}(?:\s+del?)?\s+)?(?P<year>\d{{4}})\s*$"
+        ))
+    });
+    let pattern = match lang {
+        Lang::En => &ENGLISH_LABEL,
+        Lang::Es => &SPANISH_LABEL,
+    };
+    date_of(&pattern.captures(label)?, cues(lang).months)
+}
+
 /// The month (1–12) a name or its abbreviation (`Jan.`) stands for.
 fn month_number(name: &str, months: &[&str]) -> Option<u8> {
     let name = name.trim_end_matches('.').to_lowercase();
@@ -327,6 +345,19 @@ mod tests {
             lang,
         )
         .map(|(m, words)| (m, sentence[words].to_string()))
+    }
+
+    #[test]
+    fn reads_labels_that_are_times() {
+        let date = |label: &str, lang| label_date(label, lang).map(|d| d.to_string());
+        assert_eq!(date("Oct 2022", Lang::En).as_deref(), Some("2022-10"));
+        assert_eq!(date(" January 2025 ", Lang::En).as_deref(), Some("2025-01"));
+        assert_eq!(date("2023", Lang::En).as_deref(), Some("2023"));
+        assert_eq!(date("enero de 2025", Lang::Es).as_deref(), Some("2025-01"));
+        // Must not: anything beside the time, or no year.
+        for label in ["Women", "July", "Deaths in 2023", "Q4 2025", "2023 total"] {
+            assert_eq!(date(label, Lang::En), None, "{label}");
+        }
     }
 
     #[test]

@@ -538,3 +538,37 @@ fn a_list_of_times_under_a_lead_in_claims_each_value_at_its_time() {
         assert_eq!(monthly(text), vec![], "{text}");
     }
 }
+
+#[test]
+fn a_count_for_part_of_a_year_that_has_ended_is_stale_without_a_fix() {
+    let so_far = "So far in 2024 the homicide rate is 1.2 per 100,000 residents.";
+    // Must not: while the year runs, or told as history once it is over.
+    assert_eq!(findings("2024-08-01", so_far), vec![]);
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "In the first half of 2024 the homicide rate was 0.9 per 100,000 residents."
+        ),
+        vec![]
+    );
+    // Must: given as it stands after the year ended; the help gives the
+    // whole year's value, and nothing rewrites the part-year count.
+    let found = checker().check_as_of(so_far, Date::parse("2025-05-01").unwrap());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].code.as_str(), "figcheck::stale");
+    assert!(
+        found[0]
+            .message
+            .ends_with("1.2 per 100,000 residents covers only part of 2024, which has ended"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[0]
+            .help
+            .starts_with("the value for all of 2024 is 1.9"),
+        "{}",
+        found[0].help
+    );
+    assert!(found[0].fix.is_none());
+}

@@ -51,6 +51,9 @@ pub enum Verdict {
     WrongSource(usize),
     /// Fits only a value (its index) reported after the claim's date.
     TooEarly(usize),
+    /// A count for part of a year that has ended, the count for the whole of
+    /// it being known (its index): "35,898 so far in 2024", read in 2025.
+    PartOfEndedYear(usize),
     Mismatch,
 }
 
@@ -245,7 +248,23 @@ fn judge_claim_at(figure: &Figure, number: &Number, claim: &Claim, when: When) -
         .source
         .filter(|s| figure.allowed.iter().any(|v| v.source_id == Some(*s)));
     let history = match claim.modality {
-        Modality::Forecast | Modality::PartOfYear => return None,
+        Modality::Forecast => return None,
+        Modality::PartOfYear => {
+            // Only a count the sentence gives as it stands ("so far in 2024,
+            // 35,898 have crossed"); "in the first half of 2024 the rate was
+            // 0.9" is history. The year counted: tied to the number, or named
+            // as its time.
+            if claim.tense != Tense::Present {
+                return None;
+            }
+            let counted = year.or_else(|| {
+                claim
+                    .anchor
+                    .filter(|a| a.date.month.is_none())
+                    .map(|a| a.date.year)
+            })?;
+            return whole_year(figure, counted, when).map(Verdict::PartOfEndedYear);
+        }
         Modality::History => true,
         Modality::Assertion => false,
     };
@@ -266,6 +285,19 @@ fn judge_claim_at(figure: &Figure, number: &Number, claim: &Claim, when: When) -
         verdict = Verdict::Consistent;
     }
     Some(verdict)
+}
+
+/// For a count of part of `year` given as it stands: the value for the
+/// whole year that is current when the claim is judged, once the year has
+/// ended. A count for part of a year is not judged while the year runs;
+/// after it, the whole year's count makes it outdated.
+fn whole_year(figure: &Figure, year: i32, when: When) -> Option<usize> {
+    if when.draft <= crate::date::Date::year(year).last_day() {
+        return None;
+    }
+    (0..figure.allowed.len()).find(|&i| {
+        figure.allowed[i].year == Some(year) && when.standing(figure, i) == Standing::Current
+    })
 }
 
 /// Whether the number is a one-sided bound ("more than 64", "fewer than
@@ -349,6 +381,7 @@ pub fn check(
             Verdict::Mismatch => Some(mismatch::finding(&context)),
             Verdict::TooEarly(i) => Some(mismatch::too_early(&context, i)),
             Verdict::Stale(i) => Some(stale::finding(&context, i)),
+            Verdict::PartOfEndedYear(i) => Some(stale::part_of_ended_year(&context, i)),
             Verdict::WrongYear(i) => Some(wrong_year::finding(&context, &figure.allowed[i])),
             Verdict::WrongSource(i) => Some(wrong_source::finding(&context, &figure.allowed[i])),
         };
@@ -400,6 +433,9 @@ fn fix_for(context: &Context, code: Code, verdict: Verdict) -> Option<crate::fix
     let figure = context.figure;
     let day = context.when.day_of(figure);
     let index = match verdict {
+        // The sentence counts part of the year: the whole year's count in its
+        // place would make it wrong.
+        Verdict::PartOfEndedYear(_) => return None,
         Verdict::WrongYear(_) => {
             let year = context.claim.year?.year;
             figure.allowed.iter().position(|v| v.year == Some(year))?

@@ -17,6 +17,14 @@ What it means
   frames the number as history (up from 261 a year earlier; the previous
   estimate of 115; the first value of from 38 to 1.9) is never stale.
 
+  A count for part of a year given as it stands (35,898 have crossed so
+  far in 2024) is not judged while that year runs. Once it has ended and
+  the rules hold the count for the whole of it, the part-year count is
+  stale: the help gives the whole year's count, and there is no automatic
+  fix, since that count in its place would make the sentence wrong. A
+  part-year count told as history (in the first half of 2024 the rate was
+  0.9) is never stale.
+
   A value with a date (as_of in rules.toml) is current from that date until
   a later value of the same source replaces it. A draft is judged at its own
   date (front matter, HTML metadata, or --as-of), and a sentence that names
@@ -80,6 +88,42 @@ pub fn finding(context: &Context, index: usize) -> Finding {
             "stale-help",
             current = describe(&figure.allowed[current], figure.unit, locale),
             old = describe_bare(value, figure.unit, locale)
+        ),
+    )
+}
+
+/// A count for part of a year that has ended ("so far in 2024", read in
+/// 2025), the whole year's count (`index`) being known. No fix: the whole
+/// year's count in its place would make the sentence wrong.
+pub fn part_of_ended_year(context: &Context, index: usize) -> Finding {
+    let figure = context.figure;
+    let locale = context.locale;
+    let whole = &figure.allowed[index];
+    let year = whole.year.unwrap_or_default();
+    let mut count = describe_bare(whole, figure.unit, locale);
+    if let Some(source) = &whole.source {
+        count.push_str(&format!(" ({source})"));
+    }
+    context.finding(
+        Code::Stale,
+        figure.severity.min(Severity::Warning),
+        tr!(
+            locale,
+            "stale-part-of-year",
+            figure = figure.name,
+            found = context.found_text(),
+            year = year
+        ),
+        tr!(
+            locale,
+            "stale-part-of-year-help",
+            what = if figure.unit == Unit::Count {
+                "count"
+            } else {
+                "value"
+            },
+            year = year,
+            whole = count
         ),
     )
 }

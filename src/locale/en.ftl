@@ -61,6 +61,11 @@ stale = { $figure }: { $found } is an outdated value
 stale-because = { $figure }: { $found } is an outdated value ({ $why })
 stale-year = the value for { $year }
 stale-help = use { $current } instead of { $old }
+stale-part-of-year = { $figure }: { $found } covers only part of { $year }, which has ended
+stale-part-of-year-help = the { $what ->
+    [count] count
+   *[value] value
+  } for all of { $year } is { $whole }: give it, or say when this figure was given
 superseded = { $figure }: { $found } is outdated: it was the { $what ->
     [count] count
    *[value] value

@@ -62,6 +62,11 @@ stale = { $figure }: { $found } es un valor desactualizado
 stale-because = { $figure }: { $found } es un valor desactualizado ({ $why })
 stale-year = el valor de { $year }
 stale-help = use { $current } en lugar de { $old }
+stale-part-of-year = { $figure }: { $found } abarca solo una parte de { $year }, que ya terminó
+stale-part-of-year-help = { $what ->
+    [count] el recuento
+   *[value] el valor
+  } de todo { $year } es { $whole }: úselo, o diga cuándo se dio esta cifra
 superseded = { $figure }: { $found } está desactualizado: era { $what ->
     [count] el recuento
    *[value] el valor

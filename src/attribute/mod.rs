@@ -562,6 +562,13 @@ pub fn attribute_in(
                     subject: best.subject.clone(),
                     names: &names,
                 };
+                // A day after a word of the figure's name ("crossed the
+                // Channel yesterday") still bounds the count: only a part
+                // ("CECOT alone") qualifies the name it follows.
+                let own_words = Own {
+                    subject: best.subject.clone(),
+                    names: &|_| false,
+                };
                 let rivals = in_sentence
                     .iter()
                     .filter(|&&i| i != best.number)
@@ -579,7 +586,7 @@ pub fn attribute_in(
                             &s,
                             &reach,
                             number,
-                            &own,
+                            &own_words,
                             cues.narrow_time,
                             cues.place_prepositions,
                         )

@@ -1073,3 +1073,28 @@ canonical = 50
         [claim("deaths", "248"), claim("sc-deaths", "49")]
     );
 }
+
+#[test]
+fn a_day_after_a_word_of_the_figure_s_name_still_bounds_the_count() {
+    const CROSSINGS: &str = r#"
+[[figure]]
+id = "crossings"
+name = "People who crossed the Channel in small boats"
+subjects = ["crossed the Channel"]
+canonical = 36816
+"#;
+    // Must: the day counts the crossings, though "Channel" is in the name.
+    let e = evidence_under(
+        CROSSINGS,
+        "Some 424 people crossed the Channel yesterday.",
+        Lang::En,
+    );
+    assert!(e.narrow_time, "{e:?}");
+    // Must not: a part word after the name still qualifies the name itself.
+    let e = evidence_under(
+        CROSSINGS,
+        "Some 36,816 people crossed the Channel alone.",
+        Lang::En,
+    );
+    assert!(!e.part, "{e:?}");
+}

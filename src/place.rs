@@ -510,6 +510,24 @@ fn figure_places(figure: &Figure) -> Vec<String> {
     keys
 }
 
+/// The words of a figure's subject phrases that say what it counts: those
+/// of four letters or more written in lowercase, without a plural `s`:
+/// "death" and "toll" in "death toll" and in "South Carolina's death toll",
+/// not the state's name.
+fn quantity_words(figure: &Figure) -> Vec<String> {
+    let mut words: Vec<String> = figure
+        .subjects_by_lang
+        .iter()
+        .flatten()
+        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_lowercase))
+        .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
 /// The names and aliases of the rules' sources that name a place ("US State
 /// Department"): a place named inside one is a source's, not a claim's.
 fn source_names_with_places(rules: &Rules) -> Vec<String> {
@@ -552,6 +570,8 @@ pub struct RulePlaces(OnceLock<Known>);
 struct Known {
     /// By figure index: [`figure_places`].
     figures: Vec<Vec<String>>,
+    /// By figure index: [`quantity_words`].
+    quantities: Vec<Vec<String>>,
     source_names: Vec<String>,
 }
 
@@ -559,6 +579,7 @@ impl RulePlaces {
     fn known(&self, rules: &Rules) -> &Known {
         self.0.get_or_init(|| Known {
             figures: rules.figures.iter().map(figure_places).collect(),
+            quantities: rules.figures.iter().map(quantity_words).collect(),
             source_names: source_names_with_places(rules),
         })
     }
@@ -594,6 +615,26 @@ impl RulePlaces {
                 return true;
             }
             let own = &known.figures[claim.figure];
+            // A part of a country that the name of another figure of the
+            // same quantity (one that shares a word of its subject phrases)
+            // holds, and this one's does not, makes the number that figure's,
+            // whatever the draft's own places: "the toll rose to 33 in South
+            // Carolina" is no national toll where the rules keep South
+            // Carolina's deaths apart.
+            let quantity = &known.quantities[claim.figure];
+            let anothers = |m: &&Mention| {
+                is_region(&m.key)
+                    && !own.contains(&m.key)
+                    && (0..known.figures.len()).any(|g| {
+                        g != claim.figure
+                            && known.figures[g].contains(&m.key)
+                            && known.quantities[g].iter().any(|w| quantity.contains(w))
+                            && rules.figures[g].unit == rules.figures[claim.figure].unit
+                    })
+            };
+            if named.iter().any(anothers) {
+                return false;
+            }
             let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
             // A storm is the narrower place: "when Katrina crossed the U.S.
             // Gulf Coast" is about Katrina, whichever countries are the

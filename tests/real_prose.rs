@@ -608,3 +608,45 @@ fn a_headline_in_a_yaml_block_or_with_a_colon_is_checked_where_it_stands() {
         );
     }
 }
+
+#[test]
+fn a_place_another_figure_of_the_same_quantity_names_is_that_figure_s() {
+    let rules = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths from the storm in the United States"
+subjects = ["death toll", "people died"]
+canonical = 250
+
+[[figure]]
+id = "sc-deaths"
+name = "Storm deaths in South Carolina"
+subjects = ["South Carolina's death toll"]
+canonical = 50
+
+[[figure]]
+id = "missing"
+name = "People still missing after the storm"
+subjects = ["remain missing"]
+canonical = 20
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let ids = |text: &str| -> Vec<(String, String)> {
+        claims_by(&checker, text)
+            .into_iter()
+            .map(|(id, number, _)| (id, number))
+            .collect()
+    };
+    // Must: a state the state's figure names, in a draft that names it
+    // often, takes the number from the national toll.
+    let draft = "South Carolina was hit hard. In South Carolina, roads closed. The storm's death toll rose to 33 in South Carolina.";
+    assert_eq!(ids(draft), vec![]);
+    // Must not: another quantity in that state, or the national toll with
+    // no state named.
+    let draft = "South Carolina was hit hard. In South Carolina, 12 people remain missing in South Carolina.";
+    assert_eq!(ids(draft), [("missing".to_string(), "12".to_string())]);
+    assert_eq!(
+        ids("South Carolina was hit hard. The storm's death toll rose to 230."),
+        [("deaths".to_string(), "230".to_string())]
+    );
+}

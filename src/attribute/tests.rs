@@ -1098,3 +1098,20 @@ canonical = 36816
     );
     assert!(!e.part, "{e:?}");
 }
+
+#[test]
+fn a_place_after_a_number_counts_nothing_else() {
+    // Must: "across", "nationwide" after the number say where, not what.
+    for text in [
+        "Deaths in custody rose to 367 across 20 prisons.",
+        "Deaths in custody rose to 367 nationwide.",
+        "Deaths in custody rose to 367 among men held without charge.",
+    ] {
+        assert_eq!(claims(text), [claim("deaths", "367")], "{text}");
+    }
+    // Must not: the number inside the place's own phrase.
+    assert_eq!(
+        claims("Deaths in custody across 20 prisons were counted."),
+        Vec::<(String, String)>::new()
+    );
+}

@@ -390,8 +390,8 @@ pub fn attribute_in(
             // A verb of change or standing right before the number ("…, rose
             // to 99", "aumentó a 99") takes the subject its sentence opened
             // with, however long that subject's words ran.
-            let changed_to =
-                subject.end <= n.qualifier_start && changed_to(&s, n, cues, subject.end);
+            let changed_to = subject.end <= n.qualifier_start
+                && (changed_to(&s, n, cues, subject.end) || stands_at(&s, n, cues, subject.end));
             let reach = if changed_to {
                 window.max(LONG_SUBJECT)
             } else {
@@ -657,6 +657,20 @@ fn changed_to(s: &Sentence, number: &Number, cues: &Cues, from: usize) -> bool {
     let start = number.qualifier_start.saturating_sub(40).max(from);
     cues.change_verb_before
         .is_match(s.slice(start..number.qualifier_start))
+}
+
+/// Whether a verb of reaching or standing takes the number as its object
+/// right before it, after `from`: "…, has reached 129", "alcanza ya las 112".
+/// A clause of time or place in between ("…, when growth of consumer
+/// prices reached 11.2%") has a subject of its own.
+fn stands_at(s: &Sentence, number: &Number, cues: &Cues, from: usize) -> bool {
+    let start = number.qualifier_start.saturating_sub(40).max(from);
+    cues.standing_before
+        .is_match(s.slice(start..number.qualifier_start))
+        && !s
+            .slice(from..number.qualifier_start)
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| ["when", "where", "cuando", "donde"].contains(&w.to_lowercase().as_str()))
 }
 
 /// What names the figure in a sentence: its subject phrase there, and the

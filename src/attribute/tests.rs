@@ -1115,3 +1115,37 @@ fn a_place_after_a_number_counts_nothing_else() {
         Vec::<(String, String)>::new()
     );
 }
+
+#[test]
+fn a_verb_of_reaching_takes_a_subject_that_ran_long() {
+    // Must: "has reached", "stands at" right before the number reach back
+    // over a long subject, as a verb of change does.
+    for text in [
+        "Deaths in custody, according to the figures that the rights group published on Monday in its latest report, have now reached 367.",
+        "Deaths in custody, according to the figures that the rights group published on Monday in its latest report, now stand at 367.",
+    ] {
+        assert_eq!(claims(text), [claim("deaths", "367")], "{text}");
+    }
+    let es = "Las muertes bajo custodia, según las cifras que la organización publicó el lunes en su último informe, alcanzan ya las 367.";
+    assert_eq!(
+        claimed_under_in(SPANISH_DEATHS, es, Lang::Es),
+        ["367"],
+        "{es}"
+    );
+    // Must not: a clause of its own in between, with its own subject.
+    assert_eq!(
+        claims("Deaths in custody were counted across the whole country in the years of the crackdown, when the prison population reached 40,000."),
+        Vec::<(String, String)>::new()
+    );
+}
+
+const SPANISH_DEATHS: &str = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "deaths"
+name = "Muertes bajo custodia"
+subjects = ["muertes bajo custodia"]
+canonical = 367
+"#;

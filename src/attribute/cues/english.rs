@@ -42,6 +42,7 @@ pub(super) static ENGLISH: Cues = Cues {
     negations: &["not", "never", "no", "none", "nor", "neither"],
     negation_endings: &["n't", "n’t"],
     change_verb_before: &CHANGE_VERB_BEFORE,
+    standing_before: &STANDING_BEFORE,
     to_before: &TO_BEFORE,
     change_from: ChangeFrom::Word("from"),
     up_from: &UP_FROM,
@@ -339,6 +340,14 @@ static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|decreased|increased|climbed|jumped|grew|grown|surged|plunged|plummeted|soared|sank|slid|went|came|reached|down|up)(?:\s+\w+){0,2}\s+to\s+$",
     )
     .expect("change verb pattern")
+});
+
+/// See [`Cues::standing_before`].
+static STANDING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:reached|reaches|reach|stands?\s+at|stood\s+at|standing\s+at|totals?|totaled|totalled)(?:\s+(?:now|already|just|a\s+total\s+of)){0,2}\s+$",
+    )
+    .expect("standing pattern")
 });
 
 /// `to` ending a stretch of text, with the few words that may stand between

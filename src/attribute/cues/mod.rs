@@ -97,6 +97,9 @@ pub(super) struct Cues {
     pub negation_endings: &'static [&'static str],
     /// A verb of change before `to`: `fell to`, `bajó a`.
     pub change_verb_before: &'static Pattern,
+    /// A verb of reaching or standing that takes the number as its object,
+    /// right before it: `has reached`, `stands at`; `alcanza ya las`, `es de`.
+    pub standing_before: &'static Pattern,
     /// `to` and the few words before the later value of a change.
     pub to_before: &'static Pattern,
     /// What opens a change before its first value.

@@ -48,6 +48,7 @@ pub(super) static SPANISH: Cues = Cues {
     ],
     negation_endings: &[],
     change_verb_before: &ES_CHANGE_VERB_BEFORE,
+    standing_before: &ES_STANDING_BEFORE,
     to_before: &ES_TO_BEFORE,
     change_from: ChangeFrom::Pattern(&ES_CHANGE_FROM),
     up_from: &ES_UP_FROM,
@@ -144,6 +145,14 @@ static ES_CHANGE_VERB_BEFORE: Pattern = LazyLock::new(|| {
     regex(&format!(
         r"(?i)\b(?:{ES_CHANGE_VERBS}|bajando|cayendo|subiendo)(?:\s+\p{{L}}+){{0,2}}\s+(?:a|hasta)\s+$"
     ))
+});
+
+/// See [`Cues::standing_before`]: "alcanza ya las 112 personas", "suma
+/// 138", "se sitúa en 25,6", "fue de 24,9".
+static ES_STANDING_BEFORE: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:alcanza|alcanzan|alcanzó|alcanzaron|alcanzaba|suma|suman|sumó|sumaron|totaliza|totalizan|totalizó|se\s+sitúa\s+en|se\s+situó\s+en|se\s+ubica\s+en|se\s+ubicó\s+en|es\s+de|fue\s+de)(?:\s+(?:ya|ahora|hoy|las|los|un\s+total\s+de)){0,3}\s+$",
+    )
 });
 
 /// `a` ending a stretch, with the few words that may stand between it and

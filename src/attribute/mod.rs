@@ -160,10 +160,15 @@ fn narrowest(group: &[Proposal]) -> &Proposal {
     group
         .iter()
         .filter(|p| p.figure != nearest.figure)
-        .filter(|p| p.subject.start < nearest.subject.end && nearest.subject.start < p.subject.end)
+        .filter(|p| overlaps(&p.subject, &nearest.subject))
         .max_by_key(|p| (p.subject.len(), std::cmp::Reverse(p.distance)))
         .filter(|p| p.subject.len() > nearest.subject.len())
         .unwrap_or(nearest)
+}
+
+/// Whether two byte ranges share a byte.
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
 }
 
 /// Attributes the numbers of `text` (as returned by the recogniser) to
@@ -306,9 +311,7 @@ fn pointer_to_own(
     }
     let m = cues.pointing.find(&text[sentence.clone()])?;
     let span = sentence.start + m.end() - word_before_end(m.as_str())..sentence.start + m.end();
-    if own
-        .iter()
-        .any(|h| h.span.start < span.end && span.start < h.span.end)
+    if own.iter().any(|h| overlaps(&h.span, &span))
         || cues.of_after.is_match(&text[span.end..sentence.end])
     {
         return None;
@@ -510,7 +513,6 @@ pub fn attribute_in(
                 .map_or(proposals.len(), |k| i + k);
             let group = &proposals[i..group_end];
             let best = narrowest(group);
-            let overlaps = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end;
             let contested = group.iter().any(|p| {
                 p.distance == group[0].distance
                     && p.figure != best.figure
@@ -561,13 +563,14 @@ pub fn attribute_in(
                 let own = Own {
                     subject: best.subject.clone(),
                     names: &names,
+                    places: cues.place_prepositions,
                 };
                 // A day after a word of the figure's name ("crossed the
                 // Channel yesterday") still bounds the count: only a part
                 // ("CECOT alone") qualifies the name it follows.
                 let own_words = Own {
                     subject: best.subject.clone(),
-                    names: &|_| false,
+                    ..Own::NONE
                 };
                 let rivals = in_sentence
                     .iter()
@@ -582,38 +585,14 @@ pub fn attribute_in(
                     // A day beside a total that rose to the number dates it
                     // ("rose to 223 on Friday"); it bounds no count.
                     narrow_time: !changed_to(&s, number, cues, s.range.start)
-                        && in_reach(
-                            &s,
-                            &reach,
-                            number,
-                            &own_words,
-                            cues.narrow_time,
-                            cues.place_prepositions,
-                        )
-                        .is_some(),
+                        && in_reach(&s, &reach, number, &own_words, cues.narrow_time).is_some(),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
-                    part: in_reach(&s, &reach, number, &own, cues.part, cues.place_prepositions)
-                        .is_some(),
-                    period: in_reach(
-                        &s,
-                        &reach,
-                        number,
-                        &own,
-                        cues.period,
-                        cues.place_prepositions,
-                    )
-                    .is_some(),
+                    part: in_reach(&s, &reach, number, &own, cues.part).is_some(),
+                    period: in_reach(&s, &reach, number, &own, cues.period).is_some(),
                     // The subject itself may say it: "the death toll rose to".
-                    running_total: in_reach(
-                        &s,
-                        &reach,
-                        number,
-                        &Own::NONE,
-                        cues.running_total,
-                        cues.place_prepositions,
-                    )
-                    .is_some(),
+                    running_total: in_reach(&s, &reach, number, &Own::NONE, cues.running_total)
+                        .is_some(),
                     referred,
                     family: best.family,
                     earlier: best.earlier,
@@ -654,9 +633,15 @@ pub fn attribute_in(
 /// Whether a verb of change or standing stands right before the number, after
 /// `from`: "…, rose to 99", "aumentó a 99".
 fn changed_to(s: &Sentence, number: &Number, cues: &Cues, from: usize) -> bool {
-    let start = number.qualifier_start.saturating_sub(40).max(from);
     cues.change_verb_before
-        .is_match(s.slice(start..number.qualifier_start))
+        .is_match(verb_stretch(s, number, from))
+}
+
+/// The few words right before the number (its qualifier) where a verb that
+/// leads to it stands, and not before `from`.
+fn verb_stretch<'t>(s: &Sentence<'t>, number: &Number, from: usize) -> &'t str {
+    let start = number.qualifier_start.saturating_sub(40).max(from);
+    s.slice(start..number.qualifier_start)
 }
 
 /// Whether a verb of reaching or standing takes the number as its object
@@ -664,9 +649,7 @@ fn changed_to(s: &Sentence, number: &Number, cues: &Cues, from: usize) -> bool {
 /// A clause of time or place in between ("…, when growth of consumer
 /// prices reached 11.2%") has a subject of its own.
 fn stands_at(s: &Sentence, number: &Number, cues: &Cues, from: usize) -> bool {
-    let start = number.qualifier_start.saturating_sub(40).max(from);
-    cues.standing_before
-        .is_match(s.slice(start..number.qualifier_start))
+    cues.standing_before.is_match(verb_stretch(s, number, from))
         && !s
             .slice(from..number.qualifier_start)
             .split(|c: char| !c.is_alphanumeric())
@@ -678,6 +661,9 @@ fn stands_at(s: &Sentence, number: &Number, cues: &Cues, from: usize) -> bool {
 struct Own<'a> {
     subject: Range<usize>,
     names: &'a dyn Fn(&str) -> bool,
+    /// The prepositions that put a place after them (`in`, `en`): a place
+    /// the figure's name names, after one of them, is the figure's own.
+    places: &'a [&'a str],
 }
 
 impl Own<'_> {
@@ -685,6 +671,7 @@ impl Own<'_> {
     const NONE: Own<'static> = Own {
         subject: 0..0,
         names: &|_| false,
+        places: &[],
     };
 }
 
@@ -702,7 +689,6 @@ fn in_reach(
     number: &Number,
     own: &Own,
     cue: &Regex,
-    places: &[&str],
 ) -> Option<Range<usize>> {
     // One search over the whole reach; a match inside the number itself
     // (its qualifier, its rate base) is none of these cues.
@@ -721,7 +707,7 @@ fn in_reach(
             let before = s.slice(base.min(m.start)..m.start).trim_end();
             let word = &before[before.len() - word_before_end(before)..];
             let cue_word = s.slice(m.clone()).split_whitespace().next().unwrap_or("");
-            let own_place = places.contains(&cue_word.to_lowercase().as_str())
+            let own_place = own.places.contains(&cue_word.to_lowercase().as_str())
                 && s.slice(m.end..reach.end.max(m.end))
                     .split_whitespace()
                     .take(3)
@@ -873,14 +859,7 @@ fn relative_year(
         subject: subject.clone(),
         ..Own::NONE
     };
-    let at = in_reach(
-        s,
-        reach,
-        number,
-        &own,
-        cues.last_year,
-        cues.place_prepositions,
-    )?;
+    let at = in_reach(s, reach, number, &own, cues.last_year)?;
     Some(RelativeYear {
         offset: -1,
         start: at.start,

@@ -2,6 +2,7 @@
 
 use super::{describe, describe_bare, Code, Context, Finding};
 use crate::date::Date;
+use crate::locale::Locale;
 use crate::rules::history::Standing;
 use crate::rules::{AllowedValue, Severity, Unit};
 use crate::tr;
@@ -100,10 +101,6 @@ pub fn part_of_ended_year(context: &Context, index: usize) -> Finding {
     let locale = context.locale;
     let whole = &figure.allowed[index];
     let year = whole.year.unwrap_or_default();
-    let mut count = describe_bare(whole, figure.unit, locale);
-    if let Some(source) = &whole.source {
-        count.push_str(&format!(" ({source})"));
-    }
     context.finding(
         Code::Stale,
         figure.severity.min(Severity::Warning),
@@ -117,15 +114,31 @@ pub fn part_of_ended_year(context: &Context, index: usize) -> Finding {
         tr!(
             locale,
             "stale-part-of-year-help",
-            what = if figure.unit == Unit::Count {
-                "count"
-            } else {
-                "value"
-            },
+            what = what(figure.unit),
             year = year,
-            whole = count
+            whole = with_source(whole, figure.unit, locale)
         ),
     )
+}
+
+/// What the messages call a value of a figure with `unit`: a count, or a
+/// value.
+fn what(unit: Unit) -> &'static str {
+    if unit == Unit::Count {
+        "count"
+    } else {
+        "value"
+    }
+}
+
+/// A value as the messages give it, with its source in brackets: "36,816
+/// (Home Office)".
+fn with_source(value: &AllowedValue, unit: Unit, locale: Locale) -> String {
+    let mut text = describe_bare(value, unit, locale);
+    if let Some(source) = &value.source {
+        text.push_str(&format!(" ({source})"));
+    }
+    text
 }
 
 /// A dated value that a later one has replaced: says when each was current.
@@ -137,15 +150,8 @@ fn superseded(
 ) -> Finding {
     let figure = context.figure;
     let locale = context.locale;
-    let what = if figure.unit == Unit::Count {
-        "count"
-    } else {
-        "value"
-    };
-    let mut now = describe_bare(later, figure.unit, locale);
-    if let Some(source) = &later.source {
-        now.push_str(&format!(" ({source})"));
-    }
+    let what = what(figure.unit);
+    let now = with_source(later, figure.unit, locale);
     let date = locale.date(reported);
     let old = describe_bare(value, figure.unit, locale);
     let help = match later.as_of {

@@ -165,20 +165,13 @@ pub fn claims(
                 None,
             ),
         };
+        // The label and a colon stand between the number and the figure's
+        // phrase, on the line above.
         let evidence = tier::Evidence {
-            value_off: tier::Evidence::value_off(number, figure),
-            words_between: 0,
-            narrow_time: false,
             marks_between: 1,
-            number_first: false,
-            part: false,
-            period: false,
-            running_total: false,
             referred: true,
-            family: false,
-            earlier: false,
             dated: true,
-            rivals: 0,
+            ..tier::Evidence::in_a_row(number, figure)
         };
         let weights = &*tier::WEIGHTS;
         let score = weights.score(&evidence);

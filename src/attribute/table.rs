@@ -218,19 +218,9 @@ fn claim(
     cell: Range<usize>,
 ) -> Claim {
     let evidence = tier::Evidence {
-        value_off: tier::Evidence::value_off(number, figure),
-        words_between: 0,
-        narrow_time: false,
-        marks_between: 0,
-        number_first: false,
-        part: false,
-        period: false,
-        running_total: false,
-        referred: false,
         family: hit.family,
-        earlier: false,
         dated: year.is_some(),
-        rivals: 0,
+        ..tier::Evidence::in_a_row(number, figure)
     };
     let weights = &*tier::WEIGHTS;
     let score = weights.score(&evidence);

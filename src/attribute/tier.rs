@@ -75,6 +75,26 @@ pub struct Evidence {
 const VALUE_OFF_CAP: f64 = 3.0;
 
 impl Evidence {
+    /// The evidence of a claim that a row of a table or an item of a list
+    /// makes: no framing cue, the number right beside its heading.
+    pub fn in_a_row(number: &Number, figure: &Figure) -> Evidence {
+        Evidence {
+            value_off: Evidence::value_off(number, figure),
+            words_between: 0,
+            narrow_time: false,
+            marks_between: 0,
+            number_first: false,
+            part: false,
+            period: false,
+            running_total: false,
+            referred: false,
+            family: false,
+            earlier: false,
+            dated: false,
+            rivals: 0,
+        }
+    }
+
     /// How far `number` lies from every value `figure` accepts.
     pub fn value_off(number: &Number, figure: &Figure) -> f64 {
         figure

@@ -231,20 +231,14 @@ impl Checker {
     /// among them, for a draft dated `day`.
     fn analyse_prose_at(&self, prose: &Prose, day: date::Day, draft: DraftLang) -> Analysis {
         let lang = draft.lang;
-        let numbers = numbers::recognise_as(&prose.text, lang, draft.decimal);
-        let mut claims = attribute::attribute(
-            &prose.text,
-            &prose.breaks,
-            &numbers,
-            &self.rules.figures,
-            &self.matchers[lang.index()],
-            lang,
-        );
-        if !prose.cells.is_empty() {
-            let text: &str = &prose.text;
-            let hits = self.matchers[lang.index()].find(text, 0..text.len());
-            self.add_table_claims(text, &prose.cells, &hits, &numbers, &mut claims);
-        }
+        let text: &str = &prose.text;
+        let numbers = numbers::recognise_as(text, lang, draft.decimal);
+        let hits = self.matchers[lang.index()].find(text, 0..text.len());
+        let sentences = text::sentences_within(text, &prose.breaks, lang);
+        let mut claims =
+            attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
+        let items = attribute::list::items(text, &hits, lang);
+        self.add_row_claims(text, prose, &hits, &items, &numbers, &mut claims);
         self.places
             .drop_other_places(&prose.text, &mut claims, &self.rules);
         self.attribute_sources(&prose.text, &mut claims, lang);
@@ -290,6 +284,14 @@ impl Checker {
             );
         }
         let mut numbers = Vec::new();
+        // The numbers of one stretch of the text, at the text's offsets.
+        let read = |range: &std::ops::Range<usize>, numbers: &mut Vec<numbers::Number>| {
+            numbers.extend(
+                numbers::recognise_as(&text[range.clone()], lang, draft.decimal)
+                    .into_iter()
+                    .map(|n| n.shifted(range.start)),
+            );
+        };
         let has_hit = |range: &std::ops::Range<usize>| !attribute::hits_in(&hits, range).is_empty();
         for (i, sentence) in sentences.iter().enumerate() {
             // The sentence after one that names a figure may point back to it
@@ -298,11 +300,7 @@ impl Checker {
                 && has_hit(&sentences[i - 1])
                 && attribute::points_back(&text[sentence.clone()], lang);
             if has_hit(sentence) || after_a_hit {
-                numbers.extend(
-                    numbers::recognise_as(&text[sentence.clone()], lang, draft.decimal)
-                        .into_iter()
-                        .map(|n| n.shifted(sentence.start)),
-                );
+                read(sentence, &mut numbers);
             }
         }
         // The cells of a table whose headings name a figure (see
@@ -321,38 +319,19 @@ impl Checker {
             if has_hit(&cell.range) {
                 continue; // read with the sentences above
             }
-            numbers.extend(
-                numbers::recognise_as(&text[cell.range.clone()], lang, draft.decimal)
-                    .into_iter()
-                    .map(|n| n.shifted(cell.range.start)),
-            );
+            read(&cell.range, &mut numbers);
         }
         // The items of a list under a lead-in that names a figure (see
         // `attribute::list`): each line is read here.
         let items = attribute::list::items(text, &hits, lang);
         for item in &items {
-            numbers.extend(
-                numbers::recognise_as(&text[item.line.clone()], lang, draft.decimal)
-                    .into_iter()
-                    .map(|n| n.shifted(item.line.start)),
-            );
+            read(&item.line, &mut numbers);
         }
         numbers.sort_by_key(|n| (n.span.start, n.span.end));
         numbers.dedup_by(|a, b| a.span == b.span);
         let mut claims =
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
-        self.add_table_claims(text, &prose.cells, &hits, &numbers, &mut claims);
-        if !items.is_empty() {
-            let claimed: std::collections::HashSet<usize> =
-                claims.iter().map(|c| c.number).collect();
-            claims.extend(attribute::list::claims(
-                &items,
-                &numbers,
-                &self.rules.figures,
-                &|i| claimed.contains(&i),
-            ));
-            claims.sort_by_key(|c| c.number);
-        }
+        self.add_row_claims(text, prose, &hits, &items, &numbers, &mut claims);
         self.places
             .drop_other_places(text, &mut claims, &self.rules);
         self.attribute_sources(text, &mut claims, lang);
@@ -365,28 +344,28 @@ impl Checker {
         }
     }
 
-    /// Adds the claims of numbers in table cells (see [`attribute::table`])
-    /// that the prose around them did not make, keeping claims in the order
-    /// of their numbers.
-    fn add_table_claims(
+    /// Adds the claims that a table's cells and a list's `items` make (see
+    /// [`attribute::table`], [`attribute::list`]) on numbers the prose around
+    /// them did not claim, keeping claims in the order of their numbers.
+    fn add_row_claims(
         &self,
         text: &str,
-        cells: &[markup::Cell],
+        prose: &Prose,
         hits: &[subject::SubjectHit],
+        items: &[attribute::list::Item],
         numbers: &[numbers::Number],
         claims: &mut Vec<Claim>,
     ) {
-        if cells.is_empty() {
-            return;
-        }
-        let claimed: std::collections::HashSet<usize> = claims.iter().map(|c| c.number).collect();
-        let table =
-            attribute::table::claims(text, cells, hits, numbers, &self.rules.figures, &|i| {
-                claimed.contains(&i)
+        let figures = &self.rules.figures;
+        if !prose.cells.is_empty() {
+            add_claims(claims, |claimed| {
+                attribute::table::claims(text, &prose.cells, hits, numbers, figures, claimed)
             });
-        if !table.is_empty() {
-            claims.extend(table);
-            claims.sort_by_key(|c| c.number);
+        }
+        if !items.is_empty() {
+            add_claims(claims, |claimed| {
+                attribute::list::claims(items, numbers, figures, claimed)
+            });
         }
     }
 
@@ -594,5 +573,16 @@ impl Checker {
             return findings;
         }
         suppress::apply(findings, &mut suppressions, &self.rules.figures, locale)
+    }
+}
+
+/// Adds the claims `more` makes to `claims`, keeping them in the order of
+/// their numbers; `more` is told which numbers are claimed already.
+fn add_claims(claims: &mut Vec<Claim>, more: impl FnOnce(&dyn Fn(usize) -> bool) -> Vec<Claim>) {
+    let claimed: std::collections::HashSet<usize> = claims.iter().map(|c| c.number).collect();
+    let more = more(&|i| claimed.contains(&i));
+    if !more.is_empty() {
+        claims.extend(more);
+        claims.sort_by_key(|c| c.number);
     }
 }

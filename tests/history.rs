@@ -521,12 +521,21 @@ fn a_list_of_times_under_a_lead_in_claims_each_value_at_its_time() {
     // The same in Markdown, with no blank lines and a numbered list.
     let rules = Rules::parse(MONTHLY, Path::new("rules.toml")).expect("rules parse");
     let markdown = "Inflation by month:\n\n1. July 2025: 3.8%\n2. June 2025: 3.9%\n";
-    let found: Found = Checker::new(rules)
+    let checker = Checker::new(rules);
+    let found: Found = checker
         .check_document(Format::Markdown, markdown)
         .into_iter()
         .map(|f| (f.code.as_str(), f.found_text))
         .collect();
     assert_eq!(found, one("figcheck::mismatch", "3.9%"));
+    // `figcheck numbers` and the editor's hover read the same claims.
+    let analysis = checker.analyse_document(Format::Markdown, markdown);
+    let claimed: Vec<&str> = analysis
+        .claims
+        .iter()
+        .map(|c| &markdown[analysis.numbers[c.number].span.clone()])
+        .collect();
+    assert_eq!(claimed, ["3.8%", "3.9%"]);
     // Must not: a label that is no time (a part), a lead-in whose subject
     // comes late or that ends with no colon, an item after other text.
     for text in [

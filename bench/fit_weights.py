@@ -41,7 +41,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared" / "devset"
-SEALED = {"ecuador-homicidios", "h5n1-bird-flu", "us-homelessness"}
+SEALED = {"ecuador-homicidios", "h5n1-bird-flu", "us-homelessness",
+          "maui-wildfires-2023", "otis-acapulco"}
 DEVELOPMENT = ["chile-incendios", "helene-death-toll", "la-wildfires-2025",
                "mexico-homicidios", "uk-inflation", "uk-small-boats"]
 FEATURES = ["value_off", "words_between", "narrow_time", "marks_between", "number_first",

@@ -28,6 +28,7 @@ use lsp_types::{
 
 use crate::check::{describe, Finding};
 use crate::markup::Format;
+use crate::render::numbers::{how_sure, tier_name};
 use crate::rules::{Rules, RulesDiagnostic, RULES_FILE_NAME};
 use crate::{Checker, Severity};
 
@@ -708,7 +709,15 @@ fn hover(checker: &Checker, text: &str, uri: &Uri, params: &HoverParams) -> Opti
         .filter(|f| f.span == number.span && f.figure == Some(claim.figure))
         .map(|f| format!("**{}**: {}\n\nhelp: {}", f.code.as_str(), f.message, f.help))
         .collect::<Vec<_>>();
-    let verdict = if verdict.is_empty() {
+    let lowest = checker.lowest_tier();
+    let verdict = if claim.tier < lowest {
+        crate::tr!(
+            locale,
+            "hover-unjudged",
+            tier = tier_name(claim.tier, locale),
+            lowest = tier_name(lowest, locale)
+        )
+    } else if verdict.is_empty() {
         match claim.modality {
             crate::attribute::Modality::Forecast => crate::tr!(locale, "hover-forecast"),
             crate::attribute::Modality::PartOfYear => crate::tr!(locale, "hover-part-of-year"),
@@ -730,9 +739,10 @@ fn hover(checker: &Checker, text: &str, uri: &Uri, params: &HoverParams) -> Opti
         })
         .collect();
     let markdown = format!(
-        "**{}** (`{}`)\n\n{verdict}\n\n{}\n{}",
+        "**{}** (`{}`)\n\n{verdict}\n\n{}\n\n{}\n{}",
         figure.name,
         figure.id,
+        crate::tr!(locale, "hover-tier", why = how_sure(claim, locale)),
         crate::tr!(locale, "hover-values"),
         values.join("\n")
     );

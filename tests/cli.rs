@@ -317,7 +317,7 @@ fn numbers_lists_what_figcheck_reads() {
     assert!(
         human.stdout.starts_with(
             "a.md: checked as of 2026-01-01 (today: the draft gives no date)\n\
-             a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody (subject: \"died in custody\")  at 2023 (\"in 2023\")\n"
+             a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody (subject: \"died in custody\")  firm 0.78  at 2023 (\"in 2023\")\n"
         ),
         "{}",
         human.stdout
@@ -326,7 +326,7 @@ fn numbers_lists_what_figcheck_reads() {
 
 #[test]
 fn numbers_shows_the_subject_words_and_sets_forecasts_apart() {
-    let text = "Officials expect the homicide rate to fall to 1.5. Those who died in\ncustody numbered 367, up from 261 a year earlier. Visitors get 30 minutes.\n";
+    let text = "Officials expect the homicide rate to fall to 1.5. Those who died in\ncustody numbered 367, up from 261 a year earlier. Visitors get 30 minutes.\nOn Sunday alone, 12 people died in custody.\n";
     let dir = workspace(&[("a.md", text)]);
     let rules = format!(
         "{RULES}\n[[figure]]\nid = \"homicide-rate\"\nname = \"Homicide rate\"\nsubjects = [\"homicide rate\"]\nunit = \"rate\"\ncanonical = 1.9\n"
@@ -338,11 +338,15 @@ fn numbers_shows_the_subject_words_and_sets_forecasts_apart() {
         lines,
         vec![
             "a.md: checked as of 2026-01-01 (today: the draft gives no date)",
-            "a.md:1:47  \"1.5\"  count  1.5  -> homicide-rate (subject: \"homicide rate\")  forecast",
+            // Each claim's tier and score, and the weighed evidence that
+            // moved the score from that of a claim with none (the tier a
+            // claim with no framing cue takes, 0.78 with the shipped weights).
+            "a.md:1:47  \"1.5\"  count  1.5  -> homicide-rate (subject: \"homicide rate\")  firm 0.78  forecast",
             // The subject's line break is shown escaped, as the text is.
-            "a.md:2:18  \"367\"  count  367  -> deaths-in-custody (subject: \"died in\\ncustody\")",
-            "a.md:2:31  \"261\"  count  261  -> deaths-in-custody (subject: \"died in\\ncustody\")  history",
+            "a.md:2:18  \"367\"  count  367  -> deaths-in-custody (subject: \"died in\\ncustody\")  firm 0.78",
+            "a.md:2:31  \"261\"  count  261  -> deaths-in-custody (subject: \"died in\\ncustody\")  firm 0.78  history",
             "a.md:2:64  \"30 minutes\"  duration  30",
+            "a.md:3:18  \"12\"  count  12  -> deaths-in-custody (subject: \"died in custody\")  weak 0.04 (− a day or other short time bounds the count; − a part taken out of a whole)",
         ]
     );
     // A forecast is listed but not judged: the draft is clean.

@@ -209,6 +209,8 @@ fn an_editor_session() {
     );
     assert!(shown.contains("figcheck::mismatch"), "{shown}");
     assert!(shown.contains("- 367 (Cristosal) (canonical)"), "{shown}");
+    // And how sure figcheck is that the number is about the figure.
+    assert!(shown.contains("How sure: firm "), "{shown}");
     // Hover on a word that is no claim says nothing.
     let nothing = client.request(
         "textDocument/hover",
@@ -337,7 +339,42 @@ fn a_spanish_draft_is_read_in_spanish() {
     let shown = hover["contents"]["value"].as_str().unwrap();
     assert!(shown.contains("Valores aceptados:"), "{shown}");
     assert!(shown.contains("(canónico)"), "{shown}");
+    assert!(shown.contains("Grado de certeza: firme "), "{shown}");
     assert!(!shown.contains("Accepted values"), "{shown}");
+    client.shut_down();
+}
+
+/// A claim below the tier reported is shown with the evidence that put it
+/// there, and not called accepted: it was never judged.
+#[test]
+fn the_hover_on_a_weak_claim_says_it_is_not_judged_and_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
+    std::fs::write(root.join("rules.toml"), RULES).unwrap();
+    let uri = uri_of(&root.join("a.md"));
+    let mut client = Client::initialized(&root);
+    // A count of one day, and a part: 376 is no statement of the total.
+    client.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1,
+            "text": "On Sunday alone, 376 people died in custody.\n"}}),
+    );
+    assert_eq!(client.diagnostics(&uri), Vec::<Value>::new());
+    let hover = client.request(
+        "textDocument/hover",
+        json!({"textDocument": {"uri": uri}, "position": {"line": 0, "character": 18}}),
+    );
+    let shown = hover["contents"]["value"].as_str().unwrap();
+    assert!(
+        shown.contains("Not judged: this claim is weak, and likely claims and above are reported."),
+        "{shown}"
+    );
+    assert!(shown.contains("How sure: weak "), "{shown}");
+    assert!(
+        shown.contains("− a day or other short time bounds the count"),
+        "{shown}"
+    );
+    assert!(!shown.contains("is accepted"), "{shown}");
     client.shut_down();
 }
 

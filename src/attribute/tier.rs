@@ -162,25 +162,75 @@ pub struct Weights {
 pub static WEIGHTS: LazyLock<Weights> =
     LazyLock::new(|| toml::from_str(include_str!("weights.toml")).expect("weights.toml is valid"));
 
+/// One piece of evidence about a claim, by name (the fields of
+/// [`Evidence`]): what [`Weights::weighed`] says moved a claim's score, and
+/// what `figcheck numbers` and the editor's hover explain (`cue-…` in the
+/// message files).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    ValueOff,
+    WordsBetween,
+    NarrowTime,
+    MarksBetween,
+    NumberFirst,
+    Part,
+    Period,
+    RunningTotal,
+    Referred,
+    Family,
+    Earlier,
+    Dated,
+    Rivals,
+}
+
 impl Weights {
+    /// Each piece of evidence with its term in the score's log-odds: its
+    /// weight times how much of it the claim has.
+    fn terms(&self, e: &Evidence) -> [(Cue, f64); 13] {
+        let flag = |b: bool| f64::from(u8::from(b));
+        [
+            (Cue::ValueOff, self.value_off * e.value_off),
+            (
+                Cue::WordsBetween,
+                self.words_between * e.words_between as f64,
+            ),
+            (Cue::NarrowTime, self.narrow_time * flag(e.narrow_time)),
+            (
+                Cue::MarksBetween,
+                self.marks_between * e.marks_between as f64,
+            ),
+            (Cue::NumberFirst, self.number_first * flag(e.number_first)),
+            (Cue::Part, self.part * flag(e.part)),
+            (Cue::Period, self.period * flag(e.period)),
+            (
+                Cue::RunningTotal,
+                self.running_total * flag(e.running_total),
+            ),
+            (Cue::Referred, self.referred * flag(e.referred)),
+            (Cue::Family, self.family * flag(e.family)),
+            (Cue::Earlier, self.earlier * flag(e.earlier)),
+            (Cue::Dated, self.dated * flag(e.dated)),
+            (Cue::Rivals, self.rivals * e.rivals as f64),
+        ]
+    }
+
     /// The probability that a claim with this evidence is right.
     pub fn score(&self, e: &Evidence) -> f64 {
-        let flag = |b: bool| f64::from(u8::from(b));
-        let x = self.bias
-            + self.value_off * e.value_off
-            + self.words_between * e.words_between as f64
-            + self.narrow_time * flag(e.narrow_time)
-            + self.marks_between * e.marks_between as f64
-            + self.number_first * flag(e.number_first)
-            + self.part * flag(e.part)
-            + self.period * flag(e.period)
-            + self.running_total * flag(e.running_total)
-            + self.referred * flag(e.referred)
-            + self.family * flag(e.family)
-            + self.earlier * flag(e.earlier)
-            + self.dated * flag(e.dated)
-            + self.rivals * e.rivals as f64;
+        let x = self.bias + self.terms(e).iter().map(|(_, t)| t).sum::<f64>();
         1.0 / (1.0 + (-x).exp())
+    }
+
+    /// What moved this claim's score away from that of a claim with no
+    /// evidence: each piece the claim has and the weights weigh, with its
+    /// term, the largest first (ties in the order of [`Evidence`]'s fields).
+    pub fn weighed(&self, e: &Evidence) -> Vec<(Cue, f64)> {
+        let mut weighed: Vec<(Cue, f64)> = self
+            .terms(e)
+            .into_iter()
+            .filter(|(_, t)| *t != 0.0)
+            .collect();
+        weighed.sort_by(|a, b| b.1.abs().total_cmp(&a.1.abs()));
+        weighed
     }
 
     pub fn tier(&self, score: f64) -> Tier {
@@ -284,5 +334,62 @@ mod tests {
         );
         assert_eq!(w.tier(1.0), Tier::Firm);
         assert_eq!(w.tier(0.0), Tier::Weak);
+    }
+
+    #[test]
+    fn weighed_names_what_moved_the_score_largest_first() {
+        let w = Weights {
+            bias: 1.0,
+            value_off: 0.0,
+            words_between: -0.5,
+            narrow_time: -2.0,
+            marks_between: 0.0,
+            number_first: 0.0,
+            part: -1.0,
+            period: -3.0,
+            running_total: 0.25,
+            referred: 0.0,
+            family: 0.0,
+            earlier: 0.0,
+            dated: 0.0,
+            rivals: 0.0,
+            firm: 0.9,
+            likely: 0.5,
+        };
+        let e = Evidence {
+            value_off: 1.0,
+            words_between: 3,
+            narrow_time: false,
+            marks_between: 2,
+            number_first: true,
+            part: true,
+            period: false,
+            running_total: true,
+            referred: false,
+            family: false,
+            earlier: false,
+            dated: false,
+            rivals: 0,
+        };
+        // Evidence the weights do not weigh (value_off, marks, number_first)
+        // and weighed cues the claim lacks (narrow_time, period) are left out.
+        assert_eq!(
+            w.weighed(&e),
+            vec![
+                (Cue::WordsBetween, -1.5),
+                (Cue::Part, -1.0),
+                (Cue::RunningTotal, 0.25)
+            ]
+        );
+        // The score is the bias and the same terms.
+        let x: f64 = 1.0 - 1.5 - 1.0 + 0.25;
+        assert!((w.score(&e) - 1.0 / (1.0 + (-x).exp())).abs() < 1e-12);
+        let plain = Evidence {
+            words_between: 0,
+            part: false,
+            running_total: false,
+            ..e
+        };
+        assert!(w.weighed(&plain).is_empty());
     }
 }

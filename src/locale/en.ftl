@@ -149,3 +149,24 @@ hover-part-of-year = Read as a figure for part of a year, which the rules keep p
 hover-accepted = { $found } is accepted.
 hover-canonical = { $value } (canonical)
 hover-values = Accepted values:
+hover-tier = How sure: { $why }
+hover-unjudged = Not judged: this claim is { $tier }, and { $lowest } claims and above are reported.
+
+## Why a claim is in its tier (`figcheck numbers`, the editor's hover)
+
+tier-firm = firm
+tier-likely = likely
+tier-weak = weak
+cue-value-off = far from every accepted value
+cue-words-between = words between the number and its subject
+cue-narrow-time = a day or other short time bounds the count
+cue-marks-between = punctuation between the number and its subject
+cue-number-first = the number before its subject
+cue-part = a part taken out of a whole
+cue-period = a period bounded by an event or a person
+cue-running-total = a running total
+cue-referred = the subject named in the sentence before
+cue-family = a word of the subject's family, not the desk's own
+cue-earlier = the earlier value of a change
+cue-dated = tied to a year or a date
+cue-rivals = other numbers in the clause

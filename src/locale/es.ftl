@@ -150,3 +150,24 @@ hover-part-of-year = Se lee como una cifra de parte de un año, que las reglas l
 hover-accepted = { $found } es un valor aceptado.
 hover-canonical = { $value } (canónico)
 hover-values = Valores aceptados:
+hover-tier = Grado de certeza: { $why }
+hover-unjudged = No se juzga: esta atribución es { $tier }, y se informan las de grado { $lowest } o superior.
+
+## Por qué una atribución tiene su grado (`figcheck numbers`, el cursor en el editor)
+
+tier-firm = firme
+tier-likely = probable
+tier-weak = débil
+cue-value-off = lejos de todo valor aceptado
+cue-words-between = palabras entre la cifra y su sujeto
+cue-narrow-time = un día u otro plazo corto acota la cuenta
+cue-marks-between = signos de puntuación entre la cifra y su sujeto
+cue-number-first = la cifra antes de su sujeto
+cue-part = una parte de un total
+cue-period = un periodo acotado por un hecho o una persona
+cue-running-total = un total acumulado
+cue-referred = el sujeto, nombrado en la frase anterior
+cue-family = una palabra de la familia del sujeto, no la de la mesa
+cue-earlier = el valor anterior de un cambio
+cue-dated = ligada a un año o a una fecha
+cue-rivals = otras cifras en la cláusula

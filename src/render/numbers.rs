@@ -7,6 +7,11 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{json_number, Position};
+use crate::attribute::tier::{Cue, WEIGHTS};
+use crate::attribute::Claim;
+use crate::confidence::Tier;
+use crate::lang::Lang;
+use crate::locale::Locale;
 use crate::numbers::Number;
 use crate::rules::Rules;
 use crate::text::LineIndex;
@@ -130,13 +135,7 @@ fn rows<'a>(reports: &'a [NumbersReport<'a>]) -> Vec<Row<'a>> {
     let mut rows = Vec::new();
     for report in reports {
         let index = LineIndex::new(report.source);
-        // Each number's claim, found once: a long draft has many of both.
-        let mut claim_of = vec![None; report.analysis.numbers.len()];
-        for claim in report.analysis.claims.iter().rev() {
-            if let Some(slot) = claim_of.get_mut(claim.number) {
-                *slot = Some(claim);
-            }
-        }
+        let claim_of = claim_of(report);
         for (i, n) in report.analysis.numbers.iter().enumerate() {
             let claim = claim_of[i];
             let mut row = row(
@@ -193,6 +192,69 @@ fn row<'a>(
     }
 }
 
+/// Each number's claim, found once (a long draft has many of both); where a
+/// number has more than one, the first.
+fn claim_of<'a>(report: &NumbersReport<'a>) -> Vec<Option<&'a Claim>> {
+    let mut claim_of = vec![None; report.analysis.numbers.len()];
+    for claim in report.analysis.claims.iter().rev() {
+        if let Some(slot) = claim_of.get_mut(claim.number) {
+            *slot = Some(claim);
+        }
+    }
+    claim_of
+}
+
+/// How sure figcheck is that a claim is about its figure, and why, as
+/// `locale` writes it: its tier and score, then each piece of evidence the
+/// weights weigh that moved the score, most first, with the way it moved
+/// it: `firm 0.79 (+ a running total)`.
+pub fn how_sure(claim: &Claim, locale: Locale) -> String {
+    let tier = tier_name(claim.tier, locale);
+    let score = locale.marks(format!("{:.2}", claim.score));
+    let why: Vec<String> = WEIGHTS
+        .weighed(&claim.evidence)
+        .into_iter()
+        .map(|(cue, term)| {
+            let sign = if term > 0.0 { '+' } else { '−' };
+            format!("{sign} {}", cue_words(cue, locale.lang))
+        })
+        .collect();
+    if why.is_empty() {
+        format!("{tier} {score}")
+    } else {
+        format!("{tier} {score} ({})", why.join("; "))
+    }
+}
+
+/// A tier's name as `locale` writes it.
+pub fn tier_name(tier: Tier, locale: Locale) -> String {
+    let lang = locale.lang;
+    match tier {
+        Tier::Firm => crate::locale::text(lang, "tier-firm", &[]),
+        Tier::Likely => crate::locale::text(lang, "tier-likely", &[]),
+        Tier::Weak => crate::locale::text(lang, "tier-weak", &[]),
+    }
+}
+
+/// What a piece of evidence is, in a few words of `lang`.
+fn cue_words(cue: Cue, lang: Lang) -> String {
+    match cue {
+        Cue::ValueOff => crate::locale::text(lang, "cue-value-off", &[]),
+        Cue::WordsBetween => crate::locale::text(lang, "cue-words-between", &[]),
+        Cue::NarrowTime => crate::locale::text(lang, "cue-narrow-time", &[]),
+        Cue::MarksBetween => crate::locale::text(lang, "cue-marks-between", &[]),
+        Cue::NumberFirst => crate::locale::text(lang, "cue-number-first", &[]),
+        Cue::Part => crate::locale::text(lang, "cue-part", &[]),
+        Cue::Period => crate::locale::text(lang, "cue-period", &[]),
+        Cue::RunningTotal => crate::locale::text(lang, "cue-running-total", &[]),
+        Cue::Referred => crate::locale::text(lang, "cue-referred", &[]),
+        Cue::Family => crate::locale::text(lang, "cue-family", &[]),
+        Cue::Earlier => crate::locale::text(lang, "cue-earlier", &[]),
+        Cue::Dated => crate::locale::text(lang, "cue-dated", &[]),
+        Cue::Rivals => crate::locale::text(lang, "cue-rivals", &[]),
+    }
+}
+
 /// `{"version": 1, "drafts": [...], "numbers": [...]}`
 pub fn render_json(reports: &[NumbersReport]) -> String {
     #[derive(Serialize)]
@@ -215,7 +277,9 @@ pub fn render_json(reports: &[NumbersReport]) -> String {
 
 /// A line per draft with the date it is checked at, then one line per number:
 /// `path:line:column  text  kind  value  [qualifier]
-/// [-> figure (subject: "words")  [forecast|history]  [at DATE ("words")]]`.
+/// [-> figure (subject: "words")  TIER SCORE [(± cue; …)]  [forecast|history]
+/// [at DATE ("words")]]`, the cues being the weighed evidence behind the
+/// tier ([`how_sure`]).
 pub fn render_human(reports: &[NumbersReport]) -> String {
     let mut out = String::new();
     for report in reports {
@@ -243,7 +307,8 @@ pub fn render_human(reports: &[NumbersReport]) -> String {
             }
             out.push('\n');
         }
-        for row in rows(std::slice::from_ref(report)) {
+        let claim_of = claim_of(report);
+        for (row, claim) in rows(std::slice::from_ref(report)).into_iter().zip(claim_of) {
             let value = match (&row.value, &row.low, &row.high) {
                 (Value::Null, low, high) => format!("{low}–{high}"),
                 (value, _, _) => value.to_string(),
@@ -265,6 +330,9 @@ pub fn render_human(reports: &[NumbersReport]) -> String {
                 let _ = write!(out, "  -> {f}");
                 if let Some(subject) = row.subject {
                     let _ = write!(out, " (subject: {subject:?})");
+                }
+                if let Some(claim) = claim {
+                    let _ = write!(out, "  {}", how_sure(claim, Locale::ENGLISH));
                 }
                 if let Some(modality) = row.modality.filter(|m| *m != "assertion") {
                     let _ = write!(out, "  {modality}");

@@ -199,6 +199,40 @@ fn a_value_of_a_year_is_judged_by_its_year() {
 }
 
 #[test]
+fn each_value_of_a_series_by_year_is_judged_by_its_own_year() {
+    // Both values right for their years: nothing to say.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "The homicide rate was 1.9 in 2024, 2.4 in 2023 and 103 in 2015."
+        ),
+        vec![]
+    );
+    // Two values swapped between their years: each is the other year's.
+    let swapped = findings(
+        "2025-05-01",
+        "The homicide rate was 2.4 in 2024, 1.9 in 2023 and 103 in 2015.",
+    );
+    assert_eq!(
+        swapped,
+        [
+            one("figcheck::wrong-year", "2.4"),
+            one("figcheck::wrong-year", "1.9")
+        ]
+        .concat()
+    );
+    // Must not: a number with no year of its own after the series' first
+    // value is no value of the series.
+    assert_eq!(
+        findings(
+            "2025-05-01",
+            "The homicide rate was 1.9 in 2024, 40 in one town."
+        ),
+        vec![]
+    );
+}
+
+#[test]
 fn inconsistent_respects_time_and_source() {
     for text in [
         // Two times, each right for its own anchor.

@@ -148,6 +148,8 @@ struct Proposal {
     earlier: bool,
     /// The subject matched through a word family, not the desk's own words.
     family: bool,
+    /// A value after the first of a series by year: the year that tags it.
+    series_year: Option<TiedYear>,
 }
 
 /// The proposal for one number that wins among `group` (sorted nearest
@@ -476,6 +478,7 @@ pub fn attribute_in(
                 distance: best,
                 earlier: false,
                 family: hit.family,
+                series_year: None,
             });
             // The other end of a change shares the primary's unit: `from 103
             // per 100,000 … to 2.4` makes 2.4 a rate too.
@@ -488,6 +491,7 @@ pub fn attribute_in(
                         && same_unit(&s, &numbers[i], &hit.span, cues)
                 })
                 .collect();
+            let mut last = primary;
             if let Some((other, partner_is_earlier)) =
                 change_partner(&s, numbers, &fitting, primary, figure.window, cues)
             {
@@ -499,6 +503,28 @@ pub fn attribute_in(
                     distance: best,
                     earlier: partner_is_earlier,
                     family: hit.family,
+                    series_year: None,
+                });
+                last = last.max(other);
+            }
+            // A series of values by year after the last ("…, 245 in 2022
+            // and 367 in 2023"): each takes the figure, tied to its own year.
+            let (tag, values) = series(&s, numbers, &fitting, last, &hit.span, cues);
+            if !values.is_empty() {
+                // The year that starts the series is the first value's own.
+                if let Some(p) = proposals.iter_mut().rev().find(|p| p.number == last) {
+                    p.series_year = tag;
+                }
+            }
+            for (number, year) in values {
+                proposals.push(Proposal {
+                    number,
+                    figure: hit.figure,
+                    subject: hit.span.clone(),
+                    distance: best,
+                    earlier: false,
+                    family: hit.family,
+                    series_year: Some(year),
                 });
             }
         }
@@ -525,8 +551,10 @@ pub fn attribute_in(
                 if best.earlier && framing == Modality::Assertion {
                     framing = Modality::History;
                 }
-                let year =
-                    subject_year(&s, &best.subject).or_else(|| tied_year_in(&s, number, cues));
+                let year = best
+                    .series_year
+                    .or_else(|| subject_year(&s, &best.subject))
+                    .or_else(|| tied_year_in(&s, number, cues));
                 let figure = &figures[best.figure];
                 // The part of the clause that speaks of the number: read once,
                 // by every cue below.
@@ -775,6 +803,62 @@ fn change_partner(
         }
     }
     None
+}
+
+/// The values that continue a series by year after `head`, a value of the
+/// figure `subject` names: "120 in 2021, 245 in 2022 and a record 367 in
+/// 2023", "33.287 homicidios de 2022, a los 35.700 de 2021 y a los 36.773 de
+/// 2020". The head is tagged with a year right after it (or right after the
+/// subject phrase that follows it); each later value stands after nothing
+/// but a comma or a conjunction and the words a list repeats
+/// ([`Cues::series_link`]), and a year of its own tags it. Each is returned
+/// with that year; the series ends at the first value that breaks the
+/// pattern or repeats a year. The head's own year comes first.
+fn series(
+    s: &Sentence,
+    numbers: &[Number],
+    fitting: &[usize],
+    head: usize,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> (Option<TiedYear>, Vec<(usize, TiedYear)>) {
+    let mut values = Vec::new();
+    let Some(mut at) = fitting.iter().position(|&i| i == head) else {
+        return (None, values);
+    };
+    let first = &numbers[head];
+    let mut end = first.span.end;
+    if end <= subject.start && s.slice(end..subject.start).trim().is_empty() {
+        end = subject.end.min(s.range.end);
+    }
+    let tag = |from: usize| {
+        cues.series_year
+            .captures(s.after(from))
+            .and_then(|caps| year_in(caps.get(1)?, from))
+    };
+    let Some(head_year) = tag(end) else {
+        return (None, values);
+    };
+    let mut last = head_year;
+    let mut years = vec![last.year];
+    while let Some(&next) = fitting.get(at + 1) {
+        let value = &numbers[next];
+        if value.qualifier_start < last.end
+            || !cues
+                .series_link
+                .is_match(s.slice(last.end..value.qualifier_start))
+        {
+            break;
+        }
+        let Some(year) = tag(value.span.end).filter(|y| !years.contains(&y.year)) else {
+            break;
+        };
+        years.push(year.year);
+        values.push((next, year));
+        last = year;
+        at += 1;
+    }
+    (Some(head_year), values)
 }
 
 /// The time a claim's clause speaks of: a cued date ("by March 2024"), a

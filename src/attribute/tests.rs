@@ -1149,3 +1149,81 @@ name = "Muertes bajo custodia"
 subjects = ["muertes bajo custodia"]
 canonical = 367
 "#;
+
+/// (number as written, the year its claim is tied to) for each claim in
+/// `text` under `rules`, read in `lang`.
+fn claimed_years(rules: &str, text: &str, lang: Lang) -> Vec<(String, Option<i32>)> {
+    let rules = Rules::parse(rules, Path::new("rules.toml")).expect("test rules parse");
+    let matcher = SubjectMatcher::new(&rules.figures, lang);
+    let numbers = recognise(text, lang);
+    attribute(text, &[], &numbers, &rules.figures, &matcher, lang)
+        .into_iter()
+        .map(|c| {
+            (
+                text[numbers[c.number].span.clone()].to_string(),
+                c.year.map(|y| y.year),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_series_of_values_by_year_gives_each_the_figure_and_its_own_year() {
+    let tagged = |pairs: &[(&str, i32)]| -> Vec<(String, Option<i32>)> {
+        pairs
+            .iter()
+            .map(|(n, y)| (n.to_string(), Some(*y)))
+            .collect()
+    };
+    for text in [
+        "Deaths in custody numbered 120 in 2021, 245 in 2022 and a record 367 in 2023.",
+        "Deaths in custody numbered 120 in 2021, 245 in 2022, 367 in 2023.",
+        "Deaths in custody rose to 120 in 2021, 245 in 2022 and then 367 in 2023.",
+    ] {
+        assert_eq!(
+            claimed_years(RULES, text, Lang::En),
+            tagged(&[("120", 2021), ("245", 2022), ("367", 2023)]),
+            "{text}"
+        );
+    }
+    // The first value tagged after the subject phrase that follows it, the
+    // later ones after the words a Spanish list repeats.
+    let es = "Las cifras son menores a las 367 muertes bajo custodia de 2023, a las 245 de 2022 y a las 120 de 2021.";
+    assert_eq!(
+        claimed_years(SPANISH_DEATHS, es, Lang::Es),
+        tagged(&[("367", 2023), ("245", 2022), ("120", 2021)])
+    );
+    let es = "Hubo 367 muertes bajo custodia en 2023, 245 en 2022 y 120 en 2021.";
+    assert_eq!(
+        claimed_years(SPANISH_DEATHS, es, Lang::Es),
+        tagged(&[("367", 2023), ("245", 2022), ("120", 2021)])
+    );
+}
+
+#[test]
+fn a_series_stops_where_the_pattern_breaks() {
+    let only_367 = vec![("367".to_string(), Some(2023))];
+    for text in [
+        // Another noun counted, or a verb of its own: another quantity.
+        "Deaths in custody reached 367 in 2023, and 12 prisons opened in 2024.",
+        "Deaths in custody were 367 in 2023, while 85,000 people were released in 2024.",
+        // No year of its own: a part, not the next value.
+        "Deaths in custody reached 367 in 2023, 40 in a single month.",
+        // An aside, or the same year again: not a series by year.
+        "Deaths in custody were 367 in 2023 (245 in 2022).",
+        "Deaths in custody were 367 in 2023, 40 in 2023 alone in one prison.",
+    ] {
+        assert_eq!(claimed_years(RULES, text, Lang::En), only_367, "{text}");
+    }
+    // A first value with no year right after it starts no series.
+    assert_eq!(
+        claimed_years(
+            RULES,
+            "Deaths in custody reached 367 since 2022, 120 in 2021.",
+            Lang::En
+        ),
+        vec![("367".to_string(), None)]
+    );
+    let es = "Hubo 367 muertes bajo custodia en 2023, y 12 cárceles nuevas en 2024.";
+    assert_eq!(claimed_under_in(SPANISH_DEATHS, es, Lang::Es), ["367"]);
+}

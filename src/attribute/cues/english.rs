@@ -50,6 +50,8 @@ pub(super) static ENGLISH: Cues = Cues {
     last_year: &LAST_YEAR,
     following_year: &FOLLOWING_YEAR,
     opening_year: &OPENING_YEAR,
+    series_year: &SERIES_YEAR,
+    series_link: &SERIES_LINK,
     back_reference: &BACK_REFERENCE,
     pronoun_back: &PRONOUN_BACK,
     pointing: &POINTING,
@@ -362,6 +364,16 @@ static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static FOLLOWING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,]*(?:\(|(?:in|for|during|in\s+the\s+year)\s+)(\d{4})\b")
         .expect("year pattern")
+});
+
+static SERIES_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\(|(?:in|for)\s+)(\d{4})\b").expect("series year"));
+
+static SERIES_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\)?\s*(?:[,;]\s*)?(?:(?:and|or)\s+)?(?:then\s+)?(?:(?:a|an|the)\s+(?:(?:new\s+)?(?:record|peak|high|low)(?:\s+of)?\s+)?)?$",
+    )
+    .expect("series link")
 });
 
 static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {

@@ -114,6 +114,13 @@ pub(super) struct Cues {
     pub following_year: &'static Pattern,
     /// A year opening the sentence: `In 2023, …`, `En 2023, …`.
     pub opening_year: &'static Pattern,
+    /// The year that tags one value of a series right after it: `in 2021`,
+    /// `(2021)`; `en 2021`, `de 2021`.
+    pub series_year: &'static Pattern,
+    /// All that may join one tagged value of a series to the next: a comma
+    /// or a conjunction, and an article or the words a list repeats: `, `,
+    /// `and a record `; `, a los `, `y al de `.
+    pub series_link: &'static Pattern,
     /// A sentence opening by pointing back: "The figure", "La cifra".
     pub back_reference: &'static Pattern,
     /// A sentence opening with a pronoun for the topic and a verb of

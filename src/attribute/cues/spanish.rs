@@ -56,6 +56,8 @@ pub(super) static SPANISH: Cues = Cues {
     last_year: &ES_LAST_YEAR,
     following_year: &ES_FOLLOWING_YEAR,
     opening_year: &ES_OPENING_YEAR,
+    series_year: &ES_SERIES_YEAR,
+    series_link: &ES_SERIES_LINK,
     back_reference: &ES_BACK_REFERENCE,
     pronoun_back: &ES_PRONOUN_BACK,
     pointing: &ES_POINTING,
@@ -182,6 +184,13 @@ static ES_FROM_AFTER: Pattern = LazyLock::new(|| {
 
 static ES_FOLLOWING_YEAR: Pattern =
     LazyLock::new(|| regex(r"^[\s,]*(?:\(|(?:en|durante|para|en\s+el(?:\s+año)?)\s+)(\d{4})\b"));
+static ES_SERIES_YEAR: Pattern =
+    LazyLock::new(|| regex(r"^\s*(?:\(|(?:en|de|del|para)\s+(?:el\s+(?:año\s+)?)?)(\d{4})\b"));
+static ES_SERIES_LINK: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)^\)?\s*(?:[,;]\s*)?(?:(?:y|e|o|u)\s+)?(?:(?:a|al|el|la|los|las)\s+){0,2}(?:(?:de|del)\s+)?(?:(?:un|una)\s+(?:nuevo\s+)?(?:récord|máximo|mínimo)\s+de\s+)?$",
+    )
+});
 static ES_OPENING_YEAR: Pattern = LazyLock::new(|| {
     regex(
         r"^[^\w]*(?:En|Durante|Para)\s+(?:el\s+(?:año\s+)?)?(?:(?:principios|finales|mediados)\s+de\s+)?(?:(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+)?(\d{4})\b",

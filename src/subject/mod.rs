@@ -30,6 +30,7 @@ use crate::rules::Figure;
 type WordMap<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 mod inflection;
+mod modifier;
 #[cfg(test)]
 mod tests;
 mod unmatchable;
@@ -98,6 +99,10 @@ pub struct SubjectMatcher {
     /// The figures' `exclude` phrases: a subject found inside one of its
     /// figure's names nothing.
     exclusions: Option<Box<SubjectMatcher>>,
+    /// Each figure's own words (see [`modifier`]): a word beside a phrase
+    /// that narrows it to another quantity drops it, unless it is one of
+    /// these. Empty for the matcher of `exclude` phrases.
+    own: Vec<std::collections::HashSet<String>>,
     /// Two-word phrases of a noun and a participle ("structures destroyed",
     /// "personas detenidas"), by the participle's stem: the noun's stem and
     /// the figure, for the active voice around a number ("destroyed 10,000
@@ -270,6 +275,13 @@ impl SubjectMatcher {
             let excluded = figures.iter().map(|f| (&f.exclude[..], f.gap));
             matcher.exclusions = Some(Box::new(SubjectMatcher::of_phrases(excluded, lang, false)));
         }
+        matcher.own = figures
+            .iter()
+            .map(|f| {
+                let subjects = f.subjects_by_lang.iter().flatten().map(String::as_str);
+                modifier::own_words(std::iter::once(f.name.as_str()).chain(subjects))
+            })
+            .collect();
         matcher
     }
 
@@ -383,6 +395,7 @@ impl SubjectMatcher {
             lang,
             starts,
             exclusions: None,
+            own: Vec::new(),
             turned,
         }
     }
@@ -468,6 +481,9 @@ impl SubjectMatcher {
                     e.figure == h.figure && e.span.start < h.span.end && h.span.start < e.span.end
                 })
             });
+        }
+        if !self.own.is_empty() {
+            hits.retain(|h| !modifier::narrows(text, &h.span, &self.own[h.figure], self.lang));
         }
         hits
     }

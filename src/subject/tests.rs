@@ -185,6 +185,89 @@ unit = "percent"
 }
 
 #[test]
+fn a_word_that_narrows_the_phrase_to_another_quantity_drops_it() {
+    let rules = Rules::parse(
+        r#"
+[[figure]]
+id = "poverty"
+name = "Poverty rate in Argentina"
+subjects = ["poverty rate", "inflation rose"]
+subjects_es = ["tasa de pobreza", "pobreza"]
+canonical = 38.1
+unit = "percent"
+
+[[figure]]
+id = "deaths"
+name = "Deaths from Hurricane Helene"
+subjects = ["death toll", "people died", "killed [N] people"]
+canonical = 248
+"#,
+        Path::new("rules.toml"),
+    )
+    .unwrap();
+    let en = SubjectMatcher::new(&rules.figures, Lang::En);
+    let es = SubjectMatcher::new(&rules.figures, Lang::Es);
+    let found = |m: &SubjectMatcher, text: &str| -> Vec<String> {
+        m.find(text, 0..text.len())
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    };
+    let none: Vec<String> = Vec::new();
+    // Must fire: a modifier the desk did not write, after a determiner, a
+    // possessive or a number, or opening the sentence.
+    for text in [
+        "The child poverty rate is 52%.",
+        "Argentina's extreme poverty rate fell to 10%.",
+        "The 2024 youth poverty rate was 60%.",
+        "Child poverty rate hits 52%.",
+        "The core inflation rose to 3%.",
+        "The state death toll rose to 105.",
+        "Young people died in the floods.",
+    ] {
+        assert_eq!(found(&en, text), none, "{text}");
+    }
+    for text in [
+        "La tasa de pobreza infantil llegó al 52%.",
+        "La pobreza extrema bajó al 10%.",
+        "La extrema pobreza bajó al 10%.",
+    ] {
+        assert_eq!(found(&es, text), none, "{text}");
+    }
+    // Must not: words that qualify the count, names, years, possessives,
+    // the figure's own words, event nouns, participles, and a word after
+    // which the next may be a verb ("raised poverty rate targets").
+    for (text, phrase) in [
+        ("The official poverty rate is 38.1%.", "poverty rate"),
+        ("The poverty rate is 38.1%.", "poverty rate"),
+        ("Argentina's poverty rate is 38.1%.", "poverty rate"),
+        ("The Argentina poverty rate is 38.1%.", "poverty rate"),
+        ("The 2024 poverty rate was 38.1%.", "poverty rate"),
+        ("The annual poverty rate was 38.1%.", "poverty rate"),
+        ("A decree raised poverty rate targets.", "poverty rate"),
+        ("The hurricane death toll rose to 248.", "death toll"),
+        ("The storm death toll rose to 248.", "death toll"),
+        ("The storm-related death toll rose to 248.", "death toll"),
+        ("The confirmed death toll rose to 248.", "death toll"),
+        ("The storm killed 248 people.", "killed 248 people"),
+        ("Since then 248 people died.", "people died"),
+        ("Fifty people died in the floods.", "people died"),
+        ("Some people died in the floods.", "people died"),
+    ] {
+        assert_eq!(found(&en, text), [phrase], "{text}");
+    }
+    for (text, phrase) in [
+        ("La tasa de pobreza bajó al 38,1%.", "tasa de pobreza"),
+        (
+            "La tasa de pobreza nacional fue de 38,1%.",
+            "tasa de pobreza",
+        ),
+    ] {
+        assert_eq!(found(&es, text), [phrase], "{text}");
+    }
+}
+
+#[test]
 fn a_subject_with_a_grouped_number_in_it_matches() {
     let rules = Rules::parse(
         "[[figure]]\nid = \"k\"\nname = \"Killings\"\nsubjects = [\"killings per 100,000\"]\nsubjects_es = [\"homicidios por cada 100.000\"]\nunit = \"rate\"\ncanonical = 1.9\n",

@@ -524,7 +524,7 @@ pub fn attribute_in(
                     distance: best,
                     earlier: false,
                     family: hit.family,
-                    series_year: Some(year),
+                    series_year: year,
                 });
             }
         }
@@ -805,15 +805,19 @@ fn change_partner(
     None
 }
 
-/// The values that continue a series by year after `head`, a value of the
+/// The values that continue a series by time after `head`, a value of the
 /// figure `subject` names: "120 in 2021, 245 in 2022 and a record 367 in
 /// 2023", "33.287 homicidios de 2022, a los 35.700 de 2021 y a los 36.773 de
-/// 2020". The head is tagged with a year right after it (or right after the
-/// subject phrase that follows it); each later value stands after nothing
-/// but a comma or a conjunction and the words a list repeats
-/// ([`Cues::series_link`]), and a year of its own tags it. Each is returned
-/// with that year; the series ends at the first value that breaks the
-/// pattern or repeats a year. The head's own year comes first.
+/// 2020", "3.8% in July, 3.6% in June". The head is tagged with a time right
+/// after it (or right after the subject phrase that follows it): a year, or
+/// a month with or without its year ([`Cues::series_year`]); each later
+/// value stands after nothing but a comma or a conjunction and the words a
+/// list repeats ([`Cues::series_link`]), and a time of the same kind tags
+/// it. Each is returned with its tag's year, if the tag is a year (a month,
+/// with its year or not, dates the claim through its anchor, which
+/// [`anchor`] finds as the date nearest the number); the series ends at the
+/// first value that breaks the pattern or repeats a time. The head's own
+/// year comes first.
 fn series(
     s: &Sentence,
     numbers: &[Number],
@@ -821,7 +825,32 @@ fn series(
     head: usize,
     subject: &Range<usize>,
     cues: &Cues,
-) -> (Option<TiedYear>, Vec<(usize, TiedYear)>) {
+) -> (Option<TiedYear>, Vec<(usize, Option<TiedYear>)>) {
+    /// One value's time: where it ends, the words that name it, whether it
+    /// is a month, and its year if it is a year.
+    struct Tag {
+        end: usize,
+        key: String,
+        month: bool,
+        year: Option<TiedYear>,
+    }
+    let tag = |from: usize| {
+        let caps = cues.series_year.captures(s.after(from))?;
+        let whole = caps.get(0)?;
+        let month = caps.name("month").map(|m| m.as_str().to_lowercase());
+        Some(Tag {
+            end: from + whole.end(),
+            key: format!(
+                "{month:?} {:?}",
+                caps.name("year")
+                    .or_else(|| caps.name("year_only"))
+                    .map(|m| m.as_str())
+            ),
+            month: month.is_some(),
+            // A month's year dates the claim through its anchor, as a date.
+            year: caps.name("year_only").and_then(|m| year_in(m, from)),
+        })
+    };
     let mut values = Vec::new();
     let Some(mut at) = fitting.iter().position(|&i| i == head) else {
         return (None, values);
@@ -831,34 +860,31 @@ fn series(
     if end <= subject.start && s.slice(end..subject.start).trim().is_empty() {
         end = subject.end.min(s.range.end);
     }
-    let tag = |from: usize| {
-        cues.series_year
-            .captures(s.after(from))
-            .and_then(|caps| year_in(caps.get(1)?, from))
-    };
-    let Some(head_year) = tag(end) else {
+    let Some(head_tag) = tag(end) else {
         return (None, values);
     };
-    let mut last = head_year;
-    let mut years = vec![last.year];
+    let mut last_end = head_tag.end;
+    let mut seen = vec![head_tag.key.clone()];
     while let Some(&next) = fitting.get(at + 1) {
         let value = &numbers[next];
-        if value.qualifier_start < last.end
+        if value.qualifier_start < last_end
             || !cues
                 .series_link
-                .is_match(s.slice(last.end..value.qualifier_start))
+                .is_match(s.slice(last_end..value.qualifier_start))
         {
             break;
         }
-        let Some(year) = tag(value.span.end).filter(|y| !years.contains(&y.year)) else {
+        let Some(t) =
+            tag(value.span.end).filter(|t| t.month == head_tag.month && !seen.contains(&t.key))
+        else {
             break;
         };
-        years.push(year.year);
-        values.push((next, year));
-        last = year;
+        seen.push(t.key);
+        last_end = t.end;
+        values.push((next, t.year));
         at += 1;
     }
-    (Some(head_year), values)
+    (head_tag.year, values)
 }
 
 /// The time a claim's clause speaks of: a cued date ("by March 2024"), a

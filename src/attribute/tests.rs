@@ -1227,3 +1227,50 @@ fn a_series_stops_where_the_pattern_breaks() {
     let es = "Hubo 367 muertes bajo custodia en 2023, y 12 cárceles nuevas en 2024.";
     assert_eq!(claimed_under_in(SPANISH_DEATHS, es, Lang::Es), ["367"]);
 }
+
+#[test]
+fn a_series_by_month_dates_each_value_at_its_own_month() {
+    const CPI: &str = r#"
+[[figure]]
+id = "cpi"
+name = "CPI inflation"
+subjects = ["inflation rate"]
+unit = "percent"
+canonical = { value = 3.2, as_of = "2025-11" }
+allowed = [{ value = 10.7, as_of = "2022-11" }, { value = 10.5, as_of = "2022-12" }]
+"#;
+    let anchored = |text: &str| -> Vec<(String, Option<String>)> {
+        let rules = Rules::parse(CPI, Path::new("rules.toml")).expect("test rules parse");
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+        let numbers = recognise(text, Lang::En);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
+            .into_iter()
+            .map(|c| {
+                (
+                    text[numbers[c.number].span.clone()].to_string(),
+                    c.anchor.map(|a| a.date.to_string()),
+                )
+            })
+            .collect()
+    };
+    let at = |pairs: &[(&str, &str)]| -> Vec<(String, Option<String>)> {
+        pairs
+            .iter()
+            .map(|(n, d)| (n.to_string(), Some(d.to_string())))
+            .collect()
+    };
+    assert_eq!(
+        anchored("The inflation rate was 11.1% in October 2022, 10.7% in November 2022 and 10.5% in December 2022."),
+        at(&[("11.1%", "2022-10"), ("10.7%", "2022-11"), ("10.5%", "2022-12")])
+    );
+    // Must not: a year after a month-tagged value is another kind of time,
+    // and a month without the capital English writes it with is no month.
+    assert_eq!(
+        anchored("The inflation rate was 10.7% in November 2022, 4% in 2023."),
+        at(&[("10.7%", "2022-11")])
+    );
+    assert_eq!(
+        anchored("The inflation rate was 10.7% in November 2022, 4% in may be."),
+        at(&[("10.7%", "2022-11")])
+    );
+}

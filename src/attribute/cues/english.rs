@@ -366,8 +366,13 @@ static FOLLOWING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
         .expect("year pattern")
 });
 
-static SERIES_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\(|(?:in|for)\s+)(\d{4})\b").expect("series year"));
+static SERIES_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    // The month capitalised, as English writes it ("prices may rise").
+    Regex::new(
+        r"^\s*(?:\(|(?i:in|for)\s+)(?:(?P<month>(?:January|February|March|April|May|June|July|August|September|October|November|December)(?-u:\b)|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.)(?:,?\s+(?P<year>\d{4})(?-u:\b))?|(?P<year_only>\d{4})(?-u:\b))",
+    )
+    .expect("series time")
+});
 
 static SERIES_LINK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

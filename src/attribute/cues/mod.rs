@@ -114,8 +114,10 @@ pub(super) struct Cues {
     pub following_year: &'static Pattern,
     /// A year opening the sentence: `In 2023, …`, `En 2023, …`.
     pub opening_year: &'static Pattern,
-    /// The year that tags one value of a series right after it: `in 2021`,
-    /// `(2021)`; `en 2021`, `de 2021`.
+    /// The time that tags one value of a series right after it: a year
+    /// (`year_only`) or a month (`month`) with or without its `year`: `in
+    /// 2021`, `(2021)`, `in July 2025`, `in July`; `en 2021`, `de 2021`,
+    /// `en julio de 2025`.
     pub series_year: &'static Pattern,
     /// All that may join one tagged value of a series to the next: a comma
     /// or a conjunction, and an article or the words a list repeats: `, `,

@@ -184,8 +184,11 @@ static ES_FROM_AFTER: Pattern = LazyLock::new(|| {
 
 static ES_FOLLOWING_YEAR: Pattern =
     LazyLock::new(|| regex(r"^[\s,]*(?:\(|(?:en|durante|para|en\s+el(?:\s+año)?)\s+)(\d{4})\b"));
-static ES_SERIES_YEAR: Pattern =
-    LazyLock::new(|| regex(r"^\s*(?:\(|(?:en|de|del|para)\s+(?:el\s+(?:año\s+)?)?)(\d{4})\b"));
+static ES_SERIES_YEAR: Pattern = LazyLock::new(|| {
+    regex(
+        r"^\s*(?:\(|(?:en|de|del|para)\s+(?:el\s+(?:año\s+|mes\s+de\s+)?)?)(?:(?P<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?:\s+(?:de|del)\s+(?P<year>\d{4})\b)?|(?P<year_only>\d{4})\b)",
+    )
+});
 static ES_SERIES_LINK: Pattern = LazyLock::new(|| {
     regex(
         r"(?i)^\)?\s*(?:[,;]\s*)?(?:(?:y|e|o|u)\s+)?(?:(?:a|al|el|la|los|las)\s+){0,2}(?:(?:de|del)\s+)?(?:(?:un|una)\s+(?:nuevo\s+)?(?:récord|máximo|mínimo)\s+de\s+)?$",

@@ -37,6 +37,9 @@ pub(super) struct Grammar {
     pub qualifier_before: Lazy,
     /// The qualifiers of the language, matched by their phrase.
     pub qualifiers: &'static [Qualifier],
+    /// Verbs of movement after which `up to` is a direction, not a bound:
+    /// "inched up to 227" reached 227; "holds up to 900" holds at most 900.
+    pub moved_up: &'static [&'static str],
     /// Words that, capitalised before a number, make it a name: `Route 66`.
     pub name_words: &'static [&'static str],
     /// Page and reference abbreviations before a number: `p.45`, `núm. 5`.
@@ -202,6 +205,13 @@ static ENGLISH: Grammar = Grammar {
     sequence_marks: &['.', '/'],
     qualifier_before: LazyLock::new(|| qualifier_pattern(&Qualifier::ALL)),
     qualifiers: &Qualifier::ALL,
+    moved_up: &[
+        "inched", "inches", "inching", "ticked", "ticks", "ticking", "crept", "creeps", "creeping",
+        "edged", "edges", "edging", "moved", "moves", "moving", "went", "goes", "going", "gone",
+        "shot", "shoots", "shooting", "climbed", "climbs", "climbing", "rose", "rises", "rising",
+        "risen", "jumped", "jumps", "jumping", "crawled", "crawls", "crawling", "revised",
+        "bumped", "pushed",
+    ],
     name_words: EN_NAME_WORDS,
     reference_before: LazyLock::new(|| {
         regex(
@@ -475,6 +485,8 @@ static SPANISH: Grammar = Grammar {
     sequence_marks: &['.', '/', ','],
     qualifier_before: LazyLock::new(|| spanish_qualifier_pattern(&Qualifier::SPANISH)),
     qualifiers: &Qualifier::SPANISH,
+    // "subió hasta 227" reads well as a bound either way.
+    moved_up: &[],
     name_words: ES_NAME_WORDS,
     reference_before: LazyLock::new(|| {
         regex(

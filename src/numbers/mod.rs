@@ -566,9 +566,25 @@ fn attach_qualifier(text: &str, number: &mut Number, g: &Grammar) {
     let before = tail_of(&text[..number.span.start], 24);
     if let Some(caps) = g.qualifier_before.captures(before) {
         let phrase = caps.get(1).expect("group 1 always takes part");
-        number.qualifier = grammar::qualifier_of(phrase.as_str(), g.qualifiers);
-        number.qualifier_start = number.span.start - (before.len() - phrase.start());
+        let qualifier = grammar::qualifier_of(phrase.as_str(), g.qualifiers);
+        // "The toll inched up to 227": a movement that reached the number.
+        let start = number.span.start - (before.len() - phrase.start());
+        if qualifier == Some(Qualifier::UpTo) && moved_before(&text[..start], g) {
+            return;
+        }
+        number.qualifier = qualifier;
+        number.qualifier_start = start;
     }
+}
+
+/// Whether `before` ends with a verb of movement (see `Grammar::moved_up`).
+fn moved_before(before: &str, g: &Grammar) -> bool {
+    let word = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    g.moved_up.contains(&word.to_lowercase().as_str())
 }
 
 /// The value of an English numeral in digits, without its separators.

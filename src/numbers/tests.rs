@@ -926,3 +926,30 @@ fn qualifier_words_are_the_words_of_the_languages_qualifiers() {
         assert!(!is_qualifier_word(word, lang), "{word}");
     }
 }
+
+#[test]
+fn up_to_after_a_verb_of_movement_is_no_bound() {
+    // The toll moved up to the number: it reached it.
+    for text in [
+        "The death toll inched up to 227 on Saturday.",
+        "Inflation ticked up to 3.8% in July.",
+        "The count went up to 40,000.",
+    ] {
+        let n = &recognise(text, Lang::En)[0];
+        assert_eq!(n.qualifier, None, "{text}");
+        assert_eq!(n.qualifier_start, n.span.start, "{text}");
+    }
+    // Must not: after any other word, `up to` bounds the number.
+    for text in [
+        "The prison holds up to 40,000 inmates.",
+        "A reform allows mass trials of up to 900 defendants.",
+        "Up to 900 defendants may be tried at once.",
+        "The prison housed up to 40,000 inmates.",
+    ] {
+        let n = recognise(text, Lang::En)
+            .into_iter()
+            .find(|n| n.kind == Kind::Count)
+            .unwrap();
+        assert_eq!(n.qualifier, Some(Qualifier::UpTo), "{text}");
+    }
+}

@@ -240,7 +240,7 @@ impl Checker {
         let items = attribute::list::items(text, &hits, lang);
         self.add_row_claims(text, prose, &hits, &items, &numbers, &mut claims);
         self.places
-            .drop_other_places(&prose.text, &mut claims, &self.rules);
+            .drop_other_places(&prose.text, &numbers, &mut claims, &self.rules);
         self.attribute_sources(&prose.text, &mut claims, lang);
         let relations = arithmetic::find(
             &prose.text,
@@ -333,7 +333,7 @@ impl Checker {
             attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
         self.add_row_claims(text, prose, &hits, &items, &numbers, &mut claims);
         self.places
-            .drop_other_places(text, &mut claims, &self.rules);
+            .drop_other_places(text, &numbers, &mut claims, &self.rules);
         self.attribute_sources(text, &mut claims, lang);
         Analysis {
             numbers,

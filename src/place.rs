@@ -36,6 +36,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::attribute::Claim;
+use crate::numbers::Number;
 use crate::rules::{Figure, Rules};
 
 /// Countries and territories, each with the names English and Spanish prose
@@ -585,9 +586,17 @@ impl RulePlaces {
     }
 
     /// Drops the claims whose clause names a place that is not the draft's
-    /// or the figure's own, and none that is. `rules` are the ones these
-    /// places were, or are to be, worked out from.
-    pub fn drop_other_places(&self, text: &str, claims: &mut Vec<Claim>, rules: &Rules) {
+    /// or the figure's own, and none that is, and hands a claim whose clause
+    /// names a part of the country that another figure of the same quantity
+    /// keeps to that figure. `rules` are the ones these places were, or are
+    /// to be, worked out from.
+    pub fn drop_other_places(
+        &self,
+        text: &str,
+        numbers: &[Number],
+        claims: &mut Vec<Claim>,
+        rules: &Rules,
+    ) {
         // Most clauses of claims name no country and no storm: the whole
         // draft is searched only when one does.
         let names_a_place = |c: &Claim| ANY_PLACE.is_match(&text[c.clause.clone()]);
@@ -600,52 +609,122 @@ impl RulePlaces {
             return;
         }
         let draft = draft_places(&mentions);
-        claims.retain(|claim| {
-            let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
-            let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
-            // A country or a storm anywhere in the clause; a part of a
-            // country only where it speaks of the number ("49 died in South
-            // Carolina", not "33,241 nationwide, the most in Guanajuato").
-            let within = |m: &&Mention| {
-                !is_region(&m.key)
-                    || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
-            };
-            let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
-            if named.is_empty() {
-                return true;
-            }
-            let own = &known.figures[claim.figure];
-            // A part of a country that the name of another figure of the
-            // same quantity (one that shares a word of its subject phrases)
-            // holds, and this one's does not, makes the number that figure's,
-            // whatever the draft's own places: "the toll rose to 33 in South
-            // Carolina" is no national toll where the rules keep South
-            // Carolina's deaths apart.
-            let quantity = &known.quantities[claim.figure];
-            let anothers = |m: &&Mention| {
-                is_region(&m.key)
-                    && !own.contains(&m.key)
-                    && (0..known.figures.len()).any(|g| {
-                        g != claim.figure
-                            && known.figures[g].contains(&m.key)
-                            && known.quantities[g].iter().any(|w| quantity.contains(w))
-                            && rules.figures[g].unit == rules.figures[claim.figure].unit
+        let fates: Vec<Fate> = claims
+            .iter()
+            .map(|claim| {
+                let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
+                let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
+                // A country or a storm anywhere in the clause; a part of a
+                // country only where it speaks of the number ("49 died in
+                // South Carolina", not "33,241 nationwide, the most in
+                // Guanajuato").
+                let within = |m: &&Mention| {
+                    !is_region(&m.key)
+                        || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
+                };
+                let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
+                if named.is_empty() {
+                    return Fate::Keep;
+                }
+                let own = &known.figures[claim.figure];
+                // A part of a country that the name of another figure of the
+                // same quantity (one that shares a word of its subject
+                // phrases) holds, and this one's does not, makes the number
+                // that figure's, whatever the draft's own places: "the toll
+                // rose to 33 in South Carolina" is South Carolina's toll
+                // where the rules keep South Carolina's deaths apart.
+                let quantity = &known.quantities[claim.figure];
+                let parts: Vec<usize> = named
+                    .iter()
+                    .filter(|m| is_region(&m.key) && !own.contains(&m.key))
+                    .flat_map(|m| {
+                        (0..known.figures.len()).filter(move |&g| {
+                            g != claim.figure
+                                && known.figures[g].contains(&m.key)
+                                && known.quantities[g].iter().any(|w| quantity.contains(w))
+                                && rules.figures[g].unit == rules.figures[claim.figure].unit
+                        })
                     })
-            };
-            if named.iter().any(anothers) {
-                return false;
+                    .collect();
+                if let Some(&part) = parts.first() {
+                    // The number goes to that part's figure only where the
+                    // part is named right after it ("rose to 33 in South
+                    // Carolina"), and no other part is named; elsewhere
+                    // ("surpasses 160 as search … in North Carolina
+                    // continues") the national figure only loses it.
+                    let end = numbers[claim.number].span.end;
+                    let right_after = named.iter().any(|m| {
+                        is_region(&m.key)
+                            && known.figures[part].contains(&m.key)
+                            && m.span.start >= end
+                            && words_in(&text[end..m.span.start]) <= HANDED_WITHIN
+                    });
+                    let regions: Vec<&str> = named
+                        .iter()
+                        .filter(|m| is_region(&m.key))
+                        .map(|m| m.key.as_str())
+                        .collect();
+                    let one_region = regions.iter().all(|&k| k == regions[0]);
+                    return if right_after && one_region && parts.iter().all(|&g| g == part) {
+                        Fate::Part(part)
+                    } else {
+                        Fate::Drop
+                    };
+                }
+                let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
+                // A storm is the narrower place: "when Katrina crossed the U.S.
+                // Gulf Coast" is about Katrina, whichever countries are the
+                // draft's own.
+                let kept = if named.iter().any(|m| m.storm) {
+                    named.iter().filter(|m| m.storm).any(|m| is_own(m))
+                } else {
+                    named.iter().any(|m| is_own(m))
+                };
+                if kept {
+                    Fate::Keep
+                } else {
+                    Fate::Drop
+                }
+            })
+            .collect();
+        let taken: Vec<(usize, usize)> = claims.iter().map(|c| (c.number, c.figure)).collect();
+        let mut fates = fates.into_iter();
+        claims.retain_mut(|claim| match fates.next() {
+            Some(Fate::Part(part)) => {
+                // Unless that figure's own phrase already claims the number.
+                if taken.contains(&(claim.number, part)) {
+                    return false;
+                }
+                claim.figure = part;
+                // The desk's phrase named the whole, not this part: at most
+                // likely.
+                claim.tier = claim.tier.min(crate::confidence::Tier::Likely);
+                true
             }
-            let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
-            // A storm is the narrower place: "when Katrina crossed the U.S.
-            // Gulf Coast" is about Katrina, whichever countries are the
-            // draft's own.
-            if named.iter().any(|m| m.storm) {
-                named.iter().filter(|m| m.storm).any(|m| is_own(m))
-            } else {
-                named.iter().any(|m| is_own(m))
-            }
+            Some(Fate::Drop) => false,
+            _ => true,
         });
     }
+}
+
+/// The most words between a number and the part of the country named after
+/// it that makes the number that part's figure's.
+const HANDED_WITHIN: usize = 3;
+
+/// The words in `text`.
+fn words_in(text: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// What becomes of a claim whose clause names a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Keep,
+    Drop,
+    /// The number is that figure's: a part of the country it names.
+    Part(usize),
 }
 
 #[cfg(test)]

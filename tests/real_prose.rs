@@ -638,9 +638,26 @@ canonical = 20
             .collect()
     };
     // Must: a state the state's figure names, in a draft that names it
-    // often, takes the number from the national toll.
+    // often, takes the number from the national toll, and gives it to the
+    // state's figure where it is named right after the number.
     let draft = "South Carolina was hit hard. In South Carolina, roads closed. The storm's death toll rose to 33 in South Carolina.";
-    assert_eq!(ids(draft), vec![]);
+    assert_eq!(ids(draft), [("sc-deaths".to_string(), "33".to_string())]);
+    // As a warning that says figcheck is unsure, with no fix: the desk's
+    // words named the national toll.
+    let findings = checker.check_document(figcheck::markup::Format::Markdown, draft);
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    assert_eq!(findings[0].severity, figcheck::Severity::Warning);
+    assert!(findings[0].fix.is_none());
+    // Must not hand it over: the state named further on, in a clause of
+    // its own ("as … continues"), or as a label before the number, or two
+    // states at once. The national toll loses the number all the same.
+    for draft in [
+        "The storm's death toll surpassed 160 as the search for the missing in South Carolina goes on.",
+        "South Carolina: the storm's death toll rose to 2 in one county.",
+        "The storm's death toll rose to 33 in South Carolina and North Carolina.",
+    ] {
+        assert_eq!(ids(draft), vec![], "{draft}");
+    }
     // Must not: another quantity in that state, or the national toll with
     // no state named.
     let draft = "South Carolina was hit hard. In South Carolina, 12 people remain missing in South Carolina.";

@@ -222,20 +222,75 @@ pub(super) fn names_another_thing(
             .any(|s| s.to_lowercase().contains(&lower))
 }
 
-/// Whether the number's clause names one, not both, of the parts the
-/// figure's name joins: in a figure named "Structures destroyed in the
-/// Palisades and Eaton fires", "the Palisades fire destroyed 6,837
-/// structures" counts one fire's ([`Figure::parts`]).
+/// Whether the number's clause, or (where values follow one another, each
+/// with its part) what the clause says right after the number, names one,
+/// not both, of the parts the figure's name joins: in a figure named
+/// "Structures destroyed in the Palisades and Eaton fires", "the Palisades
+/// fire destroyed 6,837 structures" counts one fire's ([`Figure::parts`]).
 pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cues: &Cues) -> bool {
     let Some([first, second]) = &figure.parts else {
         return false;
     };
-    let clause = s.slice(super::modality::clause(s, &number.span, cues));
-    let words: Vec<&str> = crate::phrase::tokens(clause)
-        .into_iter()
-        .map(|w| &clause[w])
-        .collect();
-    words.contains(&first.as_str()) != words.contains(&second.as_str())
+    // Which part a stretch names, if one and not both: `Some(true)` for
+    // the first.
+    let part_in = |text: &str| -> Option<bool> {
+        let words: Vec<&str> = crate::phrase::tokens(text)
+            .into_iter()
+            .map(|w| &text[w])
+            .collect();
+        let (a, b) = (
+            words.contains(&first.as_str()),
+            words.contains(&second.as_str()),
+        );
+        (a != b).then_some(a)
+    };
+    let clause = super::modality::clause(s, &number.span, cues);
+    if part_in(s.slice(clause.clone())).is_some() {
+        return true;
+    }
+    // Values given one after the other, each with its part after it:
+    // "5,316 structures were destroyed in the Palisades Fire and more than
+    // 5,000 in the Eaton Fire". What the clause says after each value, up
+    // to the next, names one part; the number's names one, another value's
+    // the other; and the number is no whole a part is taken of ("16 of the
+    // 24 deaths are attributed to the Eaton Fire and 8 to the Palisades").
+    let before = s.slice(clause.start.min(number.qualifier_start)..number.qualifier_start);
+    if cues.whole_of.is_match(before) {
+        return false;
+    }
+    // The stretches after each value: split where digits start a number.
+    let after_each = |from: usize| -> Vec<Option<bool>> {
+        let text = s.slice(from..clause.end.max(from));
+        let mut out = Vec::new();
+        let mut rest = text;
+        loop {
+            let next = rest
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            out.push(part_in(&rest[..next]));
+            let skipped = rest[next..]
+                .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+                .map_or(rest.len(), |i| next + i);
+            if next == rest.len() {
+                break out;
+            }
+            rest = &rest[skipped..];
+        }
+    };
+    let after = after_each(number.span.end);
+    let Some(own) = after.first().copied().flatten() else {
+        return false;
+    };
+    let others_before = {
+        let text = s.slice(clause.start.min(number.qualifier_start)..number.qualifier_start);
+        text.find(|c: char| c.is_ascii_digit())
+            .map(|i| after_each(clause.start + i))
+            .unwrap_or_default()
+    };
+    after[1..]
+        .iter()
+        .chain(others_before.iter())
+        .any(|p| *p == Some(!own))
 }
 
 /// The words after the subject up to the next comma, colon, semicolon,

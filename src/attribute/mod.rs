@@ -558,7 +558,7 @@ pub fn attribute_in(
                 let figure = &figures[best.figure];
                 // The part of the clause that speaks of the number: read once,
                 // by every cue below.
-                let reach = reach(&s, &clause, number);
+                let reach = reach(&s, &clause, number, cues);
                 let anchor = anchor(text, &clause, number, year, figure, lang)
                     .or_else(|| month_anchor(text, &reach, number, figure, lang));
                 let relative_year = if year.is_none() && anchor.is_none() {
@@ -746,9 +746,20 @@ fn in_reach(
 }
 
 /// The part of a clause that speaks of its number: from the clause's start
-/// to the next mark after the number (see [`in_reach`]).
-fn reach(s: &Sentence, clause: &Range<usize>, number: &Number) -> Range<usize> {
-    let start = clause.start.min(number.qualifier_start);
+/// (or, for a total reported with "said … that", from the `that`) to the
+/// next mark after the number (see [`in_reach`]).
+fn reach(s: &Sentence, clause: &Range<usize>, number: &Number, cues: &Cues) -> Range<usize> {
+    let mut start = clause.start.min(number.qualifier_start);
+    // After a verb of saying and its `that`, what came before speaks of the
+    // source where the number is a total as it stands: "the ministry said on
+    // Sunday that 367 people have died", "indicó este domingo que la cifra
+    // alcanza las 112". A count in the past ("police said on Friday that 40
+    // people were arrested") may be that day's.
+    if let Some(from) = modality::reported(s, clause, number, cues) {
+        if modality::tense(s, clause, number, cues) != modality::Tense::Past {
+            start = from;
+        }
+    }
     let after = s.slice(number.span.end..clause.end.max(number.span.end));
     // A hyphen between spaces is a dash too: "crossed - an average of 52".
     let end = [

@@ -184,10 +184,28 @@ pub(super) fn modality(
     Modality::Assertion
 }
 
-/// The tense of the verb nearest before `number` in its clause, or else the
-/// first after it.
+/// Where the words a source is reported with end before `number` in its
+/// clause: right after the last `that` of a verb of saying ("the ministry
+/// said on Sunday that 367 …"), if there is one. The number's own clause
+/// starts there: its tense and its cues are its own, not the reporting's.
+pub(super) fn reported(
+    s: &Sentence,
+    clause: &Range<usize>,
+    number: &Number,
+    cues: &Cues,
+) -> Option<usize> {
+    let start = clause.start.min(number.qualifier_start);
+    cues.reported_that
+        .find_iter(s.slice(start..number.qualifier_start))
+        .last()
+        .map(|m| start + m.end())
+}
+
+/// The tense of the verb nearest before `number` in its clause (after the
+/// words that report it, see [`reported`]), or else the first after it.
 pub(super) fn tense(s: &Sentence, clause: &Range<usize>, number: &Number, cues: &Cues) -> Tense {
-    let before = s.slice(clause.start..number.qualifier_start.max(clause.start));
+    let from = reported(s, clause, number, cues).unwrap_or(clause.start);
+    let before = s.slice(from..number.qualifier_start.max(from));
     let after = s.slice(number.span.end.min(clause.end)..clause.end);
     let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
     match (last(cues.present), last(cues.past)) {
@@ -312,6 +330,23 @@ mod tests {
         ] {
             assert_eq!(framed(text, n).0, Modality::Assertion, "{text}");
         }
+    }
+
+    #[test]
+    fn a_reported_clause_has_its_own_tense() {
+        // The verb of saying is the reporter's; the count's tense is its own.
+        assert_eq!(
+            framed(
+                "The ministry said that 261 people have died in custody.",
+                "261"
+            )
+            .1,
+            Tense::Present
+        );
+        assert_eq!(
+            framed("The ministry said that 261 people died in custody.", "261").1,
+            Tense::Past
+        );
     }
 
     #[test]

@@ -1274,3 +1274,54 @@ allowed = [{ value = 10.7, as_of = "2022-11" }, { value = 10.5, as_of = "2022-12
         at(&[("10.7%", "2022-11")])
     );
 }
+
+#[test]
+fn a_day_a_source_spoke_on_is_no_day_of_a_total_it_reports() {
+    // Must: "said on Sunday that" dates the report; the total as it stands
+    // after it is no count of that day.
+    for text in [
+        "The ministry said on Sunday that 367 people have died in custody.",
+        "The ministry told reporters on Sunday that deaths in custody now stand at 367.",
+    ] {
+        let e = evidence(text);
+        assert!(!e.narrow_time, "{text}: {e:?}");
+    }
+    let es = "El ministro indicó en la noche de este domingo que las muertes bajo custodia alcanzan ya las 367.";
+    let e = evidence_under(SPANISH_DEATHS, es, Lang::Es);
+    assert!(!e.narrow_time, "{es}: {e:?}");
+    // Must not: a count in the past may be that day's ("were arrested"),
+    // and a day after the `that` is the number's own.
+    for text in [
+        "Police said on Friday that 40 people were arrested.",
+        "Police said that on Friday alone 40 people were arrested.",
+    ] {
+        let e = evidence(text);
+        assert!(e.narrow_time, "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn values_each_followed_by_its_part_are_parts() {
+    const FIRES: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in the Palisades and Eaton fires"
+subjects = ["deaths"]
+canonical = 31
+"#;
+    let found = |text: &str| claimed_under(FIRES, text);
+    // Must: each value with its own fire after it.
+    assert_eq!(
+        found("Officials counted deaths: 12 in the Palisades Fire and 19 in the Eaton Fire."),
+        Vec::<String>::new()
+    );
+    // Must not: both fires after one value, or a whole a part is taken of.
+    assert_eq!(
+        found("There were 31 deaths in the Palisades and Eaton fires."),
+        ["31"]
+    );
+    assert_eq!(
+        found("Officials said 16 of the 31 deaths were in the Eaton Fire and 12 in the Palisades Fire."),
+        ["31"]
+    );
+}

@@ -48,6 +48,7 @@ pub(super) static ENGLISH: Cues = Cues {
     up_from: &UP_FROM,
     from_after: &FROM_AFTER,
     last_year: &LAST_YEAR,
+    reported_that: &REPORTED_THAT,
     following_year: &FOLLOWING_YEAR,
     opening_year: &OPENING_YEAR,
     series_year: &SERIES_YEAR,
@@ -364,6 +365,13 @@ static TO_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 static FOLLOWING_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\s,]*(?:\(|(?:in|for|during|in\s+the\s+year)\s+)(\d{4})\b")
         .expect("year pattern")
+});
+
+static REPORTED_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:said|says|say|told|tells|reported|reports|announced|announces|stated|states|added|adds|noted|notes|confirmed|confirms|indicated|indicates|explained|explains|wrote|writes|estimated|estimates|warned|warns)(?-u:\b)(?:\s+[^\s,;:.()]+){0,6}?\s+that(?-u:\b)",
+    )
+    .expect("reported that")
 });
 
 static SERIES_YEAR: LazyLock<Regex> = LazyLock::new(|| {

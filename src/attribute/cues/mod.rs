@@ -110,6 +110,11 @@ pub(super) struct Cues {
     pub from_after: &'static Pattern,
     /// The year before the draft's: `last year`, `el año pasado`.
     pub last_year: &'static Pattern,
+    /// A verb of saying and the `that` it reports with: "the ministry said
+    /// on Sunday that", "indicó en la noche de este domingo que". What
+    /// stands before it tells when and how a source spoke, not of the
+    /// number after it.
+    pub reported_that: &'static Pattern,
     /// A year after the number: `2.4 in 2023`, `2,4 en 2023`.
     pub following_year: &'static Pattern,
     /// A year opening the sentence: `In 2023, …`, `En 2023, …`.

@@ -54,6 +54,7 @@ pub(super) static SPANISH: Cues = Cues {
     up_from: &ES_UP_FROM,
     from_after: &ES_FROM_AFTER,
     last_year: &ES_LAST_YEAR,
+    reported_that: &ES_REPORTED_THAT,
     following_year: &ES_FOLLOWING_YEAR,
     opening_year: &ES_OPENING_YEAR,
     series_year: &ES_SERIES_YEAR,
@@ -184,6 +185,11 @@ static ES_FROM_AFTER: Pattern = LazyLock::new(|| {
 
 static ES_FOLLOWING_YEAR: Pattern =
     LazyLock::new(|| regex(r"^[\s,]*(?:\(|(?:en|durante|para|en\s+el(?:\s+año)?)\s+)(\d{4})\b"));
+static ES_REPORTED_THAT: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:dijo|dice|dicen|dijeron|indicó|indica|indicaron|informó|informa|informaron|señaló|señala|señalaron|afirmó|afirma|aseguró|asegura|explicó|explica|precisó|detalló|reportó|reporta|reportaron|confirmó|confirma|anunció|anuncia|sostuvo|agregó|añadió|declaró|estimó|advirtió){END}\s*(?:[^\s,;:.()]+\s+){0,6}?que\b",
+    )
+});
 static ES_SERIES_YEAR: Pattern = LazyLock::new(|| {
     regex(
         r"^\s*(?:\(|(?:en|de|del|para)\s+(?:el\s+(?:año\s+|mes\s+de\s+)?)?)(?:(?P<month>enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\b(?:\s+(?:de|del)\s+(?P<year>\d{4})\b)?|(?P<year_only>\d{4})\b)",

@@ -741,7 +741,10 @@ fn in_reach(
                     .take(3)
                     .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
                     .any(|w| w.starts_with(char::is_uppercase) && (own.names)(w));
-            !inside && !(own.names)(word) && !own_place
+            // A name ("CECOT alone"), not a common word of the figure's
+            // name ("homicidios en hombres" narrows the homicides).
+            let names_it = word.starts_with(char::is_uppercase) && (own.names)(word);
+            !inside && !names_it && !own_place
         })
 }
 

@@ -1325,3 +1325,25 @@ canonical = 31
         ["31"]
     );
 }
+
+#[test]
+fn a_group_of_people_the_count_is_taken_among_is_a_part() {
+    // Must: men, women or children among whom the figure is counted.
+    for text in [
+        "The homicide rate among women was 1.2 per 100,000.",
+        "Deaths in custody among children rose to 12.",
+    ] {
+        let e = evidence(text);
+        assert!(e.part, "{text}: {e:?}");
+    }
+    let es = "Las muertes bajo custodia en mujeres llegaron a 12.";
+    assert!(evidence_under(SPANISH_DEATHS, es, Lang::Es).part, "{es}");
+    // Must not: other groups, or none.
+    for text in [
+        "Deaths in custody among inmates rose to 367.",
+        "The homicide rate was 1.9 per 100,000.",
+    ] {
+        let e = evidence(text);
+        assert!(!e.part, "{text}: {e:?}");
+    }
+}

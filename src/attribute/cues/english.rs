@@ -126,6 +126,7 @@ static PART: Pattern = LazyLock::new(|| {
             alone|including|includes?|included|among\s+them|of\s+(?:them|whom|those|these|which)
           | on\s+average|averag(?:e|ed|ing)|each|apiece
           | in\s+(?:the|that|this)\s+(?:state|county|city|province|region)(?:[\s,;.]|$)
+          | among\s+(?:men|women|children|adults|girls|boys|minors|teenagers|youths|young\s+people|the\s+elderly)
         )(?-u:\b)",
     )
     .expect("part pattern")

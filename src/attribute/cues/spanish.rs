@@ -95,7 +95,7 @@ static ES_INCREMENT_BEFORE: Pattern =
 
 static ES_PART: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió|en\s+(?:el|ese|este)\s+(?:estado|municipio|departamento|condado)|en\s+(?:la|esa|esta)\s+(?:provincia|región|region|comuna|ciudad)){END}",
+        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió|en\s+(?:el|ese|este)\s+(?:estado|municipio|departamento|condado)|en\s+(?:la|esa|esta)\s+(?:provincia|región|region|comuna|ciudad)|(?:en|entre)\s+(?:los\s+|las\s+)?(?:hombres|mujeres|niños|niñas|menores|jóvenes|adolescentes|adultos\s+mayores)){END}",
     )
 });
 

@@ -609,84 +609,15 @@ impl RulePlaces {
             return;
         }
         let draft = draft_places(&mentions);
-        let fates: Vec<Fate> = claims
-            .iter()
-            .map(|claim| {
-                let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
-                let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
-                // A country or a storm anywhere in the clause; a part of a
-                // country only where it speaks of the number ("49 died in
-                // South Carolina", not "33,241 nationwide, the most in
-                // Guanajuato").
-                let within = |m: &&Mention| {
-                    !is_region(&m.key)
-                        || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
-                };
-                let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
-                if named.is_empty() {
-                    return Fate::Keep;
-                }
-                let own = &known.figures[claim.figure];
-                // A part of a country that the name of another figure of the
-                // same quantity (one that shares a word of its subject
-                // phrases) holds, and this one's does not, makes the number
-                // that figure's, whatever the draft's own places: "the toll
-                // rose to 33 in South Carolina" is South Carolina's toll
-                // where the rules keep South Carolina's deaths apart.
-                let quantity = &known.quantities[claim.figure];
-                let parts: Vec<usize> = named
-                    .iter()
-                    .filter(|m| is_region(&m.key) && !own.contains(&m.key))
-                    .flat_map(|m| {
-                        (0..known.figures.len()).filter(move |&g| {
-                            g != claim.figure
-                                && known.figures[g].contains(&m.key)
-                                && known.quantities[g].iter().any(|w| quantity.contains(w))
-                                && rules.figures[g].unit == rules.figures[claim.figure].unit
-                        })
-                    })
-                    .collect();
-                if let Some(&part) = parts.first() {
-                    // The number goes to that part's figure only where the
-                    // part is named right after it ("rose to 33 in South
-                    // Carolina"), and no other part is named; elsewhere
-                    // ("surpasses 160 as search … in North Carolina
-                    // continues") the national figure only loses it.
-                    let end = numbers[claim.number].span.end;
-                    let right_after = named.iter().any(|m| {
-                        is_region(&m.key)
-                            && known.figures[part].contains(&m.key)
-                            && m.span.start >= end
-                            && words_in(&text[end..m.span.start]) <= HANDED_WITHIN
-                    });
-                    let regions: Vec<&str> = named
-                        .iter()
-                        .filter(|m| is_region(&m.key))
-                        .map(|m| m.key.as_str())
-                        .collect();
-                    let one_region = regions.iter().all(|&k| k == regions[0]);
-                    return if right_after && one_region && parts.iter().all(|&g| g == part) {
-                        Fate::Part(part)
-                    } else {
-                        Fate::Drop
-                    };
-                }
-                let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
-                // A storm is the narrower place: "when Katrina crossed the U.S.
-                // Gulf Coast" is about Katrina, whichever countries are the
-                // draft's own.
-                let kept = if named.iter().any(|m| m.storm) {
-                    named.iter().filter(|m| m.storm).any(|m| is_own(m))
-                } else {
-                    named.iter().any(|m| is_own(m))
-                };
-                if kept {
-                    Fate::Keep
-                } else {
-                    Fate::Drop
-                }
-            })
-            .collect();
+        let context = Context {
+            text,
+            numbers,
+            mentions: &mentions,
+            draft: &draft,
+            known,
+            rules,
+        };
+        let fates: Vec<Fate> = claims.iter().map(|c| context.fate(c)).collect();
         let taken: Vec<(usize, usize)> = claims.iter().map(|c| (c.number, c.figure)).collect();
         let mut fates = fates.into_iter();
         claims.retain_mut(|claim| match fates.next() {
@@ -704,6 +635,105 @@ impl RulePlaces {
             Some(Fate::Drop) => false,
             _ => true,
         });
+    }
+}
+
+/// What [`RulePlaces::drop_other_places`] reads a claim against.
+struct Context<'a> {
+    text: &'a str,
+    numbers: &'a [Number],
+    /// The places the draft names, outside sources' names, in order.
+    mentions: &'a [Mention],
+    /// The draft's own places ([`draft_places`]).
+    draft: &'a [&'a str],
+    known: &'a Known,
+    rules: &'a Rules,
+}
+
+impl Context<'_> {
+    /// What becomes of `claim`.
+    fn fate(&self, claim: &Claim) -> Fate {
+        let Context {
+            text,
+            numbers,
+            mentions,
+            draft,
+            known,
+            rules,
+        } = *self;
+        let first = mentions.partition_point(|m| m.span.start < claim.clause.start);
+        let last = mentions.partition_point(|m| m.span.start < claim.clause.end);
+        // A country or a storm anywhere in the clause; a part of a
+        // country only where it speaks of the number ("49 died in
+        // South Carolina", not "33,241 nationwide, the most in
+        // Guanajuato").
+        let within = |m: &&Mention| {
+            !is_region(&m.key)
+                || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
+        };
+        let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
+        if named.is_empty() {
+            return Fate::Keep;
+        }
+        let own = &known.figures[claim.figure];
+        // A part of a country that the name of another figure of the
+        // same quantity (one that shares a word of its subject
+        // phrases) holds, and this one's does not, makes the number
+        // that figure's, whatever the draft's own places: "the toll
+        // rose to 33 in South Carolina" is South Carolina's toll
+        // where the rules keep South Carolina's deaths apart.
+        let quantity = &known.quantities[claim.figure];
+        let parts: Vec<usize> = named
+            .iter()
+            .filter(|m| is_region(&m.key) && !own.contains(&m.key))
+            .flat_map(|m| {
+                (0..known.figures.len()).filter(move |&g| {
+                    g != claim.figure
+                        && known.figures[g].contains(&m.key)
+                        && known.quantities[g].iter().any(|w| quantity.contains(w))
+                        && rules.figures[g].unit == rules.figures[claim.figure].unit
+                })
+            })
+            .collect();
+        if let Some(&part) = parts.first() {
+            // The number goes to that part's figure only where the
+            // part is named right after it ("rose to 33 in South
+            // Carolina"), and no other part is named; elsewhere
+            // ("surpasses 160 as search … in North Carolina
+            // continues") the national figure only loses it.
+            let end = numbers[claim.number].span.end;
+            let right_after = named.iter().any(|m| {
+                is_region(&m.key)
+                    && known.figures[part].contains(&m.key)
+                    && m.span.start >= end
+                    && words_in(&text[end..m.span.start]) <= HANDED_WITHIN
+            });
+            let regions: Vec<&str> = named
+                .iter()
+                .filter(|m| is_region(&m.key))
+                .map(|m| m.key.as_str())
+                .collect();
+            let one_region = regions.iter().all(|&k| k == regions[0]);
+            return if right_after && one_region && parts.iter().all(|&g| g == part) {
+                Fate::Part(part)
+            } else {
+                Fate::Drop
+            };
+        }
+        let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
+        // A storm is the narrower place: "when Katrina crossed the U.S.
+        // Gulf Coast" is about Katrina, whichever countries are the
+        // draft's own.
+        let kept = if named.iter().any(|m| m.storm) {
+            named.iter().filter(|m| m.storm).any(|m| is_own(m))
+        } else {
+            named.iter().any(|m| is_own(m))
+        };
+        if kept {
+            Fate::Keep
+        } else {
+            Fate::Drop
+        }
     }
 }
 

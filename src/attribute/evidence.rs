@@ -254,7 +254,8 @@ pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cue
     // to the next, names one part; the number's names one, another value's
     // the other; and the number is no whole a part is taken of ("16 of the
     // 24 deaths are attributed to the Eaton Fire and 8 to the Palisades").
-    let before = s.slice(clause.start.min(number.qualifier_start)..number.qualifier_start);
+    let base = clause.start.min(number.qualifier_start);
+    let before = s.slice(base..number.qualifier_start);
     if cues.whole_of.is_match(before) {
         return false;
     }
@@ -281,12 +282,10 @@ pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cue
     let Some(own) = after.first().copied().flatten() else {
         return false;
     };
-    let others_before = {
-        let text = s.slice(clause.start.min(number.qualifier_start)..number.qualifier_start);
-        text.find(|c: char| c.is_ascii_digit())
-            .map(|i| after_each(clause.start + i))
-            .unwrap_or_default()
-    };
+    let others_before = before
+        .find(|c: char| c.is_ascii_digit())
+        .map(|i| after_each(base + i))
+        .unwrap_or_default();
     after[1..]
         .iter()
         .chain(others_before.iter())

@@ -558,7 +558,13 @@ pub fn attribute_in(
                 let figure = &figures[best.figure];
                 // The part of the clause that speaks of the number: read once,
                 // by every cue below.
-                let reach = reach(&s, &clause, number, cues);
+                // The verb the number's clause is told in, and where the words
+                // that report it end: read once, for the reach and the claim.
+                let said = modality::reported(&s, &clause, number, cues);
+                let from = said.unwrap_or(clause.start);
+                let tense = modality::tense(&s, &clause, number, from, cues);
+                let reported = said.filter(|_| tense != modality::Tense::Past);
+                let reach = reach(&s, &clause, number, reported);
                 let anchor = anchor(text, &clause, number, year, figure, lang)
                     .or_else(|| month_anchor(text, &reach, number, figure, lang));
                 let relative_year = if year.is_none() && anchor.is_none() {
@@ -646,7 +652,7 @@ pub fn attribute_in(
                     relative_year,
                     anchor,
                     modality: framing,
-                    tense: modality::tense(&s, &clause, number, cues),
+                    tense,
                     reach,
                     clause,
                     source: None,
@@ -751,18 +757,20 @@ fn in_reach(
 /// The part of a clause that speaks of its number: from the clause's start
 /// (or, for a total reported with "said … that", from the `that`) to the
 /// next mark after the number (see [`in_reach`]).
-fn reach(s: &Sentence, clause: &Range<usize>, number: &Number, cues: &Cues) -> Range<usize> {
-    let mut start = clause.start.min(number.qualifier_start);
-    // After a verb of saying and its `that`, what came before speaks of the
-    // source where the number is a total as it stands: "the ministry said on
-    // Sunday that 367 people have died", "indicó este domingo que la cifra
-    // alcanza las 112". A count in the past ("police said on Friday that 40
-    // people were arrested") may be that day's.
-    if let Some(from) = modality::reported(s, clause, number, cues) {
-        if modality::tense(s, clause, number, cues) != modality::Tense::Past {
-            start = from;
-        }
-    }
+///
+/// `reported` is where the words that report a total as it stands end, if
+/// they do ([`modality::reported`]): what came before speaks of the source,
+/// "the ministry said on Sunday that 367 people have died", "indicó este
+/// domingo que la cifra alcanza las 112". (A count in the past, "police said
+/// on Friday that 40 people were arrested", may be that day's: the caller
+/// passes none.)
+fn reach(
+    s: &Sentence,
+    clause: &Range<usize>,
+    number: &Number,
+    reported: Option<usize>,
+) -> Range<usize> {
+    let start = reported.unwrap_or(clause.start.min(number.qualifier_start));
     let after = s.slice(number.span.end..clause.end.max(number.span.end));
     // A hyphen between spaces is a dash too: "crossed - an average of 52".
     let end = [

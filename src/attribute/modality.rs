@@ -201,10 +201,16 @@ pub(super) fn reported(
         .map(|m| start + m.end())
 }
 
-/// The tense of the verb nearest before `number` in its clause (after the
-/// words that report it, see [`reported`]), or else the first after it.
-pub(super) fn tense(s: &Sentence, clause: &Range<usize>, number: &Number, cues: &Cues) -> Tense {
-    let from = reported(s, clause, number, cues).unwrap_or(clause.start);
+/// The tense of the verb nearest before `number` in its clause, or else the
+/// first after it. The clause's own words start at `from`: after the words
+/// that report it, if there are any ([`reported`]).
+pub(super) fn tense(
+    s: &Sentence,
+    clause: &Range<usize>,
+    number: &Number,
+    from: usize,
+    cues: &Cues,
+) -> Tense {
     let before = s.slice(from..number.qualifier_start.max(from));
     let after = s.slice(number.span.end.min(clause.end)..clause.end);
     let last = |re: &Regex| re.find_iter(before).last().map(|m| m.start());
@@ -237,7 +243,8 @@ mod tests {
         let cues = super::super::cues::of(Lang::En);
         let s = Sentence::read(text, 0..text.len());
         let c = clause(&s, &n.span, cues);
-        (modality(&s, &c, n, cues), tense(&s, &c, n, cues))
+        let from = reported(&s, &c, n, cues).unwrap_or(c.start);
+        (modality(&s, &c, n, cues), tense(&s, &c, n, from, cues))
     }
 
     #[test]

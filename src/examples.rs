@@ -14,6 +14,9 @@ pub struct ExampleOutcome<'a> {
     pub passed: bool,
     /// What figcheck read in the text: each number, its kind, and its figure.
     pub read: Vec<String>,
+    /// The text claims a number for this figure, but below the tier
+    /// reported: the sentence leaves too much doubt.
+    pub unsure: bool,
 }
 
 fn expect_of(code: Code) -> Expect {
@@ -48,6 +51,7 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
                     .filter(|c| c.figure == index && c.tier >= checker.lowest_tier())
             };
             let claimed = ours().count() > 0;
+            let unsure = !claimed && analysis.claims.iter().any(|c| c.figure == index);
             let judged = ours().any(|c| c.modality.is_judged());
             // A forecast, or a figure for part of a year: read, and set aside.
             let forecast = ours().any(|c| !c.modality.is_judged());
@@ -89,7 +93,17 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
                                     " as a figure for part of a year"
                                 }
                             };
-                            format!("attributed to {}{framing}", rules.figures[c.figure].id)
+                            let id = &rules.figures[c.figure].id;
+                            if c.tier < checker.lowest_tier() {
+                                // Why it is not reported: its evidence.
+                                let why = crate::render::numbers::how_sure(
+                                    c,
+                                    crate::locale::Locale::ENGLISH,
+                                );
+                                format!("attributed to {id}{framing}, not reported: {why}")
+                            } else {
+                                format!("attributed to {id}{framing}")
+                            }
                         },
                     );
                     let qualifier = n
@@ -109,6 +123,7 @@ pub fn run(checker: &Checker) -> Vec<ExampleOutcome<'_>> {
                 got,
                 passed,
                 read,
+                unsure,
             });
         }
     }
@@ -126,6 +141,9 @@ impl ExampleOutcome<'_> {
             format!("figcheck read: {}", self.read.join("; "))
         };
         let hint = match (self.example.expect, self.got) {
+            (_, Expect::Unattributed) if self.unsure => {
+                "; the claim is read, but the sentence leaves too much doubt for it to be reported (above, what weighed against it): write the example as reporters state the figure, or lower `report_tier`"
+            }
             (_, Expect::Unattributed) => {
                 "; no number was attributed to this figure: check its subjects, its window and its unit"
             }

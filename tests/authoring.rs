@@ -63,6 +63,48 @@ expect = "mismatch"
     insta::assert_snapshot!(shown);
 }
 
+/// An example whose claim is read but left unreported says so, and why,
+/// rather than that nothing was attributed.
+#[test]
+fn an_example_too_doubtful_to_report_says_what_weighed_against_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("rules.toml"),
+        r#"[[figure]]
+id = "deaths-in-custody"
+name = "Deaths in custody"
+subjects = ["died in custody"]
+canonical = 367
+
+[[figure.example]]
+text = "On Sunday alone, 376 people died in custody."
+expect = "mismatch"
+
+[[figure.example]]
+text = "The rights group counted 376 people who died in custody."
+expect = "mismatch"
+"#,
+    )
+    .unwrap();
+    let run = figcheck(dir.path(), &["test-rules"]);
+    assert_eq!(run.code, 1);
+    let shown = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        shown.contains("376 (count, attributed to deaths-in-custody, not reported: weak"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("− a day or other short time bounds the count"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("leaves too much doubt for it to be reported"),
+        "{shown}"
+    );
+    assert!(!shown.contains("no number was attributed"), "{shown}");
+    assert!(shown.ends_with("test-rules: 1 passed, 1 failed"), "{shown}");
+}
+
 #[test]
 fn rules_lists_every_figure() {
     let run = figcheck(&project(), &["rules"]);

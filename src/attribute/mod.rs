@@ -750,7 +750,14 @@ fn in_reach(
             // A name ("CECOT alone"), not a common word of the figure's
             // name ("homicidios en hombres" narrows the homicides).
             let names_it = word.starts_with(char::is_uppercase) && (own.names)(word);
-            !inside && !names_it && !own_place
+            // A cue that says what the figure itself is ("on average" of a
+            // figure named as an average) takes no part of it; a place
+            // ("in the region") is read as a place, above.
+            let own_kind = !own.places.contains(&cue_word.to_lowercase().as_str())
+                && s.slice(m.clone())
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| (own.names)(w));
+            !inside && !names_it && !own_place && !own_kind
         })
 }
 

@@ -1347,3 +1347,24 @@ fn a_group_of_people_the_count_is_taken_among_is_a_part() {
         assert!(!e.part, "{text}: {e:?}");
     }
 }
+
+#[test]
+fn a_cue_that_says_what_the_figure_is_takes_no_part_of_it() {
+    const PER_BOAT: &str = r#"
+[[figure]]
+id = "per-boat"
+name = "Average number of people per small boat"
+subjects = ["people per boat"]
+canonical = 53
+"#;
+    // Must not: "on average" of a figure that is an average.
+    let e = evidence_under(
+        PER_BOAT,
+        "In 2024 there were on average 53 people per boat.",
+        Lang::En,
+    );
+    assert!(!e.part, "{e:?}");
+    // Must: of any other figure, an average is a part.
+    let e = evidence("On average, 12 people died in custody each month.");
+    assert!(e.part, "{e:?}");
+}

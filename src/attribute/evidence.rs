@@ -259,37 +259,19 @@ pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cue
     if cues.whole_of.is_match(before) {
         return false;
     }
-    // The stretches after each value: split where digits start a number.
-    let after_each = |from: usize| -> Vec<Option<bool>> {
-        let text = s.slice(from..clause.end.max(from));
-        let mut out = Vec::new();
-        let mut rest = text;
-        loop {
-            let next = rest
-                .find(|c: char| c.is_ascii_digit())
-                .unwrap_or(rest.len());
-            out.push(part_in(&rest[..next]));
-            let skipped = rest[next..]
-                .find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
-                .map_or(rest.len(), |i| next + i);
-            if next == rest.len() {
-                break out;
-            }
-            rest = &rest[skipped..];
-        }
-    };
-    let after = after_each(number.span.end);
-    let Some(own) = after.first().copied().flatten() else {
+    // The stretch after a value, up to the next digit, names its part.
+    let digit = |c: char| c.is_ascii_digit();
+    let after = s.slice(number.span.end..clause.end.max(number.span.end));
+    let Some(own) = after.split(digit).next().and_then(part_in) else {
         return false;
     };
-    let others_before = before
-        .find(|c: char| c.is_ascii_digit())
-        .map(|i| after_each(base + i))
-        .unwrap_or_default();
-    after[1..]
-        .iter()
-        .chain(others_before.iter())
-        .any(|p| *p == Some(!own))
+    // Another value's stretch (every value's in the clause, from the first)
+    // names the other part.
+    let clause_on = s.slice(base..clause.end.max(base));
+    clause_on
+        .split(digit)
+        .skip(1)
+        .any(|text| part_in(text) == Some(!own))
 }
 
 /// The words after the subject up to the next comma, colon, semicolon,

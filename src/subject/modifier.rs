@@ -83,14 +83,17 @@ fn opens_a_noun_phrase(text: &str, at: usize) -> Option<Opening> {
     let (_, word) = word_before(text, at)?;
     let lower = word.to_lowercase();
     let determiner = DETERMINERS_EN.contains(&lower.as_str())
-        || lower.ends_with("'s")
-        || lower.ends_with("’s")
-        || lower.ends_with("s'")
+        || is_possessive(&lower)
         || word
             .chars()
             .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         || crate::numbers::is_number_word(&lower, Lang::En);
     determiner.then_some(Opening::Determiner)
+}
+
+/// "Argentina's", "the storms'".
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("'s") || word.ends_with("’s") || word.ends_with("s'")
 }
 
 /// Words that open a noun phrase.
@@ -157,12 +160,7 @@ fn narrows_before_en(word: &str, opens_sentence: bool, own: &HashSet<String>) ->
     } else {
         word.chars().next().is_some_and(capital)
     };
-    if name
-        || word.chars().any(|c| c.is_ascii_digit())
-        || lower.ends_with("'s")
-        || lower.ends_with("’s")
-        || lower.ends_with("s'")
-    {
+    if name || word.chars().any(|c| c.is_ascii_digit()) || is_possessive(&lower) {
         return false;
     }
     // A hyphenated word narrows where its last part would: "storm-related"

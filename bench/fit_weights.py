@@ -41,8 +41,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEVSET = ROOT.parent / "shared" / "devset"
-SEALED = {"ecuador-homicidios", "h5n1-bird-flu", "us-homelessness",
-          "maui-wildfires-2023", "otis-acapulco"}
+# Kept sealed now (bench/SEALED.md); the stories sealed before them have been
+# scored and are development stories.
+SEALED = {"morocco-earthquake-2023", "ipc-espana"}
 DEVELOPMENT = ["chile-incendios", "helene-death-toll", "la-wildfires-2025",
                "mexico-homicidios", "uk-inflation", "uk-small-boats"]
 FEATURES = ["value_off", "words_between", "narrow_time", "marks_between", "number_first",

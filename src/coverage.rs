@@ -85,7 +85,7 @@ pub fn near_misses(rules: &Rules, analysis: &Analysis, text: &str) -> Vec<NearMi
             continue;
         }
         for (f, figure) in rules.figures.iter().enumerate() {
-            if !fits(figure.unit, number, false) || !matches_a_value(figure, number) {
+            if !fits(figure, number, false) || !matches_a_value(figure, number) {
                 continue;
             }
             let lang = analysis.lang.map_or(crate::lang::Lang::En, |l| l.lang);

@@ -95,6 +95,26 @@ pub(super) fn counts_an_increment(s: &Sentence, number: &Number, cues: &Cues) ->
             .is_match(s.before(number.qualifier_start))
 }
 
+/// Whether `number` is a difference rather than a level: a count, an amount
+/// or a rate right after a verb of change and its `by` ("rose by 23,000",
+/// "aumentó en 23.000"), unless that verb is part of the subject phrase, whose
+/// figure is then the change itself ("arrests rose by").
+pub(super) fn counts_a_difference(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    if !matches!(number.kind, Kind::Count | Kind::Money | Kind::Rate) {
+        return false;
+    }
+    let before = s.before(number.qualifier_start);
+    cues.difference_before.find(before).is_some_and(|m| {
+        let verb = s.range.start + m.start();
+        !(subject.start <= verb && verb < subject.end)
+    })
+}
+
 /// Whether the number's clause names a short window of time, so that the
 /// number counts what happened in it: "603 capturas en las últimas 24
 /// horas" is a day's arrests, not the total.

@@ -140,7 +140,7 @@ pub fn claims(
             continue;
         };
         let figure = &figures[item.figure];
-        if claimed(first) || number.span.end > item.line.end || !fits(figure.unit, number, true) {
+        if claimed(first) || number.span.end > item.line.end || !fits(figure, number, true) {
             continue;
         }
         let label = item.label.clone();

@@ -46,10 +46,10 @@ use crate::rules::{Figure, Unit};
 pub use crate::subject::{SubjectHit, SubjectMatcher};
 use cues::Cues;
 use evidence::{
-    after_an_opening_whole, counted_by_rate, counts_a_subset, counts_a_window, counts_an_increment,
-    counts_another_noun, counts_the_verb_s_subject, in_another_clause, names_a_whole,
-    names_another_thing, names_one_part, negated, reduced_relative, same_unit, says_rate,
-    small_word_counts,
+    after_an_opening_whole, counted_by_rate, counts_a_difference, counts_a_subset, counts_a_window,
+    counts_an_increment, counts_another_noun, counts_the_verb_s_subject, in_another_clause,
+    names_a_whole, names_another_thing, names_one_part, negated, reduced_relative, same_unit,
+    says_rate, small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -119,13 +119,18 @@ pub struct TiedYear {
     pub end: usize,
 }
 
-/// Whether a number of this kind can be a value of a figure with this unit.
+/// Whether a number of this kind can be a value of `figure`, given its unit.
 /// `bare_rate` says whether a bare number may be a rate here: where the
 /// subject itself says "rate", or the number continues a rate ("from 103 per
-/// 100,000 to 2.4").
-pub fn fits(unit: Unit, number: &Number, bare_rate: bool) -> bool {
-    match unit {
-        Unit::Count => number.kind == Kind::Count,
+/// 100,000 to 2.4"). A count whose every value is whole is never written
+/// with a fraction (`25,5` is a rate, not so many homicides) unless a scale
+/// word makes it whole ("1.5 million").
+pub fn fits(figure: &Figure, number: &Number, bare_rate: bool) -> bool {
+    match figure.unit {
+        Unit::Count => {
+            let fraction = number.low.fract() != 0.0 || number.high.fract() != 0.0;
+            number.kind == Kind::Count && !(fraction && !number.scaled && figure.counts_whole())
+        }
         Unit::Percent => matches!(number.kind, Kind::Percent | Kind::Points),
         // `the budget is 1.5 billion`: a scale word makes a bare number an amount.
         Unit::Money => number.kind == Kind::Money || (number.kind == Kind::Count && number.scaled),
@@ -444,13 +449,14 @@ pub fn attribute_in(
                         && n.full_span().start < hit.span.end
                         && hit.span.start < n.span.end;
                     !overlaps
-                        && fits(figure.unit, n, bare_rate)
+                        && fits(figure, n, bare_rate)
                         && same_unit(&s, n, &hit.span, cues)
                         && !in_another_clause(&s, n, &hit.span, cues)
                         && !counts_another_noun(&s, n, &hit.span, cues)
                         && small_word_counts(&s, n, &hit.span)
                         && !reduced_relative(&s, n, &hit.span, cues)
                         && !counts_an_increment(&s, n, cues)
+                        && !counts_a_difference(&s, n, &hit.span, cues)
                         && !counts_a_window(&s, n, cues)
                         && !counts_a_subset(&s, n, &hit.span, cues)
                         && !after_an_opening_whole(&s, n, &hit.span, cues)
@@ -487,7 +493,7 @@ pub fn attribute_in(
                 .iter()
                 .copied()
                 .filter(|&i| {
-                    fits(figure.unit, &numbers[i], partner_rate)
+                    fits(figure, &numbers[i], partner_rate)
                         && same_unit(&s, &numbers[i], &hit.span, cues)
                 })
                 .collect();
@@ -611,7 +617,7 @@ pub fn attribute_in(
                     .filter(|&&i| i != best.number)
                     .map(|&i| &numbers[i])
                     .filter(|n| clause.start <= n.span.start && n.span.end <= clause.end)
-                    .filter(|n| fits(figure.unit, n, true))
+                    .filter(|n| fits(figure, n, true))
                     .count();
                 let evidence = tier::Evidence {
                     value_off: tier::Evidence::value_off(number, figure),

@@ -172,7 +172,7 @@ pub fn claims(
             _ => continue,
         };
         let figure = &figures[hit.figure];
-        if !fits(figure.unit, number, true) {
+        if !fits(figure, number, true) {
             continue;
         }
         let year = match years {

@@ -160,6 +160,27 @@ fn units_must_fit() {
 }
 
 #[test]
+fn a_count_of_whole_things_takes_no_fraction() {
+    // Every value of `deaths` is whole: 25.5 is no number of deaths.
+    assert_eq!(claims("Deaths in custody stood at 25.5 last year."), vec![]);
+    assert_eq!(
+        claims("Deaths in custody stood at 255 last year."),
+        vec![claim("deaths", "255")]
+    );
+    // A scale word makes a written fraction whole.
+    assert_eq!(
+        claims("Police said 1.5 million were arrested."),
+        vec![claim("arrests", "1.5 million")]
+    );
+    // A count whose own values have fractions (an average) takes one.
+    let average = "[[figure]]\nid = \"per-boat\"\nname = \"People per boat\"\nsubjects = [\"people per boat\"]\ncanonical = 53.2\n";
+    assert_eq!(
+        claimed_under(average, "There were 53.2 people per boat on average."),
+        ["53.2"]
+    );
+}
+
+#[test]
 fn a_rate_figure_takes_a_bare_number_but_not_a_headcount() {
     assert_eq!(
         claims("The homicide rate was 1.9."),
@@ -476,6 +497,37 @@ fn a_small_number_word_must_count_the_subject() {
     assert_eq!(
         claims("Deaths in custody were discussed by five ministers."),
         vec![]
+    );
+}
+
+#[test]
+fn a_difference_after_a_verb_of_change_is_not_the_level() {
+    // Must not fire: the number is by how much the count changed.
+    assert_eq!(
+        claims("Deaths in custody rose by 23 between 2022 and 2023."),
+        vec![]
+    );
+    assert_eq!(
+        claims("The number of people who were arrested went up by 5,000."),
+        vec![]
+    );
+    assert_eq!(
+        claimed_under_in(
+            "[settings]\nlang = \"es\"\n[[figure]]\nid = \"d\"\nname = \"Muertes\"\nsubjects = [\"muertes bajo custodia\"]\ncanonical = 367\n",
+            "Las muertes bajo custodia aumentaron en 23 el año pasado.",
+            Lang::Es
+        ),
+        Vec::<String>::new()
+    );
+    // Must fire: the level the count reached, and a change that is the figure.
+    assert_eq!(
+        claims("Deaths in custody rose to 367."),
+        vec![claim("deaths", "367")]
+    );
+    let change = "[[figure]]\nid = \"change\"\nname = \"Change in arrests\"\nsubjects = [\"arrests rose by\"]\ncanonical = 5000\n";
+    assert_eq!(
+        claimed_under(change, "Arrests rose by 5,000 last year."),
+        ["5,000"]
     );
 }
 

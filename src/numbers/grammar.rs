@@ -265,7 +265,7 @@ static ENGLISH: Grammar = Grammar {
     rate_after: LazyLock::new(|| {
         regex(
             r"(?ix)^
-            (?:[\x20\u{a0}]+[a-z]+)?                   # homicides, deaths …
+            (?:[\x20\u{a0}]+[a-z]+){0,2}               # homicides, violent deaths …
             [\x20\u{a0}]+per[\x20\u{a0}]+
             (?:100[,\u{a0}\u{202f}\x20]?000|100k|10[,\u{a0}\u{202f}\x20]?000|1[,\u{a0}\u{202f}\x20]?000
               |hundred\x20thousand|(?:1\x20)?million)\b
@@ -544,7 +544,7 @@ static SPANISH: Grammar = Grammar {
     rate_after: LazyLock::new(|| {
         regex(
             r"(?ix)^
-            (?:[\x20\u{a0}]+[a-záéíóúñü]+)?            # homicidios, muertes …
+            (?:[\x20\u{a0}]+[a-záéíóúñü]+){0,2}        # homicidios, muertes violentas …
             [\x20\u{a0}]+por[\x20\u{a0}]+(?:cada[\x20\u{a0}]+)?
             (?:100[.,\u{a0}\u{202f}\x20]?000|100k|10[.,\u{a0}\u{202f}\x20]?000|1[.,\u{a0}\u{202f}\x20]?000
               |100[\x20\u{a0}]mil|cien\x20mil|(?:un\x20)?mill[oó]n|mil)\b

@@ -484,6 +484,9 @@ fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar, decimal: Decimal)
         return simple(Kind::Year, numeral.end);
     }
     let mut number = finish(text, atom, None, g);
+    if number.kind == Kind::Count && is_lone_rate_base(before, number.low) {
+        number.kind = Kind::Measure;
+    }
     // A bare integer, with nothing written around it, may be a year or a day.
     if number.kind == Kind::Count && is_integer && number.span == numeral {
         if is_year_numeral(raw) && !counts_a_noun(before, after, g) {
@@ -684,6 +687,15 @@ fn is_day_of_month(before: &str, after: &str, g: &Grammar) -> bool {
 }
 
 /// The word right before `before`'s end, across spaces only.
+/// Whether a number is a rate's base written without its rate: `the rate
+/// per 100,000 residents`, `la tasa por cada 100 mil habitantes`. It counts
+/// nothing; the rate is elsewhere in the sentence.
+fn is_lone_rate_base(before: &str, value: f64) -> bool {
+    let base = [100.0, 1_000.0, 10_000.0, 100_000.0, 1_000_000.0].contains(&value);
+    base && preceding_word(before)
+        .is_some_and(|w| ["per", "cada", "every"].contains(&w.to_lowercase().as_str()))
+}
+
 fn preceding_word(before: &str) -> Option<&str> {
     let trimmed = before.trim_end_matches([' ', '\u{a0}']);
     if trimmed.len() == before.len() {

@@ -25,7 +25,8 @@ pub enum Kind {
     Date,
     /// A time of day: `10:30`, `3 p.m.`.
     Time,
-    /// A number glued to a unit (`23.5-hour`, `10km`), or an age (`aged 65`).
+    /// A number glued to a unit (`23.5-hour`, `10km`), an age (`aged 65`),
+    /// or a rate's base written without its rate (`the rate per 100,000`).
     Measure,
     /// A name or reference with digits: `MS-13`, `G7`, `Route 66`, `p.45`,
     /// `287(g)`, `H.R. 4821`, a phone number, a version, a vote tally.

@@ -122,6 +122,15 @@ fn rate_base_is_part_of_the_rate() {
         counts("1.9 per 100,000").is_empty(),
         "the base is never a count"
     );
+    assert_eq!(
+        only("2.4 violent deaths per 100,000 people", Kind::Rate).low,
+        2.4
+    );
+    assert!(
+        counts("the rate per 100,000 residents rose").is_empty(),
+        "a base without its rate is never a count"
+    );
+    assert_eq!(counts("lost by 100 votes"), vec![100.0], "no `per`");
 }
 
 #[test]
@@ -464,7 +473,8 @@ fn a_year_before_a_rate_base_stays_a_year() {
         vec![
             ("103".into(), Kind::Count, 103.0, 103.0),
             ("2015".into(), Kind::Year, 2015.0, 2015.0),
-            ("100,000".into(), Kind::Count, 100_000.0, 100_000.0)
+            // the base of the rate written before the year: it counts nothing
+            ("100,000".into(), Kind::Measure, 100_000.0, 100_000.0)
         ]
     );
     // Must not fire: a real rate keeps its base.
@@ -739,6 +749,17 @@ fn spanish_ranges_and_rates() {
             25.6
         )
     );
+    // Two words may stand between the rate and its base.
+    assert_eq!(
+        es_one("una tasa de 6 homicidios intencionales por cada 100.000 habitantes").1,
+        Kind::Rate
+    );
+    // A base written without its rate counts nothing: never a count.
+    let base = es("la tasa por cada 100 mil habitantes quedó en 25,5");
+    assert_eq!(base[0].1, Kind::Measure, "{base:?}");
+    assert_eq!(base[1].1, Kind::Count, "{base:?}");
+    // Not a base: a count after `por`, or a number that is no power of ten.
+    assert_eq!(es_one("ganó por 100 votos").1, Kind::Count);
     // A change is no range: `bajó de 38 a 2,4` is two values.
     let change = es("la tasa bajó de 38 a 2,4");
     assert_eq!(change.len(), 2, "{change:?}");

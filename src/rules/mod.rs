@@ -185,6 +185,16 @@ pub struct Example {
 }
 
 impl Figure {
+    /// Whether the figure counts whole things: a count, not derived, whose
+    /// every value is a whole number.
+    pub fn counts_whole(&self) -> bool {
+        let whole = |x: f64| x.is_finite() && x.fract() == 0.0;
+        self.unit == Unit::Count
+            && self.formula.is_none()
+            && !self.allowed.is_empty()
+            && self.allowed.iter().all(|v| whole(v.min) && whole(v.max))
+    }
+
     /// The two parts a figure's `name` joins (see [`Figure::parts`]).
     pub fn joined_parts(name: &str) -> Option<[String; 2]> {
         let words: Vec<&str> = name

@@ -12,6 +12,7 @@ pub(super) static ENGLISH: Cues = Cues {
     apposition_words: APPOSITION_WORDS,
     increment: &INCREMENT,
     increment_before: &INCREMENT_BEFORE,
+    difference_before: &DIFFERENCE_BEFORE,
     window: None,
     narrow_time: &NARROW_TIME,
     part: &PART,
@@ -177,6 +178,13 @@ static INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
 static INCREMENT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:a\s+further|another|an\s+additional|additional|other)\s+$")
         .expect("increment pattern")
+});
+
+static DIFFERENCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:increased|increases|increase|rose|risen|rises|grew|grown|grows|fell|fallen|falls|dropped|drops|declined|declines|decreased|decreases|jumped|jumps|climbed|climbs|went\s+(?:up|down)|up|down|higher|lower)\s+by\s+$",
+    )
+    .expect("difference pattern")
 });
 
 /// Verbs that say what became of a subset of the people a figure counts:

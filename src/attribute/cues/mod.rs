@@ -38,6 +38,9 @@ pub(super) struct Cues {
     pub increment: &'static Pattern,
     /// Words before a number that make it a remainder: `another 40`.
     pub increment_before: &'static Pattern,
+    /// A verb of change and its `by` before a number: the number is the
+    /// difference (`rose by 23,000`, `aumentó en 23.000`), not the level.
+    pub difference_before: &'static Pattern,
     /// A short window of time in the number's clause: the number counts what
     /// happened in it (`en las últimas 24 horas`), not the figure's total.
     pub window: Option<&'static Pattern>,

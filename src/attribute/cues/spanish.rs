@@ -14,6 +14,7 @@ pub(super) static SPANISH: Cues = Cues {
     ],
     increment: &ES_INCREMENT,
     increment_before: &ES_INCREMENT_BEFORE,
+    difference_before: &ES_DIFFERENCE_BEFORE,
     window: Some(&ES_WINDOW),
     narrow_time: &ES_NARROW_TIME,
     part: &ES_PART,
@@ -92,6 +93,12 @@ static ES_INCREMENT: Pattern = LazyLock::new(|| {
 
 static ES_INCREMENT_BEFORE: Pattern =
     LazyLock::new(|| regex(r"(?i)\b(?:otros|otras|otro|otra|nuevos|nuevas|adicionales)\s+$"));
+
+static ES_DIFFERENCE_BEFORE: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:aument(?:ó|o|a|aron|an)|creci(?:ó|o|eron)|crece|crecen|subi(?:ó|o|eron)|sube|suben|baj(?:ó|o|aron|a|an)|cay(?:ó|o|eron)|cae|caen|disminuy(?:ó|o|eron)|se\s+(?:redujo|redujeron|reduce|incrementó|incrementaron))\s+en\s+$",
+    )
+});
 
 static ES_PART: Pattern = LazyLock::new(|| {
     regex(

@@ -62,6 +62,25 @@ fn a_change_construction_with_the_right_years_is_clean() {
 }
 
 #[test]
+fn the_value_a_count_rose_from_is_history_even_as_given_then() {
+    // "from an announced 261": the word that says it was the count given
+    // then does not make it a claim about now.
+    assert_clean("Deaths in custody rose from an announced 261 to 367.");
+    assert_clean("Deaths in custody rose to 367, up from a reported 261.");
+    // Must still fire: the later value, and an early count given as current.
+    assert_one(
+        "Deaths in custody rose from an announced 261 to 376.",
+        "figcheck::mismatch",
+        "376",
+    );
+    assert_one(
+        "Deaths in custody stood at an announced 261.",
+        "figcheck::stale",
+        "261",
+    );
+}
+
+#[test]
 fn a_value_tied_to_the_wrong_year() {
     assert_one(
         "The homicide rate fell from 38 per 100,000 in 2019 to 2.4 in 2024.",

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{ChangeFrom, Cues, Pattern};
+use super::{Cues, Pattern};
 use crate::attribute::modality;
 use crate::lang::Lang;
 
@@ -45,7 +45,7 @@ pub(super) static ENGLISH: Cues = Cues {
     change_verb_before: &CHANGE_VERB_BEFORE,
     standing_before: &STANDING_BEFORE,
     to_before: &TO_BEFORE,
-    change_from: ChangeFrom::Word("from"),
+    change_from: &CHANGE_FROM,
     up_from: &UP_FROM,
     from_after: &FROM_AFTER,
     last_year: &LAST_YEAR,
@@ -443,9 +443,17 @@ static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\b").expe
 /// (`increased to 3.8% in July, from 3.6%`), which [`Cues::from_after`] is.
 static UP_FROM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*(?:(?:up|down|rising|falling|higher|lower)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:revised\s+|previous\s+)?$",
+        r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*(?:(?:up|down|rising|falling|higher|lower)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:(?:revised|previous|announced|reported|earlier|initial|estimated|official|confirmed)\s+)?$",
     )
     .expect("up-from pattern")
+});
+
+/// What opens a change before its first value: `from`, or `from` and the
+/// word that says the value was the one given then (`rose from an announced
+/// 67`, `from a revised 97`).
+static CHANGE_FROM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bfrom\s+(?:(?:a|an|the)\s+(?:revised|previous|announced|reported|earlier|initial|estimated|official|confirmed)\s+)?$")
+        .expect("change-from pattern")
 });
 
 /// See [`Cues::last_year`]. Not "this year", which for a yearly figure is
@@ -453,6 +461,6 @@ static UP_FROM: LazyLock<Regex> = LazyLock::new(|| {
 static LAST_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)last\s+year(?-u:\b)").expect("last year pattern"));
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*from\s+(?:(?:a|an|the)\s+)?$")
+    Regex::new(r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*from\s+(?:(?:a|an|the)\s+)?(?:(?:revised|previous|announced|reported|earlier|initial|estimated|official|confirmed)\s+)?$")
         .expect("from pattern")
 });

@@ -21,15 +21,6 @@ mod tests;
 
 type Pattern = LazyLock<Regex>;
 
-/// How a language opens a change construction before its first value.
-pub(super) enum ChangeFrom {
-    /// A word: `from` in "fell from 38 to 1.9".
-    Word(&'static str),
-    /// A pattern ending the text before the value: `bajó de` in "bajó de 38 a 2,4",
-    /// where `de` alone means "of".
-    Pattern(&'static Pattern),
-}
-
 /// The words one language uses for what attribution needs to know.
 pub(super) struct Cues {
     /// Words that may open an apposition before its number: `—then just 16—`.
@@ -105,8 +96,10 @@ pub(super) struct Cues {
     pub standing_before: &'static Pattern,
     /// `to` and the few words before the later value of a change.
     pub to_before: &'static Pattern,
-    /// What opens a change before its first value.
-    pub change_from: ChangeFrom,
+    /// What ends the text before the first value of a change: `from` in
+    /// "fell from 38 to 1.9", `bajó de` in "bajó de 38 a 2,4" (where `de`
+    /// alone means "of").
+    pub change_from: &'static Pattern,
     /// `, up from` before the earlier value of a change that names it second.
     pub up_from: &'static Pattern,
     /// A bare `from` there: only after a verb of change before the later value.
@@ -189,10 +182,12 @@ impl Cues {
 
     /// Whether `before` ends with what opens a change before its first value.
     pub fn opens_change(&self, before: &str) -> bool {
-        match self.change_from {
-            ChangeFrom::Word(word) => last_word(before) == word,
-            ChangeFrom::Pattern(pattern) => pattern.is_match(before),
+        // The pattern ends the text: its last few words are all it reads.
+        let mut tail = before.len().saturating_sub(80);
+        while !before.is_char_boundary(tail) {
+            tail += 1;
         }
+        self.change_from.is_match(&before[tail..])
     }
 
     /// Whether `word` may stand between a counted noun and its verb: an
@@ -210,12 +205,4 @@ pub(super) fn of(lang: Lang) -> &'static Cues {
         Lang::En => &ENGLISH,
         Lang::Es => &SPANISH,
     }
-}
-
-fn last_word(text: &str) -> String {
-    text.trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase()
 }

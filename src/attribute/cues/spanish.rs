@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{ChangeFrom, Cues, Pattern};
+use super::{Cues, Pattern};
 use crate::lang::Lang;
 
 pub(super) static SPANISH: Cues = Cues {
@@ -51,7 +51,7 @@ pub(super) static SPANISH: Cues = Cues {
     change_verb_before: &ES_CHANGE_VERB_BEFORE,
     standing_before: &ES_STANDING_BEFORE,
     to_before: &ES_TO_BEFORE,
-    change_from: ChangeFrom::Pattern(&ES_CHANGE_FROM),
+    change_from: &ES_CHANGE_FROM,
     up_from: &ES_UP_FROM,
     from_after: &ES_FROM_AFTER,
     last_year: &ES_LAST_YEAR,

@@ -572,7 +572,14 @@ pub fn attribute_in(
                 let reported = said.filter(|_| tense != modality::Tense::Past);
                 let reach = reach(&s, &clause, number, reported);
                 let anchor = anchor(text, &clause, number, year, figure, lang)
-                    .or_else(|| month_anchor(text, &reach, number, figure, lang));
+                    .or_else(|| month_anchor(text, &reach, number, figure, lang))
+                    .or_else(|| {
+                        // A time that opens the sentence ("On 31 October, …")
+                        // dates every clause that names none of its own.
+                        let opening = opening_time(&s, &clause)?;
+                        anchor(text, &opening, number, None, figure, lang)
+                            .or_else(|| month_anchor(text, &opening, number, figure, lang))
+                    });
                 let relative_year = if year.is_none() && anchor.is_none() {
                     relative_year(&s, &reach, number, &best.subject, cues)
                 } else {
@@ -943,6 +950,19 @@ fn anchor(
             counted: false,
         })
     })
+}
+
+/// The stretch that opens a sentence before its first comma, when it is a
+/// few words only and stands before `clause`: where a sentence puts the time
+/// all its clauses speak of ("El pasado 31 de octubre, …").
+fn opening_time(s: &Sentence, clause: &Range<usize>) -> Option<Range<usize>> {
+    if clause.start <= s.range.start {
+        return None;
+    }
+    let comma = s.before(clause.start).find(',')?;
+    let opening = s.range.start..s.range.start + comma;
+    let words = s.slice(opening.clone()).split_whitespace().count();
+    (words <= 6).then_some(opening)
 }
 
 /// The time a month named without its year speaks of ("3.8% in July", "in

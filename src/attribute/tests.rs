@@ -1328,6 +1328,52 @@ allowed = [{ value = 10.7, as_of = "2022-11" }, { value = 10.5, as_of = "2022-12
 }
 
 #[test]
+fn a_time_that_opens_the_sentence_dates_every_clause() {
+    const TOLLS: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths"
+subjects = ["people had died"]
+canonical = { value = 52, as_of = "2024-01-10" }
+allowed = [{ value = 45, as_of = "2023-10-30" }]
+
+[[figure]]
+id = "missing"
+name = "Missing"
+subjects = ["were missing"]
+canonical = { value = 32, as_of = "2024-01-10" }
+allowed = [{ value = 47, as_of = "2023-10-30" }]
+"#;
+    let anchored = |text: &str| -> Vec<(String, Option<String>)> {
+        let rules = Rules::parse(TOLLS, Path::new("rules.toml")).expect("test rules parse");
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+        let numbers = recognise(text, Lang::En);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
+            .into_iter()
+            .map(|c| {
+                let date = c.anchor.map(|a| a.date.to_string());
+                (text[numbers[c.number].span.clone()].to_string(), date)
+            })
+            .collect()
+    };
+    let october = Some("2023-10-30".to_string());
+    // Must: the clause after `while` names no time; the opening one is its.
+    assert_eq!(
+        anchored("On October 31, officials said 45 people had died, while 47 were missing."),
+        [("45".into(), october.clone()), ("47".into(), october)]
+    );
+    // Must not: no opening time, or an opening too long to be one.
+    assert_eq!(
+        anchored("Officials said 45 people had died, while 47 were missing."),
+        [("45".into(), None), ("47".into(), None)]
+    );
+    assert_eq!(
+        anchored("When the governor visited the coast again in October, officials said 45 people had died, while 47 were missing."),
+        [("45".into(), Some("2023-10-30".to_string())), ("47".into(), None)]
+    );
+}
+
+#[test]
 fn a_day_a_source_spoke_on_is_no_day_of_a_total_it_reports() {
     // Must: "said on Sunday that" dates the report; the total as it stands
     // after it is no count of that day.

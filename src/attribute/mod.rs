@@ -959,7 +959,17 @@ fn opening_time(s: &Sentence, clause: &Range<usize>) -> Option<Range<usize>> {
     if clause.start <= s.range.start {
         return None;
     }
-    let comma = s.before(clause.start).find(',')?;
+    let before = s.before(clause.start);
+    // A semicolon ends what the opening governs; a clause that opens with
+    // its own stretch before a comma ("un año después, …") has its own time.
+    let own = s.slice(clause.clone()).trim_start();
+    let own_opening = own
+        .find(',')
+        .is_some_and(|c| own[..c].split_whitespace().count() <= 4);
+    if before.contains(';') || own_opening {
+        return None;
+    }
+    let comma = before.find(',')?;
     let opening = s.range.start..s.range.start + comma;
     let words = s.slice(opening.clone()).split_whitespace().count();
     (words <= 6).then_some(opening)

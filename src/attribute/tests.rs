@@ -1362,7 +1362,19 @@ allowed = [{ value = 47, as_of = "2023-10-30" }]
         anchored("On October 31, officials said 45 people had died, while 47 were missing."),
         [("45".into(), october.clone()), ("47".into(), october)]
     );
-    // Must not: no opening time, or an opening too long to be one.
+    // Must not: a clause after a semicolon, or one with its own opening
+    // time, no opening time, or an opening too long to be one.
+    assert_eq!(
+        anchored("On October 31, officials said 45 people had died; 47 were missing."),
+        [
+            ("45".into(), Some("2023-10-30".to_string())),
+            ("47".into(), None)
+        ]
+    );
+    assert_eq!(
+        anchored("On October 31, officials said 45 people had died, while a month later, 47 were missing."),
+        [("45".into(), Some("2023-10-30".to_string())), ("47".into(), None)]
+    );
     assert_eq!(
         anchored("Officials said 45 people had died, while 47 were missing."),
         [("45".into(), None), ("47".into(), None)]

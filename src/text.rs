@@ -152,6 +152,16 @@ fn split_long(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// The last `max` bytes of `s` (fewer, to stay on a character boundary):
+/// all that a pattern anchored at the end of `s` needs to read.
+pub fn tail_of(s: &str, max: usize) -> &str {
+    let mut start = s.len().saturating_sub(max);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// The line that holds byte `at` of `text`, without its line break.
 pub fn line_around(text: &str, at: usize) -> Range<usize> {
     let mut at = at.min(text.len());

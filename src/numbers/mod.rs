@@ -21,6 +21,7 @@ use regex::Regex;
 
 pub use crate::lang::spanish_decimal;
 use crate::lang::{Decimal, Lang};
+use crate::text::tail_of;
 use grammar::Grammar;
 pub use grammar::SPANISH_MONTHS;
 pub use number::{Direction, Kind, Number, Qualifier, DEFAULT_QUALIFIER_SLACK, WRITTEN_REACH};
@@ -708,15 +709,6 @@ fn preceding_word(before: &str) -> Option<&str> {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &trimmed[start..];
     (!word.is_empty()).then_some(word)
-}
-
-/// The last `max` bytes of `s` (fewer, to stay on a character boundary).
-fn tail_of(s: &str, max: usize) -> &str {
-    let mut start = s.len().saturating_sub(max);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    &s[start..]
 }
 
 #[cfg(test)]

@@ -183,11 +183,7 @@ impl Cues {
     /// Whether `before` ends with what opens a change before its first value.
     pub fn opens_change(&self, before: &str) -> bool {
         // The pattern ends the text: its last few words are all it reads.
-        let mut tail = before.len().saturating_sub(80);
-        while !before.is_char_boundary(tail) {
-            tail += 1;
-        }
-        self.change_from.is_match(&before[tail..])
+        self.change_from.is_match(crate::text::tail_of(before, 80))
     }
 
     /// Whether `word` may stand between a counted noun and its verb: an

@@ -437,14 +437,19 @@ static POINTING: LazyLock<Regex> = LazyLock::new(|| {
 static OF_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+of\b").expect("of pattern"));
 
 /// `, up from` before the earlier value of a change that names it second.
+/// Words that say an earlier value was the one given then, between `from`
+/// (or `up from`) and the value: `from an announced 67`, `up from a revised 97`.
+const GIVEN_THEN: &str =
+    "revised|previous|announced|reported|earlier|initial|estimated|official|confirmed";
+
 /// Between a value and the one it changed from: `, up from`, `, compared
 /// with`, after the first value's own time (`3.9% in the year to November
 /// 2023, down from 4.6%`); a bare `from` only after a verb of change
 /// (`increased to 3.8% in July, from 3.6%`), which [`Cues::from_after`] is.
 static UP_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*(?:(?:up|down|rising|falling|higher|lower)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:(?:revised|previous|announced|reported|earlier|initial|estimated|official|confirmed)\s+)?$",
-    )
+    Regex::new(&format!(
+        r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{{0,40}}?)?,?\s*(?:(?:up|down|rising|falling|higher|lower)\s+from|compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:a|an|the)\s+)?(?:(?:{GIVEN_THEN})\s+)?$",
+    ))
     .expect("up-from pattern")
 });
 
@@ -452,8 +457,10 @@ static UP_FROM: LazyLock<Regex> = LazyLock::new(|| {
 /// word that says the value was the one given then (`rose from an announced
 /// 67`, `from a revised 97`).
 static CHANGE_FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bfrom\s+(?:(?:a|an|the)\s+(?:revised|previous|announced|reported|earlier|initial|estimated|official|confirmed)\s+)?$")
-        .expect("change-from pattern")
+    Regex::new(&format!(
+        r"(?i)\bfrom\s+(?:(?:a|an|the)\s+(?:{GIVEN_THEN})\s+)?$"
+    ))
+    .expect("change-from pattern")
 });
 
 /// See [`Cues::last_year`]. Not "this year", which for a yearly figure is
@@ -461,6 +468,8 @@ static CHANGE_FROM: LazyLock<Regex> = LazyLock::new(|| {
 static LAST_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)last\s+year(?-u:\b)").expect("last year pattern"));
 static FROM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{0,40}?)?,?\s*from\s+(?:(?:a|an|the)\s+)?(?:(?:revised|previous|announced|reported|earlier|initial|estimated|official|confirmed)\s+)?$")
-        .expect("from pattern")
+    Regex::new(&format!(
+        r"(?i)^(?:\s+(?:in|for|during|over|on|at|as\s+of|by)\s[^;]{{0,40}}?)?,?\s*from\s+(?:(?:a|an|the)\s+)?(?:(?:{GIVEN_THEN})\s+)?$"
+    ))
+    .expect("from pattern")
 });

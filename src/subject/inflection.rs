@@ -19,6 +19,10 @@ pub(super) struct Inflection {
     pub(super) negations: &'static [&'static str],
     /// Endings that make a word a negation: `didn't`.
     pub(super) negation_endings: &'static [&'static str],
+    /// Words that join another noun to the phrase's: inserted into a phrase
+    /// they make it name a list ("deaths in the Palisades and Eaton fires"
+    /// is not "deaths in the Eaton Fire").
+    pub(super) coordinators: &'static [&'static str],
     /// Words that join the nouns of a phrase rather than make one: a
     /// preposition, an article, an auxiliary ("deaths in custody", "were
     /// arrested"). A phrase with none is a compound noun ("homicide rate"),
@@ -52,6 +56,7 @@ pub(super) const ENGLISH: Inflection = Inflection {
     negations: &["not", "never", "no", "nor", "n't", "cannot", "neither"],
     auxiliaries: Lang::En.auxiliaries(),
     negation_endings: &["n't", "n’t"],
+    coordinators: &["and", "or"],
     function_words: Some(&[
         "of", "in", "at", "on", "by", "for", "to", "from", "with", "per", "under", "into", "and",
         "or", "the", "a", "an", "has", "have", "had", "was", "were", "is", "are", "been", "be",
@@ -73,6 +78,7 @@ pub(super) const SPANISH: Inflection = Inflection {
     ],
     auxiliaries: Lang::Es.auxiliaries(),
     negation_endings: &[],
+    coordinators: &["y", "e", "o", "u"],
     function_words: None,
     numbers_inside: false,
 };
@@ -226,6 +232,13 @@ pub(super) fn is_auxiliary(inflection: &Inflection, word: &str) -> bool {
         let lower = word.to_lowercase();
         inflection.auxiliaries.contains(&lower.as_str())
     }
+}
+
+pub(super) fn is_coordinator(inflection: &Inflection, word: &str) -> bool {
+    inflection
+        .coordinators
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word))
 }
 
 pub(super) fn is_negation(inflection: &Inflection, word: &str) -> bool {

@@ -36,7 +36,8 @@ mod tests;
 mod unmatchable;
 
 use inflection::{
-    accented_variants, is_auxiliary, is_compound, is_negation, prefix, starts_like, Stemming, Stems,
+    accented_variants, is_auxiliary, is_compound, is_coordinator, is_negation, prefix, starts_like,
+    Stemming, Stems,
 };
 pub use unmatchable::unmatchable;
 
@@ -587,7 +588,7 @@ impl SubjectMatcher {
                 }
                 return;
             }
-            if grouped || is_negation(inflection, raw) {
+            if grouped || is_negation(inflection, raw) || is_coordinator(inflection, raw) {
                 return;
             }
             if !is_auxiliary(inflection, raw) {

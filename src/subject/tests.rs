@@ -372,6 +372,23 @@ fn never_across_a_negation_or_clause_punctuation() {
 }
 
 #[test]
+fn never_across_a_word_that_joins_another_noun() {
+    // Must not: "and" or "or" inserted makes the phrase name a list.
+    assert_eq!(found("deaths in police and state custody"), vec![]);
+    assert_eq!(found("deaths in police or state custody"), vec![]);
+    // Must: the same phrase with an inserted word that joins nothing, and
+    // a coordinator outside the phrase.
+    assert_eq!(
+        found("deaths in police custody"),
+        vec![("deaths", "deaths in police custody")]
+    );
+    assert_eq!(
+        found("injuries and deaths in state custody"),
+        vec![("deaths", "deaths in state custody")]
+    );
+}
+
+#[test]
 fn words_are_letters_digits_and_inner_apostrophes_in_any_script() {
     let words = |text: &str| -> Vec<String> {
         tokens(text)

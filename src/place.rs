@@ -26,7 +26,9 @@
 //! communities) are places too, with their country as its own: "49 people
 //! died in South Carolina" counts that state, not a storm's national toll.
 //! A part counts only where it speaks of the number (before it in its
-//! clause, or up to the next mark after it).
+//! clause, or up to the next mark after it). So does a local unit that the
+//! text names by its kind, known to no list: "Kerr County", "Orleans
+//! Parish", "el estado de Shan", "la provincia de Valencia".
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -373,7 +375,8 @@ static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "iclon",
     ];
     let names = places().flat_map(|names| names.iter().copied());
-    AhoCorasick::new(names.chain(storm_words)).expect("place words")
+    AhoCorasick::new(names.chain(storm_words).chain(LOCAL_KINDS.iter().copied()))
+        .expect("place words")
 });
 
 /// A storm's name after the word for a storm: `Hurricane Katrina`, `huracán Mitch`.
@@ -392,6 +395,17 @@ pub struct Mention {
     pub key: String,
     /// A storm, not a country.
     pub storm: bool,
+    /// A local unit the text names by its kind ("Kerr County", "el estado
+    /// de Shan"): a part of some country, like a region.
+    pub local: bool,
+}
+
+impl Mention {
+    /// Whether the place is a part of a country: a region of [`REGIONS`] or
+    /// a local unit.
+    fn is_part(&self) -> bool {
+        self.local || is_region(&self.key)
+    }
 }
 
 /// Whether a name found at `span` stands as a word of its own, and not as a
@@ -420,6 +434,7 @@ fn names_in<'k>(
             span,
             key: key(i).to_string(),
             storm,
+            local: false,
         })
 }
 
@@ -444,8 +459,66 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         found.extend(names_in(text, &names, |i| storms[i], true));
         found.sort_by_key(|m| m.span.start);
     }
+    if LOCAL_WORDS.is_match(text) {
+        let local: Vec<Mention> = LOCAL
+            .captures_iter(text)
+            .filter_map(|c| c.name("en").or_else(|| c.name("es")))
+            .filter(|m| {
+                !found
+                    .iter()
+                    .any(|f| f.span.start < m.end() && m.start() < f.span.end)
+            })
+            .map(|m| Mention {
+                span: m.range(),
+                key: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+                storm: false,
+                local: true,
+            })
+            .collect();
+        if !local.is_empty() {
+            found.extend(local);
+            found.sort_by_key(|m| m.span.start);
+        }
+    }
     found
 }
+
+/// The words that name a local unit by its kind, for a quick test.
+static LOCAL_WORDS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(LOCAL_KINDS).expect("local unit words"));
+
+/// The words for a local unit's kind that [`LOCAL`] reads.
+const LOCAL_KINDS: &[&str] = &[
+    "County",
+    "Parish",
+    "Province",
+    "District",
+    "Prefecture",
+    "Municipality",
+    "estado de",
+    "región de",
+    "region de",
+    "provincia de",
+    "municipio de",
+    "departamento de",
+    "comuna de",
+    "condado de",
+    "distrito de",
+    "cantón de",
+    "canton de",
+];
+
+/// A local unit named by its kind: "Kerr County", "Orleans Parish", "el
+/// estado de Shan", "la provincia de Valencia". The name is capitalised.
+static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?-u:\b)(?P<en>(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:County|Parish|Province|District|Prefecture|Municipality))(?-u:\b)
+        | (?-u:\b)(?:estado|regi[óo]n|provincia|municipio|departamento|comuna|condado|distrito|cant[óo]n)\s+de\s+
+          (?P<es>\p{Lu}\p{L}+(?:\s+(?:de\s+)?\p{Lu}\p{L}+){0,2})",
+    )
+    .expect("local unit pattern")
+});
 
 /// Territories and the country they belong to.
 const TERRITORIES: &[(&str, &str)] = &[("Puerto Rico", "United States")];
@@ -511,24 +584,6 @@ fn figure_places(figure: &Figure) -> Vec<String> {
     keys
 }
 
-/// The words of a figure's subject phrases that say what it counts: those
-/// of four letters or more written in lowercase, without a plural `s`:
-/// "death" and "toll" in "death toll" and in "South Carolina's death toll",
-/// not the state's name.
-fn quantity_words(figure: &Figure) -> Vec<String> {
-    let mut words: Vec<String> = figure
-        .subjects_by_lang
-        .iter()
-        .flatten()
-        .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_lowercase))
-        .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
-        .collect();
-    words.sort_unstable();
-    words.dedup();
-    words
-}
-
 /// The names and aliases of the rules' sources that name a place ("US State
 /// Department"): a place named inside one is a source's, not a claim's.
 fn source_names_with_places(rules: &Rules) -> Vec<String> {
@@ -571,7 +626,7 @@ pub struct RulePlaces(OnceLock<Known>);
 struct Known {
     /// By figure index: [`figure_places`].
     figures: Vec<Vec<String>>,
-    /// By figure index: [`quantity_words`].
+    /// By figure index: [`Figure::quantity_words`].
     quantities: Vec<Vec<String>>,
     source_names: Vec<String>,
 }
@@ -580,7 +635,7 @@ impl RulePlaces {
     fn known(&self, rules: &Rules) -> &Known {
         self.0.get_or_init(|| Known {
             figures: rules.figures.iter().map(figure_places).collect(),
-            quantities: rules.figures.iter().map(quantity_words).collect(),
+            quantities: rules.figures.iter().map(Figure::quantity_words).collect(),
             source_names: source_names_with_places(rules),
         })
     }
@@ -668,8 +723,7 @@ impl Context<'_> {
         // South Carolina", not "33,241 nationwide, the most in
         // Guanajuato").
         let within = |m: &&Mention| {
-            !is_region(&m.key)
-                || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
+            !m.is_part() || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
         };
         let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
         if named.is_empty() {
@@ -685,7 +739,7 @@ impl Context<'_> {
         let quantity = &known.quantities[claim.figure];
         let parts: Vec<usize> = named
             .iter()
-            .filter(|m| is_region(&m.key) && !own.contains(&m.key))
+            .filter(|m| m.is_part() && !own.contains(&m.key))
             .flat_map(|m| {
                 (0..known.figures.len()).filter(move |&g| {
                     g != claim.figure
@@ -703,14 +757,14 @@ impl Context<'_> {
             // continues") the national figure only loses it.
             let end = numbers[claim.number].span.end;
             let right_after = named.iter().any(|m| {
-                is_region(&m.key)
+                m.is_part()
                     && known.figures[part].contains(&m.key)
                     && m.span.start >= end
                     && words_in(&text[end..m.span.start]) <= HANDED_WITHIN
             });
             let regions: Vec<&str> = named
                 .iter()
-                .filter(|m| is_region(&m.key))
+                .filter(|m| m.is_part())
                 .map(|m| m.key.as_str())
                 .collect();
             let one_region = regions.iter().all(|&k| k == regions[0]);
@@ -783,6 +837,25 @@ mod tests {
         assert_eq!(keys("Albuquerque, New Mexico"), ["United States"]);
         // A currency's mark is no place.
         assert!(keys("The prison cost US$100 million, or U.S.$100 million.").is_empty());
+    }
+
+    #[test]
+    fn a_local_unit_is_found_by_the_word_for_its_kind() {
+        // Must: a capitalised name with its kind, in either language.
+        assert_eq!(
+            keys("Officials in Kerr County and Orleans Parish said so."),
+            ["Kerr County", "Orleans Parish"]
+        );
+        assert_eq!(
+            keys("Hubo 39 muertos en el estado de Shan y en la provincia de Valencia."),
+            ["Shan", "Valencia"]
+        );
+        // Must not: the kind without a name, a lowercase word, or a state of
+        // affairs ("estado de emergencia").
+        assert!(keys("The county said the district was closed.").is_empty());
+        assert!(keys("Se declaró el estado de emergencia en la región.").is_empty());
+        // A name the gazetteer knows is found once, as itself.
+        assert_eq!(keys("la región de Valparaíso"), ["Valparaíso"]);
     }
 
     #[test]

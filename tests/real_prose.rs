@@ -667,3 +667,42 @@ canonical = 20
         [("deaths".to_string(), "230".to_string())]
     );
 }
+
+#[test]
+fn a_county_is_a_part_of_the_storm_s_toll_unless_the_desk_keeps_its_count() {
+    let rules = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in the floods"
+subjects = ["people died", "death toll"]
+canonical = 135
+
+[[figure]]
+id = "kerr-deaths"
+name = "Flood deaths in Kerr County"
+subjects = ["Kerr County's death toll"]
+canonical = 107
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let ids = |text: &str| -> Vec<(String, String)> {
+        claims_by(&checker, text)
+            .into_iter()
+            .map(|(id, number, _)| (id, number))
+            .collect()
+    };
+    // Must: another county's count, where it speaks of the number, is no
+    // claim about the whole toll; one the desk keeps goes to its figure.
+    assert_eq!(
+        ids("The floods hit Kerr County hardest. Nine people died in Travis County."),
+        vec![]
+    );
+    assert_eq!(
+        ids("The floods hit the region. The death toll rose to 68 in Kerr County."),
+        [("kerr-deaths".to_string(), "68".to_string())]
+    );
+    // Must not: the whole toll, with a county named in another clause.
+    assert_eq!(
+        ids("The death toll rose to 120, and Travis County closed its lake."),
+        [("deaths".to_string(), "120".to_string())]
+    );
+}

@@ -195,6 +195,24 @@ impl Figure {
             && self.allowed.iter().all(|v| whole(v.min) && whole(v.max))
     }
 
+    /// The words of the subject phrases that say what the figure counts:
+    /// those of four letters or more written in lowercase, without a plural
+    /// `s`: "death" and "toll" in "death toll" and in "South Carolina's death
+    /// toll", not the state's name.
+    pub fn quantity_words(&self) -> Vec<String> {
+        let mut words: Vec<String> = self
+            .subjects_by_lang
+            .iter()
+            .flatten()
+            .flat_map(|phrase| phrase.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 4 && w.starts_with(char::is_lowercase))
+            .map(|w| w.strip_suffix('s').unwrap_or(w).to_string())
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        words
+    }
+
     /// The two parts a figure's `name` joins (see [`Figure::parts`]).
     pub fn joined_parts(name: &str) -> Option<[String; 2]> {
         let words: Vec<&str> = name

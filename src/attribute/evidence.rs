@@ -242,14 +242,25 @@ pub(super) fn names_another_thing(
             .any(|s| s.to_lowercase().contains(&lower))
 }
 
-/// Whether the number's clause, or (where values follow one another, each
-/// with its part) what the clause says right after the number, names one,
-/// not both, of the parts the figure's name joins: in a figure named
-/// "Structures destroyed in the Palisades and Eaton fires", "the Palisades
-/// fire destroyed 6,837 structures" counts one fire's ([`Figure::parts`]).
-pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cues: &Cues) -> bool {
-    let Some([first, second]) = &figure.parts else {
-        return false;
+/// The part the number is said of, if the number's clause, or (where values
+/// follow one another, each with its part) what the clause says right after
+/// the number, names one, not both, of the parts the figure's name joins: its
+/// word in that name. In a figure named "Structures destroyed in the
+/// Palisades and Eaton fires", "the Palisades fire destroyed 6,837
+/// structures" counts one fire's ([`Figure::parts`]).
+pub(super) fn named_part<'f>(
+    s: &Sentence,
+    number: &Number,
+    figure: &'f Figure,
+    cues: &Cues,
+) -> Option<&'f str> {
+    let [first, second] = figure.parts.as_ref()?;
+    let word = |first_one: bool| {
+        if first_one {
+            first.as_str()
+        } else {
+            second.as_str()
+        }
     };
     // Which part a stretch names, if one and not both: `Some(true)` for
     // the first.
@@ -265,8 +276,8 @@ pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cue
         (a != b).then_some(a)
     };
     let clause = super::modality::clause(s, &number.span, cues);
-    if part_in(s.slice(clause.clone())).is_some() {
-        return true;
+    if let Some(one) = part_in(s.slice(clause.clone())) {
+        return Some(word(one));
     }
     // Values given one after the other, each with its part after it:
     // "5,316 structures were destroyed in the Palisades Fire and more than
@@ -275,16 +286,13 @@ pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cue
     // the other; and the number is no whole a part is taken of ("16 of the
     // 24 deaths are attributed to the Eaton Fire and 8 to the Palisades").
     let base = clause.start.min(number.qualifier_start);
-    let before = s.slice(base..number.qualifier_start);
-    if cues.whole_of.is_match(before) {
-        return false;
+    if is_taken_of(s, number, cues) {
+        return None;
     }
     // The stretch after a value, up to the next digit, names its part.
     let digit = |c: char| c.is_ascii_digit();
     let after = s.slice(number.span.end..clause.end.max(number.span.end));
-    let Some(own) = after.split(digit).next().and_then(part_in) else {
-        return false;
-    };
+    let own = after.split(digit).next().and_then(part_in)?;
     // Another value's stretch (every value's in the clause, from the first)
     // names the other part.
     let clause_on = s.slice(base..clause.end.max(base));
@@ -292,6 +300,42 @@ pub(super) fn names_one_part(s: &Sentence, number: &Number, figure: &Figure, cue
         .split(digit)
         .skip(1)
         .any(|text| part_in(text) == Some(!own))
+        .then(|| word(own))
+}
+
+/// Whether `of the` right before the number makes it the whole a part is
+/// taken of: "16 of the 24 deaths".
+pub(super) fn is_taken_of(s: &Sentence, number: &Number, cues: &Cues) -> bool {
+    let clause = super::modality::clause(s, &number.span, cues);
+    let base = clause.start.min(number.qualifier_start);
+    cues.whole_of
+        .is_match(s.slice(base..number.qualifier_start))
+}
+
+/// The one other figure of the same unit whose subject phrases name `part`
+/// (a word of `figure`'s name, "Eaton") and share a word of what `figure`
+/// counts: where the desk keeps the part's own count ("deaths in the Eaton
+/// Fire"), a number said of that part is its.
+pub(super) fn part_figure(figures: &[Figure], figure: usize, part: &str) -> Option<usize> {
+    let whole = figures[figure].quantity_words();
+    let names = |f: &Figure| {
+        f.subjects_by_lang.iter().flatten().any(|phrase| {
+            phrase
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == part)
+        })
+    };
+    let mut found = (0..figures.len()).filter(|&g| {
+        g != figure
+            && figures[g].unit == figures[figure].unit
+            && names(&figures[g])
+            && figures[g]
+                .quantity_words()
+                .iter()
+                .any(|w| whole.contains(w))
+    });
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
 }
 
 /// The words after the subject up to the next comma, colon, semicolon,

@@ -48,8 +48,8 @@ use cues::Cues;
 use evidence::{
     after_an_opening_whole, counted_by_rate, counts_a_difference, counts_a_subset, counts_a_window,
     counts_an_increment, counts_another_noun, counts_the_verb_s_subject, in_another_clause,
-    names_a_whole, names_another_thing, names_one_part, negated, reduced_relative, same_unit,
-    says_rate, small_word_counts,
+    is_taken_of, named_part, names_a_whole, names_another_thing, negated, part_figure,
+    reduced_relative, same_unit, says_rate, small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -461,10 +461,33 @@ pub fn attribute_in(
                         && !counts_a_subset(&s, n, &hit.span, cues)
                         && !after_an_opening_whole(&s, n, &hit.span, cues)
                         && !names_another_thing(&s, &hit.span, figure, cues)
-                        && !names_one_part(&s, n, figure, cues)
                         && !negated(&s, n, &hit.span, cues)
                 })
                 .collect();
+            // A number said of one part of what the figure's name joins is
+            // not the whole's; where the desk keeps that part's own count,
+            // it is that count's, in the words of the whole's phrase.
+            let (candidates, of_parts): (Vec<_>, Vec<_>) = candidates
+                .into_iter()
+                .partition(|&(i, _)| named_part(&s, &numbers[i], figure, cues).is_none());
+            for (i, distance) in of_parts {
+                // Not the whole a part is taken of: "16 of the 31 deaths".
+                if is_taken_of(&s, &numbers[i], cues) {
+                    continue;
+                }
+                let part = named_part(&s, &numbers[i], figure, cues).expect("partitioned");
+                if let Some(g) = part_figure(figures, hit.figure, part) {
+                    proposals.push(Proposal {
+                        number: i,
+                        figure: g,
+                        subject: hit.span.clone(),
+                        distance,
+                        earlier: false,
+                        family: true,
+                        series_year: None,
+                    });
+                }
+            }
             let Some(best) = candidates.iter().map(|c| c.1).min() else {
                 continue;
             };
@@ -611,12 +634,18 @@ pub fn attribute_in(
                     subject: best.subject.clone(),
                     names: &names,
                     places: cues.place_prepositions,
+                    relative_open: Some(cues.relative_open),
                 };
                 // A day after a word of the figure's name ("crossed the
                 // Channel yesterday") still bounds the count: only a part
                 // ("CECOT alone") qualifies the name it follows.
                 let own_words = Own {
                     subject: best.subject.clone(),
+                    relative_open: Some(cues.relative_open),
+                    ..Own::NONE
+                };
+                let outside = Own {
+                    relative_open: Some(cues.relative_open),
                     ..Own::NONE
                 };
                 let rivals = in_sentence
@@ -638,7 +667,7 @@ pub fn attribute_in(
                     part: in_reach(&s, &reach, number, &own, cues.part).is_some(),
                     period: in_reach(&s, &reach, number, &own, cues.period).is_some(),
                     // The subject itself may say it: "the death toll rose to".
-                    running_total: in_reach(&s, &reach, number, &Own::NONE, cues.running_total)
+                    running_total: in_reach(&s, &reach, number, &outside, cues.running_total)
                         .is_some(),
                     referred,
                     family: best.family,
@@ -711,6 +740,9 @@ struct Own<'a> {
     /// The prepositions that put a place after them (`in`, `en`): a place
     /// the figure's name names, after one of them, is the figure's own.
     places: &'a [&'a str],
+    /// A comma and a relative pronoun: a cue in the clause it opens, closed
+    /// before the number, is not about the number ([`in_closed_relative`]).
+    relative_open: Option<&'a Regex>,
 }
 
 impl Own<'_> {
@@ -719,6 +751,7 @@ impl Own<'_> {
         subject: 0..0,
         names: &|_| false,
         places: &[],
+        relative_open: None,
     };
 }
 
@@ -737,6 +770,7 @@ fn in_reach(
     own: &Own,
     cue: &Regex,
 ) -> Option<Range<usize>> {
+    let relative_open = own.relative_open;
     // One search over the whole reach; a match inside the number itself
     // (its qualifier, its rate base) is none of these cues.
     let base = reach.start.max(s.range.start);
@@ -751,6 +785,12 @@ fn in_reach(
             // nor a place that the figure's name names ("in the region of
             // Valparaíso" for a figure of that region).
             let inside = own.subject.start <= m.start && m.end <= own.subject.end;
+            // A cue in a clause set off before the number speaks of that
+            // clause's noun: "the fire, which started on Friday, has killed
+            // 112" is not a day's count.
+            if in_closed_relative(s, base, m, number, relative_open) {
+                return false;
+            }
             let before = s.slice(base.min(m.start)..m.start).trim_end();
             let word = &before[before.len() - word_before_end(before)..];
             let cue_word = s.slice(m.clone()).split_whitespace().next().unwrap_or("");
@@ -772,6 +812,32 @@ fn in_reach(
                     .any(|w| (own.names)(w));
             !inside && !names_it && !own_place && !own_kind
         })
+}
+
+/// Whether the cue at `m` lies in a relative clause that a comma opens after
+/// `base` and another closes before the number: ", que se inició el
+/// viernes, …". A relative clause that runs on to the number may be about it.
+fn in_closed_relative(
+    s: &Sentence,
+    base: usize,
+    m: &Range<usize>,
+    number: &Number,
+    relative_open: Option<&Regex>,
+) -> bool {
+    let Some(relative_open) = relative_open else {
+        return false;
+    };
+    if m.end > number.qualifier_start {
+        return false;
+    }
+    // Opened before the cue and not closed yet; closed before the number
+    // (the cue's own match may take the closing mark).
+    let before = s.slice(base.min(m.start)..m.start);
+    let open = relative_open
+        .find_iter(before)
+        .last()
+        .is_some_and(|r| !before[r.end()..].contains(','));
+    open && s.slice(m.start..number.qualifier_start).contains(',')
 }
 
 /// The part of a clause that speaks of its number: from the clause's start

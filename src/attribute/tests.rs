@@ -1478,3 +1478,101 @@ canonical = 53
     let e = evidence("On average, 12 people died in custody each month.");
     assert!(e.part, "{e:?}");
 }
+
+#[test]
+fn a_cue_in_a_relative_clause_closed_before_the_number_is_not_about_it() {
+    // Must: the day says when the unrest began, not what the count covers.
+    let e = evidence("The unrest, which began on Friday, means 367 people have died in custody.");
+    assert!(!e.narrow_time, "{e:?}");
+    let es = r#"
+[[figure]]
+id = "fallecidos"
+name = "Fallecidos"
+subjects = ["deaths"]
+subjects_es = ["fallecidos"]
+canonical = 138
+"#;
+    let text =
+        "La cadena de incendios, que comenzó el viernes, ha dejado 112 fallecidos hasta ahora.";
+    let e = evidence_under(es, text, Lang::Es);
+    assert!(!e.narrow_time, "{text}: {e:?}");
+    // Must not: a relative clause that holds the number, a day after a plain
+    // "that" of reported speech, or a day outside any relative clause.
+    for text in [
+        "The raids, which ended on Friday after 40 people were arrested, go on.",
+        "Police said that on Friday, 40 people were arrested.",
+        "The unrest, which began in March, flared on Friday, when 40 people were arrested.",
+    ] {
+        let e = evidence(text);
+        assert!(e.narrow_time, "{text}: {e:?}");
+    }
+}
+
+#[test]
+fn a_number_said_of_one_part_goes_to_that_part_s_own_figure() {
+    const FIRES: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in the Palisades and Eaton fires"
+subjects = ["deaths"]
+canonical = 31
+
+[[figure]]
+id = "eaton-deaths"
+name = "Deaths in the Eaton Fire"
+subjects = ["(deaths|died) in the Eaton Fire"]
+canonical = 19
+
+[[figure]]
+id = "eaton-structures"
+name = "Structures destroyed in the Eaton Fire"
+subjects = ["structures destroyed in the Eaton Fire"]
+canonical = 9418
+"#;
+    // Must: the part the desk keeps a count of, in the whole's words.
+    assert_eq!(
+        claims_under(FIRES, "The Eaton Fire has been blamed for 16 deaths."),
+        [claim("eaton-deaths", "16")]
+    );
+    assert_eq!(
+        claims_under(
+            FIRES,
+            "Officials counted 16 deaths, all of them in the Eaton Fire."
+        ),
+        [claim("eaton-deaths", "16")]
+    );
+    // Must not: a part the desk keeps no count of, a whole a part is taken
+    // of, or both parts named.
+    assert_eq!(
+        claims_under(FIRES, "The Palisades Fire has been blamed for 12 deaths."),
+        []
+    );
+    let found = claims_under(FIRES, "The Eaton Fire accounts for 16 of the 31 deaths.");
+    assert!(!found.contains(&claim("eaton-deaths", "31")), "{found:?}");
+    assert_eq!(
+        claims_under(
+            FIRES,
+            "There were 31 deaths in the Palisades and Eaton fires."
+        ),
+        [claim("deaths", "31")]
+    );
+    // Must not: a part's count of another quantity (structures are not
+    // deaths), even where the desk keeps one.
+    const STRUCTURES: &str = r#"
+[[figure]]
+id = "destroyed"
+name = "Structures destroyed in the Palisades and Eaton fires"
+subjects = ["structures destroyed", "destroyed structures"]
+canonical = 16251
+
+[[figure]]
+id = "eaton-deaths"
+name = "Deaths in the Eaton Fire"
+subjects = ["(deaths|died) in the Eaton Fire"]
+canonical = 19
+"#;
+    assert_eq!(
+        claims_under(STRUCTURES, "The Eaton Fire destroyed 9,418 structures."),
+        []
+    );
+}

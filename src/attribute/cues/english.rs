@@ -24,6 +24,7 @@ pub(super) static ENGLISH: Cues = Cues {
     share_before: &SHARE_BEFORE,
     opening_whole: &OPENING_WHOLE,
     relative_end: &RELATIVE_END,
+    relative_open: &RELATIVE_OPEN,
     free_after: FREE_AFTER,
     auxiliaries: Lang::En.auxiliaries(),
     linking: LINKING,
@@ -218,6 +219,10 @@ static OPENING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
 
 static RELATIVE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),?\s*\b(?:which|who|that)\s+$").expect("relative pattern"));
+
+static RELATIVE_OPEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s*(?:which|who|whose|where|when)\b").expect("relative pattern")
+});
 
 /// Words after a number that do not make it count something else.
 const FREE_AFTER: &[&str] = &[

@@ -66,6 +66,9 @@ pub(super) struct Cues {
     pub opening_whole: &'static Pattern,
     /// A relative pronoun ending a stretch: `, which`.
     pub relative_end: &'static Pattern,
+    /// A comma and a relative pronoun opening a clause set off in the
+    /// sentence: ", which", ", que", ", donde".
+    pub relative_open: &'static Pattern,
     /// Words after a number that do not make it count something else.
     pub free_after: &'static [&'static str],
     /// The language's auxiliaries ([`Lang::auxiliaries`]) and the other

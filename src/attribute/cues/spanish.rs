@@ -26,6 +26,7 @@ pub(super) static SPANISH: Cues = Cues {
     share_before: &ES_SHARE_BEFORE,
     opening_whole: &ES_OPENING_WHOLE,
     relative_end: &ES_RELATIVE_END,
+    relative_open: &ES_RELATIVE_OPEN,
     free_after: ES_FREE_AFTER,
     auxiliaries: Lang::Es.auxiliaries(),
     linking: ES_LINKING,
@@ -146,6 +147,12 @@ static ES_PART_OF: Pattern = LazyLock::new(|| {
 });
 
 static ES_WHOLE_OF: Pattern = LazyLock::new(|| regex(r"(?i)\bde\s+l[oa]s\s+$"));
+
+static ES_RELATIVE_OPEN: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i),\s*(?:que|quien|quienes|cuyo|cuya|donde|cuando|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales)\b",
+    )
+});
 
 static ES_RELATIVE_END: Pattern = LazyLock::new(|| {
     regex(r"(?i),?\s*\b(?:que|quien|quienes|el\s+cual|la\s+cual|los\s+cuales|las\s+cuales)\s+$")

@@ -1576,3 +1576,50 @@ canonical = 19
         []
     );
 }
+
+#[test]
+fn a_phrase_across_a_numeral_before_its_last_word_counts_that_word() {
+    const STATES: &str = r#"
+[[figure]]
+id = "states"
+name = "States with infected dairy herds"
+subjects = ["herds in states"]
+canonical = 17
+
+[[figure]]
+id = "peak"
+name = "Peak of inflation"
+unit = "percent"
+subjects = ["highest in 41 years"]
+canonical = 11.1
+
+[[figure]]
+id = "arrests"
+name = "Arrests under the state of exception"
+subjects = ["arrests under the state of exception"]
+canonical = 85000
+"#;
+    // Must: the numeral inside the phrase is the count, not the one before.
+    assert_eq!(
+        claims_under(
+            STATES,
+            "The virus spread across more than 1,000 herds in 17 states."
+        ),
+        [claim("states", "17")]
+    );
+    // Must not: a numeral the desk wrote into the phrase, or a year inside it.
+    assert_eq!(
+        claims_under(
+            STATES,
+            "Inflation rose to its highest in 41 years at 11.1%."
+        ),
+        [claim("peak", "11.1%")]
+    );
+    assert_eq!(
+        claims_under(
+            STATES,
+            "Police made 85,000 arrests under the 2022 state of exception."
+        ),
+        [claim("arrests", "85,000")]
+    );
+}

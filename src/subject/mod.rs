@@ -450,14 +450,23 @@ impl SubjectMatcher {
                 covered.extend(figures.iter().map(|&(f, _)| f));
                 let span = range.start + first.start..range.start + end;
                 // Where numbers stand outside phrases, one that runs across
-                // a numeral is written round it ("tasa de 25,6 homicidios").
-                let around = !stems.stemming.inflection.numbers_inside
-                    && slice[first.start..end].bytes().any(|b| b.is_ascii_digit());
+                // a numeral is written round it ("tasa de 25,6 homicidios");
+                // elsewhere, one whose last word the numeral counts ("herds
+                // in 17 states").
+                let phrase = &slice[first.start..end];
+                let written_round = !stems.stemming.inflection.numbers_inside
+                    && phrase.bytes().any(|b| b.is_ascii_digit());
+                let counted = counted_last_word(phrase);
                 hits.extend(figures.into_iter().map(|(figure, family)| SubjectHit {
                     figure,
                     span: span.clone(),
                     family,
-                    around,
+                    // A numeral the desk wrote ("highest in 41 years") is
+                    // a word of the phrase, not its number.
+                    around: written_round
+                        || counted.is_some_and(|n| {
+                            self.own.get(figure).is_none_or(|own| !own.contains(n))
+                        }),
                 }));
                 resume = end;
             } else if let Some((end, figures)) = turned
@@ -597,6 +606,27 @@ impl SubjectMatcher {
             previous = word;
         }
     }
+}
+
+/// The numeral, not a year, that stands right before the last word of a
+/// phrase that runs across it, if one does: the phrase counts that word with
+/// it ("herds in 17 states" is a count of states), not the number before the
+/// phrase.
+fn counted_last_word(phrase: &str) -> Option<&str> {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let [.., numeral, _last] = words.as_slice() else {
+        return None;
+    };
+    let digits = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
+    let year = numeral.len() == 4
+        && numeral
+            .parse::<u32>()
+            .is_ok_and(|y| (1800..=2100).contains(&y));
+    (words.len() >= 3
+        && numeral.starts_with(|c: char| c.is_ascii_digit())
+        && numeral.chars().all(digits)
+        && !year)
+        .then_some(*numeral)
 }
 
 /// How many auxiliaries a phrase may hold beyond its gap.

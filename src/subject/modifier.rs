@@ -22,10 +22,10 @@ use crate::lang::Lang;
 
 /// The words of a figure that a modifier may repeat without narrowing it:
 /// those of its name and its subject phrases, lowercased, with a plural `s`
-/// dropped.
+/// dropped; numerals too ("41" in "highest in 41 years").
 pub(super) fn own_words<'a>(texts: impl Iterator<Item = &'a str>) -> HashSet<String> {
     texts
-        .flat_map(|t| t.split(|c: char| !c.is_alphabetic()))
+        .flat_map(|t| t.split(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .map(singular)
         .collect()

@@ -43,12 +43,28 @@ fn singular(word: &str) -> String {
 /// another quantity than the figure whose own words are `own`.
 pub(super) fn narrows(text: &str, span: &Range<usize>, own: &HashSet<String>, lang: Lang) -> bool {
     match lang {
-        Lang::En => word_before(text, span.start).is_some_and(|(at, word)| {
-            let opening = opens_a_noun_phrase(text, at);
-            opening.is_some()
-                && narrows_before_en(word, opening == Some(Opening::Sentence), own)
-                && !opens_with_a_verb(&text[span.clone()])
-        }),
+        Lang::En => {
+            // Past the figure's own words written before the phrase ("food
+            // price inflation": "price" is the figure's, "food" narrows).
+            let mut before = word_before(text, span.start);
+            for _ in 0..MODIFIERS_OWN {
+                match before {
+                    Some((at, word))
+                        if word.chars().all(char::is_alphabetic)
+                            && own.contains(&singular(word)) =>
+                    {
+                        before = word_before(text, at);
+                    }
+                    _ => break,
+                }
+            }
+            before.is_some_and(|(at, word)| {
+                let opening = opens_a_noun_phrase(text, at);
+                opening.is_some()
+                    && narrows_before_en(word, opening == Some(Opening::Sentence), own)
+                    && !opens_with_a_verb(&text[span.clone()])
+            })
+        }
         Lang::Es => {
             let listed = |w: &str| NARROWING_ES.contains(&w.to_lowercase().as_str());
             word_before(text, span.start).is_some_and(|(_, w)| listed(w))
@@ -56,6 +72,9 @@ pub(super) fn narrows(text: &str, span: &Range<usize>, own: &HashSet<String>, la
         }
     }
 }
+
+/// How many of the figure's own words a modifier may stand before.
+const MODIFIERS_OWN: usize = 3;
 
 /// What stands before a modifier that makes it part of a noun phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

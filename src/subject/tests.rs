@@ -268,6 +268,39 @@ canonical = 248
 }
 
 #[test]
+fn a_narrowing_word_counts_past_the_figure_s_own_words_before_the_phrase() {
+    let rules = Rules::parse(
+        "[[figure]]\nid = \"cpi\"\nname = \"Consumer price inflation in the UK\"\nsubjects = [\"inflation rose\"]\nunit = \"percent\"\ncanonical = 3.8\n",
+        Path::new("rules.toml"),
+    )
+    .unwrap();
+    let en = SubjectMatcher::new(&rules.figures, Lang::En);
+    let found = |text: &str| -> Vec<String> {
+        en.find(text, 0..text.len())
+            .into_iter()
+            .map(|h| text[h.span].to_string())
+            .collect()
+    };
+    // Must: "food" narrows "price inflation", "price" being the figure's.
+    assert_eq!(
+        found("Food price inflation rose to 16.2%."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("The core consumer price inflation rose to 3%."),
+        Vec::<String>::new()
+    );
+    // Must not: only the figure's own words, or a name, before the phrase.
+    for text in [
+        "Consumer price inflation rose to 3.8%.",
+        "UK consumer price inflation rose to 3.8%.",
+        "The consumer price inflation rose to 3.8%.",
+    ] {
+        assert_eq!(found(text), ["inflation rose"], "{text}");
+    }
+}
+
+#[test]
 fn a_subject_with_a_grouped_number_in_it_matches() {
     let rules = Rules::parse(
         "[[figure]]\nid = \"k\"\nname = \"Killings\"\nsubjects = [\"killings per 100,000\"]\nsubjects_es = [\"homicidios por cada 100.000\"]\nunit = \"rate\"\ncanonical = 1.9\n",

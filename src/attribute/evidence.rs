@@ -195,6 +195,35 @@ pub(super) fn after_an_opening_whole(
         && cues.opening_whole.is_match(s.slice(s.range.start..comma))
 }
 
+/// Whether the sentence opens with what its numbers come in addition to,
+/// named by a word of what `figure` counts, and `number` stands after that
+/// opening: "In addition to the deaths, the storm left three people dead
+/// from unknown causes" counts no deaths of the toll.
+pub(super) fn after_an_addition(
+    s: &Sentence,
+    number: &Number,
+    figure: &Figure,
+    cues: &Cues,
+) -> bool {
+    let sentence = s.all();
+    let Some(comma) = sentence.find(',') else {
+        return false;
+    };
+    let opening = &sentence[..comma];
+    if number.qualifier_start <= s.range.start + comma || !cues.opening_addition.is_match(opening) {
+        return false;
+    }
+    let Some(last) = opening
+        .split(|c: char| !c.is_alphanumeric())
+        .rfind(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    let last = last.to_lowercase();
+    let last = last.strip_suffix('s').unwrap_or(&last);
+    figure.quantity_words().iter().any(|w| w == last)
+}
+
 /// Whether the subject names the whole that a share in the sentence is
 /// taken of ("4,000 women, 3% of the prison population"): then the figure
 /// is no claim of any number beside it, whose counts are parts of it.

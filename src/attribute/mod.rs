@@ -46,10 +46,11 @@ use crate::rules::{Figure, Unit};
 pub use crate::subject::{SubjectHit, SubjectMatcher};
 use cues::Cues;
 use evidence::{
-    after_an_opening_whole, counted_by_rate, counts_a_difference, counts_a_subset, counts_a_window,
-    counts_an_increment, counts_another_noun, counts_the_verb_s_subject, in_another_clause,
-    is_taken_of, named_part, names_a_whole, names_another_thing, negated, part_figure,
-    reduced_relative, same_unit, says_rate, small_word_counts,
+    after_an_addition, after_an_opening_whole, counted_by_rate, counts_a_difference,
+    counts_a_subset, counts_a_window, counts_an_increment, counts_another_noun,
+    counts_the_verb_s_subject, in_another_clause, is_taken_of, named_part, names_a_whole,
+    names_another_thing, negated, part_figure, reduced_relative, same_unit, says_rate,
+    small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -460,6 +461,7 @@ pub fn attribute_in(
                         && !counts_a_window(&s, n, cues)
                         && !counts_a_subset(&s, n, &hit.span, cues)
                         && !after_an_opening_whole(&s, n, &hit.span, cues)
+                        && !after_an_addition(&s, n, figure, cues)
                         && !names_another_thing(&s, &hit.span, figure, cues)
                         && !negated(&s, n, &hit.span, cues)
                 })

@@ -1623,3 +1623,40 @@ canonical = 85000
         [claim("arrests", "85,000")]
     );
 }
+
+#[test]
+fn numbers_after_what_they_come_in_addition_to_are_not_that_figure_s() {
+    const STORM: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths from the storm"
+subjects = ["people dead", "death toll"]
+subjects_es = ["personas muertas", "muertos"]
+canonical = 248
+
+[[figure]]
+id = "missing"
+name = "People missing after the storm"
+subjects = ["people missing"]
+subjects_es = ["desaparecidos"]
+canonical = 6
+"#;
+    // Must: the deaths come in addition to the toll named before the comma.
+    assert_eq!(
+        claims_under(STORM, "In addition to the deaths, the storm left three people dead from unknown causes."),
+        []
+    );
+    assert_eq!(
+        claimed_under_in(STORM, "Además de los muertos, la tormenta dejó 12 muertos más por causas desconocidas.", Lang::Es),
+        Vec::<String>::new()
+    );
+    // Must not: another quantity after the opening, or no such opening.
+    assert_eq!(
+        claims_under(STORM, "In addition to the deaths, officials listed 41 people missing."),
+        [claim("missing", "41")]
+    );
+    assert_eq!(
+        claims_under(STORM, "After the storm, the death toll rose to 248."),
+        [claim("deaths", "248")]
+    );
+}

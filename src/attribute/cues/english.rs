@@ -23,6 +23,7 @@ pub(super) static ENGLISH: Cues = Cues {
     whole_of: &WHOLE_OF,
     share_before: &SHARE_BEFORE,
     opening_whole: &OPENING_WHOLE,
+    opening_addition: &OPENING_ADDITION,
     relative_end: &RELATIVE_END,
     relative_open: &RELATIVE_OPEN,
     free_after: FREE_AFTER,
@@ -210,6 +211,13 @@ static SHARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)(?:%|(?-u:\b)(?:per\s?cent|percent|half|thirds?|quarters?|fifths?|tenths?|majority|minority|proportion|fraction))\s+of\s+(?:(?:the|all|its|their|these|those)\s+)?$",
     )
     .expect("share-before pattern")
+});
+
+static OPENING_ADDITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^[^\w]*(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from|on\s+top\s+of)\s",
+    )
+    .expect("opening addition pattern")
 });
 
 static OPENING_WHOLE: LazyLock<Regex> = LazyLock::new(|| {

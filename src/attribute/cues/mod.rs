@@ -64,6 +64,9 @@ pub(super) struct Cues {
     /// A sentence opening with the whole its parts are taken from: "Of the
     /// 367 who died in custody, 330 were men", "De los 367 muertos, …".
     pub opening_whole: &'static Pattern,
+    /// A sentence opening with what its numbers come in addition to: "In
+    /// addition to the deaths, …", "Además de los muertos, …".
+    pub opening_addition: &'static Pattern,
     /// A relative pronoun ending a stretch: `, which`.
     pub relative_end: &'static Pattern,
     /// A comma and a relative pronoun opening a clause set off in the

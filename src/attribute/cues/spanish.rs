@@ -25,6 +25,7 @@ pub(super) static SPANISH: Cues = Cues {
     whole_of: &ES_WHOLE_OF,
     share_before: &ES_SHARE_BEFORE,
     opening_whole: &ES_OPENING_WHOLE,
+    opening_addition: &ES_OPENING_ADDITION,
     relative_end: &ES_RELATIVE_END,
     relative_open: &ES_RELATIVE_OPEN,
     free_after: ES_FREE_AFTER,
@@ -464,6 +465,9 @@ static ES_SHARE_BEFORE: Pattern = LazyLock::new(|| {
 });
 
 /// See the English `OPENING_WHOLE`: "De los 367 muertos, 330 eran hombres".
+static ES_OPENING_ADDITION: Pattern =
+    LazyLock::new(|| regex(r"(?i)^[^\w]*(?:además\s+de|aparte\s+de|sin\s+contar)\s"));
+
 static ES_OPENING_WHOLE: Pattern = LazyLock::new(|| {
     regex(r"(?i)^[^\w]*(?:de|entre)\s+(?:los|las|todos\s+los|todas\s+las|estos|estas)\s")
 });

@@ -132,8 +132,17 @@ pub(super) fn counts_a_window(s: &Sentence, number: &Number, cues: &Cues) -> boo
         .filter(|(_, c)| c.is_whitespace())
         .nth(8)
         .map_or(after.len(), |(i, _)| i);
-    window.is_match(before) || window.is_match(&after[..near_end])
+    // A window right before a change from one value to the number dates the
+    // change: "aumentó en las últimas horas de 133 a 134" gives a total.
+    let dates_a_change = |m: regex::Match| FROM_TO_BEFORE.is_match(&before[m.end()..]);
+    window.find_iter(before).any(|m| !dates_a_change(m)) || window.is_match(&after[..near_end])
 }
+
+/// What stands between a change's window and its second value: "de 133 a ",
+/// "from 133 to ".
+static FROM_TO_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)^\W*(?:de|from)\s+\d[\d.,\s]*\s(?:a|to)\s+$").expect("from-to pattern")
+});
 
 /// Whether a status verb stands between the number and a subject after it,
 /// or follows the subject in the same stretch of the clause.

@@ -1643,20 +1643,56 @@ canonical = 6
 "#;
     // Must: the deaths come in addition to the toll named before the comma.
     assert_eq!(
-        claims_under(STORM, "In addition to the deaths, the storm left three people dead from unknown causes."),
+        claims_under(
+            STORM,
+            "In addition to the deaths, the storm left three people dead from unknown causes."
+        ),
         []
     );
     assert_eq!(
-        claimed_under_in(STORM, "Además de los muertos, la tormenta dejó 12 muertos más por causas desconocidas.", Lang::Es),
+        claimed_under_in(
+            STORM,
+            "Además de los muertos, la tormenta dejó 12 muertos más por causas desconocidas.",
+            Lang::Es
+        ),
         Vec::<String>::new()
     );
     // Must not: another quantity after the opening, or no such opening.
     assert_eq!(
-        claims_under(STORM, "In addition to the deaths, officials listed 41 people missing."),
+        claims_under(
+            STORM,
+            "In addition to the deaths, officials listed 41 people missing."
+        ),
         [claim("missing", "41")]
     );
     assert_eq!(
         claims_under(STORM, "After the storm, the death toll rose to 248."),
         [claim("deaths", "248")]
+    );
+}
+
+#[test]
+fn a_window_before_a_change_dates_the_change() {
+    let es = r#"
+[[figure]]
+id = "fallecidos"
+name = "Fallecidos"
+subjects = ["deaths"]
+subjects_es = ["muertos"]
+canonical = 138
+"#;
+    // Must: the total the count changed to, in the last hours.
+    assert_eq!(
+        claimed_under_in(
+            es,
+            "El balance aumentó en las últimas horas de 133 a 134 muertos.",
+            Lang::Es
+        ),
+        ["134"]
+    );
+    // Must not: a count of the last hours themselves.
+    assert_eq!(
+        claimed_under_in(es, "En las últimas 24 horas hubo 12 muertos.", Lang::Es),
+        Vec::<String>::new()
     );
 }

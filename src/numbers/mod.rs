@@ -414,8 +414,7 @@ fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar, decimal: Decimal)
     let from = g.from_to.as_ref().and_then(|(before, after, changes)| {
         let de = before.captures(opening)?.get(1)?;
         let de_start = start - (opening.len() - de.start());
-        let word = preceding_word(&text[..de_start]).map(str::to_lowercase);
-        let change = word.is_some_and(|w| changes.contains(&w.as_str()));
+        let change = changed_before(&text[..de_start], changes);
         (!change && after.is_match(rest)).then_some(start - de_start)
     });
     let second = match (between, from) {
@@ -696,6 +695,30 @@ fn is_lone_rate_base(before: &str, value: f64) -> bool {
     base && preceding_word(before)
         .is_some_and(|w| ["per", "cada", "every"].contains(&w.to_lowercase().as_str()))
 }
+
+/// Whether a verb of change stands before `de 133 a 134`, right before it
+/// or a few words back with no other `de` between ("aumentó en las últimas
+/// horas de 133 a 134"; not "aumentó el número de víctimas de 20 a 30").
+fn changed_before(before: &str, changes: &[&str]) -> bool {
+    let mut rest = before;
+    for _ in 0..CHANGE_WORDS_BACK {
+        let Some(word) = preceding_word(rest) else {
+            return false;
+        };
+        let lower = word.to_lowercase();
+        if changes.contains(&lower.as_str()) {
+            return true;
+        }
+        if matches!(lower.as_str(), "de" | "del") {
+            return false;
+        }
+        rest = &rest[..rest.trim_end_matches([' ', '\u{a0}']).len() - word.len()];
+    }
+    false
+}
+
+/// How many words back from `de` a verb of change still makes a change.
+const CHANGE_WORDS_BACK: usize = 5;
 
 fn preceding_word(before: &str) -> Option<&str> {
     let trimmed = before.trim_end_matches([' ', '\u{a0}']);

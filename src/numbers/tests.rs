@@ -764,6 +764,15 @@ fn spanish_ranges_and_rates() {
     let change = es("la tasa bajó de 38 a 2,4");
     assert_eq!(change.len(), 2, "{change:?}");
     assert!(change.iter().all(|n| n.2 == n.3));
+    // Also with a few words between the verb and `de`, none of them `de`.
+    let change = es("la cifra aumentó en las últimas horas de 133 a 134");
+    assert_eq!(change.len(), 2, "{change:?}");
+    // Must not: a `de` between opens another phrase, whose range it is.
+    let range = es("aumentó el número de víctimas de entre 20 y 30 personas");
+    assert_eq!(range.len(), 1, "{range:?}");
+    let range = es("aumentó el número de víctimas de 20 a 30 personas");
+    assert_eq!(range.len(), 1, "{range:?}");
+    assert_eq!((range[0].2, range[0].3), (20.0, 30.0), "{range:?}");
 }
 
 #[test]

@@ -592,6 +592,24 @@ canonical = 72
     );
     // Must fire: a relative clause about the figure's own subject.
     assert_eq!(attributed("It was a fire that killed 72 people."), 1);
+    // Must fire: a participle right after the number, before the phrase's
+    // noun, describes the noun counted ("67 confirmed human cases").
+    let cases = r#"
+[[figure]]
+id = "cases"
+name = "Human cases"
+subjects = ["confirmed cases", "human cases"]
+canonical = 70
+"#;
+    assert_eq!(
+        claimed_under(cases, "67 confirmed human cases were reported."),
+        ["67"]
+    );
+    // Must not: one right after the number with a preposition after it.
+    assert_eq!(
+        attributed("115 killed in the fire have been identified."),
+        0
+    );
 }
 
 #[test]

@@ -88,11 +88,29 @@ pub(super) fn small_word_counts(s: &Sentence, number: &Number, subject: &Range<u
 
 /// Whether `number` counts an increment (`8 more victims`) or a remainder
 /// (`another 40`) rather than the figure's total.
-pub(super) fn counts_an_increment(s: &Sentence, number: &Number, cues: &Cues) -> bool {
-    cues.increment.is_match(s.after(number.span.end))
-        || cues
-            .increment_before
-            .is_match(s.before(number.qualifier_start))
+pub(super) fn counts_an_increment(
+    s: &Sentence,
+    number: &Number,
+    counted_before: bool,
+    cues: &Cues,
+) -> bool {
+    let after = cues.increment.find(s.after(number.span.end));
+    let before = cues.increment_before.find(s.before(number.qualifier_start));
+    let Some(word) = after.or(before).map(|m| m.as_str().trim().to_lowercase()) else {
+        return false;
+    };
+    // "Other" sets one group beside another ("2,946 people were killed and
+    // 2,562 other people injured", "y otras 139 desaparecidas"): it adds to
+    // the figure's count only where the sentence named the figure before
+    // (`counted_before`: "12 deaths on Friday and 3 other deaths") or the
+    // word opens the sentence.
+    let other = matches!(word.as_str(), "other" | "otros" | "otras" | "otro" | "otra");
+    // Opening the sentence, it points back at what the sentence before
+    // counted: "Otras 12 personas han muerto bajo custodia este mes."
+    let opens = before.is_some_and(|m| {
+        !s.before(number.qualifier_start)[..m.start()].contains(char::is_alphanumeric)
+    });
+    !other || counted_before || opens
 }
 
 /// Whether `number` is a difference rather than a level: a count, an amount

@@ -433,6 +433,15 @@ pub fn attribute_in(
                 continue;
             }
             let bare_rate = says_rate(&s, &hit.span, cues);
+            // Whether the sentence named this figure before a number.
+            let named_before = |n: &Number| {
+                subjects.iter().any(|h| {
+                    h.figure == hit.figure
+                        && h.span.start >= sentence.start
+                        && h.span.end <= n.qualifier_start
+                        && h.span != hit.span
+                })
+            };
             // Nearness first: it is cheap, and in a long sentence most
             // numbers stand too far from the subject to count.
             let candidates: Vec<(usize, (usize, usize))> = in_sentence
@@ -456,7 +465,7 @@ pub fn attribute_in(
                         && !counts_another_noun(&s, n, &hit.span, cues)
                         && small_word_counts(&s, n, &hit.span)
                         && !reduced_relative(&s, n, &hit.span, cues)
-                        && !counts_an_increment(&s, n, cues)
+                        && !counts_an_increment(&s, n, named_before(n), cues)
                         && !counts_a_difference(&s, n, &hit.span, cues)
                         && !counts_a_window(&s, n, cues)
                         && !counts_a_subset(&s, n, &hit.span, cues)

@@ -1714,3 +1714,46 @@ canonical = 138
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn other_adds_to_a_count_only_where_the_sentence_named_it_before() {
+    const QUAKE: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths from the earthquake"
+subjects = ["deaths", "people were killed"]
+subjects_es = ["muertos"]
+canonical = 2946
+
+[[figure]]
+id = "injured"
+name = "People injured in the earthquake"
+subjects = ["people were injured"]
+subjects_es = ["desaparecidas"]
+canonical = 5674
+"#;
+    // Must: another group beside a count of something else is a count.
+    assert_eq!(
+        claims_under(
+            QUAKE,
+            "After 2,946 people were killed, 2,562 other people were injured."
+        ),
+        [claim("deaths", "2,946"), claim("injured", "2,562")]
+    );
+    assert_eq!(
+        claimed_under_in(
+            QUAKE,
+            "Hubo 3.408 heridos y otras 139 desaparecidas.",
+            Lang::Es
+        ),
+        ["139"]
+    );
+    // Must not: more of what the sentence counted already.
+    assert_eq!(
+        claims_under(
+            QUAKE,
+            "Officials counted 12 deaths in the city and 3 other deaths in the valley."
+        ),
+        [claim("deaths", "12")]
+    );
+}

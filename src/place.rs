@@ -751,16 +751,19 @@ impl Context<'_> {
             .collect();
         if let Some(&part) = parts.first() {
             // The number goes to that part's figure only where the
-            // part is named right after it ("rose to 33 in South
-            // Carolina"), and no other part is named; elsewhere
-            // ("surpasses 160 as search … in North Carolina
-            // continues") the national figure only loses it.
+            // part is named soon after it, in the same stretch ("rose to
+            // 33 in South Carolina", "68 people were killed by the
+            // flooding in Kerr County"), and no other part is named;
+            // elsewhere ("surpasses 160 as search … in North Carolina
+            // continues", a clause of its own) the national figure only
+            // loses it.
             let end = numbers[claim.number].span.end;
             let right_after = named.iter().any(|m| {
                 m.is_part()
                     && known.figures[part].contains(&m.key)
                     && m.span.start >= end
                     && words_in(&text[end..m.span.start]) <= HANDED_WITHIN
+                    && !SUBORDINATE.is_match(&text[end..m.span.start])
             });
             let regions: Vec<&str> = named
                 .iter()
@@ -792,8 +795,15 @@ impl Context<'_> {
 }
 
 /// The most words between a number and the part of the country named after
-/// it that makes the number that part's figure's.
-const HANDED_WITHIN: usize = 3;
+/// it, in the same stretch, that makes the number that part's figure's.
+const HANDED_WITHIN: usize = 7;
+
+/// A word that opens a clause of its own between a number and a place:
+/// the place is that clause's.
+static SUBORDINATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[,;:(—–]|\b(?:as|while|when|whereas|after|before|because|since|although|mientras|cuando|tras|después|porque|aunque)\b")
+        .expect("subordinate pattern")
+});
 
 /// The words in `text`.
 fn words_in(text: &str) -> usize {

@@ -700,6 +700,14 @@ canonical = 107
         ids("The floods hit the region. The death toll rose to 68 in Kerr County."),
         [("kerr-deaths".to_string(), "68".to_string())]
     );
+    assert_eq!(
+        ids("The floods hit the region. The death toll reached 68 after the flooding in Kerr County."),
+        vec![]
+    );
+    assert_eq!(
+        ids("The floods hit the region. The death toll reached 68 in the flooded parts of Kerr County."),
+        [("kerr-deaths".to_string(), "68".to_string())]
+    );
     // Must not: the whole toll, with a county named in another clause.
     assert_eq!(
         ids("The death toll rose to 120, and Travis County closed its lake."),

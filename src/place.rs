@@ -12,7 +12,8 @@
 //! The draft's own places are the ones the figure's name or subject phrases
 //! name ("Deaths in Puerto Rico attributed to Hurricane Maria"), the one the
 //! draft names first, and the ones it names most: at least twice, and at
-//! least half as often as the one it names most. A territory's country is
+//! least half as often as the one it names most; but a figure that names a
+//! country has no other country as its own. A territory's country is
 //! its own too: a draft on Puerto Rico speaks of "U.S. history". A place
 //! named inside a declared source's name or alias ("the US State
 //! Department") does not count at all: the clause cites a source there.
@@ -777,7 +778,16 @@ impl Context<'_> {
                 Fate::Drop
             };
         }
-        let is_own = |m: &Mention| draft.contains(&m.key.as_str()) || own.contains(&m.key);
+        // A figure whose name or phrases name a country has that country:
+        // another one is not its own, however often the draft names it
+        // ("the quake was felt in Thailand" in a draft on Myanmar's toll).
+        let is_country = |key: &str| COUNTRIES.iter().any(|names| names[0] == key);
+        let own_country = own.iter().any(|k| is_country(k));
+        let is_own = |m: &Mention| {
+            own.contains(&m.key)
+                || (draft.contains(&m.key.as_str())
+                    && !(own_country && !m.storm && is_country(&m.key)))
+        };
         // A storm is the narrower place: "when Katrina crossed the U.S.
         // Gulf Coast" is about Katrina, whichever countries are the
         // draft's own.

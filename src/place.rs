@@ -532,6 +532,11 @@ fn region_country(key: &str) -> Option<&'static str> {
         .map(|(country, _)| *country)
 }
 
+/// Whether `key` is a country's key in [`COUNTRIES`].
+fn is_country(key: &str) -> bool {
+    COUNTRIES.iter().any(|names| names[0] == key)
+}
+
 /// Whether `key` is a part of a country (see [`REGIONS`]).
 fn is_region(key: &str) -> bool {
     region_country(key).is_some()
@@ -629,15 +634,24 @@ struct Known {
     figures: Vec<Vec<String>>,
     /// By figure index: [`Figure::quantity_words`].
     quantities: Vec<Vec<String>>,
+    /// By figure index: whether its places hold a country.
+    has_country: Vec<bool>,
     source_names: Vec<String>,
 }
 
 impl RulePlaces {
     fn known(&self, rules: &Rules) -> &Known {
-        self.0.get_or_init(|| Known {
-            figures: rules.figures.iter().map(figure_places).collect(),
-            quantities: rules.figures.iter().map(Figure::quantity_words).collect(),
-            source_names: source_names_with_places(rules),
+        self.0.get_or_init(|| {
+            let figures: Vec<Vec<String>> = rules.figures.iter().map(figure_places).collect();
+            Known {
+                has_country: figures
+                    .iter()
+                    .map(|f| f.iter().any(|k| is_country(k)))
+                    .collect(),
+                figures,
+                quantities: rules.figures.iter().map(Figure::quantity_words).collect(),
+                source_names: source_names_with_places(rules),
+            }
         })
     }
 
@@ -781,8 +795,7 @@ impl Context<'_> {
         // A figure whose name or phrases name a country has that country:
         // another one is not its own, however often the draft names it
         // ("the quake was felt in Thailand" in a draft on Myanmar's toll).
-        let is_country = |key: &str| COUNTRIES.iter().any(|names| names[0] == key);
-        let own_country = own.iter().any(|k| is_country(k));
+        let own_country = known.has_country[claim.figure];
         let is_own = |m: &Mention| {
             own.contains(&m.key)
                 || (draft.contains(&m.key.as_str())

@@ -444,7 +444,7 @@ pub fn attribute_in(
             };
             // Nearness first: it is cheap, and in a long sentence most
             // numbers stand too far from the subject to count.
-            let candidates: Vec<(usize, (usize, usize))> = in_sentence
+            let mut candidates: Vec<(usize, (usize, usize))> = in_sentence
                 .iter()
                 .filter_map(|&i| Some((i, distance(&numbers[i], &hit.span, figure.window)?)))
                 .filter(|&(i, _)| {
@@ -478,15 +478,21 @@ pub fn attribute_in(
             // A number said of one part of what the figure's name joins is
             // not the whole's; where the desk keeps that part's own count,
             // it is that count's, in the words of the whole's phrase.
-            let (candidates, of_parts): (Vec<_>, Vec<_>) = candidates
-                .into_iter()
-                .partition(|&(i, _)| named_part(&s, &numbers[i], figure, cues).is_none());
-            for (i, distance) in of_parts {
+            let mut of_parts = Vec::new();
+            candidates.retain(
+                |&(i, distance)| match named_part(&s, &numbers[i], figure, cues) {
+                    Some(part) => {
+                        of_parts.push((i, distance, part));
+                        false
+                    }
+                    None => true,
+                },
+            );
+            for (i, distance, part) in of_parts {
                 // Not the whole a part is taken of: "16 of the 31 deaths".
                 if is_taken_of(&s, &numbers[i], cues) {
                     continue;
                 }
-                let part = named_part(&s, &numbers[i], figure, cues).expect("partitioned");
                 if let Some(g) = part_figure(figures, hit.figure, part) {
                     proposals.push(Proposal {
                         number: i,

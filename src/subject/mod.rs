@@ -613,20 +613,17 @@ impl SubjectMatcher {
 /// it ("herds in 17 states" is a count of states), not the number before the
 /// phrase.
 fn counted_last_word(phrase: &str) -> Option<&str> {
-    let words: Vec<&str> = phrase.split_whitespace().collect();
-    let [.., numeral, _last] = words.as_slice() else {
-        return None;
-    };
+    // The last word, the numeral before it, and at least one word before.
+    let mut words = phrase.split_whitespace().rev();
+    let numeral = words.nth(1)?;
+    words.next()?;
     let digits = |c: char| c.is_ascii_digit() || c == ',' || c == '.';
     let year = numeral.len() == 4
         && numeral
             .parse::<u32>()
             .is_ok_and(|y| (1800..=2100).contains(&y));
-    (words.len() >= 3
-        && numeral.starts_with(|c: char| c.is_ascii_digit())
-        && numeral.chars().all(digits)
-        && !year)
-        .then_some(*numeral)
+    (numeral.starts_with(|c: char| c.is_ascii_digit()) && numeral.chars().all(digits) && !year)
+        .then_some(numeral)
 }
 
 /// How many auxiliaries a phrase may hold beyond its gap.

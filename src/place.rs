@@ -359,8 +359,8 @@ static COUNTRY_SEARCH: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::ne
     (search, keys)
 });
 
-/// Every country name and every word for a storm, for a quick test of
-/// whether a clause can name a place at all.
+/// Every country name, every word for a storm and every local unit's kind,
+/// for a quick test of whether a clause can name a place at all.
 static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     let storm_words = [
         "Hurricane",
@@ -376,8 +376,8 @@ static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
         "iclon",
     ];
     let names = places().flat_map(|names| names.iter().copied());
-    AhoCorasick::new(names.chain(storm_words).chain(LOCAL_KINDS.iter().copied()))
-        .expect("place words")
+    let names = names.map(String::from).chain(storm_words.map(String::from));
+    AhoCorasick::new(names.chain(local_kind_words())).expect("place words")
 });
 
 /// A storm's name after the word for a storm: `Hurricane Katrina`, `huracán Mitch`.
@@ -486,38 +486,52 @@ pub fn mentions(text: &str) -> Vec<Mention> {
 
 /// The words that name a local unit by its kind, for a quick test.
 static LOCAL_WORDS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(LOCAL_KINDS).expect("local unit words"));
+    LazyLock::new(|| AhoCorasick::new(local_kind_words()).expect("local unit words"));
 
-/// The words for a local unit's kind that [`LOCAL`] reads.
-const LOCAL_KINDS: &[&str] = &[
+/// The kinds of local unit English names after the name ("Kerr County").
+const LOCAL_KINDS_EN: &[&str] = &[
     "County",
     "Parish",
     "Province",
     "District",
     "Prefecture",
     "Municipality",
-    "estado de",
-    "región de",
-    "region de",
-    "provincia de",
-    "municipio de",
-    "departamento de",
-    "comuna de",
-    "condado de",
-    "distrito de",
-    "cantón de",
-    "canton de",
 ];
+
+/// The kinds of local unit Spanish names before `de` and the name ("el
+/// estado de Shan"), with and without their accent.
+const LOCAL_KINDS_ES: &[&str] = &[
+    "estado",
+    "región",
+    "region",
+    "provincia",
+    "municipio",
+    "departamento",
+    "comuna",
+    "condado",
+    "distrito",
+    "cantón",
+    "canton",
+];
+
+/// The literal words [`LOCAL`] needs one of: each English kind, and each
+/// Spanish kind with its `de`.
+fn local_kind_words() -> impl Iterator<Item = String> {
+    let en = LOCAL_KINDS_EN.iter().map(|k| k.to_string());
+    en.chain(LOCAL_KINDS_ES.iter().map(|k| format!("{k} de")))
+}
 
 /// A local unit named by its kind: "Kerr County", "Orleans Parish", "el
 /// estado de Shan", "la provincia de Valencia". The name is capitalised.
 static LOCAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    Regex::new(&format!(
         r"(?x)
-        (?-u:\b)(?P<en>(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}(?:County|Parish|Province|District|Prefecture|Municipality))(?-u:\b)
-        | (?-u:\b)(?:estado|regi[óo]n|provincia|municipio|departamento|comuna|condado|distrito|cant[óo]n)\s+de\s+
-          (?P<es>\p{Lu}\p{L}+(?:\s+(?:de\s+)?\p{Lu}\p{L}+){0,2})",
-    )
+        (?-u:\b)(?P<en>(?:\p{{Lu}}[\p{{L}}'’.-]*\s+){{1,3}}(?:{en}))(?-u:\b)
+        | (?-u:\b)(?:{es})\s+de\s+
+          (?P<es>\p{{Lu}}\p{{L}}+(?:\s+(?:de\s+)?\p{{Lu}}\p{{L}}+){{0,2}})",
+        en = LOCAL_KINDS_EN.join("|"),
+        es = LOCAL_KINDS_ES.join("|"),
+    ))
     .expect("local unit pattern")
 });
 

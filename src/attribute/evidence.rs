@@ -212,14 +212,18 @@ pub(super) fn after_an_opening_whole(
     subject: &Range<usize>,
     cues: &Cues,
 ) -> bool {
+    opening_before(s, number).is_some_and(|opening| {
+        subject.end <= s.range.start + opening.len() && cues.opening_whole.is_match(opening)
+    })
+}
+
+/// The sentence's opening, up to its first comma, where `number` stands
+/// after it: what a sentence sets its numbers against ("Of the 367 who
+/// died,", "In addition to the deaths,").
+fn opening_before<'t>(s: &Sentence<'t>, number: &Number) -> Option<&'t str> {
     let sentence = s.all();
-    let Some(comma) = sentence.find(',') else {
-        return false;
-    };
-    let comma = s.range.start + comma;
-    subject.end <= comma
-        && number.qualifier_start > comma
-        && cues.opening_whole.is_match(s.slice(s.range.start..comma))
+    let opening = &sentence[..sentence.find(',')?];
+    (number.qualifier_start > s.range.start + opening.len()).then_some(opening)
 }
 
 /// Whether the sentence opens with what its numbers come in addition to,
@@ -232,14 +236,10 @@ pub(super) fn after_an_addition(
     figure: &Figure,
     cues: &Cues,
 ) -> bool {
-    let sentence = s.all();
-    let Some(comma) = sentence.find(',') else {
+    let Some(opening) = opening_before(s, number).filter(|o| cues.opening_addition.is_match(o))
+    else {
         return false;
     };
-    let opening = &sentence[..comma];
-    if number.qualifier_start <= s.range.start + comma || !cues.opening_addition.is_match(opening) {
-        return false;
-    }
     let Some(last) = opening
         .split(|c: char| !c.is_alphanumeric())
         .rfind(|w| !w.is_empty())

@@ -45,6 +45,14 @@ fn claims_by(checker: &Checker, text: &str) -> Vec<(String, String, Modality)> {
         .collect()
 }
 
+/// (figure id, number as written) for each claim in `text`.
+fn ids_by(checker: &Checker, text: &str) -> Vec<(String, String)> {
+    claims_by(checker, text)
+        .into_iter()
+        .map(|(id, number, _)| (id, number))
+        .collect()
+}
+
 fn assert_one(text: &str, code: &str, found: &str) {
     assert_eq!(
         findings(text),
@@ -631,12 +639,7 @@ subjects = ["remain missing"]
 canonical = 20
 "#;
     let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
-    let ids = |text: &str| -> Vec<(String, String)> {
-        claims_by(&checker, text)
-            .into_iter()
-            .map(|(id, number, _)| (id, number))
-            .collect()
-    };
+    let ids = |text: &str| ids_by(&checker, text);
     // Must: a state the state's figure names, in a draft that names it
     // often, takes the number from the national toll, and gives it to the
     // state's figure where it is named right after the number.
@@ -684,12 +687,7 @@ subjects = ["Kerr County's death toll"]
 canonical = 107
 "#;
     let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
-    let ids = |text: &str| -> Vec<(String, String)> {
-        claims_by(&checker, text)
-            .into_iter()
-            .map(|(id, number, _)| (id, number))
-            .collect()
-    };
+    let ids = |text: &str| ids_by(&checker, text);
     // Must: another county's count, where it speaks of the number, is no
     // claim about the whole toll; one the desk keeps goes to its figure.
     assert_eq!(
@@ -725,12 +723,7 @@ subjects = ["people died"]
 canonical = 3706
 "#;
     let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
-    let ids = |text: &str| -> Vec<(String, String)> {
-        claims_by(&checker, text)
-            .into_iter()
-            .map(|(id, number, _)| (id, number))
-            .collect()
-    };
+    let ids = |text: &str| ids_by(&checker, text);
     let draft = "The quake shook Thailand. Thailand declared an emergency. In Thailand, 10 people died. In Myanmar, 3,706 people died.";
     // Must: Thailand's count is no claim about Myanmar's toll, though the
     // draft names Thailand most; Myanmar's is.

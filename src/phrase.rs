@@ -15,6 +15,11 @@ const MAX_NESTING: usize = 8;
 /// level a word, and a subject of 100,000 words once overflowed the stack.
 pub const MAX_SUBJECT_WORDS: usize = 32;
 
+/// Characters of regular expressions that a desk may write out of habit
+/// (`(flood )?deaths`). Read as words they would vanish or match nothing,
+/// silently, so a phrase that holds one cannot be read.
+const REGEX_ONLY: &[char] = &['?', '*', '+', '\\', '^', '{', '}'];
+
 /// Why a subject pattern cannot be read, with the byte range in the pattern.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PatternError {
@@ -29,6 +34,15 @@ pub fn expand(pattern: &str) -> Result<Vec<Vec<String>>, PatternError> {
         pos: 0,
         depth: 0,
     };
+    if let Some((at, c)) = pattern.char_indices().find(|(_, c)| REGEX_ONLY.contains(c)) {
+        return Err(parser.error(
+            format!(
+                "`{c}` is regular-expression syntax: write an optional word in [ ], as in \
+                 \"[flood] deaths\""
+            ),
+            at..at + c.len_utf8(),
+        ));
+    }
     let sequences = parser.sequence(None)?;
     if parser.pos < pattern.len() {
         let c = pattern[parser.pos..].chars().next().unwrap_or(' ');
@@ -67,6 +81,18 @@ impl Parser<'_> {
         self.error(
             format!("this subject stands for more than {MAX_EXPANSIONS} phrases; split it into several subjects"),
             at,
+        )
+    }
+
+    /// A bracket opened or closed against a word's letters, as in the
+    /// regular expression `rescatad[ao]s`: it would silently ask for the
+    /// word pieces `rescatad`, `ao` and `s`, which no draft holds.
+    fn inside_a_word(&self, at: usize) -> PatternError {
+        self.error(
+            "a bracket inside a word: brackets hold whole words, and \"deaths\" already \
+             finds \"death\""
+                .into(),
+            at..at + 1,
         )
     }
 
@@ -122,6 +148,9 @@ impl Parser<'_> {
                 }
                 Some(c @ ('(' | '[')) => {
                     let start = self.pos;
+                    if self.text[..start].ends_with(char::is_alphanumeric) {
+                        return Err(self.inside_a_word(start));
+                    }
                     if self.depth == MAX_NESTING {
                         return Err(self.error(
                             format!("brackets nested more than {MAX_NESTING} deep; write the subject out in several"),
@@ -133,6 +162,9 @@ impl Parser<'_> {
                     let inner = self.sequence(Some(if c == '(' { ')' } else { ']' }));
                     self.depth -= 1;
                     let mut options = inner?;
+                    if self.peek().is_some_and(char::is_alphanumeric) {
+                        return Err(self.inside_a_word(self.pos - 1));
+                    }
                     if c == '[' {
                         options.push(Vec::new());
                     }

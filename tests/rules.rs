@@ -85,6 +85,37 @@ canonical = 38.1
     insta::assert_snapshot!(render(&warnings[0]));
 }
 
+#[test]
+fn brackets_round_whole_words_and_punctuation_in_phrases_still_read() {
+    // Must not fire: the regular-expression check leaves the phrase syntax
+    // alone, brackets next to a hyphen or an apostrophe, and a full stop.
+    let text = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths"
+subjects = ["(people|lives) (died|killed)", "deaths in [state|government] custody", "storm-(related|linked) deaths", "(Kerr County)'s death toll", "U.S. deaths"]
+canonical = 135
+"#;
+    assert_eq!(errors_of(text), Vec::new());
+    // Must fire, for each character a regular expression would use.
+    for phrase in [
+        "(flood )?deaths",
+        "deaths*",
+        "deaths+",
+        "\\\\bdeaths",
+        "^deaths",
+        "deaths{2}",
+        "muert(os|as)",
+    ] {
+        let text = format!(
+            "[[figure]]\nid = \"deaths\"\nname = \"Deaths\"\nsubjects = [{phrase:?}]\ncanonical = 135\n"
+        );
+        let errors = errors_of(&text);
+        assert_eq!(errors.len(), 1, "{phrase}: {errors:?}");
+        assert_eq!(errors[0].0, "figcheck::rules::invalid-subject", "{phrase}");
+    }
+}
+
 fn errors_of(text: &str) -> Vec<(String, String)> {
     match Rules::parse(text, Path::new("rules.toml")) {
         Ok(_) => Vec::new(),

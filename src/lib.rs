@@ -235,13 +235,8 @@ impl Checker {
         let numbers = numbers::recognise_as(text, lang, draft.decimal);
         let hits = self.matchers[lang.index()].find(text, 0..text.len());
         let sentences = text::sentences_within(text, &prose.breaks, lang);
-        let mut claims =
-            attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
         let items = attribute::list::items(text, &hits, lang);
-        self.add_row_claims(text, prose, &hits, &items, &numbers, &mut claims);
-        self.places
-            .drop_other_places(&prose.text, &numbers, &mut claims, &self.rules);
-        self.attribute_sources(&prose.text, &mut claims, lang);
+        let claims = self.claims_of(prose, &sentences, &hits, &items, &numbers, lang);
         let relations = arithmetic::find(
             &prose.text,
             &prose.breaks,
@@ -268,20 +263,33 @@ impl Checker {
         if hits.is_empty() {
             return Analysis::default();
         }
-        // Only the paragraphs that hold a subject phrase are split into sentences.
+        // Only the paragraphs that hold a subject phrase are split into
+        // sentences, and the paragraph after each: a sentence there may
+        // point back at the figure ("…, bringing the total to 21,063", "The
+        // number of deaths stood at 225").
         let mut sentences = Vec::new();
         let mut covered = 0;
+        let mut split_to = 0;
         for hit in &hits {
             if hit.span.start < covered {
                 continue;
             }
             let paragraph = text::paragraph_around(text, &prose.breaks, hit.span.start);
             covered = paragraph.end.max(hit.span.end);
-            sentences.extend(
-                text::sentences(&text[paragraph.clone()], lang)
-                    .into_iter()
-                    .map(|r| r.start + paragraph.start..r.end + paragraph.start),
-            );
+            let next = text[paragraph.end..]
+                .find(|c: char| !c.is_whitespace())
+                .map(|at| text::paragraph_around(text, &prose.breaks, paragraph.end + at));
+            for paragraph in std::iter::once(paragraph).chain(next) {
+                if paragraph.start < split_to {
+                    continue;
+                }
+                split_to = paragraph.end;
+                sentences.extend(
+                    text::sentences(&text[paragraph.clone()], lang)
+                        .into_iter()
+                        .map(|r| r.start + paragraph.start..r.end + paragraph.start),
+                );
+            }
         }
         let mut numbers = Vec::new();
         // The numbers of one stretch of the text, at the text's offsets.
@@ -294,11 +302,14 @@ impl Checker {
         };
         let has_hit = |range: &std::ops::Range<usize>| !attribute::hits_in(&hits, range).is_empty();
         for (i, sentence) in sentences.iter().enumerate() {
-            // The sentence after one that names a figure may point back to it
-            // ("The figure now stands at 376"), so its numbers are read too.
-            let after_a_hit = i > 0
-                && has_hit(&sentences[i - 1])
-                && attribute::points_back(&text[sentence.clone()], lang);
+            // A sentence a few after one that names a figure may point back
+            // to it ("The figure now stands at 376"), so its numbers are read
+            // too.
+            let after_a_hit = sentences[i.saturating_sub(attribute::TOPIC_REACH)..i]
+                .iter()
+                .any(&has_hit)
+                && (attribute::points_back(&text[sentence.clone()], lang)
+                    || self.matchers[lang.index()].says_a_family_word(text, sentence.clone()));
             if has_hit(sentence) || after_a_hit {
                 read(sentence, &mut numbers);
             }
@@ -329,12 +340,7 @@ impl Checker {
         }
         numbers.sort_by_key(|n| (n.span.start, n.span.end));
         numbers.dedup_by(|a, b| a.span == b.span);
-        let mut claims =
-            attribute::attribute_in(text, &sentences, &hits, &numbers, &self.rules.figures, lang);
-        self.add_row_claims(text, prose, &hits, &items, &numbers, &mut claims);
-        self.places
-            .drop_other_places(text, &numbers, &mut claims, &self.rules);
-        self.attribute_sources(text, &mut claims, lang);
+        let claims = self.claims_of(prose, &sentences, &hits, &items, &numbers, lang);
         Analysis {
             numbers,
             claims,
@@ -342,6 +348,34 @@ impl Checker {
             lang: None,
             relations: Vec::new(),
         }
+    }
+
+    /// The claims on `numbers` in the prose: attributed in `sentences`, in
+    /// tables and lists, less those about other places, with their sources.
+    fn claims_of(
+        &self,
+        prose: &Prose,
+        sentences: &[std::ops::Range<usize>],
+        hits: &[subject::SubjectHit],
+        items: &[attribute::list::Item],
+        numbers: &[numbers::Number],
+        lang: Lang,
+    ) -> Vec<Claim> {
+        let text: &str = &prose.text;
+        let mut claims = attribute::attribute_in(
+            text,
+            sentences,
+            hits,
+            numbers,
+            &self.rules.figures,
+            &self.matchers[lang.index()],
+            lang,
+        );
+        self.add_row_claims(text, prose, hits, items, numbers, &mut claims);
+        self.places
+            .drop_other_places(text, numbers, &mut claims, &self.rules);
+        self.attribute_sources(text, &mut claims, lang);
+        claims
     }
 
     /// Adds the claims that a table's cells and a list's `items` make (see

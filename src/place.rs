@@ -650,6 +650,8 @@ struct Known {
     quantities: Vec<Vec<String>>,
     /// By figure index: whether its places hold a country.
     has_country: Vec<bool>,
+    /// By figure index: whether its name or phrases name a storm.
+    has_storm: Vec<bool>,
     source_names: Vec<String>,
 }
 
@@ -663,6 +665,15 @@ impl RulePlaces {
                     .map(|f| f.iter().any(|k| is_country(k)))
                     .collect(),
                 figures,
+                has_storm: rules
+                    .figures
+                    .iter()
+                    .map(|f| {
+                        std::iter::once(&f.name)
+                            .chain(f.subjects_by_lang.iter().flatten())
+                            .any(|t| mentions(t).iter().any(|m| m.storm))
+                    })
+                    .collect(),
                 quantities: rules.figures.iter().map(Figure::quantity_words).collect(),
                 source_names: source_names_with_places(rules),
             }
@@ -683,8 +694,10 @@ impl RulePlaces {
     ) {
         // Most clauses of claims name no country and no storm: the whole
         // draft is searched only when one does.
+        // A storm, once named with its title, is named again by its bare
+        // name ("attributed to Katrina"), which the quick test cannot see.
         let names_a_place = |c: &Claim| ANY_PLACE.is_match(&text[c.clause.clone()]);
-        if !claims.iter().any(names_a_place) {
+        if !claims.iter().any(names_a_place) && !STORM.is_match(text) {
             return;
         }
         let known = self.known(rules);
@@ -809,11 +822,16 @@ impl Context<'_> {
         // A figure whose name or phrases name a country has that country:
         // another one is not its own, however often the draft names it
         // ("the quake was felt in Thailand" in a draft on Myanmar's toll).
+        // So does a figure named after a storm: "259 deaths are attributed
+        // to Camille" in a draft on Helene that names Camille twice.
         let own_country = known.has_country[claim.figure];
+        let own_storm = known.has_storm[claim.figure];
         let is_own = |m: &Mention| {
-            own.contains(&m.key)
-                || (draft.contains(&m.key.as_str())
-                    && !(own_country && !m.storm && is_country(&m.key)))
+            !OUTSIDE.is_match(&text[..m.span.start])
+                && (own.contains(&m.key)
+                    || (draft.contains(&m.key.as_str())
+                        && !(own_country && !m.storm && is_country(&m.key))
+                        && !(own_storm && m.storm)))
         };
         // A storm is the narrower place: "when Katrina crossed the U.S.
         // Gulf Coast" is about Katrina, whichever countries are the
@@ -830,6 +848,13 @@ impl Context<'_> {
         }
     }
 }
+
+/// Words that put a place outside the count, right before its name:
+/// "Outside the United States, more than 950 cases …", "fuera de España".
+static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:outside(?:\s+of)?|beyond|excluding|fuera\s+de|excepto|salvo)(?:\s+(?:the|el|la|los|las))?\s+$")
+        .expect("outside pattern")
+});
 
 /// The most words between a number and the part of the country named after
 /// it, in the same stretch, that makes the number that part's figure's.

@@ -325,10 +325,87 @@ fn the_seeds_show_no_duration_identifier_phone_or_version_as_a_count() {
     assert!(read > 50, "the seeds hold numbers: read {read}");
 }
 
+/// "code number" for each finding `checker` reports in `text`.
+fn codes_by(checker: &Checker, text: &str) -> Vec<String> {
+    checker
+        .check(text)
+        .into_iter()
+        .map(|f| format!("{} {}", f.code.as_str(), f.found_text))
+        .collect()
+}
+
 /// (figure id, number as written) for each claim in `text`, read by `checker`.
 fn claimed(checker: &Checker, text: &str) -> Vec<(String, String)> {
     let claims = claims_by(checker, text);
     claims.into_iter().map(|(id, n, _)| (id, n)).collect()
+}
+
+#[test]
+fn a_place_outside_which_the_count_was_taken_is_not_the_figure_s() {
+    let rules = r#"
+[[figure]]
+id = "us-cases"
+name = "Human cases in the United States"
+subjects = ["human cases"]
+canonical = 66
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    for draft in [
+        "More than 950 human cases were reported outside the United States.",
+        "There were 66 human cases in the United States. Outside the United States, \
+         more than 950 human cases have been reported.",
+        "Más de 950 human cases se registraron fuera de Estados Unidos.",
+    ] {
+        assert!(
+            !claimed(&checker, draft).iter().any(|(_, n)| n == "950"),
+            "{draft}"
+        );
+    }
+    // Must not: in the country, or a count with no place.
+    for draft in [
+        "More than 950 human cases were reported in the United States.",
+        "More than 950 human cases were reported.",
+    ] {
+        assert_eq!(
+            claimed(&checker, draft),
+            [("us-cases".to_string(), "950".to_string())],
+            "{draft}"
+        );
+    }
+}
+
+#[test]
+fn a_paragraph_after_the_figure_is_read_where_it_points_back() {
+    let rules = r#"
+[[figure]]
+id = "toll"
+name = "Deaths in the storm"
+subjects = ["death toll"]
+canonical = 248
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let codes = |text: &str| codes_by(&checker, text);
+    // `figcheck` judges what `figcheck numbers` shows: a verb that points at
+    // the total, or the figure's own noun, in the paragraph after.
+    assert_eq!(
+        codes("The death toll stands at 248.\n\nBy Friday, that brought the total to 300."),
+        ["figcheck::mismatch 300"]
+    );
+    assert_eq!(
+        codes("The death toll stands at 248.\n\nThe number of deaths stood at 300."),
+        ["figcheck::mismatch 300"]
+    );
+    // Must not: two paragraphs on, or a paragraph that does not point back.
+    assert_eq!(
+        codes(
+            "The death toll stands at 248.\n\nCrews kept on.\n\nThe number of deaths stood at 300."
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        codes("The death toll stands at 248.\n\nCrews rescued 300 people."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]
@@ -403,13 +480,7 @@ canonical = 2975
 fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
     let rules = Rules::parse(STORM_RULES, Path::new("rules.toml")).expect("rules parse");
     let checker = Checker::new(rules);
-    let codes = |text: &str| -> Vec<String> {
-        checker
-            .check(text)
-            .into_iter()
-            .map(|f| format!("{} {}", f.code.as_str(), f.found_text))
-            .collect()
-    };
+    let codes = |text: &str| codes_by(&checker, text);
     // Maria, the figure's own storm, is named most; Katrina in comparison.
     let draft = "Hurricane Maria left 2,975 deaths in its wake. Maria was the costliest \
                  storm to hit the island, and recovery from Maria took years. Hurricane \
@@ -435,6 +506,11 @@ fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
         claimed(&checker, draft),
         [("maria-deaths".to_string(), "2,975".to_string())]
     );
+    // A figure named after its storm has no other storm as its own, however
+    // often the draft names it: Katrina, named twice here as often as Maria.
+    let draft = "Hurricane Maria struck Puerto Rico. Hurricane Katrina struck New \
+                 Orleans, and 1,833 deaths are attributed to Katrina.";
+    assert_eq!(codes(draft), Vec::<String>::new());
     // The storm's territory's country is its own too: "U.S. history".
     assert_eq!(
         codes("Hurricane Maria hit Puerto Rico. The death toll of 2,795 is the worst in U.S. history."),
@@ -461,13 +537,7 @@ canonical = 108
 fn a_state_s_count_is_no_claim_about_the_national_figure() {
     let rules = Rules::parse(STATES_RULES, Path::new("rules.toml")).expect("rules parse");
     let checker = Checker::new(rules);
-    let codes = |text: &str| -> Vec<String> {
-        checker
-            .check(text)
-            .into_iter()
-            .map(|f| format!("{} {}", f.code.as_str(), f.found_text))
-            .collect()
-    };
+    let codes = |text: &str| codes_by(&checker, text);
     // A part of the country, not the draft's own, where it speaks of the
     // number: that state's count.
     assert_eq!(

@@ -191,7 +191,7 @@ pub fn attribute(
 ) -> Vec<Claim> {
     let sentences = crate::text::sentences_within(text, breaks, lang);
     let hits = matcher.find(text, 0..text.len());
-    attribute_in(text, &sentences, &hits, numbers, figures, lang)
+    attribute_in(text, &sentences, &hits, numbers, figures, matcher, lang)
 }
 
 /// The subject hits that start in `range` (hits are in order).
@@ -218,7 +218,7 @@ pub fn points_back(sentence: &str, lang: Lang) -> bool {
 const LONG_SUBJECT: usize = 24;
 
 /// The most sentences a reference back reaches over, in its paragraph.
-const TOPIC_REACH: usize = 4;
+pub const TOPIC_REACH: usize = 4;
 
 /// The figure that is the topic where `sentence` stands: the one figure the
 /// nearest sentence before it that names any figure names, in the same
@@ -232,11 +232,15 @@ fn back_reference(
     hits: &[SubjectHit],
     before: &[Range<usize>],
     sentence: &Range<usize>,
+    matcher: &SubjectMatcher,
     cues: &Cues,
 ) -> Option<(SubjectHit, bool)> {
     let sentence_text = &text[sentence.clone()];
     let pointing = cues.pointing.find(sentence_text);
     let pointer = cues.back_reference.find(sentence_text).or(pointing);
+    // A word of the topic's own family names it, as a verb that points
+    // back does, even from the paragraph after.
+    let says_family_word = || matcher.says_a_family_word(text, sentence.clone());
     let mut after = sentence.start;
     let mut figure = None;
     let mut far = false;
@@ -250,7 +254,7 @@ fn back_reference(
             return None;
         }
         if between.matches('\n').count() > 1 {
-            if pointing.is_none() || breaks > 0 {
+            if breaks > 0 || (pointing.is_none() && !says_family_word()) {
                 return None;
             }
             breaks += 1;
@@ -284,13 +288,29 @@ fn back_reference(
             true,
         ));
     }
-    let m = pointer?;
+    // The topic's own noun, through its word family: "The number of deaths
+    // stood at 225", "The storm's fatalities … is 233". Always weaker.
+    let family_word = || {
+        let span = matcher.family_word(text, sentence.clone(), figure)?;
+        Some((
+            SubjectHit {
+                family: true,
+                figure,
+                span,
+                around: false,
+            },
+            true,
+        ))
+    };
+    let Some(m) = pointer.filter(|_| breaks == 0 || pointing.is_some()) else {
+        return family_word();
+    };
     // "The number of missing people" names another quantity.
     if cues
         .of_after
         .is_match(&text[sentence.start + m.end()..sentence.end])
     {
-        return None;
+        return family_word();
     }
     Some((
         SubjectHit {
@@ -345,6 +365,7 @@ pub fn attribute_in(
     hits: &[SubjectHit],
     numbers: &[Number],
     figures: &[Figure],
+    matcher: &SubjectMatcher,
     lang: Lang,
 ) -> Vec<Claim> {
     let cues = cues::of(lang);
@@ -358,7 +379,7 @@ pub fn attribute_in(
         // A topic reached over other sentences, or by a pronoun: weaker.
         let mut weak_reference = false;
         let subjects = if own.is_empty() {
-            match back_reference(text, hits, &sentences[..index], &sentence, cues) {
+            match back_reference(text, hits, &sentences[..index], &sentence, matcher, cues) {
                 Some((hit, weaker)) => {
                     weak_reference = weaker;
                     pointed = [hit];
@@ -600,7 +621,11 @@ pub fn attribute_in(
                 let year = best
                     .series_year
                     .or_else(|| subject_year(&s, &best.subject))
-                    .or_else(|| tied_year_in(&s, number, cues));
+                    .or_else(|| {
+                        tied_year_in(&s, number, cues, &|time| {
+                            dates_the_next(&s, numbers, &in_sentence, number, time)
+                        })
+                    });
                 let figure = &figures[best.figure];
                 // The part of the clause that speaks of the number: read once,
                 // by every cue below.
@@ -612,6 +637,7 @@ pub fn attribute_in(
                 let reported = said.filter(|_| tense != modality::Tense::Past);
                 let reach = reach(&s, &clause, number, reported);
                 let anchor = anchor(text, &clause, number, year, figure, lang)
+                    .filter(|a| !dates_the_next(&s, numbers, &in_sentence, number, a.start..a.end))
                     .or_else(|| month_anchor(text, &reach, number, figure, lang))
                     .or_else(|| {
                         // A time that opens the sentence ("On 31 October, …")
@@ -675,9 +701,11 @@ pub fn attribute_in(
                 let evidence = tier::Evidence {
                     value_off: tier::Evidence::value_off(number, figure),
                     words_between: best.distance.0,
-                    // A day beside a total that rose to the number dates it
-                    // ("rose to 223 on Friday"); it bounds no count.
+                    // A day beside a total that rose to the number, or
+                    // stood at it, dates it ("rose to 223 on Friday", "stood
+                    // at 225 on Friday"); it bounds no count.
                     narrow_time: !changed_to(&s, number, cues, s.range.start)
+                        && !stands_at(&s, number, cues, s.range.start)
                         && in_reach(&s, &reach, number, &own_words, cues.narrow_time).is_some(),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
@@ -1035,6 +1063,31 @@ fn anchor(
     })
 }
 
+/// Whether a time after the number, past a mark, opens the next value of a
+/// series instead: "la tasa era de 14 por cada 100.000, en 2022 fue de 28,3"
+/// (2022 is the time of 28,3, not of 14). The next number follows within a
+/// few words and no mark; "rose to 227 on Saturday, 12 more than" keeps
+/// Saturday.
+fn dates_the_next(
+    s: &Sentence,
+    numbers: &[Number],
+    in_sentence: &[usize],
+    number: &Number,
+    time: Range<usize>,
+) -> bool {
+    let marked = |range: Range<usize>| s.slice(range).contains([',', ';', ':', '(', ')']);
+    time.start >= number.span.end
+        && marked(number.span.end..time.start)
+        && in_sentence
+            .iter()
+            .map(|&i| &numbers[i])
+            .find(|n| n.span.start >= time.end)
+            .is_some_and(|next| {
+                !marked(time.end..next.qualifier_start)
+                    && s.words_between(time.end..next.qualifier_start) <= 4
+            })
+}
+
 /// The stretch that opens a sentence before its first comma, when it is a
 /// few words only and stands before `clause`: where a sentence puts the time
 /// all its clauses speak of ("El pasado 31 de octubre, …").
@@ -1102,6 +1155,7 @@ pub fn tied_year(text: &str, sentence: &Range<usize>, number: &Number) -> Option
         &Sentence::read(text, sentence.clone()),
         number,
         cues::of(Lang::En),
+        &|_| false,
     )
 }
 
@@ -1182,12 +1236,20 @@ fn year_in(m: regex::Match, offset: usize) -> Option<TiedYear> {
 }
 
 /// [`tied_year`] in a sentence written in the language of `cues`.
-fn tied_year_in(s: &Sentence, number: &Number, cues: &Cues) -> Option<TiedYear> {
+/// `opens_next` says whether a year at a range after the number is the time
+/// of the next value instead (see [`dates_the_next`]).
+fn tied_year_in(
+    s: &Sentence,
+    number: &Number,
+    cues: &Cues,
+    opens_next: &dyn Fn(Range<usize>) -> bool,
+) -> Option<TiedYear> {
     let sentence = &s.range;
     let end = number.span.end.min(sentence.end);
     cues.following_year
         .captures(s.after(end))
         .and_then(|caps| year_in(caps.get(1)?, end))
+        .filter(|y| !opens_next(y.start..y.end))
         .or_else(|| {
             cues.opening_year
                 .captures(s.all())

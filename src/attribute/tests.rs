@@ -665,21 +665,24 @@ fn a_sentence_that_points_back_takes_the_previous_figure() {
     );
 }
 
+/// (figure, number, tier) of each claim in `text`, written in `lang`, under
+/// the rules `toml`.
+fn tiers_under(toml: &str, text: &str, lang: Lang) -> Vec<(String, String, tier::Tier)> {
+    let rules = Rules::parse(toml, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures, lang);
+    let numbers = recognise(text, lang);
+    attribute(text, &[], &numbers, &rules.figures, &matcher, lang)
+        .into_iter()
+        .map(|c| {
+            let n = &text[numbers[c.number].span.clone()];
+            (rules.figures[c.figure].id.clone(), n.to_string(), c.tier)
+        })
+        .collect()
+}
+
 #[test]
 fn the_paragraph_s_topic_reaches_a_few_sentences_and_a_pronoun_weakly() {
-    // (figure, number, tier) of each claim.
-    let tiers = |text: &str| -> Vec<(String, String, tier::Tier)> {
-        let rules = Rules::parse(RULES, Path::new("rules.toml")).unwrap();
-        let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
-        let numbers = recognise(text, Lang::En);
-        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::En)
-            .into_iter()
-            .map(|c| {
-                let n = &text[numbers[c.number].span.clone()];
-                (rules.figures[c.figure].id.clone(), n.to_string(), c.tier)
-            })
-            .collect()
-    };
+    let tiers = |text: &str| tiers_under(RULES, text, Lang::En);
     // The sentence before names no figure: the one before that does.
     let found =
         tiers("Many have died in custody. Families wait for news. The figure stands at 376.");
@@ -1756,4 +1759,125 @@ canonical = 5674
         ),
         [claim("deaths", "12")]
     );
+}
+
+#[test]
+fn a_word_of_the_topic_s_family_stands_in_for_its_subject() {
+    let toll = r#"
+[[figure]]
+id = "toll"
+name = "Deaths in the storm"
+subjects = ["death toll", "people died"]
+canonical = 248
+"#;
+    let en = |text| tiers_under(toll, text, Lang::En);
+    // "deaths", "fatalities": the figure's own noun, through its family,
+    // in the sentence after it, or in the paragraph after; always weaker.
+    for text in [
+        "The death toll rose to 227 on Saturday. The number of deaths stood at 225 on Friday.",
+        "The death toll rose to 227 on Saturday.\n\nThe number of deaths stood at 225 on Friday.",
+        "The death toll rose to 227.\n\nThe storm's fatalities across seven states is 233.",
+    ] {
+        let found = en(text);
+        assert_eq!(found.len(), 2, "{text}: {found:?}");
+        assert!(found[1].2 <= tier::Tier::Likely, "{text}: {found:?}");
+    }
+    // Must not fire: no topic before it, a topic two paragraphs back, a
+    // word that narrows the noun, a word of another family, a number the
+    // framing cues already keep apart (a part).
+    for text in [
+        "The number of deaths stood at 225 on Friday.",
+        "The death toll rose to 227.\n\nRescuers kept on.\n\nThe number of deaths stood at 225.",
+        "The death toll rose to 227. Child deaths stood at 12.",
+        "The death toll rose to 227. The number of arrests stood at 40.",
+        "The death toll rose to 227. The dead include 40 children.",
+    ] {
+        let found = en(text);
+        let reported = |(_, n, tier): &(String, String, tier::Tier)| {
+            ["225", "12", "40"].contains(&n.as_str()) && *tier > tier::Tier::Weak
+        };
+        assert!(!found.iter().any(reported), "{text}: {found:?}");
+    }
+    // Spanish: "casas" shares the stem `cas` with the cases family's
+    // "casos", but is no word of it.
+    let casos = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "casos"
+name = "Casos de dengue"
+subjects = ["casos confirmados"]
+canonical = 5000
+"#;
+    let es = |text| tiers_under(casos, text, Lang::Es);
+    assert_eq!(
+        es("Hay 4.000 casos confirmados. La cifra de contagios llegó a 4.200.").len(),
+        2
+    );
+    assert_eq!(
+        es("Hay 4.000 casos confirmados. Se entregaron 53 casas definitivas.").len(),
+        1
+    );
+}
+
+#[test]
+fn a_day_beside_a_total_that_stands_at_the_number_dates_it() {
+    // Must fire: a day counts a day's deaths, or a day's deaths are told.
+    for text in [
+        "12 died in custody on Friday.",
+        "On Friday, 12 died in custody.",
+    ] {
+        assert!(evidence(text).narrow_time, "{text}");
+    }
+    // Must not: the total stood at or reached the number on that day.
+    for text in [
+        "Deaths in custody stood at 376 on Friday.",
+        "Deaths in custody reached 376 on Friday.",
+    ] {
+        assert!(!evidence(text).narrow_time, "{text}");
+    }
+}
+
+#[test]
+fn a_time_that_opens_the_next_value_of_a_series_is_not_this_one_s() {
+    let rules = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "tasa"
+name = "Tasa de homicidios por año"
+subjects = ["tasa de homicidios"]
+unit = "rate"
+canonical = { value = 38.8, year = 2024 }
+allowed = [{ value = 25.9, year = 2022 }, { value = 13.9, year = 2021 }]
+"#;
+    let years = |text: &str| -> Vec<(String, Option<i32>)> {
+        let rules = Rules::parse(rules, Path::new("rules.toml")).unwrap();
+        let matcher = SubjectMatcher::new(&rules.figures, Lang::Es);
+        let numbers = recognise(text, Lang::Es);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::Es)
+            .into_iter()
+            .map(|c| {
+                let n = &text[numbers[c.number].span.clone()];
+                (n.to_string(), c.year.map(|y| y.year))
+            })
+            .collect()
+    };
+    // "en 2022" after the comma is the time of 28,3, not of 14: 14 takes the
+    // year that opens the sentence.
+    let found =
+        years("En 2021 la tasa de homicidios era de 14 por cada 100.000, en 2022 fue de 28,3.");
+    assert_eq!(
+        found[0],
+        ("14 por cada 100.000".to_string(), Some(2021)),
+        "{found:?}"
+    );
+    // Must not: a year right after the number, or after a mark with no
+    // value after it, is the number's.
+    let found = years("La tasa de homicidios fue de 25,9 en 2022.");
+    assert_eq!(found[0].1, Some(2022), "{found:?}");
+    let found = years("La tasa de homicidios fue de 25,9 por cada 100.000, en 2022.");
+    assert_eq!(found[0].1, Some(2022), "{found:?}");
 }

@@ -109,6 +109,10 @@ pub struct SubjectMatcher {
     /// the figure, for the active voice around a number ("destroyed 10,000
     /// structures").
     turned: WordMap<Vec<(String, usize)>>,
+    /// Each figure's family words by stem: every word of each word family
+    /// that one of its phrases draws on ("died" puts "deaths", "killed",
+    /// "fatalities" … here). Empty for the matcher of `exclude` phrases.
+    family_words: Vec<std::collections::HashSet<String>>,
 }
 
 /// The beginnings of phrases' first words, found as literals: one
@@ -178,6 +182,51 @@ impl Starts {
             }
         })
     }
+}
+
+/// Whether a draft's word is one of `words` (family stems): by its stem, but
+/// a stem of three letters or fewer only where the word is one of a
+/// family's own ("casos", not "casas").
+fn is_family_word(
+    word: &str,
+    stems: &mut Stems,
+    words: &std::collections::HashSet<String>,
+    lang: Lang,
+) -> bool {
+    let stem = stems.of(word);
+    words.contains(stem)
+        && (stem.chars().count() > 3
+            || crate::word_family::of(lang)
+                .any(|f| f.words.iter().any(|w| normal(w) == normal(word))))
+}
+
+/// Each figure's family words by stem (see [`SubjectMatcher::family_word`]):
+/// every stem of each family one of its phrase words belongs to. A word
+/// belongs by its stem, but a stem of three letters or fewer only for the
+/// family's own words: Spanish "casas" and "casos" share the stem `cas`.
+fn family_words(
+    phrase_words: &[Vec<(String, String)>],
+    families: &[Vec<String>],
+    lang: Lang,
+) -> Vec<std::collections::HashSet<String>> {
+    let surfaces: Vec<Vec<String>> = crate::word_family::of(lang)
+        .map(|f| f.words.iter().map(|w| normal(w)).collect())
+        .collect();
+    phrase_words
+        .iter()
+        .map(|words| {
+            let mut out = std::collections::HashSet::new();
+            for (word, stem) in words {
+                for (family, surface) in families.iter().zip(&surfaces) {
+                    if family.contains(stem) && (stem.chars().count() > 3 || surface.contains(word))
+                    {
+                        out.extend(family.iter().cloned());
+                    }
+                }
+            }
+            out
+        })
+        .collect()
 }
 
 /// Whether a word of a subject phrase is a past participle: the verb of a
@@ -300,12 +349,18 @@ impl SubjectMatcher {
         // each figure it names.
         let mut phrases: HashMap<Vec<String>, Vec<(usize, usize, bool)>> = HashMap::new();
         let mut turned: WordMap<Vec<(String, usize)>> = WordMap::default();
+        // Each figure's phrase words, with their stems.
+        let mut phrase_words: Vec<Vec<(String, String)>> = Vec::new();
         for (i, (subjects, gap)) in phrase_lists.enumerate() {
             for subject in subjects {
                 // Validation has read every pattern; one that does not parse
                 // here (rules built in code) names nothing.
                 for words in expand(subject).unwrap_or_default() {
                     let stems: Vec<String> = words.iter().map(|w| stemming.stem(w)).collect();
+                    if phrase_words.len() <= i {
+                        phrase_words.resize_with(i + 1, Vec::new);
+                    }
+                    phrase_words[i].extend(words.iter().cloned().zip(stems.iter().cloned()));
                     if let [noun, participle] = &words[..] {
                         if is_participle(lang, participle) && !is_participle(lang, noun) {
                             let list = turned.entry(stems[1].clone()).or_default();
@@ -333,6 +388,7 @@ impl SubjectMatcher {
             .filter(|_| families)
             .map(|f| f.words.iter().map(|w| stemming.stem(&normal(w))).collect())
             .collect();
+        let family_words = family_words(&phrase_words, &families, lang);
         let mut variants: Vec<(Vec<String>, (usize, usize, bool))> = Vec::new();
         for (stems, named) in &phrases {
             for (at, stem) in stems.iter().enumerate() {
@@ -398,7 +454,49 @@ impl SubjectMatcher {
             exclusions: None,
             own: Vec::new(),
             turned,
+            family_words,
         }
+    }
+
+    /// The first word in `text[range]` of a word family that `figure`'s
+    /// phrases draw on, where no word beside it narrows it to another
+    /// quantity: a sentence that names no figure may still say the topic's
+    /// own noun ("The number of deaths stood at 225", "The storm's
+    /// fatalities … is 233").
+    pub fn family_word(
+        &self,
+        text: &str,
+        range: Range<usize>,
+        figure: usize,
+    ) -> Option<Range<usize>> {
+        let words = self.family_words.get(figure).filter(|w| !w.is_empty())?;
+        let mut stems = Stems::new(self.lang);
+        crate::phrase::tokens(&text[range.clone()])
+            .into_iter()
+            .map(|w| range.start + w.start..range.start + w.end)
+            .find(|w| {
+                is_family_word(&text[w.clone()], &mut stems, words, self.lang)
+                    && self
+                        .own
+                        .get(figure)
+                        .is_none_or(|own| !modifier::narrows(text, w, own, self.lang))
+            })
+    }
+
+    /// Whether `text[range]` says a word of any figure's word families.
+    pub fn says_a_family_word(&self, text: &str, range: Range<usize>) -> bool {
+        if self.family_words.iter().all(|w| w.is_empty()) {
+            return false;
+        }
+        let mut stems = Stems::new(self.lang);
+        crate::phrase::tokens(&text[range.clone()])
+            .into_iter()
+            .any(|w| {
+                let word = &text[range.start + w.start..range.start + w.end];
+                self.family_words
+                    .iter()
+                    .any(|f| is_family_word(word, &mut stems, f, self.lang))
+            })
     }
 
     /// Every subject occurrence in `text[range]`, in order. Where phrases

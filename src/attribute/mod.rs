@@ -704,8 +704,7 @@ pub fn attribute_in(
                     // A day beside a total that rose to the number, or
                     // stood at it, dates it ("rose to 223 on Friday", "stood
                     // at 225 on Friday"); it bounds no count.
-                    narrow_time: !changed_to(&s, number, cues, s.range.start)
-                        && !stands_at(&s, number, cues, s.range.start)
+                    narrow_time: !to_a_total(&s, numbers, &in_sentence, best.number, cues)
                         && in_reach(&s, &reach, number, &own_words, cues.narrow_time).is_some(),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
@@ -1061,6 +1060,48 @@ fn anchor(
             counted: false,
         })
     })
+}
+
+/// Whether the number is a total a verb of change or standing leads to
+/// ("rose to 223", "stood at 225"), or continues a list such a verb leads
+/// to ("elevó este sábado a 1.644 los muertos, 3.408 los heridos y 139 los
+/// desaparecidos"): a day beside it dates the total and bounds no count.
+fn to_a_total(
+    s: &Sentence,
+    numbers: &[Number],
+    in_sentence: &[usize],
+    at: usize,
+    cues: &Cues,
+) -> bool {
+    let mut at = at;
+    loop {
+        let number = &numbers[at];
+        if changed_to(s, number, cues, s.range.start) || stands_at(s, number, cues, s.range.start) {
+            return true;
+        }
+        // The value before it in a list: a few words, a comma or `and`
+        // between, and no other number.
+        let Some(&before) = in_sentence
+            .iter()
+            .rev()
+            .find(|&&i| numbers[i].span.end <= number.qualifier_start)
+        else {
+            return false;
+        };
+        let between = s.slice(numbers[before].span.end..number.qualifier_start);
+        let linked = between.contains(',')
+            || between
+                .split_whitespace()
+                .any(|w| ["y", "e", "and"].contains(&w.to_lowercase().as_str()));
+        if !linked
+            || between.contains([';', ':', '(', ')', '.'])
+            || cues.narrow_time.is_match(between)
+            || s.words_between(numbers[before].span.end..number.qualifier_start) > 4
+        {
+            return false;
+        }
+        at = before;
+    }
 }
 
 /// Whether a time after the number, past a mark, opens the next value of a

@@ -1881,3 +1881,53 @@ allowed = [{ value = 25.9, year = 2022 }, { value = 13.9, year = 2021 }]
     let found = years("La tasa de homicidios fue de 25,9 por cada 100.000, en 2022.");
     assert_eq!(found[0].1, Some(2022), "{found:?}");
 }
+
+#[test]
+fn a_list_a_verb_of_change_leads_to_is_a_list_of_totals() {
+    let rules = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "muertos"
+name = "Muertos"
+subjects = ["muertos"]
+canonical = 3700
+
+[[figure]]
+id = "heridos"
+name = "Heridos"
+subjects = ["heridos"]
+canonical = 5000
+
+[[figure]]
+id = "desaparecidos"
+name = "Desaparecidos"
+subjects = ["desaparecidos"]
+canonical = 100
+"#;
+    // The day dates the verb that raised all three: none is a day's count.
+    let text = "La junta elevó este sábado a 1.644 los muertos, 3.408 los heridos y 139 los desaparecidos.";
+    for (_, n, tier) in tiers_under(rules, text, Lang::Es) {
+        assert!(tier > tier::Tier::Weak, "{n}");
+    }
+    // Must not: a clause of its own after the total, with its own day.
+    let toll = r#"
+[[figure]]
+id = "toll"
+name = "Deaths"
+subjects = ["death toll", "died"]
+canonical = 248
+"#;
+    let found = tiers_under(
+        toll,
+        "The death toll rose to 227 on Saturday, and 12 died on Sunday.",
+        Lang::En,
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, n, tier)| n == "12" && *tier > tier::Tier::Weak),
+        "{found:?}"
+    );
+}

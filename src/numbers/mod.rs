@@ -484,6 +484,22 @@ fn read_digits(text: &str, numeral: Range<usize>, g: &Grammar, decimal: Decimal)
         return simple(Kind::Year, numeral.end);
     }
     let mut number = finish(text, atom, None, g);
+    // `1,644 los muertos` in a draft that marks decimals with a comma (wire
+    // copy mixes the two ways): a count of things has no thousandths, so a
+    // lone comma before three digits groups them where a plural noun, not a
+    // unit, follows.
+    if decimal == Decimal::Comma
+        && number.kind == Kind::Count
+        && read.decimals == Some(3)
+        && scale == 1.0
+        && raw.bytes().filter(|&b| b == b',').count() == 1
+        && !raw.contains('.')
+        && counts_things(after, g)
+    {
+        number.low *= 1e3;
+        number.high = number.low;
+        number.precision = group_precision(number.low);
+    }
     if number.kind == Kind::Count && is_lone_rate_base(before, number.low) {
         number.kind = Kind::Measure;
     }
@@ -648,6 +664,38 @@ fn counts_a_noun(before: &str, after: &str, g: &Grammar) -> bool {
         || preceding_word(before)
             .is_some_and(|w| g.year_determiners.contains(&w.to_lowercase().as_str()));
     plural && !determiner && !before.trim_end().ends_with(',')
+}
+
+/// Whether `after` a number opens with a plural noun of things counted
+/// (after an article, in Spanish `los`, `las`), not a unit: `1,644 los
+/// muertos`, `3,408 heridos`; not `3,496 toneladas`.
+fn counts_things(after: &str, g: &Grammar) -> bool {
+    let mut words = after
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty());
+    let Some(mut noun) = words.next() else {
+        return false;
+    };
+    if ["los", "las", "the"].contains(&noun) {
+        let Some(next) = words.next() else {
+            return false;
+        };
+        noun = next;
+    }
+    let lower = noun.to_lowercase();
+    let singular = lower
+        .strip_suffix("es")
+        .filter(|s| s.ends_with(['r', 'l', 'n', 'd']));
+    let singular = singular
+        .or_else(|| lower.strip_suffix('s'))
+        .unwrap_or(&lower);
+    !after.starts_with(|c: char| c.is_alphanumeric())
+        && lower.len() > 3
+        && lower.ends_with('s')
+        && noun.chars().all(char::is_lowercase)
+        && !g.measure_units.contains(&singular)
+        && !g.glued_units.contains(&lower.as_str())
+        && !g.not_nouns.contains(&lower.as_str())
 }
 
 /// Whether letters run straight after a numeral are a word of prose that lost

@@ -983,3 +983,29 @@ fn up_to_after_a_verb_of_movement_is_no_bound() {
         assert_eq!(n.qualifier, Some(Qualifier::UpTo), "{text}");
     }
 }
+
+#[test]
+fn a_count_of_things_has_no_thousandths_in_a_decimal_comma_draft() {
+    use crate::lang::Decimal;
+    let value = |text: &str| -> Vec<f64> {
+        recognise_as(text, Lang::Es, Decimal::Comma)
+            .into_iter()
+            .map(|n| n.low)
+            .collect()
+    };
+    // Wire copy that marks decimals with a comma ("magnitud 7,7") and still
+    // groups a count's thousands with one.
+    assert_eq!(value("elevó a 1,644 los muertos"), vec![1_644.0]);
+    assert_eq!(value("3,408 heridos y 7,7 de magnitud"), vec![3_408.0, 7.7]);
+    // Must not: a unit, a scale word, no noun, two or one decimals, both
+    // marks, or a draft that marks decimals with a full stop.
+    assert_eq!(value("3,496 toneladas"), vec![3.496]);
+    assert_eq!(value("2,345 kilómetros"), vec![2.345]);
+    assert_eq!(value("una tasa de 1,375."), vec![1.375]);
+    assert_eq!(value("1,64 muertos"), vec![1.64]);
+    assert_eq!(value("1.234,567 muertos"), vec![1_234.567]);
+    assert_eq!(
+        recognise_as("1,644 muertos", Lang::Es, Decimal::Point)[0].low,
+        1_644.0
+    );
+}

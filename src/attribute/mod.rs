@@ -704,8 +704,13 @@ pub fn attribute_in(
                     // A day beside a total that rose to the number, or
                     // stood at it, dates it ("rose to 223 on Friday", "stood
                     // at 225 on Friday"); it bounds no count.
+                    // Nor where the day is one a total stands at ("hasta este
+                    // sábado"), or the figure itself is a day's ("Promedio
+                    // diario de homicidios").
                     narrow_time: !to_a_total(&s, numbers, &in_sentence, best.number, cues)
-                        && in_reach(&s, &reach, number, &own_words, cues.narrow_time).is_some(),
+                        && !names_a_day(figure, cues)
+                        && in_reach(&s, &reach, number, &own_words, cues.narrow_time)
+                            .is_some_and(|m| !up_to_day(&s, &m, cues)),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
                     part: in_reach(&s, &reach, number, &own, cues.part).is_some(),
@@ -1102,6 +1107,22 @@ fn to_a_total(
         }
         at = before;
     }
+}
+
+/// Whether the word before the day at `m` makes it the day a total stands
+/// at ("by Friday", "as of Friday", "hasta este sábado").
+fn up_to_day(s: &Sentence, m: &Range<usize>, cues: &Cues) -> bool {
+    let before = s.slice(s.range.start..m.start).trim_end();
+    let word = &before[before.len() - word_before_end(before)..];
+    cues.up_to_day.contains(&word.to_lowercase().as_str())
+}
+
+/// Whether the figure's own name or phrases say a day ("Promedio diario de
+/// homicidios", "deaths per day"): a day beside its number is its kind.
+fn names_a_day(figure: &Figure, cues: &Cues) -> bool {
+    std::iter::once(&figure.name)
+        .chain(figure.subjects_by_lang.iter().flatten())
+        .any(|t| cues.narrow_time.is_match(t))
 }
 
 /// Whether a time after the number, past a mark, opens the next value of a

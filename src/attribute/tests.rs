@@ -1931,3 +1931,44 @@ canonical = 248
         "{found:?}"
     );
 }
+
+#[test]
+fn a_day_a_total_stands_at_or_a_figure_of_days_bounds_no_count() {
+    let es = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "heridos"
+name = "Heridos"
+subjects = ["heridos"]
+canonical = 5000
+
+[[figure]]
+id = "promedio"
+name = "Promedio diario de homicidios"
+subjects = ["muertes por día"]
+canonical = 21
+"#;
+    // "Hasta este sábado": the day the total stands at.
+    let e = evidence_under(
+        es,
+        "Hasta este sábado se han registrado 4.840 heridos.",
+        Lang::Es,
+    );
+    assert!(!e.narrow_time, "{e:?}");
+    // A figure that is a day's own: "por día" is its kind, not a bound.
+    let e = evidence_under(
+        es,
+        "El país registró un promedio de 21 muertes por día.",
+        Lang::Es,
+    );
+    assert!(!e.narrow_time, "{e:?}");
+    // Must not: a day's count, and a count since a day.
+    for text in [
+        "Este sábado se registraron 40 heridos.",
+        "Desde el sábado se registraron 40 heridos.",
+    ] {
+        assert!(evidence_under(es, text, Lang::Es).narrow_time, "{text}");
+    }
+}

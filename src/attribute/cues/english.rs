@@ -29,6 +29,7 @@ pub(super) static ENGLISH: Cues = Cues {
     free_after: FREE_AFTER,
     auxiliaries: Lang::En.auxiliaries(),
     linking: LINKING,
+    up_to_day: &["by", "through", "until", "till"],
     place_prepositions: &[
         "across",
         "in",

@@ -79,6 +79,9 @@ pub(super) struct Cues {
     /// (see [`Cues::links`]).
     pub auxiliaries: &'static [&'static str],
     pub linking: &'static [&'static str],
+    /// Words right before a day that make it the day a total stands at, not
+    /// a day's count: "by Friday", "hasta este sábado".
+    pub up_to_day: &'static [&'static str],
     /// Prepositions that put a number in a phrase of its own ("across six
     /// states", "en 20 comunas"): it counts that phrase's noun, never the
     /// subject of the clause's verb.

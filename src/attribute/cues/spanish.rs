@@ -31,6 +31,7 @@ pub(super) static SPANISH: Cues = Cues {
     free_after: ES_FREE_AFTER,
     auxiliaries: Lang::Es.auxiliaries(),
     linking: ES_LINKING,
+    up_to_day: &["hasta"],
     place_prepositions: &["en", "entre", "desde"],
     months: crate::numbers::SPANISH_MONTHS,
     weekdays: &[

@@ -1110,11 +1110,12 @@ fn to_a_total(
 }
 
 /// Whether the word before the day at `m` makes it the day a total stands
-/// at ("by Friday", "as of Friday", "hasta este sábado").
+/// at ("by this Friday", "hasta este sábado"), or the day an event happened
+/// ("the quake that struck on Friday", "el terremoto ocurrido el viernes").
 fn up_to_day(s: &Sentence, m: &Range<usize>, cues: &Cues) -> bool {
     let before = s.slice(s.range.start..m.start).trim_end();
-    let word = &before[before.len() - word_before_end(before)..];
-    cues.up_to_day.contains(&word.to_lowercase().as_str())
+    let word = before[before.len() - word_before_end(before)..].to_lowercase();
+    cues.up_to_day.contains(&word.as_str()) || cues.event_verbs.contains(&word.as_str())
 }
 
 /// Whether the figure's own name or phrases say a day ("Promedio diario de

@@ -1972,3 +1972,29 @@ canonical = 21
         assert!(evidence_under(es, text, Lang::Es).narrow_time, "{text}");
     }
 }
+
+#[test]
+fn a_day_an_event_happened_on_dates_the_event_not_the_count() {
+    let es = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "muertos"
+name = "Muertos"
+subjects = ["muertos"]
+canonical = 3700
+"#;
+    let e = evidence_under(
+        es,
+        "El terremoto ocurrido el viernes ha causado 1.000 muertos.",
+        Lang::Es,
+    );
+    assert!(!e.narrow_time, "{e:?}");
+    let e = evidence("In the riot that began on Friday, 40 died in custody.");
+    assert!(!e.narrow_time, "{e:?}");
+    // Must not: the day of the count itself.
+    let e = evidence_under(es, "El viernes se contaron 40 muertos.", Lang::Es);
+    assert!(e.narrow_time, "{e:?}");
+    assert!(evidence("40 died in custody on Friday.").narrow_time);
+}

@@ -82,6 +82,10 @@ pub(super) struct Cues {
     /// Words right before a day that make it the day a total stands at, not
     /// a day's count: "by Friday", "hasta este sábado".
     pub up_to_day: &'static [&'static str],
+    /// Verbs of an event happening, right before a day: the day dates the
+    /// event, not a count ("the quake that struck on Friday has killed",
+    /// "el terremoto ocurrido el viernes ha causado").
+    pub event_verbs: &'static [&'static str],
     /// Prepositions that put a number in a phrase of its own ("across six
     /// states", "en 20 comunas"): it counts that phrase's noun, never the
     /// subject of the clause's verb.

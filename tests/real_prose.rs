@@ -208,11 +208,35 @@ fn history_is_not_stale_and_not_inconsistent() {
         "261",
         Modality::History,
     );
-    // Must still fire: a value the figure never had is wrong, history or not.
+    // "Earlier," opening the sentence, "had earlier reported": an earlier
+    // count, whoever the sentence credits with it (WOLA never gave 261).
+    for text in [
+        "Earlier, WOLA said 261 people had died in custody.",
+        "The rights group Cristosal had earlier reported 261 deaths in custody.",
+    ] {
+        assert_accepted(text, "deaths-in-custody", "261", Modality::History);
+    }
+    // A count the sentence denies is no claim that it holds.
+    assert_eq!(
+        findings("The government denied that 261 people had died in custody."),
+        vec![]
+    );
+    // Must still fire: a value the figure never had is wrong, history or not,
+    // and an earlier count given as current is outdated.
     assert_one(
         "Deaths in custody reached 367, up from 216 a year earlier.",
         "figcheck::mismatch",
         "216",
+    );
+    assert_one(
+        "Earlier, WOLA said 216 people had died in custody.",
+        "figcheck::mismatch",
+        "216",
+    );
+    assert_one(
+        "WOLA says 261 people have died in custody.",
+        "figcheck::wrong-source",
+        "261",
     );
 }
 

@@ -89,8 +89,10 @@ pub(super) static HISTORY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:previously|initially|originally|formerly|at\s+first
            |first\s+(?:announced|reported|estimated|put|counted|given|said|stated)
            |then\s+(?:just|only)|earlier\s+(?:reports?|counts?|estimates?|figures?)
+           |(?:had|has|have)\s+earlier|earlier\s+(?:reported|said|put|announced|counted|estimated|gave)
            |(?:the|its|their|an|a)\s+(?:previous|prior|original|earlier|old|initial|first)
-           |was\s+revised|were\s+revised|(?:up|down)\s+from|was\s+raised\s+from|was\s+lowered\s+from)\b",
+           |was\s+revised|were\s+revised|(?:up|down)\s+from|was\s+raised\s+from|was\s+lowered\s+from)\b
+        | \bearlier\s*,",
     )
     .expect("history pattern")
 });
@@ -116,7 +118,7 @@ pub(super) static HAD_BEEN: LazyLock<Regex> = LazyLock::new(|| {
 /// substantial underestimate") does not assert it.
 pub(super) static DISPUTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:underestimat\w*|overestimat\w*|undercount\w*|overcount\w*|far\s+too\s+(?:low|high)|discredited|superseded|outdated)\b",
+        r"(?i)\b(?:underestimat\w*|overestimat\w*|undercount\w*|overcount\w*|far\s+too\s+(?:low|high)|discredited|superseded|outdated|denied|denies|deny|denying)\b",
     )
     .expect("disputed pattern")
 });

@@ -1998,3 +1998,40 @@ canonical = 3700
     assert!(e.narrow_time, "{e:?}");
     assert!(evidence("40 died in custody on Friday.").narrow_time);
 }
+
+#[test]
+fn a_count_said_of_the_rest_of_the_country_is_a_part() {
+    let toll = r#"
+[[figure]]
+id = "toll"
+name = "Deaths in the floods"
+subjects = ["killed", "death toll"]
+canonical = 3958
+"#;
+    for text in [
+        "The storm also killed about 170 people elsewhere in the country.",
+        "The storm killed 170 people in the rest of the country.",
+    ] {
+        let e = evidence_under(toll, text, Lang::En);
+        assert!(e.part, "{text}: {e:?}");
+    }
+    let es = r#"
+[settings]
+lang = "es"
+
+[[figure]]
+id = "muertos"
+name = "Muertos"
+subjects = ["muertos"]
+canonical = 3958
+"#;
+    let e = evidence_under(es, "Hubo 170 muertos en el resto del país.", Lang::Es);
+    assert!(e.part, "{e:?}");
+    // Must not: the toll itself, in the country.
+    let e = evidence_under(
+        toll,
+        "The storm killed 3,958 people in the country.",
+        Lang::En,
+    );
+    assert!(!e.part, "{e:?}");
+}

@@ -109,6 +109,7 @@ pub(super) static ENGLISH: Cues = Cues {
         "discredited",
         "superseded",
         "outdated",
+        "den",
     ]),
     history_after: &modality::HISTORY_AFTER,
     present: &modality::PRESENT,
@@ -141,6 +142,7 @@ static PART: Pattern = LazyLock::new(|| {
     Regex::new(
         r"(?ix)(?-u:\b)(?:
             alone|including|includes?|included|among\s+them|of\s+(?:them|whom|those|these|which)
+          | (?:elsewhere|in\s+the\s+rest\s+of)\s+(?:in\s+)?the\s+(?:country|state|region)
           | on\s+average|averag(?:e|ed|ing)|each|apiece
           | in\s+(?:the|that|this)\s+(?:state|county|city|province|region)(?:[\s,;.]|$)
           | among\s+(?:men|women|children|adults|girls|boys|minors|teenagers|youths|young\s+people|the\s+elderly)

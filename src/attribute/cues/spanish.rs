@@ -123,7 +123,7 @@ static ES_DIFFERENCE_BEFORE: Pattern = LazyLock::new(|| {
 
 static ES_PART: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió|en\s+(?:el|ese|este)\s+(?:estado|municipio|departamento|condado)|en\s+(?:la|esa|esta)\s+(?:provincia|región|region|comuna|ciudad)|(?:en|entre)\s+(?:los\s+|las\s+)?(?:hombres|mujeres|niños|niñas|menores|jóvenes|adolescentes|adultos\s+mayores)){END}",
+        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió|en\s+(?:el|ese|este)\s+(?:estado|municipio|departamento|condado)|en\s+(?:la|esa|esta)\s+(?:provincia|región|region|comuna|ciudad)|(?:en|entre)\s+(?:los\s+|las\s+)?(?:hombres|mujeres|niños|niñas|menores|jóvenes|adolescentes|adultos\s+mayores)|en\s+el\s+resto\s+del?\s+(?:país|pais|territorio|estado)|en\s+otr[oa]s\s+(?:partes|zonas|regiones|provincias|estados|lugares)){END}",
     )
 });
 
@@ -285,10 +285,12 @@ static ES_HISTORY_BEFORE: Pattern = LazyLock::new(|| {
         r"(?ix)
         \b(?:previamente|inicialmente|originalmente|anteriormente|al\s+principio|en\s+un\s+principio
            |primero\s+(?:anunció|anunciado|informó|informado|reportó|reportado|estimó|estimado|dijo)
+           |(?:había|habían)\s+(?:informado|reportado|anunciado|dado)
            |entonces\s+(?:solo|sólo|apenas)
            |(?:la|el|su|una|un)\s+(?:anterior|previa|previo|original|inicial|primera|primer)
            |(?:la|el|su|una|un)\s+\p{L}+\s+(?:anterior|previa|previo|original|inicial)
-           |fue\s+revisad[oa]|fueron\s+revisad[oa]s|frente\s+a(?:\s+l[oa]s)?|en\s+comparaci[óo]n\s+con){END}",
+           |fue\s+revisad[oa]|fueron\s+revisad[oa]s|frente\s+a(?:\s+l[oa]s)?|en\s+comparaci[óo]n\s+con){END}
+        | \bantes\s*,",
     )
 });
 
@@ -306,7 +308,7 @@ static ES_HAD_BEEN: Pattern = LazyLock::new(|| {
 
 static ES_DISPUTED: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:subestima\p{L}*|sobrestima\p{L}*|subregistr\p{L}*|infravalora\p{L}*|desactualizad\p{L}*|obsolet\p{L}*|desacreditad\p{L}*|demasiado\s+(?:baja|bajo|alta|alto))",
+        r"(?i)\b(?:subestima\p{L}*|sobrestima\p{L}*|subregistr\p{L}*|infravalora\p{L}*|desactualizad\p{L}*|obsolet\p{L}*|desacreditad\p{L}*|demasiado\s+(?:baja|bajo|alta|alto)|neg[óo]\s+que|desminti[óo]|desmienten?)",
     )
 });
 

@@ -216,6 +216,18 @@ fn history_is_not_stale_and_not_inconsistent() {
     ] {
         assert_accepted(text, "deaths-in-custody", "261", Modality::History);
     }
+    // A value listed after one framed as history is history too.
+    assert_accepted(
+        "A previous report said 261 died in custody and 65,000 were arrested.",
+        "state-of-exception-arrests",
+        "65,000",
+        Modality::History,
+    );
+    // A forecast: "can reach", "pueda superar".
+    assert_eq!(
+        findings("The mayor said deaths in custody can reach 500."),
+        vec![]
+    );
     // A count the sentence denies is no claim that it holds.
     assert_eq!(
         findings("The government denied that 261 people had died in custody."),
@@ -237,6 +249,19 @@ fn history_is_not_stale_and_not_inconsistent() {
         "WOLA says 261 people have died in custody.",
         "figcheck::wrong-source",
         "261",
+    );
+    // Must still fire: a list that history does not open, and a value of
+    // its own after a mark.
+    assert_eq!(
+        findings("At least 261 people have died in custody and 65,000 were arrested."),
+        vec![
+            ("figcheck::stale", "261".to_string()),
+            ("figcheck::stale", "65,000".to_string())
+        ]
+    );
+    assert_eq!(
+        findings("A previous report said 261 people had died in custody; 376 have died in custody since."),
+        vec![("figcheck::mismatch", "376".to_string())]
     );
 }
 

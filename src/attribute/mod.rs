@@ -440,6 +440,8 @@ pub fn attribute_in(
         };
 
         let mut proposals: Vec<Proposal> = Vec::new();
+        // The numbers of the sentence framed as history so far.
+        let mut history: Vec<usize> = Vec::new();
         for hit in subjects {
             // A phrase that runs on past the end of the sentence (a gap that
             // reached across a block break) names nothing in it.
@@ -615,8 +617,18 @@ pub fn attribute_in(
                 let number = &numbers[best.number];
                 let clause = modality::clause(&s, &number.span, cues);
                 let mut framing = modality::modality(&s, &clause, number, cues);
-                if best.earlier && framing == Modality::Assertion {
+                // A value listed after one framed as history is history too:
+                // "a previous report that said 11,300 were dead and over
+                // 10,100 missing".
+                let after_history = || {
+                    listed_after(&s, numbers, &in_sentence, number)
+                        .is_some_and(|b| history.contains(&b))
+                };
+                if framing == Modality::Assertion && (best.earlier || after_history()) {
                     framing = Modality::History;
+                }
+                if framing == Modality::History {
+                    history.push(best.number);
                 }
                 let year = best
                     .series_year
@@ -1084,29 +1096,40 @@ fn to_a_total(
         if changed_to(s, number, cues, s.range.start) || stands_at(s, number, cues, s.range.start) {
             return true;
         }
-        // The value before it in a list: a few words, a comma or `and`
-        // between, and no other number.
-        let Some(&before) = in_sentence
-            .iter()
-            .rev()
-            .find(|&&i| numbers[i].span.end <= number.qualifier_start)
-        else {
+        let Some(before) = listed_after(s, numbers, in_sentence, number) else {
             return false;
         };
         let between = s.slice(numbers[before].span.end..number.qualifier_start);
-        let linked = between.contains(',')
-            || between
-                .split_whitespace()
-                .any(|w| ["y", "e", "and"].contains(&w.to_lowercase().as_str()));
-        if !linked
-            || between.contains([';', ':', '(', ')', '.'])
-            || cues.narrow_time.is_match(between)
-            || s.words_between(numbers[before].span.end..number.qualifier_start) > 4
-        {
+        if cues.narrow_time.is_match(between) {
             return false;
         }
         at = before;
     }
+}
+
+/// The value `number` follows in a list, if it does: the number before it
+/// in the sentence, with a few words, a comma or `and` between, and no
+/// other mark ("1.644 los muertos, 3.408 los heridos y 139 …", "11,300
+/// were dead and over 10,100 missing").
+fn listed_after(
+    s: &Sentence,
+    numbers: &[Number],
+    in_sentence: &[usize],
+    number: &Number,
+) -> Option<usize> {
+    let &before = in_sentence
+        .iter()
+        .rev()
+        .find(|&&i| numbers[i].span.end <= number.qualifier_start)?;
+    let between = s.slice(numbers[before].span.end..number.qualifier_start);
+    let linked = between.contains(',')
+        || between
+            .split_whitespace()
+            .any(|w| ["y", "e", "and"].contains(&w.to_lowercase().as_str()));
+    (linked
+        && !between.contains([';', ':', '(', ')', '.'])
+        && s.words_between(numbers[before].span.end..number.qualifier_start) <= 4)
+        .then_some(before)
 }
 
 /// Whether the word before the day at `m` makes it the day a total stands

@@ -78,6 +78,7 @@ pub(super) static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
            |set|on\s+track|poised|likely)\s+(?:[\w'’-]+\s+){0,6}?to\b
         | \b(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+)?(?:target|goal|projection|forecast|ambition|aim)\s+(?:of|is|was)\b
         | \b(?:could|would|might|will|shall|should|'ll|’ll)\b
+        | \bcan\s+(?:reach|rise|climb|exceed|top|surpass|hit)\b
         | \A\W*(?:if|unless|suppose|supposing)\s",
     )
     .expect("forecast pattern")

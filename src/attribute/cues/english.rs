@@ -85,6 +85,7 @@ pub(super) static ENGLISH: Cues = Cues {
         "ambition",
         "aim",
         "could",
+        "can",
         "would",
         "might",
         "will",

@@ -271,7 +271,7 @@ static ES_FORECAST: Pattern = LazyLock::new(|| {
         (?i:\b(?:prevé|preve|prevén|preven|preveía|preveia|previó|previo|prevista|previsto|previstas|previstos
            |espera|esperan|esperaba|esperaban|se\s+espera|proyecta|proyectan|proyectaba|proyectó|proyecto
            |pronostica|pronostican|pronosticó|planea|planean|planeaba|pretende|pretenden|busca|buscan
-           |aspira|aspiran|apunta|apuntan|podría|podrían|podria|podrian|puede|pueden|debería|deberían
+           |aspira|aspiran|apunta|apuntan|podría|podrían|podria|podrian|puede|pueden|pueda|puedan|debería|deberían
            |proyectar|pronosticar|prever|planear){END})
         | (?i:\b(?:la|una|su|el|un)\s+(?:\p{L}+\s+)?(?:meta|objetivo|proyección|proyeccion|previsión|prevision|pronóstico|pronostico)\s+(?:de|es|era|sería|será){END})
         | \b[a-záéíóúñ]\p{L}*(?:ará|erá|irá|arán|erán|irán|aría|ería|iría|arían|erían|irían){END}

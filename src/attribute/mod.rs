@@ -725,7 +725,8 @@ pub fn attribute_in(
                             .is_some_and(|m| !up_to_day(&s, &m, cues)),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
-                    part: in_reach(&s, &reach, number, &own, cues.part).is_some(),
+                    part: in_reach(&s, &reach, number, &own, cues.part).is_some()
+                        || counts_a_group(&s, number, figure, cues),
                     period: in_reach(&s, &reach, number, &own, cues.period).is_some(),
                     // The subject itself may say it: "the death toll rose to".
                     running_total: in_reach(&s, &reach, number, &outside, cues.running_total)
@@ -1139,6 +1140,31 @@ fn up_to_day(s: &Sentence, m: &Range<usize>, cues: &Cues) -> bool {
     let before = s.slice(s.range.start..m.start).trim_end();
     let word = before[before.len() - word_before_end(before)..].to_lowercase();
     cues.up_to_day.contains(&word.as_str()) || cues.event_verbs.contains(&word.as_str())
+}
+
+/// Whether the number counts a group of people right after it ("28
+/// children and 30 adults", "murieron 141 mujeres") that the figure's name
+/// does not name: a part of the figure's count.
+fn counts_a_group(s: &Sentence, number: &Number, figure: &Figure, cues: &Cues) -> bool {
+    let Some(word) = s
+        .after(number.span.end)
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+    else {
+        return false;
+    };
+    let word = word.to_lowercase();
+    let right_after = s
+        .after(number.span.end)
+        .trim_start()
+        .to_lowercase()
+        .starts_with(&word);
+    right_after
+        && cues.groups.contains(&word.as_str())
+        && !figure
+            .name
+            .split(|c: char| !c.is_alphabetic())
+            .any(|n| cues.groups.contains(&n.to_lowercase().as_str()))
 }
 
 /// Whether the figure's own name or phrases say a day ("Promedio diario de

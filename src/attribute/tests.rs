@@ -2035,3 +2035,26 @@ canonical = 3958
     );
     assert!(!e.part, "{e:?}");
 }
+
+#[test]
+fn a_group_of_people_counted_right_after_the_number_is_a_part() {
+    // Must: a group the figure's name does not name.
+    assert!(evidence("Among them, 28 children died in custody.").part);
+    let e = evidence_under(
+        SPANISH_DEATHS,
+        "En el hecho murieron bajo custodia 141 mujeres y 94 hombres.",
+        Lang::Es,
+    );
+    assert!(e.part, "{e:?}");
+    // Must not: people, or a figure named for the group itself.
+    assert!(!evidence("In all, 367 people died in custody.").part);
+    let children = r#"
+[[figure]]
+id = "children"
+name = "Children who died in the war"
+subjects = ["died"]
+canonical = 40
+"#;
+    let e = evidence_under(children, "In all, 40 children died.", Lang::En);
+    assert!(!e.part, "{e:?}");
+}

@@ -82,6 +82,10 @@ pub(super) struct Cues {
     /// Words right before a day that make it the day a total stands at, not
     /// a day's count: "by Friday", "hasta este sábado".
     pub up_to_day: &'static [&'static str],
+    /// Groups of people a number may count right after it: a part of the
+    /// figure's count, unless the figure is named for that group ("28
+    /// children", "141 mujeres").
+    pub groups: &'static [&'static str],
     /// Verbs of an event happening, right before a day: the day dates the
     /// event, not a count ("the quake that struck on Friday has killed",
     /// "el terremoto ocurrido el viernes ha causado").

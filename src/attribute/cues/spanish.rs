@@ -32,6 +32,18 @@ pub(super) static SPANISH: Cues = Cues {
     auxiliaries: Lang::Es.auxiliaries(),
     linking: ES_LINKING,
     up_to_day: &["hasta"],
+    groups: &[
+        "niños",
+        "niñas",
+        "menores",
+        "adultos",
+        "adultas",
+        "mujeres",
+        "hombres",
+        "adolescentes",
+        "bebés",
+        "bebes",
+    ],
     event_verbs: &[
         "ocurrido",
         "ocurrida",

@@ -276,9 +276,12 @@ impl Checker {
             }
             let paragraph = text::paragraph_around(text, &prose.breaks, hit.span.start);
             covered = paragraph.end.max(hit.span.end);
+            // (Only one with a digit: a number in words alone there is
+            // rarely a count that points back.)
             let next = text[paragraph.end..]
                 .find(|c: char| !c.is_whitespace())
-                .map(|at| text::paragraph_around(text, &prose.breaks, paragraph.end + at));
+                .map(|at| text::paragraph_around(text, &prose.breaks, paragraph.end + at))
+                .filter(|next| text[next.clone()].bytes().any(|b| b.is_ascii_digit()));
             for paragraph in std::iter::once(paragraph).chain(next) {
                 if paragraph.start < split_to {
                     continue;
@@ -308,6 +311,7 @@ impl Checker {
             let after_a_hit = sentences[i.saturating_sub(attribute::TOPIC_REACH)..i]
                 .iter()
                 .any(&has_hit)
+                && text[sentence.clone()].bytes().any(|b| b.is_ascii_digit())
                 && (attribute::points_back(&text[sentence.clone()], lang)
                     || self.matchers[lang.index()].says_a_family_word(text, sentence.clone()));
             if has_hit(sentence) || after_a_hit {

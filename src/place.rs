@@ -380,6 +380,26 @@ static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(names.chain(local_kind_words())).expect("place words")
 });
 
+/// The words for a storm, for a quick test before [`STORM`].
+static STORM_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "hurricane",
+            "typhoon",
+            "cyclone",
+            "storm",
+            "huracán",
+            "huracan",
+            "tormenta",
+            "tifón",
+            "tifon",
+            "ciclón",
+            "ciclon",
+        ])
+        .expect("storm words")
+});
+
 /// A storm's name after the word for a storm: `Hurricane Katrina`, `huracán Mitch`.
 static STORM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -697,7 +717,8 @@ impl RulePlaces {
         // A storm, once named with its title, is named again by its bare
         // name ("attributed to Katrina"), which the quick test cannot see.
         let names_a_place = |c: &Claim| ANY_PLACE.is_match(&text[c.clause.clone()]);
-        if !claims.iter().any(names_a_place) && !STORM.is_match(text) {
+        let names_a_storm = || STORM_WORDS.is_match(text) && STORM.is_match(text);
+        if !claims.iter().any(names_a_place) && !names_a_storm() {
             return;
         }
         let known = self.known(rules);

@@ -372,6 +372,13 @@ pub fn attribute_in(
     let mut claims = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let sentence = sentence.clone();
+        // A sentence without a number claims nothing: none of the readings
+        // below is needed.
+        let first = numbers.partition_point(|n| n.span.start < sentence.start);
+        let last = numbers.partition_point(|n| n.span.start < sentence.end);
+        if first == last {
+            continue;
+        }
         let own = hits_in(hits, &sentence);
         let pointed;
         let with_pointer: Vec<SubjectHit>;
@@ -396,11 +403,6 @@ pub fn attribute_in(
                 None => own,
             }
         };
-        let first = numbers.partition_point(|n| n.span.start < sentence.start);
-        let last = numbers.partition_point(|n| n.span.start < sentence.end);
-        if first == last {
-            continue;
-        }
         let in_sentence: Vec<usize> = (first..last).collect();
         let s = Sentence::read(text, sentence.clone());
         // How far a number stands from a subject, in words and then in
@@ -719,10 +721,10 @@ pub fn attribute_in(
                     // Nor where the day is one a total stands at ("hasta este
                     // sábado"), or the figure itself is a day's ("Promedio
                     // diario de homicidios").
-                    narrow_time: !to_a_total(&s, numbers, &in_sentence, best.number, cues)
-                        && !names_a_day(figure, cues)
-                        && in_reach(&s, &reach, number, &own_words, cues.narrow_time)
-                            .is_some_and(|m| !up_to_day(&s, &m, cues)),
+                    narrow_time: in_reach(&s, &reach, number, &own_words, cues.narrow_time)
+                        .is_some_and(|m| !up_to_day(&s, &m, cues))
+                        && !to_a_total(&s, numbers, &in_sentence, best.number, cues)
+                        && !names_a_day(figure, cues),
                     marks_between: best.distance.1,
                     number_first: number.span.end <= best.subject.start,
                     part: in_reach(&s, &reach, number, &own, cues.part).is_some()

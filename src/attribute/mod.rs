@@ -715,12 +715,12 @@ pub fn attribute_in(
                 let evidence = tier::Evidence {
                     value_off: tier::Evidence::value_off(number, figure),
                     words_between: best.distance.0,
-                    // A day beside a total that rose to the number, or
-                    // stood at it, dates it ("rose to 223 on Friday", "stood
-                    // at 225 on Friday"); it bounds no count.
-                    // Nor where the day is one a total stands at ("hasta este
-                    // sábado"), or the figure itself is a day's ("Promedio
-                    // diario de homicidios").
+                    // A day bounds the count unless it is the day a total
+                    // stands at or an event happened ("hasta este sábado",
+                    // "ocurrido el viernes"), the number is a total a verb
+                    // leads to ("rose to 223 on Friday", "stood at 225 on
+                    // Friday", or a list after one), or the figure itself
+                    // is a day's ("Promedio diario de homicidios").
                     narrow_time: in_reach(&s, &reach, number, &own_words, cues.narrow_time)
                         .is_some_and(|m| !up_to_day(&s, &m, cues))
                         && !to_a_total(&s, numbers, &in_sentence, best.number, cues)

@@ -41,6 +41,7 @@ use regex::Regex;
 use crate::attribute::Claim;
 use crate::numbers::Number;
 use crate::rules::{Figure, Rules};
+use crate::text::tail_of;
 
 /// Countries and territories, each with the names English and Spanish prose
 /// give it; the first name is its key. Left out: names that are as often a
@@ -359,44 +360,37 @@ static COUNTRY_SEARCH: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::ne
     (search, keys)
 });
 
+/// A piece of every word for a storm that [`STORM`] reads, as it is
+/// written: English capitalises the title, Spanish may or may not (hence
+/// `uracán` for "Huracán" and "huracán").
+const STORM_TITLES: &[&str] = &[
+    "Hurricane",
+    "Typhoon",
+    "Cyclone",
+    "Storm",
+    "uracán",
+    "uracan",
+    "ormenta",
+    "ifón",
+    "ifon",
+    "iclón",
+    "iclon",
+];
+
 /// Every country name, every word for a storm and every local unit's kind,
 /// for a quick test of whether a clause can name a place at all.
 static ANY_PLACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let storm_words = [
-        "Hurricane",
-        "Typhoon",
-        "Cyclone",
-        "Storm",
-        "uracán",
-        "uracan",
-        "ormenta",
-        "ifón",
-        "ifon",
-        "iclón",
-        "iclon",
-    ];
     let names = places().flat_map(|names| names.iter().copied());
-    let names = names.map(String::from).chain(storm_words.map(String::from));
+    let names = names.chain(STORM_TITLES.iter().copied()).map(String::from);
     AhoCorasick::new(names.chain(local_kind_words())).expect("place words")
 });
 
-/// The words for a storm, for a quick test before [`STORM`].
+/// The words for a storm, in any case, for a quick test of a whole draft
+/// before [`STORM`].
 static STORM_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            "hurricane",
-            "typhoon",
-            "cyclone",
-            "storm",
-            "huracán",
-            "huracan",
-            "tormenta",
-            "tifón",
-            "tifon",
-            "ciclón",
-            "ciclon",
-        ])
+        .build(STORM_TITLES)
         .expect("storm words")
 });
 
@@ -610,13 +604,19 @@ fn draft_places(mentions: &[Mention]) -> Vec<&str> {
     own
 }
 
-/// The places a figure's own name and subject phrases name.
-fn figure_places(figure: &Figure) -> Vec<String> {
-    let mut keys: Vec<String> = std::iter::once(&figure.name)
-        .chain(&figure.subjects)
+/// The places and storms a figure's own name and subject phrases (in every
+/// language; `subjects` is one of those lists) name.
+fn figure_mentions(figure: &Figure) -> Vec<Mention> {
+    std::iter::once(&figure.name)
         .chain(figure.subjects_by_lang.iter().flatten())
-        .flat_map(|text| mentions(text).into_iter().map(|m| m.key))
-        .collect();
+        .flat_map(|text| mentions(text))
+        .collect()
+}
+
+/// The keys of a figure's own places ([`figure_mentions`]), with the
+/// country of each part of a country among them.
+fn figure_places(mentioned: &[Mention]) -> Vec<String> {
+    let mut keys: Vec<String> = mentioned.iter().map(|m| m.key.clone()).collect();
     let countries = countries_of(keys.iter().map(String::as_str));
     keys.extend(countries.into_iter().map(String::from));
     keys.sort_unstable();
@@ -678,21 +678,17 @@ struct Known {
 impl RulePlaces {
     fn known(&self, rules: &Rules) -> &Known {
         self.0.get_or_init(|| {
-            let figures: Vec<Vec<String>> = rules.figures.iter().map(figure_places).collect();
+            let mentioned: Vec<Vec<Mention>> = rules.figures.iter().map(figure_mentions).collect();
+            let figures: Vec<Vec<String>> = mentioned.iter().map(|m| figure_places(m)).collect();
             Known {
                 has_country: figures
                     .iter()
                     .map(|f| f.iter().any(|k| is_country(k)))
                     .collect(),
                 figures,
-                has_storm: rules
-                    .figures
+                has_storm: mentioned
                     .iter()
-                    .map(|f| {
-                        std::iter::once(&f.name)
-                            .chain(f.subjects_by_lang.iter().flatten())
-                            .any(|t| mentions(t).iter().any(|m| m.storm))
-                    })
+                    .map(|m| m.iter().any(|m| m.storm))
                     .collect(),
                 quantities: rules.figures.iter().map(Figure::quantity_words).collect(),
                 source_names: source_names_with_places(rules),
@@ -848,7 +844,7 @@ impl Context<'_> {
         let own_country = known.has_country[claim.figure];
         let own_storm = known.has_storm[claim.figure];
         let is_own = |m: &Mention| {
-            !OUTSIDE.is_match(&text[..m.span.start])
+            !OUTSIDE.is_match(tail_of(&text[..m.span.start], OUTSIDE_REACH))
                 && (own.contains(&m.key)
                     || (draft.contains(&m.key.as_str())
                         && !(own_country && !m.storm && is_country(&m.key))
@@ -869,6 +865,10 @@ impl Context<'_> {
         }
     }
 }
+
+/// How far back from a place's name [`OUTSIDE`] reads: its words and a
+/// little space, never the draft before them.
+const OUTSIDE_REACH: usize = 64;
 
 /// Words that put a place outside the count, right before its name:
 /// "Outside the United States, more than 950 cases …", "fuera de España".

@@ -654,11 +654,7 @@ fn counts_a_noun(before: &str, after: &str, g: &Grammar) -> bool {
         return false;
     };
     let noun: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    let plural = noun.len() > 3
-        && noun.chars().all(|c| c.is_lowercase())
-        && !g.not_nouns.contains(&noun.as_str())
-        && (noun.ends_with('s') && !noun.ends_with("ss")
-            || g.irregular_plurals.contains(&noun.as_str()));
+    let plural = is_plural_noun(&noun, g);
     let possessive = before.trim_end().ends_with("'s") || before.trim_end().ends_with("’s");
     let determiner = possessive
         || preceding_word(before)
@@ -682,20 +678,24 @@ fn counts_things(after: &str, g: &Grammar) -> bool {
         };
         noun = next;
     }
-    let lower = noun.to_lowercase();
-    let singular = lower
+    let singular = noun
         .strip_suffix("es")
         .filter(|s| s.ends_with(['r', 'l', 'n', 'd']));
-    let singular = singular
-        .or_else(|| lower.strip_suffix('s'))
-        .unwrap_or(&lower);
+    let singular = singular.or_else(|| noun.strip_suffix('s')).unwrap_or(noun);
     !after.starts_with(|c: char| c.is_alphanumeric())
-        && lower.len() > 3
-        && lower.ends_with('s')
-        && noun.chars().all(char::is_lowercase)
+        && is_plural_noun(noun, g)
         && !g.measure_units.contains(&singular)
-        && !g.glued_units.contains(&lower.as_str())
-        && !g.not_nouns.contains(&lower.as_str())
+        && !g.glued_units.contains(&noun)
+}
+
+/// Whether `noun` is a plural noun of prose: lowercase, four letters or
+/// more, ending in a plural `s` or one of the grammar's irregular plurals,
+/// and not one of its words that only look like nouns.
+fn is_plural_noun(noun: &str, g: &Grammar) -> bool {
+    noun.len() > 3
+        && noun.chars().all(|c| c.is_lowercase())
+        && !g.not_nouns.contains(&noun)
+        && (noun.ends_with('s') && !noun.ends_with("ss") || g.irregular_plurals.contains(&noun))
 }
 
 /// Whether letters run straight after a numeral are a word of prose that lost

@@ -1148,21 +1148,14 @@ fn up_to_day(s: &Sentence, m: &Range<usize>, cues: &Cues) -> bool {
 /// children and 30 adults", "murieron 141 mujeres") that the figure's name
 /// does not name: a part of the figure's count.
 fn counts_a_group(s: &Sentence, number: &Number, figure: &Figure, cues: &Cues) -> bool {
-    let Some(word) = s
-        .after(number.span.end)
-        .split(|c: char| !c.is_alphabetic())
-        .find(|w| !w.is_empty())
-    else {
-        return false;
-    };
-    let word = word.to_lowercase();
-    let right_after = s
+    let word: String = s
         .after(number.span.end)
         .trim_start()
-        .to_lowercase()
-        .starts_with(&word);
-    right_after
-        && cues.groups.contains(&word.as_str())
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    cues.groups.contains(&word.as_str())
         && !figure
             .name
             .split(|c: char| !c.is_alphabetic())

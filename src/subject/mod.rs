@@ -113,6 +113,9 @@ pub struct SubjectMatcher {
     /// that one of its phrases draws on ("died" puts "deaths", "killed",
     /// "fatalities" … here). Empty for the matcher of `exclude` phrases.
     family_words: Vec<std::collections::HashSet<String>>,
+    /// The word families' own words, lowercased: a draft's word with a
+    /// short stem belongs to a family only as one of these.
+    family_surfaces: std::collections::HashSet<String>,
 }
 
 /// The beginnings of phrases' first words, found as literals: one
@@ -191,13 +194,10 @@ fn is_family_word(
     word: &str,
     stems: &mut Stems,
     words: &std::collections::HashSet<String>,
-    lang: Lang,
+    own_words: &std::collections::HashSet<String>,
 ) -> bool {
     let stem = stems.of(word);
-    words.contains(stem)
-        && (stem.chars().count() > 3
-            || crate::word_family::of(lang)
-                .any(|f| f.words.iter().any(|w| normal(w) == normal(word))))
+    words.contains(stem) && (stem.chars().count() > 3 || own_words.contains(&normal(word)))
 }
 
 /// Each figure's family words by stem (see [`SubjectMatcher::family_word`]):
@@ -207,17 +207,14 @@ fn is_family_word(
 fn family_words(
     phrase_words: &[Vec<(String, String)>],
     families: &[Vec<String>],
-    lang: Lang,
+    surfaces: &[Vec<String>],
 ) -> Vec<std::collections::HashSet<String>> {
-    let surfaces: Vec<Vec<String>> = crate::word_family::of(lang)
-        .map(|f| f.words.iter().map(|w| normal(w)).collect())
-        .collect();
     phrase_words
         .iter()
         .map(|words| {
             let mut out = std::collections::HashSet::new();
             for (word, stem) in words {
-                for (family, surface) in families.iter().zip(&surfaces) {
+                for (family, surface) in families.iter().zip(surfaces) {
                     if family.contains(stem) && (stem.chars().count() > 3 || surface.contains(word))
                     {
                         out.extend(family.iter().cloned());
@@ -384,11 +381,17 @@ impl SubjectMatcher {
         }
         // Each phrase with one word of a family replaced by another, where
         // the desk did not write that phrase for the figure itself.
-        let families: Vec<Vec<String>> = crate::word_family::of(lang)
+        // The families' own words as written, lowercased, and their stems.
+        let surfaces: Vec<Vec<String>> = crate::word_family::of(lang)
             .filter(|_| families)
-            .map(|f| f.words.iter().map(|w| stemming.stem(&normal(w))).collect())
+            .map(|f| f.words.iter().map(|w| normal(w)).collect())
             .collect();
-        let family_words = family_words(&phrase_words, &families, lang);
+        let families: Vec<Vec<String>> = surfaces
+            .iter()
+            .map(|f| f.iter().map(|w| stemming.stem(w)).collect())
+            .collect();
+        let family_words = family_words(&phrase_words, &families, &surfaces);
+        let family_surfaces = surfaces.into_iter().flatten().collect();
         let mut variants: Vec<(Vec<String>, (usize, usize, bool))> = Vec::new();
         for (stems, named) in &phrases {
             for (at, stem) in stems.iter().enumerate() {
@@ -455,6 +458,7 @@ impl SubjectMatcher {
             own: Vec::new(),
             turned,
             family_words,
+            family_surfaces,
         }
     }
 
@@ -475,7 +479,7 @@ impl SubjectMatcher {
             .into_iter()
             .map(|w| range.start + w.start..range.start + w.end)
             .find(|w| {
-                is_family_word(&text[w.clone()], &mut stems, words, self.lang)
+                is_family_word(&text[w.clone()], &mut stems, words, &self.family_surfaces)
                     && self
                         .own
                         .get(figure)
@@ -495,7 +499,7 @@ impl SubjectMatcher {
                 let word = &text[range.start + w.start..range.start + w.end];
                 self.family_words
                     .iter()
-                    .any(|f| is_family_word(word, &mut stems, f, self.lang))
+                    .any(|f| is_family_word(word, &mut stems, f, &self.family_surfaces))
             })
     }
 

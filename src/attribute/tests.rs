@@ -1882,9 +1882,8 @@ allowed = [{ value = 25.9, year = 2022 }, { value = 13.9, year = 2021 }]
     assert_eq!(found[0].1, Some(2022), "{found:?}");
 }
 
-#[test]
-fn a_list_a_verb_of_change_leads_to_is_a_list_of_totals() {
-    let rules = r#"
+/// A Spanish desk's running toll: deaths, injured and missing.
+const SPANISH_TOLL: &str = r#"
 [settings]
 lang = "es"
 
@@ -1906,6 +1905,10 @@ name = "Desaparecidos"
 subjects = ["desaparecidos"]
 canonical = 100
 "#;
+
+#[test]
+fn a_list_a_verb_of_change_leads_to_is_a_list_of_totals() {
+    let rules = SPANISH_TOLL;
     // The day dates the verb that raised all three: none is a day's count.
     let text = "La junta elevó este sábado a 1.644 los muertos, 3.408 los heridos y 139 los desaparecidos.";
     for (_, n, tier) in tiers_under(rules, text, Lang::Es) {
@@ -1975,16 +1978,7 @@ canonical = 21
 
 #[test]
 fn a_day_an_event_happened_on_dates_the_event_not_the_count() {
-    let es = r#"
-[settings]
-lang = "es"
-
-[[figure]]
-id = "muertos"
-name = "Muertos"
-subjects = ["muertos"]
-canonical = 3700
-"#;
+    let es = SPANISH_TOLL;
     let e = evidence_under(
         es,
         "El terremoto ocurrido el viernes ha causado 1.000 muertos.",
@@ -2015,16 +2009,7 @@ canonical = 3958
         let e = evidence_under(toll, text, Lang::En);
         assert!(e.part, "{text}: {e:?}");
     }
-    let es = r#"
-[settings]
-lang = "es"
-
-[[figure]]
-id = "muertos"
-name = "Muertos"
-subjects = ["muertos"]
-canonical = 3958
-"#;
+    let es = SPANISH_TOLL;
     let e = evidence_under(es, "Hubo 170 muertos en el resto del país.", Lang::Es);
     assert!(e.part, "{e:?}");
     // Must not: the toll itself, in the country.

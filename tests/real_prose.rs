@@ -848,3 +848,129 @@ canonical = 3706
     // draft names Thailand most; Myanmar's is.
     assert_eq!(ids(draft), [("deaths".to_string(), "3,706".to_string())]);
 }
+
+/// A running toll kept from this January, in English and in Spanish.
+const TOLL_SINCE_JANUARY: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths from the earthquake"
+subjects = ["deaths", "claimed [more than] lives", "killed", "kill", "muertos"]
+canonical = { value = 202, as_of = "2024-01-10" }
+allowed = [{ value = 126, as_of = "2024-01-06", stale = true }]
+"#;
+
+/// A checker of [`TOLL_SINCE_JANUARY`] for drafts in English and one for
+/// drafts in Spanish.
+fn toll_checkers() -> [Checker; 2] {
+    let parse = |text: &str| Checker::new(Rules::parse(text, Path::new("rules.toml")).unwrap());
+    [
+        parse(TOLL_SINCE_JANUARY),
+        parse(&format!("[settings]\nlang = \"es\"\n{TOLL_SINCE_JANUARY}")),
+    ]
+}
+
+#[test]
+fn a_threshold_crossed_is_no_count() {
+    let [en, es] = toll_checkers();
+    for (checker, draft) in [
+        (
+            &en,
+            "It is the first quake to kill more than 100 people in a decade.",
+        ),
+        (&en, "Noto Quake the 1st Killing Over 100 in Years"),
+        (
+            &es,
+            "Es el primer sismo con más de 100 muertos en una década.",
+        ),
+    ] {
+        assert!(
+            !claimed(checker, draft).iter().any(|(_, n)| n == "100"),
+            "{draft}"
+        );
+        assert_eq!(codes_by(checker, draft), Vec::<String>::new(), "{draft}");
+    }
+    // Must not: a lower bound with no ordinal, or after an ordinal that
+    // dates it.
+    for (checker, draft) in [
+        (&en, "The quake has killed more than 100 people."),
+        (
+            &en,
+            "In the first week the quake killed more than 100 people.",
+        ),
+        (&es, "La primera semana hubo más de 100 muertos."),
+    ] {
+        assert_eq!(
+            codes_by(checker, draft),
+            ["figcheck::mismatch 100"],
+            "{draft}"
+        );
+    }
+}
+
+#[test]
+fn an_earlier_event_named_by_its_year_is_not_the_figure_s() {
+    let [en, es] = toll_checkers();
+    for (checker, draft) in [
+        (
+            &en,
+            "It is the worst since the 2016 quakes in the south, which claimed 276 lives.",
+        ),
+        (
+            &es,
+            "Es el peor desde el terremoto del 17 de agosto de 1999, que dejó 17.000 muertos.",
+        ),
+        (&en, "The earthquake of 1999 killed 17,000."),
+        (&en, "In 2016, an earthquake killed 276 people."),
+    ] {
+        assert_eq!(codes_by(checker, draft), Vec::<String>::new(), "{draft}");
+    }
+    // Must not: the year the rules know, an earlier event named after the
+    // number, or a year that only starts a period.
+    for (checker, draft) in [
+        (&en, "The 2024 earthquake has killed 250 people."),
+        (
+            &en,
+            "The quake has killed 250 people, the most since the 2016 quakes.",
+        ),
+        (&en, "Since 2016, quakes have killed 250 people."),
+        (&es, "El terremoto de 2024 ha dejado 250 muertos."),
+    ] {
+        assert_eq!(
+            codes_by(checker, draft),
+            ["figcheck::mismatch 250"],
+            "{draft}"
+        );
+    }
+}
+
+#[test]
+fn a_year_before_any_the_rules_know_is_not_judged() {
+    let rules = r#"
+[[figure]]
+id = "rate"
+name = "Homicide rate"
+subjects = ["homicide rate"]
+unit = "rate"
+canonical = { value = 1.9, year = 2024 }
+allowed = [{ value = 2.4, year = 2023 }, { value = 7.8, year = 2019 }]
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    // The rules start in 2019: they cannot say what the rate was in 2015.
+    assert_eq!(
+        codes_by(&checker, "In 2015, the homicide rate was 103 per 100,000."),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        claimed(&checker, "In 2015, the homicide rate was 103 per 100,000."),
+        [("rate".to_string(), "103 per 100,000".to_string())]
+    );
+    // Must not: a year the rules know, or one between two they know.
+    assert_eq!(
+        codes_by(&checker, "In 2019, the homicide rate was 103 per 100,000."),
+        ["figcheck::mismatch 103 per 100,000"]
+    );
+    assert_eq!(
+        codes_by(&checker, "In 2021, the homicide rate was 103 per 100,000."),
+        ["figcheck::mismatch 103 per 100,000"]
+    );
+}

@@ -113,6 +113,40 @@ pub(super) fn counts_an_increment(
     !other || counted_before || opens
 }
 
+/// Whether `number` is a threshold crossed rather than a count: a lower
+/// bound a few words after an ordinal ("the first quake to kill more than
+/// 100 people", "the 1st quake killing over 100").
+pub(super) fn crosses_a_threshold(s: &Sentence, number: &Number, cues: &Cues) -> bool {
+    use crate::numbers::Qualifier::{
+        Exceeded, JustOver, MasDe, MoreThan, Over, PocoMasDe, Topped, UpwardsOf, WellOver,
+    };
+    if !matches!(
+        number.qualifier,
+        Some(
+            MoreThan
+                | Over
+                | UpwardsOf
+                | Topped
+                | Exceeded
+                | JustOver
+                | WellOver
+                | MasDe
+                | PocoMasDe
+        )
+    ) {
+        return false;
+    }
+    let at = number.qualifier_start;
+    // "In the first week more than 300 died": the ordinal dates the count.
+    cues.threshold_before
+        .captures(s.slice(at.saturating_sub(THRESHOLD_REACH)..at))
+        .is_some_and(|c| c.name("time").is_none())
+}
+
+/// How far before a lower bound [`crosses_a_threshold`] reads: an ordinal
+/// and six words.
+const THRESHOLD_REACH: usize = 80;
+
 /// Whether `number` is a difference rather than a level: a count, an amount
 /// or a rate right after a verb of change and its `by` ("rose by 23,000",
 /// "aumentó en 23.000"), unless that verb is part of the subject phrase, whose

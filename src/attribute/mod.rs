@@ -48,9 +48,9 @@ use cues::Cues;
 use evidence::{
     after_an_addition, after_an_opening_whole, counted_by_rate, counts_a_difference,
     counts_a_subset, counts_a_window, counts_an_increment, counts_another_noun,
-    counts_the_verb_s_subject, in_another_clause, is_taken_of, named_part, names_a_whole,
-    names_another_thing, negated, part_figure, reduced_relative, same_unit, says_rate,
-    small_word_counts,
+    counts_the_verb_s_subject, crosses_a_threshold, in_another_clause, is_taken_of, named_part,
+    names_a_whole, names_another_thing, negated, part_figure, reduced_relative, same_unit,
+    says_rate, small_word_counts,
 };
 pub use modality::{Modality, Tense};
 
@@ -492,6 +492,7 @@ pub fn attribute_in(
                         && !reduced_relative(&s, n, &hit.span, cues)
                         && !counts_an_increment(&s, n, named_before(n), cues)
                         && !counts_a_difference(&s, n, &hit.span, cues)
+                        && !crosses_a_threshold(&s, n, cues)
                         && !counts_a_window(&s, n, cues)
                         && !counts_a_subset(&s, n, &hit.span, cues)
                         && !after_an_opening_whole(&s, n, &hit.span, cues)
@@ -639,6 +640,16 @@ pub fn attribute_in(
                         tied_year_in(&s, number, cues, &|time| {
                             dates_the_next(&s, numbers, &in_sentence, number, time)
                         })
+                    })
+                    .or_else(|| {
+                        earlier_event(
+                            &s,
+                            numbers,
+                            &in_sentence,
+                            number,
+                            &figures[best.figure],
+                            cues,
+                        )
                     });
                 let figure = &figures[best.figure];
                 // The part of the clause that speaks of the number: read once,
@@ -1331,6 +1342,45 @@ fn subject_year(s: &Sentence, subject: &Range<usize>) -> Option<TiedYear> {
         .and_then(|c| c.get(1))
         .and_then(|m| year_in(m, end))
 }
+
+/// An earlier event that the sentence names by its year before the number:
+/// "the 2016 Kumamoto quakes, which claimed 276 lives", "el terremoto de
+/// 1999, que causó 17.000 muertos". Only the nearest year before the number
+/// is read, and only one before any the figure knows: the number is that
+/// event's, which the rules cannot judge.
+fn earlier_event(
+    s: &Sentence,
+    numbers: &[Number],
+    in_sentence: &[usize],
+    number: &Number,
+    figure: &Figure,
+    cues: &Cues,
+) -> Option<TiedYear> {
+    let first = figure.first_year()?;
+    let nearest = in_sentence
+        .iter()
+        .map(|&i| &numbers[i])
+        .filter(|n| n.span.end <= number.span.start)
+        .rfind(|n| n.as_year().is_some())?;
+    let year = nearest.as_year()?;
+    if year >= first {
+        return None;
+    }
+    let at = &nearest.span;
+    let after = s.slice(at.end..number.span.start.min(at.end + EVENT_REACH));
+    let before = s.slice(at.start.saturating_sub(EVENT_REACH)..at.start);
+    let named = cues.event_after_year.is_some_and(|p| p.is_match(after))
+        || cues.event_before_year.is_match(before);
+    named.then_some(TiedYear {
+        year,
+        start: at.start,
+        end: at.end,
+    })
+}
+
+/// How far either side of a year [`earlier_event`] reads for the event it
+/// names: the event's noun and a name of a few words.
+const EVENT_REACH: usize = 64;
 
 /// The year `m` holds, in text that starts at `offset`, if it is one.
 fn year_in(m: regex::Match, offset: usize) -> Option<TiedYear> {

@@ -243,6 +243,12 @@ pub fn judge_claim(
 
 fn judge_claim_at(figure: &Figure, number: &Number, claim: &Claim, when: When) -> Option<Verdict> {
     let year = claim.year.map(|y| y.year);
+    // A year before any the rules know of the figure: they cannot say ("the
+    // 2016 quake claimed 276 lives" in a draft on this year's quake; "in
+    // 2015 the rate was 103" where the rates start in 2019).
+    if year.is_some_and(|y| figure.first_year().is_some_and(|first| y < first)) {
+        return None;
+    }
     let present = year.is_none() && when.anchor.is_none() && claim.tense == Tense::Present;
     let own = claim
         .source

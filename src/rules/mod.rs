@@ -229,6 +229,17 @@ impl Figure {
     pub fn canonical(&self) -> &AllowedValue {
         &self.allowed[0]
     }
+
+    /// The first year the figure's values speak of (a value's year, or the
+    /// year of its date), when every value says one: before it the rules
+    /// know nothing of the figure.
+    pub fn first_year(&self) -> Option<i32> {
+        self.allowed
+            .iter()
+            .map(|v| v.year.or(v.as_of.map(|d| d.year)))
+            .min()
+            .flatten()
+    }
 }
 
 /// Who a value comes from: a rights group, a ministry, a study. A draft that

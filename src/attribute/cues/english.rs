@@ -84,6 +84,9 @@ pub(super) static ENGLISH: Cues = Cues {
     reported_that: &REPORTED_THAT,
     following_year: &FOLLOWING_YEAR,
     opening_year: &OPENING_YEAR,
+    threshold_before: &THRESHOLD_BEFORE,
+    event_after_year: Some(&EVENT_AFTER_YEAR),
+    event_before_year: &EVENT_BEFORE_YEAR,
     series_year: &SERIES_YEAR,
     series_link: &SERIES_LINK,
     back_reference: &BACK_REFERENCE,
@@ -443,6 +446,35 @@ static SERIES_LINK: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)^\)?\s*(?:[,;]\s*)?(?:(?:and|or)\s+)?(?:then\s+)?(?:(?:a|an|the)\s+(?:(?:new\s+)?(?:record|peak|high|low)(?:\s+of)?\s+)?)?$",
     )
     .expect("series link")
+});
+
+/// See [`Cues::threshold_before`]: words only, no mark, in between.
+static THRESHOLD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:first|1st|only|second|2nd|third|3rd)(?:\s+(?P<time>days?|nights?|weeks?|months?|hours?|years?|half|quarter)\b)?(?:\s+[\p{L}\d'’-]+){0,6}\s+$",
+    )
+    .expect("threshold pattern")
+});
+
+/// Events news compares a running count with: disasters, attacks,
+/// outbreaks, wars.
+const EVENTS: &str = r"(?:earth)?quakes?|tremors?|tsunamis?|floods?|flooding|hurricanes?|storms?|typhoons?|cyclones?|(?:wild)?fires?|blazes?|explosions?|blasts?|crash(?:es)?|collisions?|derailments?|disasters?|traged(?:y|ies)|attacks?|shootings?|massacres?|outbreaks?|pandemics?|epidemics?|wars?|famines?|eruptions?|(?:land|mud)slides?|collapses?|accidents?|heat\s*waves?";
+
+/// See [`Cues::event_after_year`]: up to three capitalised words between.
+static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?:['’]s)?\s+(?:\p{{Lu}}[\p{{L}}'’-]*\s+){{0,3}}(?i:{EVENTS})\b"
+    ))
+    .expect("event after year pattern")
+});
+
+/// See [`Cues::event_before_year`]: "the earthquake of 1999", "the floods
+/// of August 17, 1999".
+static EVENT_BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:{EVENTS})\s+(?:of|in)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+)?$"
+    ))
+        .expect("event before year pattern")
 });
 
 static OPENING_YEAR: LazyLock<Regex> = LazyLock::new(|| {

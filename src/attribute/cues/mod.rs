@@ -132,6 +132,18 @@ pub(super) struct Cues {
     pub following_year: &'static Pattern,
     /// A year opening the sentence: `In 2023, …`, `En 2023, …`.
     pub opening_year: &'static Pattern,
+    /// An ordinal a few words before a lower bound: the bound is a
+    /// threshold crossed, not a count ("the first quake to kill more than
+    /// 100", "el primer sismo en superar los 100 muertos"). Its group
+    /// `time` holds a time right after the ordinal ("the first week"): then
+    /// the ordinal dates the count instead.
+    pub threshold_before: &'static Pattern,
+    /// Right after a year, an event it names: `2016 Kumamoto quakes`,
+    /// `2023's flood`. Spanish names it before the year only.
+    pub event_after_year: Option<&'static Pattern>,
+    /// Right before a year, an event it names: `the earthquake of 1999`,
+    /// `el terremoto de Izmit de 1999`.
+    pub event_before_year: &'static Pattern,
     /// The time that tags one value of a series right after it: a year
     /// (`year_only`) or a month (`month`) with or without its `year`: `in
     /// 2021`, `(2021)`, `in July 2025`, `in July`; `en 2021`, `de 2021`,

@@ -91,6 +91,9 @@ pub(super) static SPANISH: Cues = Cues {
     reported_that: &ES_REPORTED_THAT,
     following_year: &ES_FOLLOWING_YEAR,
     opening_year: &ES_OPENING_YEAR,
+    threshold_before: &ES_THRESHOLD_BEFORE,
+    event_after_year: None,
+    event_before_year: &ES_EVENT_BEFORE_YEAR,
     series_year: &ES_SERIES_YEAR,
     series_link: &ES_SERIES_LINK,
     back_reference: &ES_BACK_REFERENCE,
@@ -246,6 +249,27 @@ static ES_SERIES_LINK: Pattern = LazyLock::new(|| {
         r"(?i)^\)?\s*(?:[,;]\s*)?(?:(?:y|e|o|u)\s+)?(?:(?:a|al|el|la|los|las)\s+){0,2}(?:(?:de|del)\s+)?(?:(?:un|una)\s+(?:nuevo\s+)?(?:récord|máximo|mínimo)\s+de\s+)?$",
     )
 });
+/// See [`Cues::threshold_before`]: words only, no mark, in between.
+static ES_THRESHOLD_BEFORE: Pattern = LazyLock::new(|| {
+    regex(
+        r"(?i)\b(?:primer[oa]?|únic[oa]|unic[oa]|segund[oa]|tercer[oa]?)(?:\s+(?P<time>d[ií]as?|noches?|semanas?|mes(?:es)?|horas?|años?|mitad|trimestre)\b)?(?:\s+[\p{L}\d'’-]+){0,6}\s+$",
+    )
+});
+
+/// Events news compares a running count with: disasters, attacks,
+/// outbreaks, wars.
+const EVENTOS: &str = r"terremotos?|sismos?|se[íi]smos?|maremotos?|tsunamis?|inundaci(?:ón|on|ones)|riadas?|huracan(?:es)?|huracán|tormentas?|tif(?:ón|on|ones)|cicl(?:ón|on|ones)|incendios?|explosi(?:ón|on|ones)|choques?|accidentes?|descarrilamientos?|desastres?|tragedias?|ataques?|atentados?|tiroteos?|masacres?|brotes?|pandemias?|epidemias?|guerras?|hambrunas?|erupci(?:ón|on|ones)|deslaves?|deslizamientos?|derrumbes?|aludes?|olas?\s+de\s+calor";
+
+/// See [`Cues::event_before_year`]: "el terremoto de 1999", "el terremoto
+/// de Izmit de 1999", "el terremoto del 17 de agosto de 1999", "las
+/// inundaciones del 2010".
+static ES_EVENT_BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?i:{EVENTOS})\s+(?:(?:de|del|en)\s+\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?\s+)?(?:(?:del?|el)\s+\d{{1,2}}\s+de\s+(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+)?(?:de|del|en)(?:\s+el)?\s+$"
+    ))
+    .expect("event before year pattern")
+});
+
 static ES_OPENING_YEAR: Pattern = LazyLock::new(|| {
     regex(
         r"^[^\w]*(?:En|Durante|Para)\s+(?:el\s+(?:año\s+)?)?(?:(?:principios|finales|mediados)\s+de\s+)?(?:(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+de\s+)?(\d{4})\b",

@@ -699,8 +699,10 @@ impl RulePlaces {
     /// Drops the claims whose clause names a place that is not the draft's
     /// or the figure's own, and none that is, and hands a claim whose clause
     /// names a part of the country that another figure of the same quantity
-    /// keeps to that figure. `rules` are the ones these places were, or are
-    /// to be, worked out from.
+    /// keeps to that figure, and one whose clause joins the figure's place
+    /// to another ("en Turquía y Siria") to a figure that names both.
+    /// `rules` are the ones these places were, or are to be, worked out
+    /// from.
     pub fn drop_other_places(
         &self,
         text: &str,
@@ -735,14 +737,14 @@ impl RulePlaces {
         let taken: Vec<(usize, usize)> = claims.iter().map(|c| (c.number, c.figure)).collect();
         let mut fates = fates.into_iter();
         claims.retain_mut(|claim| match fates.next() {
-            Some(Fate::Part(part)) => {
+            Some(Fate::Handed(other)) => {
                 // Unless that figure's own phrase already claims the number.
-                if taken.contains(&(claim.number, part)) {
+                if taken.contains(&(claim.number, other)) {
                     return false;
                 }
-                claim.figure = part;
-                // The desk's phrase named the whole, not this part: at most
-                // likely.
+                claim.figure = other;
+                // The desk's phrase named another figure than this one: at
+                // most likely.
                 claim.tier = claim.tier.min(crate::confidence::Tier::Likely);
                 true
             }
@@ -831,10 +833,31 @@ impl Context<'_> {
                 .collect();
             let one_region = regions.iter().all(|&k| k == regions[0]);
             return if right_after && one_region && parts.iter().all(|&g| g == part) {
-                Fate::Part(part)
+                Fate::Handed(part)
             } else {
                 Fate::Drop
             };
+        }
+        // A place of the figure's own joined to one that is not names both
+        // ("33.179 muertos en Turquía y Siria"): the count is not this
+        // figure's, whose phrase named only one of them.
+        // A figure of the same quantity that names both takes it.
+        let coordinated = named.windows(2).find_map(|pair| {
+            let [a, b] = pair else { return None };
+            (own.contains(&a.key) != own.contains(&b.key)
+                && a.span.end <= b.span.start
+                && JOINED.is_match(&text[a.span.end..b.span.start]))
+            .then_some((&a.key, &b.key))
+        });
+        if let Some((a, b)) = coordinated {
+            let both = (0..known.figures.len()).find(|&g| {
+                g != claim.figure
+                    && known.figures[g].contains(a)
+                    && known.figures[g].contains(b)
+                    && known.quantities[g].iter().any(|w| quantity.contains(w))
+                    && rules.figures[g].unit == rules.figures[claim.figure].unit
+            });
+            return both.map_or(Fate::Drop, Fate::Handed);
         }
         // A figure whose name or phrases name a country has that country:
         // another one is not its own, however often the draft names it
@@ -871,10 +894,21 @@ impl Context<'_> {
 const OUTSIDE_REACH: usize = 64;
 
 /// Words that put a place outside the count, right before its name:
-/// "Outside the United States, more than 950 cases …", "fuera de España".
+/// "Outside the United States, more than 950 cases …", "fuera de España",
+/// "Besides Myanmar, the quake was felt in Thailand, where …", "Además de
+/// en Myanmar, …".
 static OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:outside(?:\s+of)?|beyond|excluding|fuera\s+de|excepto|salvo)(?:\s+(?:the|el|la|los|las))?\s+$")
-        .expect("outside pattern")
+    Regex::new(
+        r"(?i)\b(?:outside(?:\s+of)?|beyond|excluding|besides|apart\s+from|aside\s+from|fuera\s+de|excepto|salvo|aparte\s+de|además\s+de(?:\s+en)?)(?:\s+(?:the|el|la|los|las))?\s+$",
+    )
+    .expect("outside pattern")
+});
+
+/// What joins two places named together: "Turkey and Syria", "Jamaica,
+/// Haiti", "Turquía y Siria".
+static JOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:,\s*(?:(?:and|y|e)\s+)?|(?:and|y|e|&)\s+)(?:(?:the|el|la|los|las)\s+)?$")
+        .expect("joined pattern")
 });
 
 /// The most words between a number and the part of the country named after
@@ -900,8 +934,9 @@ fn words_in(text: &str) -> usize {
 enum Fate {
     Keep,
     Drop,
-    /// The number is that figure's: a part of the country it names.
-    Part(usize),
+    /// The number is that figure's: a part of the country it names, or
+    /// the places joined together of which this figure's phrase named one.
+    Handed(usize),
 }
 
 #[cfg(test)]

@@ -404,6 +404,7 @@ canonical = 66
         "There were 66 human cases in the United States. Outside the United States, \
          more than 950 human cases have been reported.",
         "Más de 950 human cases se registraron fuera de Estados Unidos.",
+        "Besides the United States, the virus reached Mexico, where more than 950 human cases were reported.",
     ] {
         assert!(
             !claimed(&checker, draft).iter().any(|(_, n)| n == "950"),
@@ -413,6 +414,7 @@ canonical = 66
     // Must not: in the country, or a count with no place.
     for draft in [
         "More than 950 human cases were reported in the United States.",
+        "In the United States, the virus reached Texas, where more than 950 human cases were reported.",
         "More than 950 human cases were reported.",
     ] {
         assert_eq!(
@@ -972,5 +974,58 @@ allowed = [{ value = 2.4, year = 2023 }, { value = 7.8, year = 2019 }]
     assert_eq!(
         codes_by(&checker, "In 2021, the homicide rate was 103 per 100,000."),
         ["figcheck::mismatch 103 per 100,000"]
+    );
+}
+
+#[test]
+fn places_joined_together_are_not_one_of_them() {
+    let rules = r#"
+[[figure]]
+id = "total"
+name = "Deaths from the earthquakes in Turkey and Syria"
+subjects = ["deaths"]
+canonical = 33179
+
+[[figure]]
+id = "turkey"
+name = "Deaths from the earthquakes in Turkey"
+subjects = ["deaths in Turkey"]
+canonical = 29605
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let ids = |text: &str| ids_by(&checker, text);
+    // Must: the count of both countries is the total's, not Turkey's.
+    assert_eq!(
+        ids("There are more than 33,000 deaths in Turkey and Syria."),
+        [("total".to_string(), "33,000".to_string())]
+    );
+    assert_eq!(
+        ids("There are more than 33,000 deaths in Turkey, Syria."),
+        [("total".to_string(), "33,000".to_string())]
+    );
+    // Must not: Turkey alone, or Turkey's count beside Syria's.
+    assert_eq!(
+        ids("There are 29,605 deaths in Turkey."),
+        [("turkey".to_string(), "29,605".to_string())]
+    );
+    assert_eq!(
+        ids("There are 29,605 deaths in Turkey and 3,574 in Syria."),
+        [("turkey".to_string(), "29,605".to_string())]
+    );
+    // With no figure that names both, the count is nobody's.
+    let storm = r#"
+[[figure]]
+id = "jamaica"
+name = "Deaths from the hurricane in Jamaica"
+subjects = ["deaths in Jamaica"]
+canonical = 28
+"#;
+    let checker = Checker::new(Rules::parse(storm, Path::new("rules.toml")).unwrap());
+    assert_eq!(
+        ids_by(
+            &checker,
+            "The hurricane left 50 deaths in Jamaica and Haiti."
+        ),
+        vec![]
     );
 }

@@ -29,7 +29,11 @@
 //! A part counts only where it speaks of the number (before it in its
 //! clause, or up to the next mark after it). So does a local unit that the
 //! text names by its kind, known to no list: "Kerr County", "Orleans
-//! Parish", "el estado de Shan", "la provincia de Valencia".
+//! Parish", "el estado de Shan", "la provincia de Valencia". A capitalised
+//! name after `in`, `at` or `en` that no list holds ("31 people died in
+//! Wajima") is a part too, but only after the number, and only for a
+//! figure that names a place whose words do not include it: a town of
+//! Ishikawa Prefecture, a city of Libya.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -413,13 +417,17 @@ pub struct Mention {
     /// A local unit the text names by its kind ("Kerr County", "el estado
     /// de Shan"): a part of some country, like a region.
     pub local: bool,
+    /// A place no list holds, known only by the capitalised name after
+    /// `in`, `at` or `en` ("31 people died in Wajima"): a part of some
+    /// place, read only for a figure that names a place of its own.
+    pub unlisted: bool,
 }
 
 impl Mention {
     /// Whether the place is a part of a country: a region of [`REGIONS`] or
     /// a local unit.
     fn is_part(&self) -> bool {
-        self.local || is_region(&self.key)
+        self.local || self.unlisted || is_region(&self.key)
     }
 }
 
@@ -450,6 +458,7 @@ fn names_in<'k>(
             key: key(i).to_string(),
             storm,
             local: false,
+            unlisted: false,
         })
 }
 
@@ -488,6 +497,7 @@ pub fn mentions(text: &str) -> Vec<Mention> {
                 key: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
                 storm: false,
                 local: true,
+                unlisted: false,
             })
             .collect();
         if !local.is_empty() {
@@ -495,7 +505,54 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             found.sort_by_key(|m| m.span.start);
         }
     }
+    let unlisted: Vec<Mention> = UNLISTED
+        .captures_iter(text)
+        .filter_map(|c| c.get(1))
+        .filter(|m| !is_time_word(m.as_str()))
+        .filter(|m| {
+            !found
+                .iter()
+                .any(|f| f.span.start < m.end() && m.start() < f.span.end)
+        })
+        .map(|m| Mention {
+            span: m.range(),
+            key: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
+            storm: false,
+            local: false,
+            unlisted: true,
+        })
+        .collect();
+    if !unlisted.is_empty() {
+        found.extend(unlisted);
+        found.sort_by_key(|m| m.span.start);
+    }
     found
+}
+
+/// A capitalised name after `in`, `at` or `en`, up to three words: a place
+/// no list holds ("in Wajima", "at Camp Mystic", "en Petit-Goâve", "en San
+/// Cristóbal").
+static UNLISTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?-u:\b)(?:in|at|en)\s+(\p{Lu}[\p{L}'’-]*(?:\s+(?:de\s+|del\s+)?\p{Lu}[\p{L}'’-]*){0,2})",
+    )
+    .expect("unlisted place pattern")
+});
+
+/// Whether a capitalised name is a month or a day of the week, in English
+/// or Spanish ("in March", "en Enero"), not a place.
+fn is_time_word(name: &str) -> bool {
+    let first = name
+        .split_whitespace()
+        .next()
+        .unwrap_or(name)
+        .to_lowercase();
+    crate::numbers::MONTHS
+        .iter()
+        .chain(crate::numbers::WEEKDAYS)
+        .chain(crate::numbers::SPANISH_MONTHS)
+        .chain(crate::numbers::SPANISH_WEEKDAYS)
+        .any(|w| w.eq_ignore_ascii_case(&first))
 }
 
 /// The words that name a local unit by its kind, for a quick test.
@@ -586,8 +643,10 @@ fn countries_of<'k>(keys: impl IntoIterator<Item = &'k str>) -> Vec<&'static str
 /// The places a draft speaks of as its own, going by which it names first
 /// and how often it names each: see the module's documentation.
 fn draft_places(mentions: &[Mention]) -> Vec<&str> {
+    // A place no list holds is never the draft's: only a figure's own.
+    let listed = || mentions.iter().filter(|m| !m.unlisted);
     let mut counts: HashMap<&str, usize> = HashMap::new();
-    for m in mentions {
+    for m in listed() {
         *counts.entry(m.key.as_str()).or_default() += 1;
     }
     let most = counts.values().copied().max().unwrap_or(0);
@@ -595,7 +654,7 @@ fn draft_places(mentions: &[Mention]) -> Vec<&str> {
         .into_iter()
         .filter(|&(_, n)| n >= 2 && 2 * n >= most)
         .map(|(key, _)| key)
-        .chain(mentions.first().map(|m| m.key.as_str()))
+        .chain(listed().next().map(|m| m.key.as_str()))
         .collect();
     let countries = countries_of(own.iter().copied());
     own.extend(countries);
@@ -672,7 +731,29 @@ struct Known {
     has_country: Vec<bool>,
     /// By figure index: whether its name or phrases name a storm.
     has_storm: Vec<bool>,
+    /// By figure index: the capitalised words of its name and phrases,
+    /// which name its places whether a list holds them or not.
+    proper_words: Vec<Vec<String>>,
     source_names: Vec<String>,
+}
+
+/// The capitalised words of a figure's name and subject phrases.
+fn proper_words(figure: &Figure) -> Vec<String> {
+    let mut words: Vec<String> = std::iter::once(&figure.name)
+        .chain(figure.subjects_by_lang.iter().flatten())
+        .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '-')))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .map(String::from)
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// Whether every word of the place `key` is one of `words`.
+fn names_all(words: &[String], key: &str) -> bool {
+    key.split_whitespace()
+        .all(|w| words.binary_search_by(|x| x.as_str().cmp(w)).is_ok())
 }
 
 impl RulePlaces {
@@ -691,6 +772,7 @@ impl RulePlaces {
                     .map(|m| m.iter().any(|m| m.storm))
                     .collect(),
                 quantities: rules.figures.iter().map(Figure::quantity_words).collect(),
+                proper_words: rules.figures.iter().map(proper_words).collect(),
                 source_names: source_names_with_places(rules),
             }
         })
@@ -714,7 +796,9 @@ impl RulePlaces {
         // draft is searched only when one does.
         // A storm, once named with its title, is named again by its bare
         // name ("attributed to Katrina"), which the quick test cannot see.
-        let names_a_place = |c: &Claim| ANY_PLACE.is_match(&text[c.clause.clone()]);
+        let names_a_place = |c: &Claim| {
+            ANY_PLACE.is_match(&text[c.clause.clone()]) || UNLISTED.is_match(&text[c.reach.clone()])
+        };
         let names_a_storm = || STORM_WORDS.is_match(text) && STORM.is_match(text);
         if !claims.iter().any(names_a_place) && !names_a_storm() {
             return;
@@ -783,14 +867,23 @@ impl Context<'_> {
         // country only where it speaks of the number ("49 died in
         // South Carolina", not "33,241 nationwide, the most in
         // Guanajuato").
+        // A place no list holds only for a figure that names a place, and
+        // only after the number: it is a part of that place ("31 people
+        // died in Wajima" under Ishikawa's toll), unless the figure's name
+        // or phrases name it ("in Ishikawa", "in Noto Peninsula").
+        let own = &known.figures[claim.figure];
+        let number_end = numbers[claim.number].span.end;
         let within = |m: &&Mention| {
-            !m.is_part() || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end)
+            (!m.is_part() || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end))
+                && (!m.unlisted
+                    || (!own.is_empty()
+                        && m.span.start >= number_end
+                        && !names_all(&known.proper_words[claim.figure], &m.key)))
         };
         let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
         if named.is_empty() {
             return Fate::Keep;
         }
-        let own = &known.figures[claim.figure];
         // A part of a country that the name of another figure of the
         // same quantity (one that shares a word of its subject
         // phrases) holds, and this one's does not, makes the number
@@ -869,7 +962,8 @@ impl Context<'_> {
         let is_own = |m: &Mention| {
             !OUTSIDE.is_match(tail_of(&text[..m.span.start], OUTSIDE_REACH))
                 && (own.contains(&m.key)
-                    || (draft.contains(&m.key.as_str())
+                    || (!m.unlisted
+                        && draft.contains(&m.key.as_str())
                         && !(own_country && !m.storm && is_country(&m.key))
                         && !(own_storm && m.storm)))
         };

@@ -1029,3 +1029,54 @@ canonical = 28
         vec![]
     );
 }
+
+#[test]
+fn a_town_no_list_holds_is_a_part_of_the_figure_s_place() {
+    let rules = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in Ishikawa Prefecture from the Noto Peninsula earthquake"
+subjects = ["people died", "death toll"]
+canonical = 202
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let ids = |text: &str| ids_by(&checker, text);
+    let deaths = |n: &str| vec![("deaths".to_string(), n.to_string())];
+    // Must: a town named after the number counts that town only.
+    assert_eq!(ids("Officials said 31 people died in Wajima."), vec![]);
+    assert_eq!(
+        ids("Officials said 31 people died at Wajima Hospital."),
+        vec![]
+    );
+    // Must not: the figure's own place, in part or in full; a town named
+    // before the number; a month.
+    assert_eq!(
+        ids("Officials said 202 people died in Ishikawa."),
+        deaths("202")
+    );
+    assert_eq!(
+        ids("The death toll rose to 72 in Noto Peninsula."),
+        deaths("72")
+    );
+    assert_eq!(
+        ids("Officials in Wajima said 202 people died."),
+        deaths("202")
+    );
+    assert_eq!(
+        ids("Officials said 202 people died in January."),
+        deaths("202")
+    );
+    // Must not: a figure that names no place has no parts to tell.
+    let crash = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in the train crash"
+subjects = ["people died"]
+canonical = 278
+"#;
+    let checker = Checker::new(Rules::parse(crash, Path::new("rules.toml")).unwrap());
+    assert_eq!(
+        ids_by(&checker, "Officials said 278 people died in Balasore."),
+        deaths("278")
+    );
+}

@@ -760,6 +760,19 @@ const ES_NAME_WORDS: &[&str] = &[
     "Zona",
 ];
 
+/// Spanish days of the week, lowercase, with and without their accent.
+pub const SPANISH_WEEKDAYS: &[&str] = &[
+    "lunes",
+    "martes",
+    "miércoles",
+    "miercoles",
+    "jueves",
+    "viernes",
+    "sábado",
+    "sabado",
+    "domingo",
+];
+
 /// Spanish months and their abbreviations, lowercase.
 pub const SPANISH_MONTHS: &[&str] = &[
     "enero",

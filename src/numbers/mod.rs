@@ -23,7 +23,7 @@ pub use crate::lang::spanish_decimal;
 use crate::lang::{Decimal, Lang};
 use crate::text::tail_of;
 use grammar::Grammar;
-pub use grammar::SPANISH_MONTHS;
+pub use grammar::{SPANISH_MONTHS, SPANISH_WEEKDAYS};
 pub use number::{Direction, Kind, Number, Qualifier, DEFAULT_QUALIFIER_SLACK, WRITTEN_REACH};
 
 /// Places whose digits are never numbers in prose: links, e-mail addresses,

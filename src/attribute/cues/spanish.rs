@@ -64,17 +64,7 @@ pub(super) static SPANISH: Cues = Cues {
     ],
     place_prepositions: &["en", "entre", "desde"],
     months: crate::numbers::SPANISH_MONTHS,
-    weekdays: &[
-        "lunes",
-        "martes",
-        "miércoles",
-        "miercoles",
-        "jueves",
-        "viernes",
-        "sábado",
-        "sabado",
-        "domingo",
-    ],
+    weekdays: crate::numbers::SPANISH_WEEKDAYS,
     rate_word: "tasa",
     participle: None,
     negations: &[

@@ -25,6 +25,7 @@ text), so a refit can be checked against them.
 Usage:
   bench/fit_weights.py                 # the development stories below
   bench/fit_weights.py --stories a b   # others, in ../shared/devset layout
+  bench/fit_weights.py --stories a devset/b   # a path: a story of your own
   bench/fit_weights.py --dry-run       # report, write nothing
 
 Stories kept sealed from tuning (see bench/SEALED.md) are never read.
@@ -60,19 +61,24 @@ def overlap(a0, a1, b0, b1):
     return max(0, min(a1, b1) - max(a0, b0))
 
 
-def gold_spans(story_dir):
+def gold_spans(path):
     """Gold entries with byte spans, as the devset's score.py resolves them."""
     sys.path.insert(0, str(DEVSET))
     import score  # the devset's own resolver, so labels match byte for byte
-    entries = [json.loads(l) for l in open(story_dir / "gold.jsonl") if l.strip()]
-    return score.resolve(entries, str(story_dir), "gold")
+    entries = [json.loads(l) for l in open(path / "gold.jsonl") if l.strip()]
+    return score.resolve(entries, str(path), "gold")
+
+
+def story_dir(story):
+    """A story of ../shared/devset by its name, or one of your own by its path."""
+    return Path(story) if "/" in story else DEVSET / story
 
 
 def run(binary, story, *args):
-    story_dir = DEVSET / story
-    files = sorted((story_dir / "articles").iterdir())
+    path = story_dir(story)
+    files = sorted((path / "articles").iterdir())
     out = subprocess.run(
-        [binary, *args, "--rules", str(story_dir / "rules.toml"), "--format", "json",
+        [binary, *args, "--rules", str(path / "rules.toml"), "--format", "json",
          "--report-tier", "weak", *map(str, files)], capture_output=True, text=True)
     if out.returncode not in (0, 1):
         sys.exit(f"figcheck failed on {story}: {out.stderr}")
@@ -84,7 +90,7 @@ def claims(binary, story):
     gold labels give that number to that figure, and the findings about it
     (`slip`: the number is a gold number whose verdict is not ok; `right`:
     the labels give it the claim's figure; see `examples`)."""
-    gold = gold_spans(DEVSET / story)
+    gold = gold_spans(story_dir(story))
     findings = run(binary, story, "--fail-on", "never")["findings"]
     rows = []
     for n in run(binary, story, "numbers")["numbers"]:
@@ -168,8 +174,9 @@ def main():
     ap.add_argument("--bin", default=str(ROOT / "target" / "release" / "figcheck"))
     ap.add_argument("--dry-run", action="store_true")
     a = ap.parse_args()
-    if SEALED & set(a.stories):
-        sys.exit(f"sealed stories are never used for fitting: {sorted(SEALED & set(a.stories))}")
+    names = {Path(s).name for s in a.stories}
+    if SEALED & names:
+        sys.exit(f"sealed stories are never used for fitting: {sorted(SEALED & names)}")
     if a.bin == str(ROOT / "target" / "release" / "figcheck"):
         subprocess.run(["cargo", "build", "--release", "--quiet"], cwd=ROOT, check=True)
     rows = [r for s in a.stories for r in claims(a.bin, s)]

@@ -225,12 +225,14 @@ pub(super) fn counts_a_subset(
         return false;
     }
     // A status after another number speaks of that one: "95 are confirmed
-    // dead and 26 remain missing".
+    // dead and 26 remain missing"; one after a coordinator, of another
+    // quantity: "221 personas fallecidas y decenas de heridos".
     let stretch = rest_of_stretch(s, subject);
     let near: String = stretch
         .split_whitespace()
         .take(5)
         .take_while(|w| !w.contains(|c: char| c.is_ascii_digit()))
+        .take_while(|w| !cues.coordinators.contains(&w.to_lowercase().as_str()))
         .collect::<Vec<_>>()
         .join(" ");
     cues.status.is_match(&near)

@@ -624,7 +624,7 @@ pub fn attribute_in(
                 // "a previous report that said 11,300 were dead and over
                 // 10,100 missing".
                 let after_history = || {
-                    listed_after(&s, numbers, &in_sentence, number)
+                    listed_after(&s, numbers, &in_sentence, number, cues)
                         .is_some_and(|b| history.contains(&b))
                 };
                 if framing == Modality::Assertion && (best.earlier || after_history()) {
@@ -1110,7 +1110,7 @@ fn to_a_total(
         if changed_to(s, number, cues, s.range.start) || stands_at(s, number, cues, s.range.start) {
             return true;
         }
-        let Some(before) = listed_after(s, numbers, in_sentence, number) else {
+        let Some(before) = listed_after(s, numbers, in_sentence, number, cues) else {
             return false;
         };
         let between = s.slice(numbers[before].span.end..number.qualifier_start);
@@ -1130,6 +1130,7 @@ fn listed_after(
     numbers: &[Number],
     in_sentence: &[usize],
     number: &Number,
+    cues: &Cues,
 ) -> Option<usize> {
     let &before = in_sentence
         .iter()
@@ -1139,7 +1140,7 @@ fn listed_after(
     let linked = between.contains(',')
         || between
             .split_whitespace()
-            .any(|w| ["y", "e", "and"].contains(&w.to_lowercase().as_str()));
+            .any(|w| cues.coordinators.contains(&w.to_lowercase().as_str()));
     (linked
         && !between.contains([';', ':', '(', ')', '.'])
         && s.words_between(numbers[before].span.end..number.qualifier_start) <= 4)

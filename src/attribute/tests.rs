@@ -2043,3 +2043,31 @@ canonical = 40
     let e = evidence_under(children, "In all, 40 children died.", Lang::En);
     assert!(!e.part, "{e:?}");
 }
+
+#[test]
+fn a_status_after_a_coordinator_is_another_quantity_s() {
+    let rules = Rules::parse(SPANISH_TOLL, Path::new("rules.toml")).expect("test rules parse");
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::Es);
+    let claims = |text: &str| -> Vec<(String, String)> {
+        let numbers = recognise(text, Lang::Es);
+        attribute(text, &[], &numbers, &rules.figures, &matcher, Lang::Es)
+            .into_iter()
+            .map(|c| {
+                (
+                    rules.figures[c.figure].id.clone(),
+                    text[numbers[c.number].span.clone()].to_string(),
+                )
+            })
+            .collect()
+    };
+    // "heridos" after `y` counts another quantity, not a status of the dead.
+    assert_eq!(
+        claims("La misión terminó con 221 muertos y decenas de heridos."),
+        [("muertos".to_string(), "221".to_string())]
+    );
+    // Must not: a status right after the subject still makes a part.
+    assert_eq!(
+        claims("La misión terminó con 221 muertos identificados."),
+        vec![]
+    );
+}

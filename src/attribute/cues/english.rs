@@ -9,6 +9,7 @@ use crate::attribute::modality;
 use crate::lang::Lang;
 
 pub(super) static ENGLISH: Cues = Cues {
+    coordinators: &["and"],
     apposition_words: APPOSITION_WORDS,
     increment: &INCREMENT,
     increment_before: &INCREMENT_BEFORE,

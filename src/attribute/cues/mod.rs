@@ -23,6 +23,8 @@ type Pattern = LazyLock<Regex>;
 
 /// The words one language uses for what attribution needs to know.
 pub(super) struct Cues {
+    /// The words that join one item of a list to the next: `and`; `y`, `e`.
+    pub coordinators: &'static [&'static str],
     /// Words that may open an apposition before its number: `—then just 16—`.
     pub apposition_words: &'static [&'static str],
     /// Words after a number that make it an increment: `8 more victims`.

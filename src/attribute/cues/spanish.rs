@@ -8,6 +8,7 @@ use super::{Cues, Pattern};
 use crate::lang::Lang;
 
 pub(super) static SPANISH: Cues = Cues {
+    coordinators: &["y", "e"],
     apposition_words: &[
         "entonces", "apenas", "solo", "sólo", "ahora", "aún", "aun", "todavía", "ya", "en", "el",
         "la", "momento", "por",

@@ -7,7 +7,9 @@
 //! on Hurricane Katrina range from 1,200 to 1,800". Those numbers are about
 //! the same kind of thing, so the subject phrase matches, but they are not
 //! claims about the figure. A claim whose clause names a country or a storm
-//! that is not the draft's own, and names none that is, is dropped.
+//! that is not the draft's own, and names none that is, is dropped; a
+//! clause that names no place is told of the countries its sentence named
+//! before it.
 //!
 //! The draft's own places are the ones the figure's name or subject phrases
 //! name ("Deaths in Puerto Rico attributed to Hurricane Maria"), the one the
@@ -796,8 +798,11 @@ impl RulePlaces {
         // draft is searched only when one does.
         // A storm, once named with its title, is named again by its bare
         // name ("attributed to Katrina"), which the quick test cannot see.
+        // The clause, and the sentence before it (see `fate`).
         let names_a_place = |c: &Claim| {
-            ANY_PLACE.is_match(&text[c.clause.clone()]) || UNLISTED.is_match(&text[c.reach.clone()])
+            let opening = c.sentence.start.min(c.clause.start);
+            ANY_PLACE.is_match(&text[opening..c.clause.end])
+                || UNLISTED.is_match(&text[c.reach.clone()])
         };
         let names_a_storm = || STORM_WORDS.is_match(text) && STORM.is_match(text);
         if !claims.iter().any(names_a_place) && !names_a_storm() {
@@ -880,9 +885,19 @@ impl Context<'_> {
                         && m.span.start >= number_end
                         && !names_all(&known.proper_words[claim.figure], &m.key)))
         };
-        let named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
+        let mut named: Vec<&Mention> = mentions[first..last].iter().filter(within).collect();
         if named.is_empty() {
-            return Fate::Keep;
+            // A clause that names no place is told of the countries its
+            // sentence named before it: "Bangkok, la capital de Tailandia,
+            // también sufrió daños, aunque … entre los 80 desaparecidos".
+            let opening = mentions.partition_point(|m| m.span.start < claim.sentence.start);
+            named = mentions[opening..first]
+                .iter()
+                .filter(|m| !m.is_part() && !m.storm)
+                .collect();
+            if named.is_empty() {
+                return Fate::Keep;
+            }
         }
         // A part of a country that the name of another figure of the
         // same quantity (one that shares a word of its subject

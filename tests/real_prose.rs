@@ -1080,3 +1080,31 @@ canonical = 278
         deaths("278")
     );
 }
+
+#[test]
+fn a_clause_with_no_place_is_told_of_the_country_its_sentence_named() {
+    let rules = r#"
+[[figure]]
+id = "missing"
+name = "People missing after the earthquake in Myanmar"
+subjects = ["missing"]
+canonical = 300
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let ids = |text: &str| ids_by(&checker, text);
+    let missing = |n: &str| vec![("missing".to_string(), n.to_string())];
+    // Must: Thailand's count, its country named before the clause.
+    assert_eq!(
+        ids("The quake shook Myanmar. Thailand's capital was also hit, although no survivors have been found among the 80 missing."),
+        vec![]
+    );
+    // Must not: the figure's country named there, or no country at all.
+    assert_eq!(
+        ids("The quake shook Myanmar. In Myanmar, roads were cut, although 300 remain missing."),
+        missing("300")
+    );
+    assert_eq!(
+        ids("The quake shook Myanmar. Roads were cut, although 300 remain missing."),
+        missing("300")
+    );
+}

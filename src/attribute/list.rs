@@ -185,6 +185,7 @@ pub fn claims(
             modality: Modality::Assertion,
             tense: Tense::Unknown,
             clause: item.line.clone(),
+            sentence: item.line.clone(),
             reach: item.line.clone(),
             source: None,
             evidence,

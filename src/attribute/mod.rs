@@ -77,6 +77,8 @@ pub struct Claim {
     pub tense: Tense,
     /// The clause that holds the claim, in the text attribution read.
     pub clause: Range<usize>,
+    /// The sentence that holds the clause.
+    pub sentence: Range<usize>,
     /// The part of the clause that speaks of the number: up to it, and on
     /// to the next mark after it ("49 people died in South Carolina", not
     /// "…, the governor of Georgia said").
@@ -772,6 +774,7 @@ pub fn attribute_in(
                     tense,
                     reach,
                     clause,
+                    sentence: s.range.clone(),
                     source: None,
                 });
             }

@@ -238,6 +238,7 @@ fn claim(
         modality: Modality::Assertion,
         tense: Tense::Unknown,
         clause: cell.clone(),
+        sentence: cell.clone(),
         reach: cell,
         source: None,
         evidence,

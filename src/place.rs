@@ -906,14 +906,38 @@ impl Context<'_> {
         // rose to 33 in South Carolina" is South Carolina's toll
         // where the rules keep South Carolina's deaths apart.
         let quantity = &known.quantities[claim.figure];
+        // So does a country where it speaks of the number, for a figure
+        // that names no country (a storm's total): "31 muertos en Haití"
+        // is Haiti's where the rules keep Haiti's deaths apart.
+        let reaches =
+            |m: &Mention| claim.reach.start <= m.span.start && m.span.end <= claim.reach.end;
+        // One country only: a count named with several ("64 people in
+        // Haiti and Jamaica") is a total of theirs.
+        let a_country = |m: &Mention| !m.storm && is_country(&m.key) && reaches(m);
+        let one_country = named.iter().filter(|m| a_country(m)).count() == 1;
+        let handable = |m: &Mention| {
+            m.is_part() || (one_country && a_country(m) && !known.has_country[claim.figure])
+        };
+        // A country's figure must say its quantity in this one's words
+        // only ("muertos en Haití" beside "muertos"): countries are named
+        // far more often than states, by figures of other quantities too
+        // ("the Bank of England's rate" beside "the inflation rate").
+        let same_quantity = |g: usize, m: &Mention| {
+            if m.is_part() {
+                known.quantities[g].iter().any(|w| quantity.contains(w))
+            } else {
+                !known.quantities[g].is_empty()
+                    && known.quantities[g].iter().all(|w| quantity.contains(w))
+            }
+        };
         let parts: Vec<usize> = named
             .iter()
-            .filter(|m| m.is_part() && !own.contains(&m.key))
+            .filter(|m| handable(m) && !own.contains(&m.key))
             .flat_map(|m| {
                 (0..known.figures.len()).filter(move |&g| {
                     g != claim.figure
                         && known.figures[g].contains(&m.key)
-                        && known.quantities[g].iter().any(|w| quantity.contains(w))
+                        && same_quantity(g, m)
                         && rules.figures[g].unit == rules.figures[claim.figure].unit
                 })
             })
@@ -927,16 +951,19 @@ impl Context<'_> {
             // continues", a clause of its own) the national figure only
             // loses it.
             let end = numbers[claim.number].span.end;
+            // A country counts wherever it speaks of the number: "En
+            // Jamaica, las autoridades confirmaron 19 fallecidos".
             let right_after = named.iter().any(|m| {
-                m.is_part()
+                handable(m)
                     && known.figures[part].contains(&m.key)
-                    && m.span.start >= end
-                    && words_in(&text[end..m.span.start]) <= HANDED_WITHIN
-                    && !SUBORDINATE.is_match(&text[end..m.span.start])
+                    && (!m.is_part()
+                        || (m.span.start >= end
+                            && words_in(&text[end..m.span.start]) <= HANDED_WITHIN
+                            && !SUBORDINATE.is_match(&text[end..m.span.start])))
             });
             let regions: Vec<&str> = named
                 .iter()
-                .filter(|m| m.is_part())
+                .filter(|m| handable(m))
                 .map(|m| m.key.as_str())
                 .collect();
             let one_region = regions.iter().all(|&k| k == regions[0]);
@@ -958,14 +985,26 @@ impl Context<'_> {
             .then_some((&a.key, &b.key))
         });
         if let Some((a, b)) = coordinated {
+            // Failing that, a figure that names no country and says this
+            // one's quantity in its words: the storm's or the story's total.
+            let same_unit = |g: usize| rules.figures[g].unit == rules.figures[claim.figure].unit;
             let both = (0..known.figures.len()).find(|&g| {
                 g != claim.figure
                     && known.figures[g].contains(a)
                     && known.figures[g].contains(b)
                     && known.quantities[g].iter().any(|w| quantity.contains(w))
-                    && rules.figures[g].unit == rules.figures[claim.figure].unit
+                    && same_unit(g)
             });
-            return both.map_or(Fate::Drop, Fate::Handed);
+            let total = || {
+                (0..known.figures.len()).find(|&g| {
+                    g != claim.figure
+                        && !known.has_country[g]
+                        && !quantity.is_empty()
+                        && quantity.iter().all(|w| known.quantities[g].contains(w))
+                        && same_unit(g)
+                })
+            };
+            return both.or_else(total).map_or(Fate::Drop, Fate::Handed);
         }
         // A figure whose name or phrases name a country has that country:
         // another one is not its own, however often the draft names it

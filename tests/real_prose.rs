@@ -1108,3 +1108,62 @@ canonical = 300
         missing("300")
     );
 }
+
+#[test]
+fn a_country_another_figure_keeps_is_that_figure_s() {
+    let rules = r#"
+[[figure]]
+id = "total"
+name = "Deaths from Hurricane Melissa"
+subjects = ["deaths"]
+canonical = 64
+
+[[figure]]
+id = "haiti"
+name = "Deaths from Hurricane Melissa in Haiti"
+subjects = ["deaths in Haiti"]
+canonical = 31
+"#;
+    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let ids = |text: &str| ids_by(&checker, text);
+    let of = |id: &str, n: &str| vec![(id.to_string(), n.to_string())];
+    // Must: one country's count, named before or after the number, is its
+    // figure's, not the storm's total.
+    assert_eq!(
+        ids("Hurricane Melissa hit Haiti hard. In Haiti, officials reported 31 deaths."),
+        of("haiti", "31")
+    );
+    // Must not: the total with several countries, or with none.
+    assert_eq!(
+        ids("Hurricane Melissa hit Haiti hard. The storm caused 64 deaths in Haiti and Jamaica."),
+        of("total", "64")
+    );
+    assert_eq!(
+        ids("Hurricane Melissa hit Haiti hard. The storm caused 64 deaths."),
+        of("total", "64")
+    );
+    // Must not: a figure of another quantity that names the country.
+    let rates = r#"
+[[figure]]
+id = "inflation"
+name = "Annual inflation rate"
+subjects = ["inflation rate"]
+unit = "percent"
+canonical = 10.1
+
+[[figure]]
+id = "bank-rate"
+name = "Bank rate in the United Kingdom"
+subjects = ["bank rate", "interest rate"]
+unit = "percent"
+canonical = 5.25
+"#;
+    let checker = Checker::new(Rules::parse(rates, Path::new("rules.toml")).unwrap());
+    assert_eq!(
+        ids_by(
+            &checker,
+            "The inflation rate in the United Kingdom reached 11.1%."
+        ),
+        of("inflation", "11.1%")
+    );
+}

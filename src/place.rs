@@ -486,31 +486,36 @@ pub fn mentions(text: &str) -> Vec<Mention> {
         found.sort_by_key(|m| m.span.start);
     }
     if LOCAL_WORDS.is_match(text) {
-        let local: Vec<Mention> = LOCAL
+        let local = LOCAL
             .captures_iter(text)
-            .filter_map(|c| c.name("en").or_else(|| c.name("es")))
-            .filter(|m| {
-                !found
-                    .iter()
-                    .any(|f| f.span.start < m.end() && m.start() < f.span.end)
-            })
-            .map(|m| Mention {
-                span: m.range(),
-                key: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
-                storm: false,
-                local: true,
-                unlisted: false,
-            })
-            .collect();
-        if !local.is_empty() {
-            found.extend(local);
-            found.sort_by_key(|m| m.span.start);
-        }
+            .filter_map(|c| c.name("en").or_else(|| c.name("es")));
+        add_named(&mut found, local, Named::Local);
     }
-    let unlisted: Vec<Mention> = UNLISTED
+    let unlisted = UNLISTED
         .captures_iter(text)
         .filter_map(|c| c.get(1))
-        .filter(|m| !is_time_word(m.as_str()))
+        .filter(|m| !is_time_word(m.as_str()));
+    add_named(&mut found, unlisted, Named::Unlisted);
+    found
+}
+
+/// How a place found by a pattern rather than a list is known.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Named {
+    /// By the word for its kind: a local unit.
+    Local,
+    /// Only by its capitalised name after a preposition.
+    Unlisted,
+}
+
+/// Adds to `found` the places `names` hold, each as the `kind` of place
+/// it is, where no place found before overlaps it; keeps `found` in order.
+fn add_named<'t>(
+    found: &mut Vec<Mention>,
+    names: impl Iterator<Item = regex::Match<'t>>,
+    kind: Named,
+) {
+    let added: Vec<Mention> = names
         .filter(|m| {
             !found
                 .iter()
@@ -520,15 +525,14 @@ pub fn mentions(text: &str) -> Vec<Mention> {
             span: m.range(),
             key: m.as_str().split_whitespace().collect::<Vec<_>>().join(" "),
             storm: false,
-            local: false,
-            unlisted: true,
+            local: kind == Named::Local,
+            unlisted: kind == Named::Unlisted,
         })
         .collect();
-    if !unlisted.is_empty() {
-        found.extend(unlisted);
+    if !added.is_empty() {
+        found.extend(added);
         found.sort_by_key(|m| m.span.start);
     }
-    found
 }
 
 /// A capitalised name after `in`, `at` or `en`, up to three words: a place
@@ -554,7 +558,7 @@ fn is_time_word(name: &str) -> bool {
         .chain(crate::numbers::WEEKDAYS)
         .chain(crate::numbers::SPANISH_MONTHS)
         .chain(crate::numbers::SPANISH_WEEKDAYS)
-        .any(|w| w.eq_ignore_ascii_case(&first))
+        .any(|w| *w == first)
 }
 
 /// The words that name a local unit by its kind, for a quick test.
@@ -668,10 +672,14 @@ fn draft_places(mentions: &[Mention]) -> Vec<&str> {
 /// The places and storms a figure's own name and subject phrases (in every
 /// language; `subjects` is one of those lists) name.
 fn figure_mentions(figure: &Figure) -> Vec<Mention> {
-    std::iter::once(&figure.name)
-        .chain(figure.subjects_by_lang.iter().flatten())
+    figure_texts(figure)
         .flat_map(|text| mentions(text))
         .collect()
+}
+
+/// A figure's name and its subject phrases in every language.
+fn figure_texts(figure: &Figure) -> impl Iterator<Item = &String> {
+    std::iter::once(&figure.name).chain(figure.subjects_by_lang.iter().flatten())
 }
 
 /// The keys of a figure's own places ([`figure_mentions`]), with the
@@ -741,8 +749,7 @@ struct Known {
 
 /// The capitalised words of a figure's name and subject phrases.
 fn proper_words(figure: &Figure) -> Vec<String> {
-    let mut words: Vec<String> = std::iter::once(&figure.name)
-        .chain(figure.subjects_by_lang.iter().flatten())
+    let mut words: Vec<String> = figure_texts(figure)
         .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '-')))
         .filter(|w| w.starts_with(char::is_uppercase))
         .map(String::from)
@@ -878,8 +885,11 @@ impl Context<'_> {
         // or phrases name it ("in Ishikawa", "in Noto Peninsula").
         let own = &known.figures[claim.figure];
         let number_end = numbers[claim.number].span.end;
+        // Where the place speaks of the number.
+        let reaches =
+            |m: &Mention| claim.reach.start <= m.span.start && m.span.end <= claim.reach.end;
         let within = |m: &&Mention| {
-            (!m.is_part() || (claim.reach.start <= m.span.start && m.span.end <= claim.reach.end))
+            (!m.is_part() || reaches(m))
                 && (!m.unlisted
                     || (!own.is_empty()
                         && m.span.start >= number_end
@@ -906,11 +916,10 @@ impl Context<'_> {
         // rose to 33 in South Carolina" is South Carolina's toll
         // where the rules keep South Carolina's deaths apart.
         let quantity = &known.quantities[claim.figure];
+        let same_unit = |g: usize| rules.figures[g].unit == rules.figures[claim.figure].unit;
         // So does a country where it speaks of the number, for a figure
         // that names no country (a storm's total): "31 muertos en Haití"
         // is Haiti's where the rules keep Haiti's deaths apart.
-        let reaches =
-            |m: &Mention| claim.reach.start <= m.span.start && m.span.end <= claim.reach.end;
         // One country only: a count named with several ("64 people in
         // Haiti and Jamaica") is a total of theirs.
         let a_country = |m: &Mention| !m.storm && is_country(&m.key) && reaches(m);
@@ -938,7 +947,7 @@ impl Context<'_> {
                     g != claim.figure
                         && known.figures[g].contains(&m.key)
                         && same_quantity(g, m)
-                        && rules.figures[g].unit == rules.figures[claim.figure].unit
+                        && same_unit(g)
                 })
             })
             .collect();
@@ -987,7 +996,6 @@ impl Context<'_> {
         if let Some((a, b)) = coordinated {
             // Failing that, a figure that names no country and says this
             // one's quantity in its words: the storm's or the story's total.
-            let same_unit = |g: usize| rules.figures[g].unit == rules.figures[claim.figure].unit;
             let both = (0..known.figures.len()).find(|&g| {
                 g != claim.figure
                     && known.figures[g].contains(a)

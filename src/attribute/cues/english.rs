@@ -472,8 +472,9 @@ static EVENT_AFTER_YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// See [`Cues::event_before_year`]: "the earthquake of 1999", "the floods
 /// of August 17, 1999".
 static EVENT_BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let months = crate::date::MONTH_NAMES.join("|");
     Regex::new(&format!(
-        r"(?i)\b(?:{EVENTS})\s+(?:of|in)\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December),?\s+)?$"
+        r"(?i)\b(?:{EVENTS})\s+(?:of|in)\s+(?:(?:{months})\s+\d{{1,2}},?\s+|\d{{1,2}}\s+(?:{months}),?\s+)?$"
     ))
         .expect("event before year pattern")
 });

@@ -255,8 +255,9 @@ const EVENTOS: &str = r"terremotos?|sismos?|se[íi]smos?|maremotos?|tsunamis?|in
 /// de Izmit de 1999", "el terremoto del 17 de agosto de 1999", "las
 /// inundaciones del 2010".
 static ES_EVENT_BEFORE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    let meses = crate::date::MONTH_NAMES_ES.join("|");
     Regex::new(&format!(
-        r"\b(?i:{EVENTOS})\s+(?:(?:de|del|en)\s+\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?\s+)?(?:(?:del?|el)\s+\d{{1,2}}\s+de\s+(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)\s+)?(?:de|del|en)(?:\s+el)?\s+$"
+        r"\b(?i:{EVENTOS})\s+(?:(?:de|del|en)\s+\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)?\s+)?(?:(?:del?|el)\s+\d{{1,2}}\s+de\s+(?i:{meses}|setiembre)\s+)?(?:de|del|en)(?:\s+el)?\s+$"
     ))
     .expect("event before year pattern")
 });

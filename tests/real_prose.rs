@@ -383,12 +383,6 @@ fn codes_by(checker: &Checker, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// (figure id, number as written) for each claim in `text`, read by `checker`.
-fn claimed(checker: &Checker, text: &str) -> Vec<(String, String)> {
-    let claims = claims_by(checker, text);
-    claims.into_iter().map(|(id, n, _)| (id, n)).collect()
-}
-
 #[test]
 fn a_place_outside_which_the_count_was_taken_is_not_the_figure_s() {
     let rules = r#"
@@ -407,7 +401,7 @@ canonical = 66
         "Besides the United States, the virus reached Mexico, where more than 950 human cases were reported.",
     ] {
         assert!(
-            !claimed(&checker, draft).iter().any(|(_, n)| n == "950"),
+            !ids_by(&checker, draft).iter().any(|(_, n)| n == "950"),
             "{draft}"
         );
     }
@@ -418,7 +412,7 @@ canonical = 66
         "More than 950 human cases were reported.",
     ] {
         assert_eq!(
-            claimed(&checker, draft),
+            ids_by(&checker, draft),
             [("us-cases".to_string(), "950".to_string())],
             "{draft}"
         );
@@ -468,7 +462,7 @@ fn another_country_s_figure_is_no_claim_about_the_draft_s_own() {
                  rate of 25 per 100,000 residents.";
     assert_eq!(findings(draft), vec![]);
     assert_eq!(
-        claimed(&checker, draft),
+        ids_by(&checker, draft),
         [("homicide-rate".to_string(), "1.9".to_string())]
     );
     // The United States is named twice, once inside a source's name, which
@@ -479,7 +473,7 @@ fn another_country_s_figure_is_no_claim_about_the_draft_s_own() {
                  rate was 1.9 per 100,000 residents in 2024.";
     assert_eq!(findings(draft), vec![]);
     assert_eq!(
-        claimed(&checker, draft)
+        ids_by(&checker, draft)
             .into_iter()
             .map(|(_, n)| n)
             .collect::<Vec<_>>(),
@@ -538,7 +532,7 @@ fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
                  Katrina's death toll is 1,833.";
     assert_eq!(codes(draft), Vec::<String>::new());
     assert_eq!(
-        claimed(&checker, draft),
+        ids_by(&checker, draft),
         [("maria-deaths".to_string(), "2,975".to_string())]
     );
     // The figure's own storm, by its bare name, is still judged, and a slip
@@ -554,7 +548,7 @@ fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
                  Hurricane Katrina crossed the U.S. Gulf Coast.";
     assert_eq!(codes(draft), Vec::<String>::new());
     assert_eq!(
-        claimed(&checker, draft),
+        ids_by(&checker, draft),
         [("maria-deaths".to_string(), "2,975".to_string())]
     );
     // A figure named after its storm has no other storm as its own, however
@@ -886,7 +880,7 @@ fn a_threshold_crossed_is_no_count() {
         ),
     ] {
         assert!(
-            !claimed(checker, draft).iter().any(|(_, n)| n == "100"),
+            !ids_by(checker, draft).iter().any(|(_, n)| n == "100"),
             "{draft}"
         );
         assert_eq!(codes_by(checker, draft), Vec::<String>::new(), "{draft}");
@@ -963,7 +957,7 @@ allowed = [{ value = 2.4, year = 2023 }, { value = 7.8, year = 2019 }]
         Vec::<String>::new()
     );
     assert_eq!(
-        claimed(&checker, "In 2015, the homicide rate was 103 per 100,000."),
+        ids_by(&checker, "In 2015, the homicide rate was 103 per 100,000."),
         [("rate".to_string(), "103 per 100,000".to_string())]
     );
     // Must not: a year the rules know, or one between two they know.

@@ -672,14 +672,7 @@ fn draft_places(mentions: &[Mention]) -> Vec<&str> {
 /// The places and storms a figure's own name and subject phrases (in every
 /// language; `subjects` is one of those lists) name.
 fn figure_mentions(figure: &Figure) -> Vec<Mention> {
-    figure_texts(figure)
-        .flat_map(|text| mentions(text))
-        .collect()
-}
-
-/// A figure's name and its subject phrases in every language.
-fn figure_texts(figure: &Figure) -> impl Iterator<Item = &String> {
-    std::iter::once(&figure.name).chain(figure.subjects_by_lang.iter().flatten())
+    figure.texts().flat_map(|text| mentions(text)).collect()
 }
 
 /// The keys of a figure's own places ([`figure_mentions`]), with the
@@ -749,7 +742,8 @@ struct Known {
 
 /// The capitalised words of a figure's name and subject phrases.
 fn proper_words(figure: &Figure) -> Vec<String> {
-    let mut words: Vec<String> = figure_texts(figure)
+    let mut words: Vec<String> = figure
+        .texts()
         .flat_map(|text| text.split(|c: char| !(c.is_alphanumeric() || c == '-')))
         .filter(|w| w.starts_with(char::is_uppercase))
         .map(String::from)

@@ -197,13 +197,21 @@ static FROM_TO_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::
 });
 
 /// Whether a status verb stands between the number and a subject after it,
-/// or follows the subject in the same stretch of the clause.
+/// or follows the subject in the same stretch of the clause. A status the
+/// figure itself counts ("Body parts recovered", subjects `discharged`) is
+/// what the figure is, not a part of it.
 pub(super) fn counts_a_subset(
     s: &Sentence,
     number: &Number,
     subject: &Range<usize>,
+    figure: &Figure,
     cues: &Cues,
 ) -> bool {
+    let other_status = |text: &str| {
+        cues.status
+            .find_iter(text)
+            .any(|m| !names_the_status(figure, m.as_str(), cues))
+    };
     let before = s.before(number.qualifier_start);
     // "the names of eight victims": what is told of them is a part.
     if cues.part_of.is_match(before) {
@@ -213,10 +221,7 @@ pub(super) fn counts_a_subset(
         return false;
     }
     // "46 individuals who were identified as victims": the status comes first.
-    if cues
-        .status
-        .is_match(s.slice(number.span.end..subject.start))
-    {
+    if other_status(s.slice(number.span.end..subject.start)) {
         return true;
     }
     // "three of the nearly 100 victims have been identified": the number
@@ -235,7 +240,27 @@ pub(super) fn counts_a_subset(
         .take_while(|w| !cues.coordinators.contains(&w.to_lowercase().as_str()))
         .collect::<Vec<_>>()
         .join(" ");
-    cues.status.is_match(&near)
+    other_status(&near)
+}
+
+/// Whether the figure counts the status itself: its name or one of its
+/// subjects holds the status word, and none of them turns it round ("Bodies
+/// not yet identified", "unidentified" count the others).
+fn names_the_status(figure: &Figure, status: &str, cues: &Cues) -> bool {
+    let status = status.to_lowercase();
+    let mut holds = false;
+    for text in figure.texts() {
+        for word in text.to_lowercase().split(|c: char| !c.is_alphanumeric()) {
+            if cues.negations.contains(&word)
+                || cues.pending.contains(&word)
+                || word.strip_prefix("un").is_some_and(|w| w == status)
+            {
+                return false;
+            }
+            holds |= word == status;
+        }
+    }
+    holds
 }
 
 /// Whether the sentence opens with the whole its parts are taken from, the

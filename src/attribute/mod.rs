@@ -496,7 +496,7 @@ pub fn attribute_in(
                         && !counts_a_difference(&s, n, &hit.span, cues)
                         && !crosses_a_threshold(&s, n, cues)
                         && !counts_a_window(&s, n, cues)
-                        && !counts_a_subset(&s, n, &hit.span, cues)
+                        && !counts_a_subset(&s, n, &hit.span, figure, cues)
                         && !after_an_opening_whole(&s, n, &hit.span, cues)
                         && !after_an_addition(&s, n, figure, cues)
                         && !names_another_thing(&s, &hit.span, figure, cues)
@@ -1180,9 +1180,7 @@ fn counts_a_group(s: &Sentence, number: &Number, figure: &Figure, cues: &Cues) -
 /// Whether the figure's own name or phrases say a day ("Promedio diario de
 /// homicidios", "deaths per day"): a day beside its number is its kind.
 fn names_a_day(figure: &Figure, cues: &Cues) -> bool {
-    std::iter::once(&figure.name)
-        .chain(figure.subjects_by_lang.iter().flatten())
-        .any(|t| cues.narrow_time.is_match(t))
+    figure.texts().any(|t| cues.narrow_time.is_match(t))
 }
 
 /// Whether a time after the number, past a mark, opens the next value of a

@@ -563,6 +563,38 @@ fn a_part_or_an_increment_is_not_the_total() {
 }
 
 #[test]
+fn a_status_the_figure_itself_counts_is_no_subset_of_it() {
+    let rules = r#"
+[[figure]]
+id = "recovered"
+name = "Bodies recovered from the mine"
+subjects = ["bodies"]
+canonical = 31
+
+[[figure]]
+id = "unidentified"
+name = "Miners not yet identified"
+subjects = ["miners", "yet to be identified"]
+canonical = 9
+"#;
+    // Must fire: the figure's name says "recovered".
+    assert_eq!(
+        claims_under(rules, "31 bodies were recovered on Sunday."),
+        vec![claim("recovered", "31")]
+    );
+    // Must not fire: a status the figure does not name is a subset, and
+    // one the figure turns round ("not yet identified") counts the others.
+    assert_eq!(
+        claims_under(rules, "31 bodies were identified on Sunday."),
+        vec![]
+    );
+    assert_eq!(
+        claims_under(rules, "22 miners have been identified."),
+        vec![]
+    );
+}
+
+#[test]
 fn a_participle_that_only_describes_the_counted_noun() {
     // Must not fire: "people arrested … are held" counts those held.
     let rules = r#"

@@ -195,6 +195,12 @@ impl Figure {
             && self.allowed.iter().all(|v| whole(v.min) && whole(v.max))
     }
 
+    /// The figure's own words: its name, then every subject phrase in every
+    /// language.
+    pub fn texts(&self) -> impl Iterator<Item = &String> {
+        std::iter::once(&self.name).chain(self.subjects_by_lang.iter().flatten())
+    }
+
     /// The words of the subject phrases that say what the figure counts:
     /// those of four letters or more written in lowercase, without a plural
     /// `s`: "death" and "toll" in "death toll" and in "South Carolina's death

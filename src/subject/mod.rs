@@ -516,6 +516,13 @@ impl SubjectMatcher {
         let mut resume = 0;
         // The figures the phrases found up to `resume` name.
         let mut covered: Vec<usize> = Vec::new();
+        // The phrases a figure excludes, known first: a longer phrase that
+        // one of them covers must not hide a shorter one of another figure
+        // ("body parts were recovered" is no "bodies recovered").
+        let excluded = match self.exclusions.as_deref() {
+            Some(exclusions) => exclusions.find(text, range.clone()),
+            None => Vec::new(),
+        };
         for start in starts.find(slice) {
             // A phrase starts only where a word does, in any script.
             if !starts_word(slice, start) {
@@ -537,7 +544,13 @@ impl SubjectMatcher {
             // The longest phrase that matches here, and every figure it names.
             let mut best: Option<(usize, Vec<(usize, bool)>)> = None;
             if let Some(node) = node {
-                self.walk(slice, &mut stems, node, &first, 0, &mut best);
+                let at = range.start + first.start;
+                let skip = |figure: usize, end: usize| {
+                    excluded.iter().any(|e| {
+                        e.figure == figure && e.span.start < range.start + end && at < e.span.end
+                    })
+                };
+                self.walk(slice, &mut stems, node, &first, 0, &skip, &mut best);
             }
             if inside {
                 if let Some((end, figures)) = &mut best {
@@ -586,8 +599,7 @@ impl SubjectMatcher {
                 resume = end;
             }
         }
-        if let Some(exclusions) = self.exclusions.as_deref().filter(|_| !hits.is_empty()) {
-            let excluded = exclusions.find(text, range);
+        if !excluded.is_empty() {
             hits.retain(|h| {
                 !excluded.iter().any(|e| {
                     e.figure == h.figure && e.span.start < h.span.end && h.span.start < e.span.end
@@ -602,8 +614,10 @@ impl SubjectMatcher {
 
     /// Follows the trie from `node`, whose word ends at `at`, having let
     /// `used` other words stand inside the phrase so far; records in `best`
-    /// the longest phrase that ends, and the figures that allow its gaps. Each
-    /// next stem is taken at its first word within the gap, as a reader would.
+    /// the longest phrase that ends, and the figures that allow its gaps and
+    /// do not `skip` it (by figure and end). Each next stem is taken at its
+    /// first word within the gap, as a reader would.
+    #[allow(clippy::too_many_arguments)]
     fn walk(
         &self,
         text: &str,
@@ -611,10 +625,11 @@ impl SubjectMatcher {
         node: &Node,
         at: &Range<usize>,
         used: usize,
+        skip: &dyn Fn(usize, usize) -> bool,
         best: &mut Option<(usize, Vec<(usize, bool)>)>,
     ) {
         for &(figure, gap, family) in &node.ends {
-            if used > gap {
+            if used > gap || skip(figure, at.end) {
                 continue;
             }
             match best {
@@ -665,7 +680,7 @@ impl SubjectMatcher {
             if let Some((stem, child)) = child {
                 if !followed.contains(&stem.as_str()) {
                     followed.push(stem);
-                    self.walk(text, stems, child, &word, used + skipped, best);
+                    self.walk(text, stems, child, &word, used + skipped, skip, best);
                 }
             }
             if !inflection.numbers_inside && raw.starts_with(|c: char| c.is_ascii_digit()) {
@@ -694,7 +709,7 @@ impl SubjectMatcher {
                 if let Some((stem, child)) = node.next.get_key_value(stems.of(&text[next.clone()]))
                 {
                     if !followed.contains(&stem.as_str()) {
-                        self.walk(text, stems, child, &next, used + skipped, best);
+                        self.walk(text, stems, child, &next, used + skipped, skip, best);
                     }
                 }
                 return;

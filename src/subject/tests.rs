@@ -4,6 +4,20 @@ use crate::phrase::tokens;
 use crate::rules::Rules;
 use std::path::Path;
 
+/// A function giving (figure index, phrase) for each subject found in an
+/// English text under the rules file `toml`.
+fn english_hits(toml: &str) -> impl Fn(&str) -> Vec<(usize, String)> {
+    let rules = Rules::parse(toml, Path::new("rules.toml")).unwrap();
+    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
+    move |text: &str| {
+        matcher
+            .find(text, 0..text.len())
+            .into_iter()
+            .map(|h| (h.figure, text[h.span].to_string()))
+            .collect()
+    }
+}
+
 fn phrases(pattern: &str) -> Vec<String> {
     expand(pattern)
         .unwrap()
@@ -137,7 +151,7 @@ fn a_word_of_the_same_family_stands_in_for_the_desk_s_own() {
 
 #[test]
 fn a_subject_inside_a_phrase_the_figure_excludes_names_nothing() {
-    let rules = Rules::parse(
+    let found = english_hits(
         r#"
 [[figure]]
 id = "poverty"
@@ -154,17 +168,7 @@ subjects = ["extreme poverty rate"]
 canonical = 6.9
 unit = "percent"
 "#,
-        Path::new("rules.toml"),
-    )
-    .unwrap();
-    let matcher = SubjectMatcher::new(&rules.figures, Lang::En);
-    let found = |text: &str| -> Vec<(usize, String)> {
-        matcher
-            .find(text, 0..text.len())
-            .into_iter()
-            .map(|h| (h.figure, text[h.span].to_string()))
-            .collect()
-    };
+    );
     // The excluded phrase takes the subject with it, for its own figure
     // only: the other figure still reads its phrase there.
     assert_eq!(
@@ -181,6 +185,37 @@ unit = "percent"
     assert_eq!(
         found("Poverty rates fell; extreme hunger did not."),
         vec![(0, "Poverty rates".into())]
+    );
+}
+
+#[test]
+fn a_longer_phrase_a_figure_excludes_does_not_hide_another_figure_s_phrase() {
+    let found = english_hits(
+        r#"
+[[figure]]
+id = "bodies"
+name = "Bodies recovered"
+subjects = ["bodies recovered", "bodies"]
+exclude = ["body parts"]
+canonical = 40
+
+[[figure]]
+id = "parts"
+name = "Body parts recovered"
+subjects = ["body parts"]
+canonical = 12
+"#,
+    );
+    // "body [parts were] recovered" would be the bodies' phrase with a gap;
+    // the bodies exclude "body parts", so the parts' own phrase stands.
+    assert_eq!(
+        found("Twelve body parts were recovered."),
+        vec![(1, "body parts".into())]
+    );
+    // Must not fire: the bodies' phrase where no exclusion covers it.
+    assert_eq!(
+        found("Forty bodies were recovered."),
+        vec![(0, "bodies were recovered".into())]
     );
 }
 

@@ -75,6 +75,7 @@ pub(super) static ENGLISH: Cues = Cues {
     participle: Some(("ed", "died")),
     negations: &["not", "never", "no", "none", "nor", "neither"],
     negation_endings: &["n't", "n’t"],
+    pending: &["yet", "pending", "awaiting"],
     change_verb_before: &CHANGE_VERB_BEFORE,
     standing_before: &STANDING_BEFORE,
     to_before: &TO_BEFORE,

@@ -108,6 +108,9 @@ pub(super) struct Cues {
     /// Words that turn a claim round between a number and its subject.
     pub negations: &'static [&'static str],
     pub negation_endings: &'static [&'static str],
+    /// Words that, in a figure's own name or phrases, say a status is still
+    /// to come: `yet` in "not yet identified", `sin` in "sin identificar".
+    pub pending: &'static [&'static str],
     /// A verb of change before `to`: `fell to`, `bajó a`.
     pub change_verb_before: &'static Pattern,
     /// A verb of reaching or standing that takes the number as its object,

@@ -72,6 +72,7 @@ pub(super) static SPANISH: Cues = Cues {
         "no", "nunca", "jamás", "jamas", "ninguno", "ninguna", "ni", "tampoco",
     ],
     negation_endings: &[],
+    pending: &["sin", "aún", "todavía", "pendiente", "pendientes"],
     change_verb_before: &ES_CHANGE_VERB_BEFORE,
     standing_before: &ES_STANDING_BEFORE,
     to_before: &ES_TO_BEFORE,

@@ -71,6 +71,10 @@ pub struct Checker {
     today: Date,
     /// The lowest tier reported (`--report-tier`), whatever the settings say.
     report_tier: Option<Tier>,
+    /// The texts are the rules' examples, each about the figure the desk
+    /// wrote it under: a value that meets none of the figure's values casts
+    /// no doubt on what it is about (see [`attribute::tier::ValueFit`]).
+    examples: bool,
 }
 
 /// What figcheck reads in a text: its numbers, and which of them are claims.
@@ -104,7 +108,15 @@ impl Checker {
             as_of: None,
             today: Date::today(),
             report_tier: None,
+            examples: false,
         }
+    }
+
+    /// Reads the rules' examples (see [`crate::examples`]): texts whose
+    /// figure the desk names, so their value takes no tier away.
+    pub fn reading_examples(mut self) -> Checker {
+        self.examples = true;
+        self
     }
 
     /// Reports claims down to `tier` (`--report-tier`), whatever the
@@ -376,6 +388,11 @@ impl Checker {
             lang,
         );
         self.add_row_claims(text, prose, hits, items, numbers, &mut claims);
+        if !self.examples {
+            for claim in &mut claims {
+                claim.tier = claim.tier.min(claim.evidence.value.cap());
+            }
+        }
         self.places
             .drop_other_places(text, numbers, &mut claims, &self.rules);
         self.attribute_sources(text, &mut claims, lang);
@@ -545,19 +562,22 @@ impl Checker {
                 claim.year = Some(relative.at(Date::of_day(date()).year));
             }
         }
-        let mut findings = if analysis.claims.is_empty() {
-            Vec::new()
-        } else {
-            check::check(
-                &prose.text,
-                &analysis.numbers,
-                &analysis.claims,
-                &self.rules.figures,
-                date(),
-                self.lowest_tier(),
-                locale,
-            )
+        let judge = |lowest: Tier| {
+            if analysis.claims.is_empty() {
+                Vec::new()
+            } else {
+                check::check(
+                    &prose.text,
+                    &analysis.numbers,
+                    &analysis.claims,
+                    &self.rules.figures,
+                    date(),
+                    lowest,
+                    locale,
+                )
+            }
         };
+        let mut findings = judge(self.lowest_tier());
         findings.extend(reordered);
         let relations = arithmetic::find(
             &prose.text,
@@ -574,19 +594,23 @@ impl Checker {
         ));
         Finding::sort(&mut findings);
         let mut findings = self.apply_quotes(&prose, findings, locale);
-        for map in [&prose.map, &read.map].into_iter().flatten() {
-            for finding in &mut findings {
-                finding.span = map.range(&finding.span);
-                for label in &mut finding.labels {
-                    label.span = map.range(&label.span);
-                }
-                if let Some(fix) = &mut finding.fix {
-                    for edit in &mut fix.edits {
-                        edit.span = map.range(&edit.span);
+        // Spans back to the draft's bytes.
+        let to_source = |findings: &mut [Finding]| {
+            for map in [&prose.map, &read.map].into_iter().flatten() {
+                for finding in findings.iter_mut() {
+                    finding.span = map.range(&finding.span);
+                    for label in &mut finding.labels {
+                        label.span = map.range(&label.span);
+                    }
+                    if let Some(fix) = &mut finding.fix {
+                        for edit in &mut fix.edits {
+                            edit.span = map.range(&edit.span);
+                        }
                     }
                 }
             }
-        }
+        };
+        to_source(&mut findings);
         // A fix replaces the number as the draft's bytes have it; where
         // those differ from the text read (`58&nbsp;000`, a zero-width space
         // inside), the replacement's style is a guess, so it is not safe.
@@ -609,6 +633,13 @@ impl Checker {
         let mut suppressions = suppress::find(format, source);
         if suppressions.is_empty() {
             return findings;
+        }
+        // A suppression that hides only a claim below the tier reported is
+        // still in use (the desk wrote it for that claim).
+        if self.lowest_tier() > Tier::Weak {
+            let mut every = judge(Tier::Weak);
+            to_source(&mut every);
+            suppress::mark_used(&every, &mut suppressions, &self.rules.figures);
         }
         suppress::apply(findings, &mut suppressions, &self.rules.figures, locale)
     }

@@ -127,6 +127,31 @@ fn next_block_end(source: &str, from: usize) -> usize {
         .map_or(source.len(), |m| from + content + m.start())
 }
 
+/// The suppression that covers `finding`, if one does.
+fn covering<'s>(
+    finding: &Finding,
+    suppressions: &'s mut [Suppression],
+    figures: &[Figure],
+) -> Option<&'s mut Suppression> {
+    let id = finding.figure.map(|i| figures[i].id.as_str());
+    suppressions.iter_mut().find(|s| {
+        s.scope.contains(&finding.span.start)
+            && (s.figures.is_empty() || id.is_some_and(|id| s.figures.iter().any(|f| f == id)))
+    })
+}
+
+/// Marks used the suppressions that cover one of `findings` that is not
+/// reported: about a claim below the tier reported. Such a suppression still
+/// does its work (it hides the finding where a run reports every tier), so it
+/// is no `figcheck::unused-ignore`.
+pub fn mark_used(findings: &[Finding], suppressions: &mut [Suppression], figures: &[Figure]) {
+    for finding in findings {
+        if let Some(s) = covering(finding, suppressions, figures) {
+            s.used = true;
+        }
+    }
+}
+
 /// Removes the findings that a suppression covers, marks those suppressions
 /// used, and adds a `figcheck::unused-ignore` finding for each that was not.
 pub fn apply(
@@ -137,12 +162,7 @@ pub fn apply(
 ) -> Vec<Finding> {
     let mut kept = Vec::with_capacity(findings.len());
     for finding in findings {
-        let id = finding.figure.map(|i| figures[i].id.as_str());
-        let covering = suppressions.iter_mut().find(|s| {
-            s.scope.contains(&finding.span.start)
-                && (s.figures.is_empty() || id.is_some_and(|id| s.figures.iter().any(|f| f == id)))
-        });
-        match covering {
+        match covering(&finding, suppressions, figures) {
             Some(s) => s.used = true,
             None => kept.push(finding),
         }

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use figcheck::confidence::Tier;
 use figcheck::{Checker, Rules, Severity};
 
 fn checker() -> Checker {
@@ -31,6 +32,20 @@ fn assert_one(text: &str, code: &str, found: &str) {
         "expected one finding in {text:?}, got {got:?}"
     );
     assert_eq!((got[0].0, got[0].1.as_str()), (code, found), "in {text:?}");
+}
+
+/// A wrong value that meets none of the figure's values and is no slip of
+/// one: judged, but weak (another quantity may share the figure's words), so
+/// reported only from `--report-tier weak`.
+fn assert_weak_one(text: &str, code: &str, found: &str) {
+    assert_clean(text);
+    let got: Vec<(&str, String)> = checker()
+        .report_tier(Some(Tier::Weak))
+        .check(text)
+        .into_iter()
+        .map(|f| (f.code.as_str(), f.found_text))
+        .collect();
+    assert_eq!(got, vec![(code, found.to_string())], "in {text:?}");
 }
 
 #[test]
@@ -92,7 +107,7 @@ fn a_value_tied_to_the_wrong_year() {
 #[test]
 fn a_rate_with_its_base_is_read() {
     assert_clean("The homicide rate was 1.9 per 100,000 residents.");
-    assert_one(
+    assert_weak_one(
         "The homicide rate was 1.6 per 100,000 residents.",
         "figcheck::mismatch",
         "1.6 per 100,000 residents",
@@ -113,7 +128,7 @@ fn slips_in_the_arrest_count_are_mismatches() {
         "figcheck::mismatch",
         "58,000",
     );
-    assert_one(
+    assert_weak_one(
         "Police have arrested eight thousand people.",
         "figcheck::mismatch",
         "eight thousand",
@@ -208,7 +223,9 @@ subjects = ["died in custody"]
 canonical = 367
 allowed = [350, { value = 261, stale = true }]
 "#;
-    let checker = Checker::new(Rules::parse(rules, std::path::Path::new("rules.toml")).unwrap());
+    // Judged at every tier: 300 and 200 meet no value and are no slip.
+    let checker = Checker::new(Rules::parse(rules, std::path::Path::new("rules.toml")).unwrap())
+        .report_tier(Some(Tier::Weak));
     let message = |text: &str| -> String {
         let found = checker.check(text);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
@@ -232,4 +249,28 @@ allowed = [350, { value = 261, stale = true }]
         message("Rights groups say 200 people died in custody."),
         "Deaths in custody: 200 is below every accepted value"
     );
+}
+
+/// A suppression comment written for a claim that is now weak still does
+/// its work (it hides that claim's finding where every tier is reported),
+/// so it is not reported unused; one that hides nothing at any tier is.
+#[test]
+fn a_suppression_that_hides_only_a_weak_claim_is_in_use() {
+    use figcheck::markup::Format;
+    let codes = |checker: &Checker, text: &str| -> Vec<&'static str> {
+        checker
+            .check_document(Format::Markdown, text)
+            .into_iter()
+            .map(|f| f.code.as_str())
+            .collect()
+    };
+    let weak = "<!-- figcheck-ignore -->\nPolice have arrested eight thousand people.\n";
+    assert_eq!(codes(&checker(), weak), Vec::<&str>::new());
+    assert_eq!(
+        codes(&checker().report_tier(Some(Tier::Weak)), weak),
+        Vec::<&str>::new()
+    );
+    // Must fire: nothing to hide at any tier.
+    let clean = "<!-- figcheck-ignore -->\nPolice have arrested 85,000 people.\n";
+    assert_eq!(codes(&checker(), clean), vec!["figcheck::unused-ignore"]);
 }

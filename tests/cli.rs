@@ -300,6 +300,9 @@ fn numbers_lists_what_figcheck_reads() {
     assert_eq!(evidence["value_off"], 3.0);
     assert!(evidence["words_between"].is_u64(), "{evidence}");
     assert_eq!(evidence["narrow_time"], false);
+    // It meets none of the figure's values, qualified: at most likely.
+    assert_eq!(evidence["value"], "qualified");
+    assert_eq!(json["numbers"][0]["tier"], "likely");
     let score = json["numbers"][0]["score"].as_f64().unwrap();
     assert!((0.0..=1.0).contains(&score), "{score}");
     assert!(["firm", "likely", "weak"].contains(&json["numbers"][0]["tier"].as_str().unwrap()));
@@ -317,7 +320,7 @@ fn numbers_lists_what_figcheck_reads() {
     assert!(
         human.stdout.starts_with(
             "a.md: checked as of 2026-01-01 (today: the draft gives no date)\n\
-             a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody (subject: \"died in custody\")  firm 0.78  at 2023 (\"in 2023\")\n"
+             a.md:1:17  \"85,000\"  count  85000  qualifier: over  -> deaths-in-custody (subject: \"died in custody\")  likely 0.80 (− meets none of the figure's values; qualified, as a running count is)  at 2023 (\"in 2023\")\n"
         ),
         "{}",
         human.stdout
@@ -340,13 +343,15 @@ fn numbers_shows_the_subject_words_and_sets_forecasts_apart() {
             "a.md: checked as of 2026-01-01 (today: the draft gives no date)",
             // Each claim's tier and score, and the weighed evidence that
             // moved the score from that of a claim with none (the tier a
-            // claim with no framing cue takes, 0.78 with the shipped weights).
-            "a.md:1:47  \"1.5\"  count  1.5  -> homicide-rate (subject: \"homicide rate\")  firm 0.78  forecast",
+            // claim with no framing cue takes, 0.80 with the shipped weights),
+            // and the value where it took the claim below that tier: 1.5
+            // meets none of the rate's values, so the forecast is weak.
+            "a.md:1:47  \"1.5\"  count  1.5  -> homicide-rate (subject: \"homicide rate\")  weak 0.80 (− meets none of the figure's values)  forecast",
             // The subject's line break is shown escaped, as the text is.
-            "a.md:2:18  \"367\"  count  367  -> deaths-in-custody (subject: \"died in\\ncustody\")  firm 0.78",
-            "a.md:2:31  \"261\"  count  261  -> deaths-in-custody (subject: \"died in\\ncustody\")  firm 0.78  history",
+            "a.md:2:18  \"367\"  count  367  -> deaths-in-custody (subject: \"died in\\ncustody\")  firm 0.80",
+            "a.md:2:31  \"261\"  count  261  -> deaths-in-custody (subject: \"died in\\ncustody\")  firm 0.80  history",
             "a.md:2:64  \"30 minutes\"  duration  30",
-            "a.md:3:18  \"12\"  count  12  -> deaths-in-custody (subject: \"died in custody\")  weak 0.04 (− a day or other short time bounds the count; − a part taken out of a whole)",
+            "a.md:3:18  \"12\"  count  12  -> deaths-in-custody (subject: \"died in custody\")  weak 0.02 (− a day or other short time bounds the count; − a part taken out of a whole)",
         ]
     );
     // A forecast is listed but not judged: the draft is clean.

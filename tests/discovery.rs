@@ -145,7 +145,7 @@ fn a_story_s_globs_choose_its_drafts() {
     write(
         dir.path(),
         "story/c.md",
-        "Rights groups say 1 people have died in custody.\n",
+        "Rights groups say 367 people have died in custody.\n",
     );
     let run = figcheck(dir.path(), &["--format", "short", "story"]);
     assert!(!run.stdout.contains("b.md"), "{}", run.stdout);

@@ -344,7 +344,7 @@ fn two_thousand_subject_dense_lines_without_a_stop() {
     // split at its line breaks, and every line is judged.
     let dir = workspace();
     let text: String = (0..2_000)
-        .map(|i| format!("in region {} 376 people died in custody\n", i % 9 + 1))
+        .map(|i| format!("376 people died in custody in region {}\n", i % 9 + 1))
         .collect();
     write(dir.path(), "dense.txt", &text);
     let run = figcheck(dir.path(), &["--format", "short", "-q", "dense.txt"]);
@@ -368,7 +368,8 @@ fn four_thousand_subject_phrases_load_and_match() {
         ));
     }
     write(dir.path(), "rules.toml", &rules);
-    write(dir.path(), "a.md", "The word1999 tally is 5.\n");
+    // 2,909 for 2,099: a slip, so firm.
+    write(dir.path(), "a.md", "The word1999 tally is 2,909.\n");
     let run = figcheck(dir.path(), &["--format", "short", "a.md"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(
@@ -678,9 +679,9 @@ fn a_draft_linked_to_a_file_out_of_the_repository_is_not_read() {
     write(
         dir.path(),
         "rules.toml",
-        "[[figure]]\nid = \"p\"\nname = \"P\"\nsubjects = [\"password\"]\ncanonical = 1\n",
+        "[[figure]]\nid = \"p\"\nname = \"P\"\nsubjects = [\"password\"]\ncanonical = 100\n",
     );
-    write(dir.path(), "drafts/a.md", "The password count is 2.\n");
+    write(dir.path(), "drafts/a.md", "The password count is 1000.\n");
     std::os::unix::fs::symlink(&netrc, dir.path().join("drafts/n.md")).unwrap();
     std::os::unix::fs::symlink(
         dir.path().join("drafts/a.md"),

@@ -14,6 +14,13 @@ static CHECKER: LazyLock<Checker> = LazyLock::new(|| {
     Checker::new(Rules::load(&path).unwrap())
 });
 
+/// [`CHECKER`], reporting claims of every tier.
+static WEAK: LazyLock<Checker> = LazyLock::new(|| {
+    CHECKER
+        .clone()
+        .report_tier(Some(figcheck::confidence::Tier::Weak))
+});
+
 fn span_ok(text: &str, span: &std::ops::Range<usize>) -> bool {
     span.start <= span.end
         && span.end <= text.len()
@@ -125,8 +132,10 @@ proptest! {
 
     #[test]
     fn a_value_outside_every_allowed_range_is_a_mismatch(v in 110_000u64..900_000) {
+        // Judged at every tier (a value that meets none of the figure's is
+        // weak unless it is a slip of one).
         let text = format!("The prison population is {}.", group(v, ","));
-        let codes: Vec<&str> = CHECKER.check(&text).iter().map(|f| f.code.as_str()).collect();
+        let codes: Vec<&str> = WEAK.check(&text).iter().map(|f| f.code.as_str()).collect();
         prop_assert_eq!(codes, vec!["figcheck::mismatch"]);
     }
 }

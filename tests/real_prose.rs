@@ -15,9 +15,19 @@ fn checker() -> Checker {
     Checker::new(Rules::load(&path).expect("the project's rules.toml loads"))
 }
 
-/// (code, number as written) for each finding in `text`.
+/// A checker of `rules` that reports claims of every tier: what these
+/// sentences test is what figcheck reads and judges, and a value that meets
+/// none of its figure's values is weak (reported only on request).
+fn every_tier(rules: Rules) -> Checker {
+    Checker::new(rules).report_tier(Some(figcheck::confidence::Tier::Weak))
+}
+
+/// (code, number as written) for each finding in `text`, at every tier:
+/// what these sentences test is what figcheck reads and judges (a value that
+/// meets none of its figure's values is weak, reported only on request).
 fn findings(text: &str) -> Vec<(&'static str, String)> {
     checker()
+        .report_tier(Some(figcheck::confidence::Tier::Weak))
         .check(text)
         .into_iter()
         .map(|f| (f.code.as_str(), f.found_text))
@@ -300,7 +310,7 @@ subjects = ["turnout gap"]
 unit = "percent"
 canonical = 3.9
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let found = |text: &str| -> Vec<String> {
         checker
             .check(text)
@@ -392,7 +402,7 @@ name = "Human cases in the United States"
 subjects = ["human cases"]
 canonical = 66
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     for draft in [
         "More than 950 human cases were reported outside the United States.",
         "There were 66 human cases in the United States. Outside the United States, \
@@ -428,7 +438,7 @@ name = "Deaths in the storm"
 subjects = ["death toll"]
 canonical = 248
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let codes = |text: &str| codes_by(&checker, text);
     // `figcheck` judges what `figcheck numbers` shows: a verb that points at
     // the total, or the figure's own noun, in the paragraph after.
@@ -524,7 +534,7 @@ canonical = 2975
 #[test]
 fn another_storm_s_toll_is_no_claim_about_the_figure_s_storm() {
     let rules = Rules::parse(STORM_RULES, Path::new("rules.toml")).expect("rules parse");
-    let checker = Checker::new(rules);
+    let checker = every_tier(rules);
     let codes = |text: &str| codes_by(&checker, text);
     // Maria, the figure's own storm, is named most; Katrina in comparison.
     let draft = "Hurricane Maria left 2,975 deaths in its wake. Maria was the costliest \
@@ -581,7 +591,7 @@ canonical = 108
 #[test]
 fn a_state_s_count_is_no_claim_about_the_national_figure() {
     let rules = Rules::parse(STATES_RULES, Path::new("rules.toml")).expect("rules parse");
-    let checker = Checker::new(rules);
+    let checker = every_tier(rules);
     let codes = |text: &str| codes_by(&checker, text);
     // A part of the country, not the draft's own, where it speaks of the
     // number: that state's count.
@@ -753,7 +763,7 @@ name = "People still missing after the storm"
 subjects = ["remain missing"]
 canonical = 20
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let ids = |text: &str| ids_by(&checker, text);
     // Must: a state the state's figure names, in a draft that names it
     // often, takes the number from the national toll, and gives it to the
@@ -801,7 +811,7 @@ name = "Flood deaths in Kerr County"
 subjects = ["Kerr County's death toll"]
 canonical = 107
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let ids = |text: &str| ids_by(&checker, text);
     // Must: another county's count, where it speaks of the number, is no
     // claim about the whole toll; one the desk keeps goes to its figure.
@@ -837,7 +847,7 @@ name = "Deaths from the earthquake in Myanmar"
 subjects = ["people died"]
 canonical = 3706
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let ids = |text: &str| ids_by(&checker, text);
     let draft = "The quake shook Thailand. Thailand declared an emergency. In Thailand, 10 people died. In Myanmar, 3,706 people died.";
     // Must: Thailand's count is no claim about Myanmar's toll, though the
@@ -858,7 +868,7 @@ allowed = [{ value = 126, as_of = "2024-01-06", stale = true }]
 /// A checker of [`TOLL_SINCE_JANUARY`] for drafts in English and one for
 /// drafts in Spanish.
 fn toll_checkers() -> [Checker; 2] {
-    let parse = |text: &str| Checker::new(Rules::parse(text, Path::new("rules.toml")).unwrap());
+    let parse = |text: &str| every_tier(Rules::parse(text, Path::new("rules.toml")).unwrap());
     [
         parse(TOLL_SINCE_JANUARY),
         parse(&format!("[settings]\nlang = \"es\"\n{TOLL_SINCE_JANUARY}")),
@@ -950,7 +960,7 @@ unit = "rate"
 canonical = { value = 1.9, year = 2024 }
 allowed = [{ value = 2.4, year = 2023 }, { value = 7.8, year = 2019 }]
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     // The rules start in 2019: they cannot say what the rate was in 2015.
     assert_eq!(
         codes_by(&checker, "In 2015, the homicide rate was 103 per 100,000."),
@@ -986,7 +996,7 @@ name = "Deaths from the earthquakes in Turkey"
 subjects = ["deaths in Turkey"]
 canonical = 29605
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let ids = |text: &str| ids_by(&checker, text);
     // Must: the count of both countries is the total's, not Turkey's.
     assert_eq!(
@@ -1014,7 +1024,7 @@ name = "Deaths from the hurricane in Jamaica"
 subjects = ["deaths in Jamaica"]
 canonical = 28
 "#;
-    let checker = Checker::new(Rules::parse(storm, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(storm, Path::new("rules.toml")).unwrap());
     assert_eq!(
         ids_by(
             &checker,
@@ -1033,7 +1043,7 @@ name = "Deaths in Ishikawa Prefecture from the Noto Peninsula earthquake"
 subjects = ["people died", "death toll"]
 canonical = 202
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let ids = |text: &str| ids_by(&checker, text);
     let deaths = |n: &str| vec![("deaths".to_string(), n.to_string())];
     // Must: a town named after the number counts that town only.
@@ -1068,7 +1078,7 @@ name = "Deaths in the train crash"
 subjects = ["people died"]
 canonical = 278
 "#;
-    let checker = Checker::new(Rules::parse(crash, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(crash, Path::new("rules.toml")).unwrap());
     assert_eq!(
         ids_by(&checker, "Officials said 278 people died in Balasore."),
         deaths("278")
@@ -1084,7 +1094,7 @@ name = "People missing after the earthquake in Myanmar"
 subjects = ["missing"]
 canonical = 300
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let ids = |text: &str| ids_by(&checker, text);
     let missing = |n: &str| vec![("missing".to_string(), n.to_string())];
     // Must: Thailand's count, its country named before the clause.
@@ -1118,7 +1128,7 @@ name = "Deaths from Hurricane Melissa in Haiti"
 subjects = ["deaths in Haiti"]
 canonical = 31
 "#;
-    let checker = Checker::new(Rules::parse(rules, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rules, Path::new("rules.toml")).unwrap());
     let ids = |text: &str| ids_by(&checker, text);
     let of = |id: &str, n: &str| vec![(id.to_string(), n.to_string())];
     // Must: one country's count, named before or after the number, is its
@@ -1152,7 +1162,7 @@ subjects = ["bank rate", "interest rate"]
 unit = "percent"
 canonical = 5.25
 "#;
-    let checker = Checker::new(Rules::parse(rates, Path::new("rules.toml")).unwrap());
+    let checker = every_tier(Rules::parse(rates, Path::new("rules.toml")).unwrap());
     assert_eq!(
         ids_by(
             &checker,

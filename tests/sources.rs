@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::story::{checker, findings_as_of, sources};
+use common::story::{checker, findings_as_of, sources, weak_findings_as_of};
 use figcheck::{Checker, Rules};
 
 /// (code, number as written) for each finding in `text`, in a draft of May 2025.
@@ -72,9 +72,18 @@ fn two_sources_each_with_its_own_count_are_not_inconsistent() {
 
 #[test]
 fn an_unknown_source_is_judged_as_any_claim() {
+    // 340 meets none of the figure's values: weak, judged all the same.
     assert_eq!(
-        findings("A local group says 340 people have died in custody."),
+        weak_findings_as_of(
+            "2025-05-01",
+            "A local group says 340 people have died in custody."
+        ),
         vec![("figcheck::mismatch", "340".to_string())]
+    );
+    // And a slip of one (376 for 367) is firm whatever the source.
+    assert_eq!(
+        findings("A local group says 376 people have died in custody."),
+        vec![("figcheck::mismatch", "376".to_string())]
     );
 }
 

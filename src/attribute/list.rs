@@ -190,7 +190,7 @@ pub fn claims(
             source: None,
             evidence,
             score,
-            tier: weights.tier(score),
+            tier: weights.tier_of(&evidence),
         });
     }
     claims

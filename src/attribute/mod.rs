@@ -727,6 +727,7 @@ pub fn attribute_in(
                     .count();
                 let evidence = tier::Evidence {
                     value_off: tier::Evidence::value_off(number, figure),
+                    value: tier::ValueFit::of(number, figure),
                     words_between: best.distance.0,
                     // A day bounds the count unless it is the day a total
                     // stands at or an event happened ("hasta este sábado",
@@ -754,10 +755,10 @@ pub fn attribute_in(
                 };
                 let weights = &*tier::WEIGHTS;
                 let score = weights.score(&evidence);
-                // Words the desk did not write, and a topic named sentences
-                // back or only by a pronoun, weigh less: at most likely.
-                let mut tier = weights.tier(score);
-                if best.family || weak_reference {
+                // A topic named sentences back or only by a pronoun weighs
+                // less: at most likely.
+                let mut tier = weights.tier_of(&evidence);
+                if weak_reference {
                     tier = tier.min(tier::Tier::Likely);
                 }
                 claims.push(Claim {

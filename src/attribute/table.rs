@@ -224,10 +224,7 @@ fn claim(
     };
     let weights = &*tier::WEIGHTS;
     let score = weights.score(&evidence);
-    let mut tier = weights.tier(score);
-    if hit.family {
-        tier = tier.min(tier::Tier::Likely);
-    }
+    let tier = weights.tier_of(&evidence);
     Claim {
         figure: hit.figure,
         number: index,

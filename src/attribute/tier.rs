@@ -33,6 +33,9 @@ pub struct Evidence {
     /// their ratio: 0 inside an accepted range, 0.69 at twice or half,
     /// capped at 3 (twenty times).
     pub value_off: f64,
+    /// Whether the value meets one of the figure's values, is a slip of
+    /// one, or meets none: not weighed, it caps the tier ([`ValueFit::cap`]).
+    pub value: ValueFit,
     /// Words between the number and the subject phrase.
     pub words_between: usize,
     /// The claim's clause names a time shorter than figures are kept for
@@ -80,6 +83,7 @@ impl Evidence {
     pub fn in_a_row(number: &Number, figure: &Figure) -> Evidence {
         Evidence {
             value_off: Evidence::value_off(number, figure),
+            value: ValueFit::of(number, figure),
             words_between: 0,
             narrow_time: false,
             marks_between: 0,
@@ -102,6 +106,90 @@ impl Evidence {
             .iter()
             .map(|v| log_distance(number.low, number.high, v.min, v.max))
             .fold(VALUE_OFF_CAP, f64::min)
+    }
+}
+
+/// What the number's value says of the claim. A number that meets one of
+/// the figure's values (any year or source, stale ones too, within its
+/// qualifier's reach), or that is a slip of one ([`is_slip_of`]), tells that
+/// the figure is what it speaks of; one that meets none may as well count
+/// another quantity under the figure's words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueFit {
+    /// It meets one of the figure's values.
+    Meets,
+    /// It is a typing slip of one.
+    Slip,
+    /// It meets none, and is qualified as running counts are ("at least
+    /// 78", "más de 1.000").
+    Qualified,
+    /// It meets none, written bare.
+    Bare,
+}
+
+impl ValueFit {
+    pub fn of(number: &Number, figure: &Figure) -> ValueFit {
+        let claim = number.qualified_interval(figure.qualifier_slack);
+        let meets = figure.allowed.iter().any(|v| {
+            let (min, max) = v.interval(figure.tolerance);
+            claim.0 <= max && min <= claim.1
+        });
+        // A slip of a value, or of either end of a range ("over 85,000").
+        let slip = || {
+            !number.is_range
+                && figure
+                    .allowed
+                    .iter()
+                    .any(|v| is_slip_of(number.low, v.min) || is_slip_of(number.low, v.max))
+        };
+        if meets {
+            ValueFit::Meets
+        } else if slip() {
+            ValueFit::Slip
+        } else if number.qualifier.is_some() {
+            ValueFit::Qualified
+        } else {
+            ValueFit::Bare
+        }
+    }
+
+    /// The highest tier the value allows: firm where it meets a value or is
+    /// a slip of one, likely where it is qualified, weak where bare.
+    pub fn cap(self) -> Tier {
+        match self {
+            ValueFit::Meets | ValueFit::Slip => Tier::Firm,
+            ValueFit::Qualified => Tier::Likely,
+            ValueFit::Bare => Tier::Weak,
+        }
+    }
+}
+
+/// Whether `found` is a typing slip of `value`, both whole numbers of at
+/// least three digits: two neighbouring digits swapped (58,000 for 85,000),
+/// a zero too many or too few (4,000 for 40,000), or, from four digits up,
+/// one digit changed (1,833 for 1,883). (With three digits one changed digit
+/// is no sign: 300 and 360 are one from 350, and a third of all three-digit
+/// numbers are one digit from one of ten values.)
+pub fn is_slip_of(found: f64, value: f64) -> bool {
+    let whole = |x: f64| x.fract() == 0.0 && (100.0..1e15).contains(&x);
+    if !whole(found) || !whole(value) || found == value {
+        return false;
+    }
+    let (a, b) = (format!("{found:.0}"), format!("{value:.0}"));
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let ratio = found.max(value) / found.min(value);
+    if [10.0, 100.0, 1000.0].contains(&ratio) {
+        return true;
+    }
+    if a.len() != b.len() {
+        return false;
+    }
+    let differ: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    match differ[..] {
+        [_] => a.len() >= 4,
+        [i, j] => j == i + 1 && a[i] == b[j] && a[j] == b[i],
+        _ => false,
     }
 }
 
@@ -233,6 +321,17 @@ impl Weights {
         weighed
     }
 
+    /// The claim's tier as its words give it: the one its score reaches, at
+    /// most likely where its subject is a word of the same family rather
+    /// than the desk's own. (Its value then caps it: [`ValueFit::cap`].)
+    pub fn tier_of(&self, e: &Evidence) -> Tier {
+        let mut tier = self.tier(self.score(e));
+        if e.family {
+            tier = tier.min(Tier::Likely);
+        }
+        tier
+    }
+
     pub fn tier(&self, score: f64) -> Tier {
         if score >= self.firm {
             Tier::Firm
@@ -272,6 +371,54 @@ mod tests {
     }
 
     #[test]
+    fn a_slip_is_a_swap_a_changed_digit_or_a_power_of_ten() {
+        assert!(is_slip_of(58_000.0, 85_000.0));
+        assert!(is_slip_of(1_833.0, 1_883.0));
+        assert!(is_slip_of(4_000.0, 40_000.0));
+        assert!(is_slip_of(367.0, 36_700.0));
+        // Must not fire: small numbers, the value itself, two digits apart,
+        // a swap of digits that are not neighbours, other lengths.
+        assert!(!is_slip_of(29.0, 92.0));
+        assert!(!is_slip_of(367.0, 367.0));
+        assert!(!is_slip_of(350.0, 367.0));
+        assert!(!is_slip_of(360.0, 367.0));
+        assert!(!is_slip_of(300.0, 350.0));
+        assert!(!is_slip_of(763.0, 367.0));
+        assert!(!is_slip_of(3_670.0, 367_000.5));
+        assert!(!is_slip_of(1_000.0, 367.0));
+        assert!(!is_slip_of(2.4, 4.2));
+    }
+
+    #[test]
+    fn the_value_caps_the_tier() {
+        let rules = crate::rules::Rules::parse(
+            r#"
+[[figure]]
+id = "deaths"
+name = "Deaths"
+subjects = ["deaths"]
+canonical = 367
+allowed = [{ value = 261, stale = true }]
+"#,
+            std::path::Path::new("rules.toml"),
+        )
+        .unwrap();
+        let figure = &rules.figures[0];
+        let fit = |text: &str| {
+            let numbers = crate::numbers::recognise(text, crate::lang::Lang::En);
+            ValueFit::of(&numbers[0], figure)
+        };
+        assert_eq!(fit("261 deaths"), ValueFit::Meets);
+        assert_eq!(fit("at least 360 deaths"), ValueFit::Meets);
+        assert_eq!(fit("376 deaths"), ValueFit::Slip);
+        assert_eq!(fit("at least 300 deaths"), ValueFit::Qualified);
+        assert_eq!(fit("300 deaths"), ValueFit::Bare);
+        assert_eq!(ValueFit::Slip.cap(), Tier::Firm);
+        assert_eq!(ValueFit::Qualified.cap(), Tier::Likely);
+        assert_eq!(ValueFit::Bare.cap(), Tier::Weak);
+    }
+
+    #[test]
     fn the_shipped_weights_load_and_order_the_tiers() {
         let w = &*WEIGHTS;
         // The likely tier may be empty (firm == likely), never inverted.
@@ -281,6 +428,7 @@ mod tests {
         );
         let near = Evidence {
             value_off: 0.0,
+            value: ValueFit::Meets,
             words_between: 0,
             narrow_time: false,
             marks_between: 0,
@@ -358,6 +506,7 @@ mod tests {
         };
         let e = Evidence {
             value_off: 1.0,
+            value: ValueFit::Bare,
             words_between: 3,
             narrow_time: false,
             marks_between: 2,

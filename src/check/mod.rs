@@ -397,7 +397,7 @@ pub fn check(
             if claim.tier == Tier::Firm {
                 finding.fix = fix_for(&context, finding.code, verdict);
             } else {
-                unsure(&mut finding, figure, locale);
+                unsure(&mut finding, figure, claim, locale);
             }
             findings.push(finding);
         }
@@ -422,15 +422,20 @@ pub fn check(
 }
 
 /// Makes the finding about a claim that is not firm a warning at most, and
-/// says why.
-fn unsure(finding: &mut Finding, figure: &Figure, locale: Locale) {
+/// says why: its value, where that meets none of the figure's values (it may
+/// count something else), or else its sentence.
+fn unsure(finding: &mut Finding, figure: &Figure, claim: &Claim, locale: Locale) {
+    use crate::attribute::tier::ValueFit;
     finding.severity = finding.severity.min(Severity::Warning);
-    finding.help = tr!(
-        locale,
-        "help-unsure",
-        help = finding.help,
-        figure = figure.id
-    );
+    let (help, figure) = (finding.help.clone(), &figure.id);
+    finding.help = match claim.evidence.value {
+        ValueFit::Qualified | ValueFit::Bare => {
+            tr!(locale, "help-unsure-value", help = help, figure = figure)
+        }
+        ValueFit::Meets | ValueFit::Slip => {
+            tr!(locale, "help-unsure", help = help, figure = figure)
+        }
+    };
 }
 
 /// The fix for a finding: the number replaced by the value its help line

@@ -31,6 +31,7 @@ label-here = { $found } here
 
 help-see = { $help }; see { $url }
 help-unsure = { $help }; probably about { $figure }, but the sentence leaves some doubt: check this figure
+help-unsure-value = { $help }; if it is about { $figure }, it meets none of its values, and it may count something else: check this figure
 help-quoted = { $help }; the number is in a quotation, a source's words: add context, do not change the quote
 
 ## figcheck::mismatch
@@ -170,3 +171,5 @@ cue-family = a word of the subject's family, not the desk's own
 cue-earlier = the earlier value of a change
 cue-dated = tied to a year or a date
 cue-rivals = other numbers in the clause
+cue-value-bare = meets none of the figure's values
+cue-value-qualified = meets none of the figure's values; qualified, as a running count is

@@ -32,6 +32,7 @@ label-here = { $found } aquí
 
 help-see = { $help }; véase { $url }
 help-unsure = { $help }; probablemente se refiere a { $figure }, pero la frase deja alguna duda: compruebe esta cifra
+help-unsure-value = { $help }; si se refiere a { $figure }, no coincide con ninguno de sus valores, y puede contar otra cosa: compruebe esta cifra
 help-quoted = { $help }; el número está en una cita, son palabras de una fuente: añada contexto, no cambie la cita
 
 ## figcheck::mismatch
@@ -171,3 +172,5 @@ cue-family = una palabra de la familia del sujeto, no la de la mesa
 cue-earlier = el valor anterior de un cambio
 cue-dated = ligada a un año o a una fecha
 cue-rivals = otras cifras en la cláusula
+cue-value-bare = no coincide con ninguno de los valores de la cifra
+cue-value-qualified = no coincide con ninguno de los valores de la cifra; matizado, como un recuento en curso

@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::{json_number, Position};
-use crate::attribute::tier::{Cue, WEIGHTS};
+use crate::attribute::tier::{Cue, ValueFit, WEIGHTS};
 use crate::attribute::Claim;
 use crate::confidence::Tier;
 use crate::lang::Lang;
@@ -211,7 +211,7 @@ fn claim_of<'a>(report: &NumbersReport<'a>) -> Vec<Option<&'a Claim>> {
 pub fn how_sure(claim: &Claim, locale: Locale) -> String {
     let tier = tier_name(claim.tier, locale);
     let score = locale.marks(format!("{:.2}", claim.score));
-    let why: Vec<String> = WEIGHTS
+    let mut why: Vec<String> = WEIGHTS
         .weighed(&claim.evidence)
         .into_iter()
         .map(|(cue, term)| {
@@ -219,6 +219,15 @@ pub fn how_sure(claim: &Claim, locale: Locale) -> String {
             format!("{sign} {}", cue_words(cue, locale.lang))
         })
         .collect();
+    // The value, where it took the claim below the tier its words reach.
+    let value = claim.evidence.value;
+    if value.cap() < WEIGHTS.tier_of(&claim.evidence) {
+        let words = match value {
+            ValueFit::Qualified => crate::locale::text(locale.lang, "cue-value-qualified", &[]),
+            _ => crate::locale::text(locale.lang, "cue-value-bare", &[]),
+        };
+        why.insert(0, format!("− {words}"));
+    }
     if why.is_empty() {
         format!("{tier} {score}")
     } else {

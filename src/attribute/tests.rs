@@ -909,6 +909,33 @@ fn a_verb_pointing_at_the_total_names_the_sentence_s_figure() {
 }
 
 #[test]
+fn a_word_of_time_after_the_number_counts_nothing_else() {
+    let rules = r#"
+[[figure]]
+id = "muertes"
+name = "Muertes por el terremoto"
+subjects = ["death toll"]
+subjects_es = ["número de muertos"]
+canonical = 1700
+"#;
+    let found = |text: &str| claimed_under_in(rules, text, Lang::Es);
+    // "después de", "antes de", "luego de" after the number start a phrase
+    // of time, as "tras" does: the number still counts the dead.
+    for text in [
+        "El número de muertos aumentó a 1.700 después de que se hallaran más cuerpos.",
+        "El número de muertos llegó a 1.700 antes de la noche.",
+        "El número de muertos subió a 1.700 luego de nuevas búsquedas.",
+    ] {
+        assert_eq!(found(text), ["1.700"], "{text}");
+    }
+    // Must not fire: a noun right after the number is what it counts.
+    assert_eq!(
+        found("El número de muertos aumentó tras hallarse 1.700 cuerpos más."),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn a_spanish_verb_pointing_at_the_figure_names_the_sentence_s_figure() {
     let rules = r#"
 [[figure]]

@@ -76,7 +76,21 @@ pub(super) fn negated(s: &Sentence, number: &Number, subject: &Range<usize>, cue
 
 /// Whether a number word under ten directly counts the subject: the subject
 /// follows it, with at most the counted noun and auxiliaries between.
-pub(super) fn small_word_counts(s: &Sentence, number: &Number, subject: &Range<usize>) -> bool {
+pub(super) fn small_word_counts(
+    s: &Sentence,
+    number: &Number,
+    subject: &Range<usize>,
+    cues: &Cues,
+) -> bool {
+    // After the subject, a verb that leads to the number makes it the
+    // subject's value: "the toll rose to eight", "stands at three".
+    let led_to = || {
+        subject.end <= number.qualifier_start && {
+            let start = number.qualifier_start.saturating_sub(40).max(subject.end);
+            let before = s.slice(start..number.qualifier_start);
+            cues.change_verb_before.is_match(before) || cues.standing_before.is_match(before)
+        }
+    };
     !number.small_word
         || (subject.start < number.qualifier_start && number.span.end < subject.end)
         || (subject.start >= number.span.end
@@ -84,6 +98,7 @@ pub(super) fn small_word_counts(s: &Sentence, number: &Number, subject: &Range<u
             && !s
                 .slice(number.span.end..subject.start)
                 .contains([',', ';', ':']))
+        || led_to()
 }
 
 /// Whether `number` counts an increment (`8 more victims`) or a remainder

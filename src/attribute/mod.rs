@@ -490,7 +490,7 @@ pub fn attribute_in(
                         && same_unit(&s, n, &hit.span, cues)
                         && !in_another_clause(&s, n, &hit.span, cues)
                         && !counts_another_noun(&s, n, &hit.span, cues)
-                        && small_word_counts(&s, n, &hit.span)
+                        && small_word_counts(&s, n, &hit.span, cues)
                         && !reduced_relative(&s, n, &hit.span, cues)
                         && !counts_an_increment(&s, n, named_before(n), cues)
                         && !counts_a_difference(&s, n, &hit.span, cues)
@@ -1157,7 +1157,39 @@ fn listed_after(
 fn up_to_day(s: &Sentence, m: &Range<usize>, cues: &Cues) -> bool {
     let before = s.slice(s.range.start..m.start).trim_end();
     let word = before[before.len() - word_before_end(before)..].to_lowercase();
-    cues.up_to_day.contains(&word.as_str()) || cues.event_verbs.contains(&word.as_str())
+    cues.up_to_day.contains(&word.as_str())
+        || cues.event_verbs.contains(&word.as_str())
+        || dates_an_event(before, cues)
+}
+
+/// Whether a time right after `before` stands in a relative clause whose
+/// verb is an event verb: the time dates the event ("the landslides that hit
+/// the district a day ago", "el sismo que sacudió el país el viernes"). The
+/// clause opens at most eight words back, with no number or mark inside.
+fn dates_an_event(before: &str, cues: &Cues) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(opener) = words
+        .iter()
+        .rev()
+        .take(8)
+        .position(|w| cues.relative_words.contains(&w.to_lowercase().as_str()))
+        .map(|back| words.len() - 1 - back)
+    else {
+        return false;
+    };
+    let clause = &words[opener + 1..];
+    let plain = clause.iter().all(|w| {
+        w.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+    });
+    let verb = clause
+        .iter()
+        .map(|w| w.to_lowercase())
+        .find(|w| !cues.auxiliaries.contains(&w.as_str()));
+    plain && verb.is_some_and(|v| cues.event_verbs.contains(&v.as_str()))
 }
 
 /// Whether the number counts a group of people right after it ("28

@@ -2130,3 +2130,64 @@ fn a_status_after_a_coordinator_is_another_quantity_s() {
         vec![]
     );
 }
+
+const LANDSLIDE: &str = r#"
+[[figure]]
+id = "deaths"
+name = "Deaths in the landslides"
+subjects = ["death toll", "toll", "[people] (killed|died|dead)"]
+canonical = 404
+"#;
+
+#[test]
+fn a_day_in_a_clause_about_the_event_dates_the_event_not_the_count() {
+    let tier = |text: &str| {
+        tiers_under(LANDSLIDE, text, Lang::En)
+            .into_iter()
+            .map(|(_, n, t)| (n, t))
+            .collect::<Vec<_>>()
+    };
+    use tier::Tier::{Firm, Weak};
+    // Must: the day (or "a day ago") dates the landslides the relative
+    // clause speaks of.
+    for text in [
+        "The landslides that hit the district on Tuesday killed 167 people.",
+        "As many as 167 people have died in the landslides that hit the district a day ago.",
+    ] {
+        assert_eq!(tier(text), [("167".to_string(), Firm)], "{text}");
+    }
+    // Must not: a day of the main clause, or one in a clause whose verb is
+    // no event ("that arrived"), still bounds the count.
+    for text in [
+        "The landslides killed 167 people on Tuesday.",
+        "The rescuers that arrived on Tuesday found 167 people dead.",
+    ] {
+        assert_eq!(tier(text), [("167".to_string(), Weak)], "{text}");
+    }
+    // A verb of reaching dates the total it leads to: "touched", "mounted".
+    for text in [
+        "The death toll touched 334 on Friday.",
+        "The death toll mounted to 385 after more bodies were recovered on Sunday.",
+    ] {
+        assert_eq!(tier(text).len(), 1, "{text}");
+        assert_eq!(tier(text)[0].1, Firm, "{text}");
+    }
+}
+
+#[test]
+fn a_number_word_a_verb_leads_to_is_the_subject_s_value() {
+    let claimed = |text: &str| claimed_under(LANDSLIDE, text);
+    // Must: "rose to eight" after the subject; a generic head between the
+    // number and "dead" is what the number counts, no modifier.
+    assert_eq!(
+        claimed("The toll rose to eight, officials said."),
+        ["eight"]
+    );
+    assert_eq!(claimed("The rains left at least 45 persons dead."), ["45"]);
+    // Must not: a number word with no verb leading to it, away from the
+    // subject.
+    assert_eq!(
+        claimed("The toll was revised, and eight officers were hurt."),
+        Vec::<String>::new()
+    );
+}

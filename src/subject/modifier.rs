@@ -407,6 +407,10 @@ const QUALIFYING_EN: &[&str] = &[
     "tragedy",
     "shooting",
     "massacre",
+    // the generic heads any count of people takes: "45 persons dead"
+    "people",
+    "persons",
+    "individuals",
 ];
 
 /// Participles that do narrow a count: "suspected cases" are no confirmed

@@ -59,7 +59,13 @@ pub(super) static ENGLISH: Cues = Cues {
         "collapsed",
         "ignited",
         "broke",
+        "swept",
+        "slammed",
+        "battered",
+        "ravaged",
+        "devastated",
     ],
+    relative_words: &["that", "which"],
     place_prepositions: &[
         "across",
         "in",
@@ -401,7 +407,7 @@ const LINKING: &[&str] = &[
 
 static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|decreased|increased|climbed|jumped|grew|grown|surged|plunged|plummeted|soared|sank|slid|went|came|reached|down|up)(?:\s+\w+){0,2}\s+to\s+$",
+        r"(?i)\b(?:rose|risen|rising|fell|fallen|falling|dropped|dropping|declined|decreased|increased|climbed|jumped|grew|grown|surged|mounted|swelled|edged|crept|ticked|plunged|plummeted|soared|sank|slid|went|came|reached|down|up)(?:\s+\w+){0,2}\s+to\s+$",
     )
     .expect("change verb pattern")
 });
@@ -409,7 +415,7 @@ static CHANGE_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// See [`Cues::standing_before`].
 static STANDING_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:reached|reaches|reach|stands?\s+at|stood\s+at|standing\s+at|totals?|totaled|totalled)(?:\s+(?:now|already|just|a\s+total\s+of)){0,2}\s+$",
+        r"(?i)(?-u:\b)(?:reached|reaches|reach|touched|touches|topped|tops|surpassed|surpasses|passed|stands?\s+at|stood\s+at|standing\s+at|totals?|totaled|totalled)(?:\s+(?:now|already|just|a\s+total\s+of)){0,2}\s+$",
     )
     .expect("standing pattern")
 });

@@ -92,6 +92,10 @@ pub(super) struct Cues {
     /// event, not a count ("the quake that struck on Friday has killed",
     /// "el terremoto ocurrido el viernes ha causado").
     pub event_verbs: &'static [&'static str],
+    /// Words that open a relative clause: `that`, `which`; `que`. One whose
+    /// verb is an event verb dates the event with a time inside it ("the
+    /// landslides that hit the district a day ago have killed 167").
+    pub relative_words: &'static [&'static str],
     /// Prepositions that put a number in a phrase of its own ("across six
     /// states", "en 20 comunas"): it counts that phrase's noun, never the
     /// subject of the clause's verb.

@@ -63,6 +63,7 @@ pub(super) static SPANISH: Cues = Cues {
         "colapsó",
         "derrumbó",
     ],
+    relative_words: &["que"],
     place_prepositions: &["en", "entre", "desde"],
     months: crate::numbers::SPANISH_MONTHS,
     weekdays: crate::numbers::SPANISH_WEEKDAYS,

@@ -131,7 +131,7 @@ static ES_DIFFERENCE_BEFORE: Pattern = LazyLock::new(|| {
 
 static ES_PART: Pattern = LazyLock::new(|| {
     regex(
-        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió|en\s+(?:el|ese|este)\s+(?:estado|municipio|departamento|condado)|en\s+(?:la|esa|esta)\s+(?:provincia|región|region|comuna|ciudad)|(?:en|entre)\s+(?:los\s+|las\s+)?(?:hombres|mujeres|niños|niñas|menores|jóvenes|adolescentes|adultos\s+mayores)|en\s+el\s+resto\s+del?\s+(?:país|pais|territorio|estado)|en\s+otr[oa]s\s+(?:partes|zonas|regiones|provincias|estados|lugares)){END}",
+        r"(?i)\b(?:s[oó]lo\s+en|solamente|incluid[oa]s?|incluyendo|entre\s+ell[oa]s|de\s+(?:ell[oa]s|l[oa]s\s+cuales|quienes)|en\s+promedio|promedi[oa]s?|promedió|en\s+(?:ese|este)\s+(?:estado|municipio|departamento|condado)|en\s+(?:esa|esta)\s+(?:provincia|región|region|comuna|ciudad)|en\s+el\s+(?:estado|municipio|departamento|condado)(?:\s*(?:[,.;:)]|$)|\s+del?\b)|en\s+la\s+(?:provincia|región|region|comuna|ciudad)(?:\s*(?:[,.;:)]|$)|\s+del?\b)|(?:en|entre)\s+(?:los\s+|las\s+)?(?:hombres|mujeres|niños|niñas|menores|jóvenes|adolescentes|adultos\s+mayores)|en\s+el\s+resto\s+del?\s+(?:país|pais|territorio|estado)|en\s+otr[oa]s\s+(?:partes|zonas|regiones|provincias|estados|lugares)){END}",
     )
 });
 

@@ -104,6 +104,24 @@ fn parts_periods_and_running_totals() {
         (en.part, "11 people had died in the state", true),
         (en.part, "the most destructive in the city's history", false),
         (es.part, "murieron 12 personas en el estado", true),
+        (
+            es.part,
+            "murieron 12 personas en el estado de Guerrero",
+            true,
+        ),
+        (es.part, "murieron 12 en ese municipio", true),
+        // A state or region described, not pointed at or named: the whole
+        // the story is about.
+        (
+            es.part,
+            "en el estado más meridional de Brasil ascendieron a 137",
+            false,
+        ),
+        (
+            es.part,
+            "dejó más de 40 muertos en la región caribeña",
+            false,
+        ),
         (en.period, "in the last six years, 206,724 homicides", true),
         (en.period, "from January 1 to July 5, 13,574 arrived", true),
         (en.period, "the highest in six years", false),

@@ -22,6 +22,14 @@ What it means
   draft of June 2023 that says more than 85,000 people have been arrested
   gives a count first reported in March 2025. A claim about a time before
   any value of its figure was reported is not judged.
+  How sure figcheck is depends on the number itself. A typing slip of one of
+  the figure's values (376 for 367, 58,000 for 85,000, 4,000 for 40,000) is
+  reported at the figure's severity where its sentence leaves no doubt. A
+  number that meets none of its values may count something else under the
+  same words (a state's toll, another storm's deaths), so it is a warning
+  with no fix when qualified (\"at least 300\"), and is reported only with
+  --report-tier weak when written bare; `figcheck numbers` lists it either
+  way.
 
 Why it matters
   It is the slip this tool exists for: 376 typed for 367, 58,000 for 85,000,
@@ -35,7 +43,8 @@ Example
 How to fix it
   Use the value the help line gives, with its source. If the draft is right
   and the rules are out of date, ask the research desk to update rules.toml.
-  Severity: the figure's own (`severity` in rules.toml, error by default).
+  Severity: the figure's own (`severity` in rules.toml, error by default),
+  a warning at most where figcheck is unsure of the claim (see above).
   Fixable: `figcheck --fix` replaces a plain number by the value the help
   line gives, written as the draft writes numbers (58,000 → 85,000, $5
   million → $6 million). A number with a qualifier or in words is fixed only

@@ -635,8 +635,10 @@ impl Checker {
             return findings;
         }
         // A suppression that hides only a claim below the tier reported is
-        // still in use (the desk wrote it for that claim).
-        if self.lowest_tier() > Tier::Weak {
+        // still in use (the desk wrote it for that claim); the claims are
+        // judged again at every tier only where there is such a claim.
+        let lowest = self.lowest_tier();
+        if analysis.claims.iter().any(|c| c.tier < lowest) {
             let mut every = judge(Tier::Weak);
             to_source(&mut every);
             suppress::mark_used(&every, &mut suppressions, &self.rules.figures);

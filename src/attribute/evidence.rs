@@ -86,8 +86,7 @@ pub(super) fn small_word_counts(
     // subject's value: "the toll rose to eight", "stands at three".
     let led_to = || {
         subject.end <= number.qualifier_start && {
-            let start = number.qualifier_start.saturating_sub(40).max(subject.end);
-            let before = s.slice(start..number.qualifier_start);
+            let before = super::verb_stretch(s, number, subject.end);
             cues.change_verb_before.is_match(before) || cues.standing_before.is_match(before)
         }
     };

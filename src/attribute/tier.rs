@@ -21,7 +21,7 @@ use std::sync::LazyLock;
 use serde::{Deserialize, Serialize};
 
 use crate::numbers::Number;
-use crate::rules::Figure;
+use crate::rules::{meets, Figure};
 
 pub use crate::confidence::Tier;
 
@@ -131,10 +131,10 @@ pub enum ValueFit {
 impl ValueFit {
     pub fn of(number: &Number, figure: &Figure) -> ValueFit {
         let claim = number.qualified_interval(figure.qualifier_slack);
-        let meets = figure.allowed.iter().any(|v| {
-            let (min, max) = v.interval(figure.tolerance);
-            claim.0 <= max && min <= claim.1
-        });
+        let met = figure
+            .allowed
+            .iter()
+            .any(|v| meets(claim, v.interval(figure.tolerance)));
         // A slip of a value, or of either end of a range ("over 85,000").
         let slip = || {
             !number.is_range
@@ -143,7 +143,7 @@ impl ValueFit {
                     .iter()
                     .any(|v| is_slip_of(number.low, v.min) || is_slip_of(number.low, v.max))
         };
-        if meets {
+        if met {
             ValueFit::Meets
         } else if slip() {
             ValueFit::Slip
@@ -196,7 +196,7 @@ pub fn is_slip_of(found: f64, value: f64) -> bool {
 /// The distance between the intervals `[low, high]` and `[min, max]` as the
 /// logarithm of the ratio of their nearest ends; 0 when they overlap.
 fn log_distance(low: f64, high: f64, min: f64, max: f64) -> f64 {
-    if low <= max && min <= high {
+    if meets((low, high), (min, max)) {
         return 0.0;
     }
     let (small, large) = if high < min { (high, min) } else { (max, low) };

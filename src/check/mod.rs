@@ -14,7 +14,7 @@ use crate::locale::Locale;
 use crate::numbers::{Direction, Number};
 pub use crate::rules::describe::{describe, describe_bare, use_instead};
 use crate::rules::history::Standing;
-use crate::rules::{AllowedValue, Figure, Severity};
+use crate::rules::{meets, AllowedValue, Figure, Severity};
 use crate::tr;
 pub use crate::value::format_value;
 
@@ -55,10 +55,6 @@ pub enum Verdict {
     /// it being known (its index): "35,898 so far in 2024", read in 2025.
     PartOfEndedYear(usize),
     Mismatch,
-}
-
-fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
-    a.0 <= b.1 && b.0 <= a.1
 }
 
 /// The days a claim is judged at: the draft's date, and the date its own

@@ -328,6 +328,12 @@ impl AllowedValue {
     }
 }
 
+/// Whether two closed intervals share a value: a claim's `(low, high)` and
+/// an allowed value's [`AllowedValue::interval`].
+pub fn meets(a: (f64, f64), b: (f64, f64)) -> bool {
+    a.0 <= b.1 && b.0 <= a.1
+}
+
 /// How far from an allowed value a claim may stray and still be accepted.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub enum Tolerance {
